@@ -1,0 +1,13 @@
+package org.exchange.assessment;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Professional Standards as versioned data, self-assessments and progress. */
+@SpringBootApplication
+public class AssessmentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AssessmentApplication.class, args);
+    }
+}

@@ -1,0 +1,13 @@
+package org.exchange.exchange;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Networks, groups, meetings and events, attendance, action research and the public outcomes library. */
+@SpringBootApplication
+public class ExchangeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ExchangeApplication.class, args);
+    }
+}

@@ -1,0 +1,163 @@
+package org.exchange.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.exchange.engines.KafkaEngine;
+import org.exchange.engines.KeycloakEngine;
+import org.exchange.engines.MailEngine;
+import org.exchange.engines.PostgresEngine;
+
+/**
+ * The whole platform on one machine: PostgreSQL (a database per service, and Keycloak's), a Kafka broker, an SMTP
+ * server whose mails can be read over HTTP, Keycloak with the realm imported, every service and the gateway.
+ * Closing it stops everything it started, in reverse order.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final PlatformSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private PostgresEngine postgres;
+    private KafkaEngine kafka;
+    private MailEngine mail;
+    private KeycloakEngine keycloak;
+    private CompletableFuture<KeycloakEngine> keycloakStarting;
+
+    private Platform(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and returns once every part reports itself ready. */
+    public static Platform start(PlatformSettings settings, Progress progress) {
+        Platform platform = new Platform(settings);
+        try {
+            platform.startAll(progress);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Progress progress) {
+        Path data = settings.dataDir();
+        progress.step("PostgreSQL on port " + settings.postgresPort());
+        postgres = started(PostgresEngine.start(data.resolve("postgres"), settings.postgresPort()));
+        PlatformSettings.SERVICES.forEach(service -> postgres.createDatabaseIfMissing(PlatformSettings.databaseOf(service)));
+        postgres.createDatabaseIfMissing("keycloak");
+
+        progress.step("Kafka on port " + settings.kafkaPort());
+        kafka = started(KafkaEngine.start(data.resolve("kafka"), settings.kafkaPort()));
+
+        progress.step("SMTP on port " + settings.smtpPort() + ", mails readable at " + settings.mailUrl());
+        mail = started(MailEngine.start(settings.smtpPort(), settings.mailApiPort()));
+
+        progress.step("Keycloak on port " + settings.keycloakPort() + " (the first start takes a minute)");
+        keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakEngine.start(
+                KeycloakEngine.Settings.defaults()
+                        .withHttpPort(settings.keycloakPort())
+                        .withManagementPort(settings.keycloakManagementPort())
+                        .withRealmFile(settings.root().resolve("infra/keycloak/realm-exchange.json"))
+                        .withDatabase(postgres, "keycloak")
+                        .withLogFile(data.resolve("logs/keycloak.log"))));
+
+        for (String service : PlatformSettings.SERVICES) {
+            progress.step(service + " on port " + settings.servicePorts().get(service));
+            services.put(service, started(ServiceProcess.start(settings.root(), service,
+                    settings.servicePorts().get(service), serviceProperties(service),
+                    data.resolve("logs/" + service + ".log"))));
+        }
+        progress.step("gateway on port " + settings.gatewayPort());
+        services.put("gateway", started(ServiceProcess.start(settings.root(), "gateway", settings.gatewayPort(),
+                gatewayProperties(), data.resolve("logs/gateway.log"))));
+
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(READY_TIMEOUT);
+            progress.step(service.name() + " is ready");
+        }
+        keycloak = started(keycloakStarting.join());
+        progress.step("Keycloak is ready");
+    }
+
+    private Map<String, String> serviceProperties(String service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres.jdbcUrl(PlatformSettings.databaseOf(service)));
+        properties.put("spring.datasource.username", postgres.username());
+        properties.put("spring.datasource.password", postgres.password());
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", settings.issuer());
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(mail.smtpPort()));
+        return properties;
+    }
+
+    private Map<String, String> gatewayProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        settings.servicePorts().forEach((service, port) -> properties.put(
+                "exchange.services." + PlatformSettings.databaseOf(service), "http://127.0.0.1:" + port));
+        return properties;
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        started.add(part);
+        return part;
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public KafkaEngine kafka() {
+        return kafka;
+    }
+
+    public MailEngine mail() {
+        return mail;
+    }
+
+    public PostgresEngine postgres() {
+        return postgres;
+    }
+
+    public KeycloakEngine keycloak() {
+        return keycloak;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return Map.copyOf(services);
+    }
+
+    @Override
+    public void close() {
+        if (keycloak == null && keycloakStarting != null) {
+            // start failed elsewhere while Keycloak was still coming up: stop it once it is
+            keycloakStarting.thenAccept(KeycloakEngine::close);
+        }
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        java.util.Collections.reverse(reverse);
+        // services first (they are last in the list), then Keycloak, mail, Kafka, PostgreSQL
+        reverse.sort((a, b) -> Boolean.compare(!(a instanceof ServiceProcess), !(b instanceof ServiceProcess)));
+        for (AutoCloseable part : reverse) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + part + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    /** Tells the person waiting what is happening. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(String message);
+    }
+}

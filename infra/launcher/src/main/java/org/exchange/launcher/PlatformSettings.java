@@ -1,0 +1,73 @@
+package org.exchange.launcher;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exchange.engines.Ports;
+
+/**
+ * Where the local platform keeps its data and which ports it listens on (all on 127.0.0.1).
+ *
+ * @param root the repository checkout: where the services' jars and the realm files are
+ * @param dataDir where PostgreSQL, Kafka and the logs keep their files between runs
+ * @param servicePorts the HTTP port of each service, by module name
+ */
+public record PlatformSettings(
+        Path root,
+        Path dataDir,
+        int gatewayPort,
+        Map<String, Integer> servicePorts,
+        int postgresPort,
+        int kafkaPort,
+        int smtpPort,
+        int mailApiPort,
+        int keycloakPort,
+        int keycloakManagementPort) {
+
+    /** The services in start order; the gateway comes last. */
+    public static final List<String> SERVICES = List.of("membership-service", "exchange-service",
+            "assessment-service", "accreditation-service", "notification-service");
+
+    /** The realm the platform signs people in to. */
+    public static final String REALM = "exchange";
+
+    /** The ports the README documents. */
+    public static PlatformSettings standard(Path root, Path dataDir) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ports.put(SERVICES.get(i), 8081 + i);
+        }
+        return new PlatformSettings(root, dataDir, 8080, ports, 15432, 19092, 3025, 8025, 8180, 9180);
+    }
+
+    /** Free ports everywhere, so that a test run never collides with a platform someone left running. */
+    public static PlatformSettings freePorts(Path root, Path dataDir) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SERVICES.forEach(service -> ports.put(service, Ports.free()));
+        return new PlatformSettings(root, dataDir, Ports.free(), ports, Ports.free(), Ports.free(), Ports.free(),
+                Ports.free(), Ports.free(), Ports.free());
+    }
+
+    /** The database a service owns: {@code membership-service} owns {@code membership}. */
+    public static String databaseOf(String service) {
+        return service.replace("-service", "");
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    public String mailUrl() {
+        return "http://localhost:" + mailApiPort;
+    }
+}

@@ -1,0 +1,158 @@
+package org.exchange.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One of the platform's Spring Boot applications, run from its packaged jar as a child process of the launcher,
+ * with its settings given on the command line and its output in a log file.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts a module's jar with the JVM that runs the launcher. */
+    public static ServiceProcess start(Path root, String module, int port, Map<String, String> properties, Path log) {
+        Path jar = jarOf(root, module);
+        List<String> command = new ArrayList<>(List.of(javaExecutable(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port,
+                "--server.address=127.0.0.1"));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .start();
+            return new ServiceProcess(module, port, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + module, e);
+        }
+    }
+
+    /** Waits until the service reports itself ready, or fails with the end of its log. */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting (exit " + process.exitValue()
+                        + "). End of " + log + ":\n" + tail());
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness)
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + ". End of " + log + ":\n" + tail());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Asks the service to shut down gracefully, then insists. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String tail() {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> all = lines.toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    static Path jarOf(Path root, String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> {
+                String fileName = file.getFileName().toString();
+                return fileName.startsWith(module + "-") && fileName.endsWith(".jar")
+                        && !fileName.endsWith("-sources.jar") && !fileName.endsWith("-javadoc.jar");
+            }).findFirst().orElseThrow(() -> missing(module));
+        } catch (IOException e) {
+            throw missing(module);
+        }
+    }
+
+    private static IllegalStateException missing(String module) {
+        return new IllegalStateException("No packaged jar of " + module + " under " + module
+                + "/target: build first with ./mvnw -DskipTests package");
+    }
+
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.exchange.launcher;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.exchange.contracts.CloudEventHeaders;
+import org.exchange.contracts.Topics;
+import org.exchange.engines.RepositoryRoot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The first slice end to end, on the platform the launcher starts: a real Keycloak token, the real gateway, the
+ * services from their packaged jars, real Kafka, PostgreSQL and SMTP.
+ */
+class PlatformIT {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static Platform platform;
+    static Path data;
+
+    @BeforeAll
+    static void startThePlatform() throws IOException {
+        data = Files.createTempDirectory("exchange-platform-it");
+        Instant began = Instant.now();
+        platform = Platform.start(PlatformSettings.freePorts(RepositoryRoot.find(), data),
+                message -> System.out.println("[platform] " + message));
+        System.out.println("[platform] ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aPractitionerSigningInIsWelcomedByMailAndInTheirFeedAndARedeliveryChangesNothing() throws Exception {
+        String token = tokenFor("practitioner", "demo");
+
+        HttpResponse<String> me = get("/api/membership/me", token);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        JsonNode profile = JSON.readTree(me.body());
+        assertThat(profile.get("email").asString()).isEqualTo("practitioner@demo.exchange.test");
+        assertThat(profile.get("organisationId").asString()).isEqualTo("org-westmid-college");
+        String practitionerId = profile.get("id").asString();
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> platform.mail().mailsTo("practitioner@demo.exchange.test").size() == 1);
+        assertThat(platform.mail().mailsTo("practitioner@demo.exchange.test").getFirst().subject())
+                .isEqualTo("Welcome to the Exchange");
+
+        HttpResponse<String> feed = get("/api/notifications/feed", token);
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(feed.body()).get("items").get(0).get("title").asString())
+                .isEqualTo("Welcome to the Exchange");
+
+        // Deliver the very same record again, as Kafka may after a consumer crash.
+        ConsumerRecord<String, byte[]> registered = publishedRegistration(practitionerId);
+        double duplicatesBefore = notificationDuplicates();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", platform.kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> again = new ProducerRecord<>(registered.topic(), null, registered.key(),
+                    registered.value(), registered.headers());
+            producer.send(again).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> notificationDuplicates() > duplicatesBefore);
+        assertThat(platform.mail().mailsTo("practitioner@demo.exchange.test")).hasSize(1);
+        HttpResponse<String> feedAfter = get("/api/notifications/feed", token);
+        assertThat(JSON.readTree(feedAfter.body()).get("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theGatewayRefusesAnApiCallWithoutATokenWithAProblemDetail() throws Exception {
+        HttpResponse<String> response = get("/api/membership/me", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private static ConsumerRecord<String, byte[]> publishedRegistration(String practitionerId) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "platform-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.MEMBERSHIP));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (practitionerId.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            ConsumerRecord<String, byte[]> record = found.getFirst();
+            assertThat(new String(record.headers().lastHeader(CloudEventHeaders.TYPE).value(), UTF_8))
+                    .isEqualTo("membership.PractitionerRegistered.v1");
+            return record;
+        }
+    }
+
+    private static double notificationDuplicates() throws Exception {
+        int port = platform.settings().servicePorts().get("notification-service");
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("exchange_inbox_events_total") && line.contains("outcome=\"duplicate\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String tokenFor(String username, String password) throws Exception {
+        String form = "client_id=exchange-cli&grant_type=password&username=" + URLEncoder.encode(username, UTF_8)
+                + "&password=" + URLEncoder.encode(password, UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(platform.settings().issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.settings().gatewayUrl() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

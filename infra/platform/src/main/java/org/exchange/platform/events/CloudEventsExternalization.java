@@ -1,0 +1,47 @@
+package org.exchange.platform.events;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.format.DateTimeFormatter;
+
+import org.exchange.contracts.CloudEventHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.RoutingTarget;
+
+/**
+ * How {@link IntegrationEvent}s leave the service: to their context's topic, keyed by subject, as CloudEvents in
+ * Kafka binary mode (attributes as {@code ce_*} headers, the record value the JSON payload).
+ */
+final class CloudEventsExternalization {
+
+    private CloudEventsExternalization() {
+    }
+
+    static EventExternalizationConfiguration configuration() {
+        return EventExternalizationConfiguration.externalizing()
+                .selectByType(IntegrationEvent.class)
+                .route(IntegrationEvent.class, event -> RoutingTarget.forTarget(event.topic()).andKey(event.subject()))
+                .mapping(IntegrationEvent.class, CloudEventsExternalization::toMessage)
+                .build();
+    }
+
+    /** Header values go as bytes so that Kafka's header mapper passes them through unchanged (no JSON quoting). */
+    static Message<Object> toMessage(IntegrationEvent event) {
+        return MessageBuilder.withPayload(event.data())
+                .setHeader(CloudEventHeaders.ID, bytes(event.id().toString()))
+                .setHeader(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0))
+                .setHeader(CloudEventHeaders.TYPE, bytes(event.type()))
+                .setHeader(CloudEventHeaders.SOURCE, bytes(event.source()))
+                .setHeader(CloudEventHeaders.SUBJECT, bytes(event.subject()))
+                .setHeader(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(event.time())))
+                .setHeader(CloudEventHeaders.DATA_SCHEMA, bytes(event.dataSchema()))
+                .setHeader(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON))
+                .build();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(UTF_8);
+    }
+}
