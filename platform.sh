@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts the whole Exchange platform on this machine with embedded defaults: no Docker, no root, only a JDK 21+.
+#   ./platform.sh            build what changed, then start everything (data kept in .platform/)
+#   ./platform.sh --reset    start afresh: delete the local data first
+set -euo pipefail
+cd "$(dirname "$0")"
+. infra/launcher/select-jdk.sh
+
+echo "Building the platform (the first build downloads dependencies and takes a few minutes)..."
+./mvnw -q -B -DskipTests package
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $JAVA_UNSAFE_OPT \
+  -jar infra/launcher/target/exchange-launcher-0.1.0-SNAPSHOT.jar "$@"
