@@ -92,6 +92,7 @@ class FirstSignInTest {
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(subject.toString());
         assertThat(UUID.fromString(header(record, CloudEventHeaders.ID))).isNotNull();
         assertThat(header(record, CloudEventHeaders.TIME)).isNotBlank();
+        assertThat(header(record, "traceparent")).as("W3C trace context travels with the event").isNotBlank();
         assertThat(new String(record.value(), UTF_8))
                 .contains("\"practitionerId\":\"" + subject + "\"")
                 .contains("\"email\":\"ada@college.test\"");

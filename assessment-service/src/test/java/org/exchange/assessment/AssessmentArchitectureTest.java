@@ -1,0 +1,12 @@
+package org.exchange.assessment;
+
+import org.exchange.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class AssessmentArchitectureTest {
+
+    @Test
+    void keepsToItsContextAndItsFeatureLayout() {
+        ArchitectureRules.verify("assessment");
+    }
+}

@@ -1,0 +1,12 @@
+package org.exchange.exchange;
+
+import org.exchange.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ExchangeArchitectureTest {
+
+    @Test
+    void keepsToItsContextAndItsFeatureLayout() {
+        ArchitectureRules.verify("exchange");
+    }
+}
