@@ -112,6 +112,7 @@ class EventSchemasTest {
         if (type == BigDecimal.class) return new BigDecimal("195.00");
         if (type == int.class || type == Integer.class) return 1;
         if (type == long.class || type == Long.class) return 1L;
+        if (type == double.class || type == Double.class) return 52.48;
         if (type == boolean.class || type == Boolean.class) return true;
         if (type.isEnum()) return type.getEnumConstants()[0];
         if (type == List.class) return List.of();
