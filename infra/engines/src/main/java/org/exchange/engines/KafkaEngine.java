@@ -52,7 +52,7 @@ public final class KafkaEngine implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(config)) {
                 props.store(out, "exchange-engines: single-node KRaft broker");
             }
-            format(config);
+            format(config, clusterId(dir.resolve("logs")));
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             try {
                 server.startup();
@@ -171,14 +171,30 @@ public final class KafkaEngine implements AutoCloseable {
         return p;
     }
 
+    /** The cluster id a persistent directory was formatted with (the format must repeat it), or a new one. */
+    private static String clusterId(Path logDir) throws IOException {
+        Path meta = logDir.resolve("meta.properties");
+        if (Files.isRegularFile(meta)) {
+            Properties properties = new Properties();
+            try (var in = Files.newInputStream(meta)) {
+                properties.load(in);
+            }
+            String id = properties.getProperty("cluster.id");
+            if (id != null && !id.isBlank()) {
+                return id.trim();
+            }
+        }
+        return Uuid.randomUuid().toString();
+    }
+
     /** Kafka's StorageTool {@code format}; a directory already formatted is left as it is. */
-    private static void format(Path config) {
+    private static void format(Path config, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             status = StorageTool.execute(new String[] {
                     "format", "--config", config.toString(),
-                    "--cluster-id", Uuid.randomUuid().toString(),
+                    "--cluster-id", clusterId,
                     "--ignore-formatted"}, out);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8), e);

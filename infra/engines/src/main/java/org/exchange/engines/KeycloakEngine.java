@@ -187,7 +187,7 @@ public final class KeycloakEngine implements AutoCloseable {
         this.workDir = workDir;
         this.temporaryWorkDir = temporaryWorkDir;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(this::stopProcessTree, "keycloak-engine-shutdown-" + process.pid());
+        this.shutdownHook = new Thread(this::stop, "keycloak-engine-shutdown-" + process.pid());
     }
 
     /** Starts Keycloak and waits until it is ready ({@code /health/ready} on the management port answers 200). */
@@ -208,10 +208,17 @@ public final class KeycloakEngine implements AutoCloseable {
         Path workDir = temporaryWorkDir ? Dirs.createTemp("exchange-keycloak-run-")
                 : Dirs.createDirectories(settings.workDir().toAbsolutePath());
         Path logFile = settings.logFile() != null ? settings.logFile().toAbsolutePath() : workDir.resolve("keycloak.log");
-        try (CacheLock unpackLock = CacheLock.acquire(cache)) {
-            unpackOnce(zip, cache);
+        try {
+            try (CacheLock unpackLock = CacheLock.acquire(cache)) {
+                unpackOnce(zip, cache);
+            }
+            prepareInstanceHome(cache, workDir, settings.realmFiles());
+        } catch (RuntimeException e) {
+            if (temporaryWorkDir) {
+                Dirs.deleteQuietly(workDir);
+            }
+            throw e;
         }
-        prepareInstanceHome(cache, workDir, settings.realmFiles());
 
         List<String> command = new ArrayList<>(List.of(workDir.resolve("bin/kc.sh").toString(), "start-dev"));
         command.addAll(BUILD_OPTIONS);
@@ -319,7 +326,14 @@ public final class KeycloakEngine implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook runs or has run
         }
-        stopProcessTree();
+        stop();
+    }
+
+    private synchronized void stop() {
+        closed.set(true);
+        if (process.isAlive() || process.toHandle().descendants().findAny().isPresent()) {
+            stopProcessTree();
+        }
         if (temporaryWorkDir) {
             Dirs.deleteQuietly(workDir);
         }
