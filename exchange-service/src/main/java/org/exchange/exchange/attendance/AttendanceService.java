@@ -1,0 +1,135 @@
+package org.exchange.exchange.attendance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.exchange.contracts.exchange.AttendanceRecorded;
+import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.Person;
+import org.exchange.exchange.meeting.Meeting;
+import org.exchange.exchange.meeting.MeetingService;
+import org.exchange.platform.events.IntegrationEvents;
+import org.exchange.platform.problem.ForbiddenException;
+import org.exchange.platform.problem.InvalidRequestException;
+import org.exchange.platform.problem.NotFoundException;
+import org.exchange.platform.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of attendance: recording it, correcting it with a reason, and who may see it. */
+@Service
+public class AttendanceService {
+
+    private final Attendances attendances;
+    private final MeetingService meetings;
+    private final Directory directory;
+    private final IntegrationEvents events;
+    private final Clock clock;
+
+    AttendanceService(Attendances attendances, MeetingService meetings, Directory directory,
+            IntegrationEvents events, Clock clock) {
+        this.attendances = attendances;
+        this.meetings = meetings;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One person's attendance as the facilitator states it. */
+    public record Line(UUID practitionerId, AttendanceRole role, int minutes) {
+    }
+
+    /** One version of an attendance: the first record or a correction. */
+    public record Revision(AttendanceRole role, int minutes, boolean correction, String reason, UUID recordedBy,
+            Instant recordedAt) {
+    }
+
+    /**
+     * The facilitator records who attended; a line that changes what was recorded before is a correction and needs
+     * the reason, kept in the history. Each new or changed line publishes {@link AttendanceRecorded}.
+     *
+     * @return the attendance as it stands after this call, for the lines given
+     */
+    @Transactional
+    public List<Attendance> record(UUID meetingId, List<Line> lines, String correctionReason, Caller caller) {
+        Meeting meeting = meetings.get(meetingId);
+        meetings.requireCanRun(meeting, caller);
+        Instant now = clock.instant();
+        meeting.requireAttendable(now);
+        Set<UUID> seen = new HashSet<>();
+        for (Line line : lines) {
+            if (!seen.add(line.practitionerId())) {
+                throw new InvalidRequestException("Each person appears once; " + line.practitionerId() + " twice");
+            }
+        }
+        List<Attendance> result = new ArrayList<>();
+        for (Line line : lines) {
+            Optional<Attendance> existing = attendances.find(meetingId, line.practitionerId());
+            if (existing.isEmpty()) {
+                String organisation = directory.person(line.practitionerId()).map(Person::organisationId).orElse(null);
+                Attendance attendance = Attendance.record(meetingId, line.practitionerId(), organisation, line.role(),
+                        line.minutes(), meeting.durationMinutes(), caller.subjectId(), now);
+                attendances.save(attendance, false, null);
+                publish(attendance, meeting, false);
+                result.add(attendance);
+            } else if (existing.get().differsFrom(line.role(), line.minutes())) {
+                Attendance corrected = existing.get().correct(line.role(), line.minutes(), meeting.durationMinutes(),
+                        correctionReason, caller.subjectId(), now);
+                attendances.save(corrected, true, correctionReason.strip());
+                publish(corrected, meeting, true);
+                result.add(corrected);
+            } else {
+                result.add(existing.get());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Attendance at a meeting: all of it for those who run the meeting, their own organisation's staff only for an
+     * org-admin.
+     */
+    @Transactional(readOnly = true)
+    public List<Attendance> ofMeeting(UUID meetingId, Caller caller) {
+        Meeting meeting = meetings.get(meetingId);
+        if (meetings.canRun(meeting, caller)) {
+            return attendances.ofMeeting(meetingId, null);
+        }
+        if (caller.hasRole(Caller.ROLE_ORG_ADMIN) && caller.organisationId() != null) {
+            return attendances.ofMeeting(meetingId, caller.organisationId());
+        }
+        throw new ForbiddenException("Attendance is seen by those who run the meeting and by org-admins for their staff");
+    }
+
+    /** An organisation's staff's attendance: for that organisation's org-admins and for programme admins. */
+    @Transactional(readOnly = true)
+    public List<Attendance> ofOrganisation(String organisationId, Caller caller) {
+        boolean ownOrgAdmin = caller.hasRole(Caller.ROLE_ORG_ADMIN) && caller.belongsTo(organisationId);
+        if (!ownOrgAdmin && !caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            throw new ForbiddenException("An org-admin sees the attendance of their own organisation's staff only");
+        }
+        return attendances.ofOrganisation(organisationId);
+    }
+
+    /** Every version of a person's attendance at a meeting, for those who run it. */
+    @Transactional(readOnly = true)
+    public List<Revision> history(UUID meetingId, UUID practitionerId, Caller caller) {
+        meetings.requireCanRun(meetings.get(meetingId), caller);
+        Attendance attendance = attendances.find(meetingId, practitionerId)
+                .orElseThrow(() -> new NotFoundException("No attendance of " + practitionerId + " recorded here"));
+        return attendances.history(attendance.id());
+    }
+
+    private void publish(Attendance attendance, Meeting meeting, boolean correction) {
+        events.publish(meeting.id(), new AttendanceRecorded(attendance.id(), meeting.id(), meeting.groupId(),
+                meeting.networkId(), attendance.practitionerId(), attendance.organisationId(),
+                attendance.role().name(), attendance.minutes(), meeting.title(), meeting.kind().name(),
+                meeting.startsAt(), attendance.recordedAt(), correction));
+    }
+}

@@ -1,0 +1,109 @@
+package org.exchange.exchange.attendance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Attendance at meetings, and the history of every version of it. */
+@Repository
+class Attendances {
+
+    private static final String COLUMNS = """
+            a.id, a.meeting_id, a.practitioner_id, a.organisation_id, a.role, a.minutes, a.recorded_by, a.recorded_at""";
+
+    private final JdbcClient jdbc;
+
+    Attendances(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Attendance> find(UUID meetingId, UUID practitionerId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from attendance a where a.meeting_id = :meeting and a.practitioner_id = :person""")
+                .param("meeting", meetingId).param("person", practitionerId)
+                .query((rs, row) -> attendance(rs)).optional();
+    }
+
+    /** Saves the current version and adds it to the history. */
+    void save(Attendance attendance, boolean correction, String reason) {
+        jdbc.sql("""
+                insert into attendance (id, meeting_id, practitioner_id, organisation_id, role, minutes, recorded_by,
+                                        recorded_at)
+                values (:id, :meeting, :person, :organisation, :role, :minutes, :by, :at)
+                on conflict (id) do update
+                  set role = excluded.role, minutes = excluded.minutes, recorded_by = excluded.recorded_by,
+                      recorded_at = excluded.recorded_at""")
+                .param("id", attendance.id())
+                .param("meeting", attendance.meetingId())
+                .param("person", attendance.practitionerId())
+                .param("organisation", attendance.organisationId())
+                .param("role", attendance.role().name())
+                .param("minutes", attendance.minutes())
+                .param("by", attendance.recordedBy())
+                .param("at", Timestamp.from(attendance.recordedAt()))
+                .update();
+        jdbc.sql("""
+                insert into attendance_revision (attendance_id, role, minutes, correction, reason, recorded_by,
+                                                 recorded_at)
+                values (:id, :role, :minutes, :correction, :reason, :by, :at)""")
+                .param("id", attendance.id())
+                .param("role", attendance.role().name())
+                .param("minutes", attendance.minutes())
+                .param("correction", correction)
+                .param("reason", reason)
+                .param("by", attendance.recordedBy())
+                .param("at", Timestamp.from(attendance.recordedAt()))
+                .update();
+    }
+
+    /** Attendance at a meeting; only of one organisation's staff when an organisation is given. */
+    List<Attendance> ofMeeting(UUID meetingId, String organisationId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from attendance a
+                where a.meeting_id = :meeting
+                  and (cast(:organisation as text) is null or a.organisation_id = :organisation)
+                order by a.recorded_at""")
+                .param("meeting", meetingId).param("organisation", organisationId)
+                .query((rs, row) -> attendance(rs)).list();
+    }
+
+    /** Attendance of one organisation's staff at any meeting, latest meetings first. */
+    List<Attendance> ofOrganisation(String organisationId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from attendance a join meeting m on m.id = a.meeting_id
+                where a.organisation_id = :organisation
+                order by m.starts_at desc""")
+                .param("organisation", organisationId)
+                .query((rs, row) -> attendance(rs)).list();
+    }
+
+    /** Every version of one attendance, oldest first. */
+    List<AttendanceService.Revision> history(UUID attendanceId) {
+        return jdbc.sql("""
+                select role, minutes, correction, reason, recorded_by, recorded_at from attendance_revision
+                where attendance_id = :id order by id""")
+                .param("id", attendanceId)
+                .query((rs, row) -> new AttendanceService.Revision(AttendanceRole.valueOf(rs.getString("role")),
+                        rs.getInt("minutes"), rs.getBoolean("correction"), rs.getString("reason"),
+                        rs.getObject("recorded_by", UUID.class), rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    private static Attendance attendance(ResultSet rs) throws SQLException {
+        return new Attendance(rs.getObject("id", UUID.class), rs.getObject("meeting_id", UUID.class),
+                rs.getObject("practitioner_id", UUID.class), rs.getString("organisation_id"),
+                AttendanceRole.valueOf(rs.getString("role")), rs.getInt("minutes"),
+                rs.getObject("recorded_by", UUID.class), instant(rs.getTimestamp("recorded_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp.toInstant();
+    }
+}

@@ -1,0 +1,65 @@
+package org.exchange.exchange.calendar;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.exchange.exchange.group.Group;
+import org.exchange.exchange.group.GroupService;
+import org.exchange.exchange.meeting.MeetingService;
+import org.exchange.platform.problem.NotFoundException;
+import org.exchange.platform.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** iCalendar feeds: one per group (public), one per person (behind a secret, revocable token in its address). */
+@Service
+public class CalendarService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final FeedTokens tokens;
+    private final MeetingService meetings;
+    private final GroupService groups;
+    private final Clock clock;
+
+    CalendarService(FeedTokens tokens, MeetingService meetings, GroupService groups, Clock clock) {
+        this.tokens = tokens;
+        this.meetings = meetings;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    /** Gives the caller a new feed token; an earlier one stops working. */
+    @Transactional
+    public String issueToken(Caller caller) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        tokens.replace(caller.subjectId(), token, clock.instant());
+        return token;
+    }
+
+    /** Revokes the caller's feed token: calendars subscribed with it get nothing more. */
+    @Transactional
+    public void revokeToken(Caller caller) {
+        if (!tokens.revoke(caller.subjectId())) {
+            throw new NotFoundException("You have no calendar feed to revoke");
+        }
+    }
+
+    /** The calendar of the person the token belongs to. */
+    @Transactional(readOnly = true)
+    public String personFeed(String token) {
+        UUID person = tokens.owner(token).orElseThrow(() -> new NotFoundException("No such calendar feed"));
+        return ICalendarFeed.write("My Exchange meetings", meetings.calendarOf(person), meetings::venueOf);
+    }
+
+    /** A group's meetings, past and future, cancelled ones included. */
+    @Transactional(readOnly = true)
+    public String groupFeed(UUID groupId) {
+        Group group = groups.get(groupId);
+        return ICalendarFeed.write(group.name(), meetings.search(null, groupId, true, true), meetings::venueOf);
+    }
+}

@@ -1,0 +1,142 @@
+package org.exchange.exchange.directory;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The local read model of people, organisations and venues, fed by membership-service's events: this context never
+ * asks membership-service on a user's request.
+ */
+@Repository
+public class Directory {
+
+    private final JdbcClient jdbc;
+
+    Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records or updates a person; an erased person stays erased. */
+    public void savePerson(Person person, Instant at) {
+        jdbc.sql("""
+                insert into practitioner_directory (practitioner_id, given_name, family_name, organisation_id, erased,
+                                                    updated_at)
+                values (:id, :given, :family, :organisation, false, :at)
+                on conflict (practitioner_id) do update
+                  set given_name = case when practitioner_directory.erased then null else excluded.given_name end,
+                      family_name = case when practitioner_directory.erased then null else excluded.family_name end,
+                      organisation_id = excluded.organisation_id,
+                      updated_at = excluded.updated_at""")
+                .param("id", person.id())
+                .param("given", person.givenName())
+                .param("family", person.familyName())
+                .param("organisation", person.organisationId())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * Pseudonymises a person: their name goes, their subject id stays so that counts (members, attendance) still add
+     * up. A person not seen before is remembered as erased, so a late registration event cannot bring the name back.
+     */
+    public void erase(UUID personId, Instant at) {
+        jdbc.sql("""
+                insert into practitioner_directory (practitioner_id, erased, updated_at) values (:id, true, :at)
+                on conflict (practitioner_id) do update
+                  set given_name = null, family_name = null, erased = true, updated_at = excluded.updated_at""")
+                .param("id", personId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public Optional<Person> person(UUID id) {
+        return people(List.of(id)).values().stream().findFirst();
+    }
+
+    /** The people known among the given ids, by id. */
+    public Map<UUID, Person> people(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                select practitioner_id, given_name, family_name, organisation_id, erased
+                from practitioner_directory where practitioner_id in (:ids)""")
+                .param("ids", ids)
+                .query((rs, row) -> new Person(rs.getObject("practitioner_id", UUID.class), rs.getString("given_name"),
+                        rs.getString("family_name"), rs.getString("organisation_id"), rs.getBoolean("erased")))
+                .list().stream().collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    /** The display name of each given person, with a neutral label for those unknown or erased. */
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        Map<UUID, Person> known = people(ids);
+        return ids.stream().distinct().collect(Collectors.toMap(Function.identity(), id -> known.containsKey(id)
+                ? known.get(id).displayName() : new Person(id, null, null, null, false).displayName()));
+    }
+
+    public void saveOrganisation(String id, String name, String type, String region, Instant at) {
+        jdbc.sql("""
+                insert into organisation_directory (organisation_id, name, type, region, updated_at)
+                values (:id, :name, :type, :region, :at)
+                on conflict (organisation_id) do update
+                  set name = excluded.name, type = excluded.type, region = excluded.region,
+                      updated_at = excluded.updated_at""")
+                .param("id", id).param("name", name).param("type", type).param("region", region)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public Optional<String> organisationName(String id) {
+        return jdbc.sql("select name from organisation_directory where organisation_id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
+    /** Records a venue offer, its change or its withdrawal. */
+    public void saveVenue(Venue venue, Instant at) {
+        jdbc.sql("""
+                insert into venue (id, organisation_id, name, address, postcode, latitude, longitude, capacity,
+                                   accessibility, withdrawn, offered_at)
+                values (:id, :organisation, :name, :address, :postcode, :latitude, :longitude, :capacity,
+                        :accessibility, :withdrawn, :at)
+                on conflict (id) do update
+                  set organisation_id = excluded.organisation_id, name = excluded.name, address = excluded.address,
+                      postcode = excluded.postcode, latitude = excluded.latitude, longitude = excluded.longitude,
+                      capacity = excluded.capacity, accessibility = excluded.accessibility,
+                      withdrawn = excluded.withdrawn, offered_at = excluded.offered_at""")
+                .param("id", venue.id())
+                .param("organisation", venue.organisationId())
+                .param("name", venue.name())
+                .param("address", venue.address())
+                .param("postcode", venue.postcode())
+                .param("latitude", venue.latitude())
+                .param("longitude", venue.longitude())
+                .param("capacity", venue.capacity())
+                .param("accessibility", venue.accessibility())
+                .param("withdrawn", venue.withdrawn())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public Optional<Venue> venue(UUID id) {
+        return jdbc.sql("""
+                select id, organisation_id, name, address, postcode, latitude, longitude, capacity, accessibility,
+                       withdrawn
+                from venue where id = :id""")
+                .param("id", id)
+                .query((rs, row) -> new Venue(rs.getObject("id", UUID.class), rs.getString("organisation_id"),
+                        rs.getString("name"), rs.getString("address"), rs.getString("postcode"),
+                        rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
+                        rs.getInt("capacity"), rs.getString("accessibility"), rs.getBoolean("withdrawn")))
+                .optional();
+    }
+}

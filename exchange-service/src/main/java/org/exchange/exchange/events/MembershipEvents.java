@@ -1,0 +1,62 @@
+package org.exchange.exchange.events;
+
+import static org.exchange.platform.inbox.EventHandler.on;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.exchange.contracts.Topics;
+import org.exchange.contracts.membership.OrganisationRegistered;
+import org.exchange.contracts.membership.PractitionerErasureRequested;
+import org.exchange.contracts.membership.PractitionerRegistered;
+import org.exchange.contracts.membership.VenueOffered;
+import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.Person;
+import org.exchange.exchange.directory.Venue;
+import org.exchange.platform.inbox.Inbox;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Membership's events: who people are, their organisations, the venues offered, and requests to be forgotten. */
+@Component
+class MembershipEvents {
+
+    private final Inbox inbox;
+    private final Directory directory;
+    private final Clock clock;
+
+    MembershipEvents(Inbox inbox, Directory directory, Clock clock) {
+        this.inbox = inbox;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.MEMBERSHIP)
+    void receive(ConsumerRecord<String, byte[]> record) {
+        inbox.accept(record,
+                on(PractitionerRegistered.class, this::registered),
+                on(OrganisationRegistered.class, this::organisation),
+                on(VenueOffered.class, this::venue),
+                on(PractitionerErasureRequested.class, this::erase));
+    }
+
+    private void registered(PractitionerRegistered registered) {
+        directory.savePerson(new Person(registered.practitionerId(), registered.givenName(), registered.familyName(),
+                registered.organisationId(), false), clock.instant());
+    }
+
+    private void organisation(OrganisationRegistered organisation) {
+        directory.saveOrganisation(organisation.organisationId(), organisation.name(), organisation.type(),
+                organisation.region(), clock.instant());
+    }
+
+    private void venue(VenueOffered offered) {
+        directory.saveVenue(new Venue(offered.venueId(), offered.organisationId(), offered.name(), offered.address(),
+                offered.postcode(), offered.latitude(), offered.longitude(), offered.capacity(),
+                offered.accessibility(), offered.withdrawn()), clock.instant());
+    }
+
+    private void erase(PractitionerErasureRequested request) {
+        directory.erase(request.practitionerId(), clock.instant());
+    }
+}

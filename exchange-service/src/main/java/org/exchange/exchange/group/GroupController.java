@@ -1,0 +1,161 @@
+package org.exchange.exchange.group;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.waitlist.Waitlist;
+import org.exchange.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Subject and thematic groups: proposing, running through their lifecycle, joining and leaving. */
+@RestController
+@RequestMapping("/api/exchange")
+@Tag(name = "Groups")
+class GroupController {
+
+    private final GroupService groups;
+    private final Directory directory;
+
+    GroupController(GroupService groups, Directory directory) {
+        this.groups = groups;
+        this.directory = directory;
+    }
+
+    @PostMapping("/groups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Propose a group (facilitator or programme admin)")
+    GroupView propose(@Valid @RequestBody ProposeGroup body, Caller caller) {
+        return view(groups.propose(new GroupService.Proposal(body.networkId(), body.name(), body.kind(), body.area(),
+                body.challenge(), body.capacity(), body.plannedStart(), body.plannedEnd(), body.facilitatorIds()),
+                caller));
+    }
+
+    @GetMapping("/groups")
+    @Operation(summary = "Find groups by network, area and status (public; no personal data)")
+    List<GroupView> search(@RequestParam(required = false) UUID networkId,
+            @RequestParam(required = false) String area, @RequestParam(required = false) GroupStatus status) {
+        return groups.search(networkId, area, status).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/groups/{id}")
+    @Operation(summary = "One group (public; no personal data)")
+    GroupView one(@PathVariable UUID id) {
+        return view(groups.get(id));
+    }
+
+    @PostMapping("/groups/{id}/open")
+    @Operation(summary = "Accept a proposed group so that it recruits members (programme admin)")
+    GroupView open(@PathVariable UUID id, Caller caller) {
+        return view(groups.openForMembers(id, caller));
+    }
+
+    @PostMapping("/groups/{id}/activate")
+    @Operation(summary = "Start a forming group: needs a facilitator and enough meetings planned in its span "
+            + "(its facilitators or a programme admin)")
+    GroupView activate(@PathVariable UUID id, Caller caller) {
+        return view(groups.activate(id, caller));
+    }
+
+    @PostMapping("/groups/{id}/reporting")
+    @Operation(summary = "Move an active group to reporting (its facilitators or a programme admin)")
+    GroupView reporting(@PathVariable UUID id, Caller caller) {
+        return view(groups.startReporting(id, caller));
+    }
+
+    @PostMapping("/groups/{id}/close")
+    @Operation(summary = "Close a reporting group: needs its meetings held and its outcome published "
+            + "(its facilitators or a programme admin)")
+    GroupView close(@PathVariable UUID id, Caller caller) {
+        return view(groups.close(id, caller));
+    }
+
+    @PostMapping("/groups/{id}/facilitators")
+    @Operation(summary = "Add a facilitator to a group (programme admin)")
+    GroupView addFacilitator(@PathVariable UUID id, @Valid @RequestBody AddFacilitator body, Caller caller) {
+        return view(groups.addFacilitator(id, body.practitionerId(), caller));
+    }
+
+    @PostMapping("/groups/{id}/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Join a forming or active group; a full group puts the caller on its waitlist")
+    GroupService.Membership join(@PathVariable UUID id, Caller caller) {
+        return groups.join(id, caller);
+    }
+
+    @DeleteMapping("/groups/{id}/members/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Leave a group or its waitlist; the first person waiting takes the place")
+    void leave(@PathVariable UUID id, Caller caller) {
+        groups.leave(id, caller);
+    }
+
+    @GetMapping("/groups/{id}/members")
+    @Operation(summary = "A group's members and waitlist with their names (its facilitators or a programme admin)")
+    List<MemberView> members(@PathVariable UUID id, Caller caller) {
+        List<Waitlist.Entry> entries = groups.roster(id, caller).inOrder();
+        Map<UUID, String> names = directory.displayNames(entries.stream().map(Waitlist.Entry::personId).toList());
+        return entries.stream().map(entry -> new MemberView(entry.personId(), names.get(entry.personId()),
+                entry.place(), entry.since())).toList();
+    }
+
+    @GetMapping("/me/groups")
+    @Operation(summary = "The groups the caller facilitates, belongs to or waits to join")
+    List<GroupView> mine(Caller caller) {
+        return groups.mine(caller).stream().map(this::view).toList();
+    }
+
+    private GroupView view(Group group) {
+        Waitlist places = groups.places(group);
+        return new GroupView(group.id(), group.networkId(), group.name(), group.kind(), group.area(),
+                group.challenge(), group.capacity(), group.plannedStart(), group.plannedEnd(), group.status(),
+                group.facilitatorIds().size(), places.confirmed(), places.waiting().size(), places.placesLeft());
+    }
+
+    /** A proposed group. */
+    record ProposeGroup(
+            @NotNull UUID networkId,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull GroupKind kind,
+            @NotBlank @Size(max = 100) String area,
+            @NotBlank @Size(max = 2000) String challenge,
+            @Min(1) @Max(500) int capacity,
+            @NotNull LocalDate plannedStart,
+            @NotNull LocalDate plannedEnd,
+            List<@NotNull UUID> facilitatorIds) {
+    }
+
+    /** A facilitator to add. */
+    record AddFacilitator(@NotNull UUID practitionerId) {
+    }
+
+    /** A group as anyone may see it: counts, never names. */
+    record GroupView(UUID id, UUID networkId, String name, GroupKind kind, String area, String challenge,
+            int capacity, LocalDate plannedStart, LocalDate plannedEnd, GroupStatus status, int facilitators,
+            int members, int waitlisted, int placesLeft) {
+    }
+
+    /** A member or waiting person, for those who run the group. */
+    record MemberView(UUID practitionerId, String displayName, Waitlist.Place place, Instant since) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.exchange.exchange.group;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The numbers of the programme's rules for groups, named once: a group meets at least {@code minimumMeetings} times
+ * over a planned span of {@code minimumSpanMonths} to {@code maximumSpanMonths} months.
+ */
+@ConfigurationProperties("exchange.groups")
+public record GroupRules(Integer minimumMeetings, Integer minimumSpanMonths, Integer maximumSpanMonths) {
+
+    public GroupRules {
+        minimumMeetings = minimumMeetings == null ? 4 : minimumMeetings;
+        minimumSpanMonths = minimumSpanMonths == null ? 4 : minimumSpanMonths;
+        maximumSpanMonths = maximumSpanMonths == null ? 12 : maximumSpanMonths;
+    }
+
+    /** The rules of the programme as published: four meetings over four to twelve months. */
+    public static GroupRules standard() {
+        return new GroupRules(null, null, null);
+    }
+}

@@ -1,0 +1,190 @@
+package org.exchange.exchange.meeting;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.Venue;
+import org.exchange.exchange.waitlist.Waitlist;
+import org.exchange.platform.problem.InvalidRequestException;
+import org.exchange.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Group meetings and network events, and registration for them. */
+@RestController
+@RequestMapping("/api/exchange")
+@Tag(name = "Meetings and events")
+class MeetingController {
+
+    private final MeetingService meetings;
+    private final Directory directory;
+
+    MeetingController(MeetingService meetings, Directory directory) {
+        this.meetings = meetings;
+        this.directory = directory;
+    }
+
+    @PostMapping("/meetings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Schedule a group meeting (its facilitators or a programme admin) or a network event "
+            + "(programme admin)")
+    MeetingView schedule(@Valid @RequestBody ScheduleMeeting body, Caller caller) {
+        return view(meetings.schedule(new MeetingService.NewMeeting(body.networkId(), body.groupId(), body.kind(),
+                body.title(), body.description(), body.keySpeaker(), body.when().slot(), body.capacity()), caller));
+    }
+
+    @GetMapping("/meetings")
+    @Operation(summary = "Meetings and events by network and group, upcoming unless past ones are asked for (public)")
+    List<MeetingView> search(@RequestParam(required = false) UUID networkId,
+            @RequestParam(required = false) UUID groupId,
+            @RequestParam(defaultValue = "false") boolean includePast,
+            @RequestParam(defaultValue = "false") boolean includeCancelled) {
+        return meetings.search(networkId, groupId, includePast, includeCancelled).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/meetings/{id}")
+    @Operation(summary = "One meeting or event with its places left (public)")
+    MeetingView one(@PathVariable UUID id) {
+        return view(meetings.get(id));
+    }
+
+    @PostMapping("/meetings/{id}/reschedule")
+    @Operation(summary = "Move a meeting in time or place; the people registered are told")
+    MeetingView reschedule(@PathVariable UUID id, @Valid @RequestBody When body, Caller caller) {
+        return view(meetings.reschedule(id, body.slot(), caller));
+    }
+
+    @PostMapping("/meetings/{id}/cancel")
+    @Operation(summary = "Cancel a meeting; the people registered are told")
+    MeetingView cancel(@PathVariable UUID id, @Valid @RequestBody Cancellation body, Caller caller) {
+        return view(meetings.cancel(id, body.reason(), caller));
+    }
+
+    @PostMapping("/meetings/{id}/registrations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register the caller: a place while one is free, otherwise the waitlist")
+    RegistrationView register(@PathVariable UUID id, Caller caller) {
+        Waitlist.Entry entry = meetings.register(id, caller);
+        return new RegistrationView(id, entry.personId(), null, entry.place(), entry.since());
+    }
+
+    @DeleteMapping("/meetings/{id}/registrations/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Cancel the caller's registration; the first person waiting gets the place")
+    void cancelRegistration(@PathVariable UUID id, Caller caller) {
+        meetings.cancelRegistration(id, caller);
+    }
+
+    @GetMapping("/meetings/{id}/registrations")
+    @Operation(summary = "Who registered and who waits (those who run the meeting)")
+    List<RegistrationView> registrations(@PathVariable UUID id, Caller caller) {
+        List<Waitlist.Entry> entries = meetings.registrations(id, caller).inOrder();
+        Map<UUID, String> names = directory.displayNames(entries.stream().map(Waitlist.Entry::personId).toList());
+        return entries.stream().map(entry -> new RegistrationView(id, entry.personId(), names.get(entry.personId()),
+                entry.place(), entry.since())).toList();
+    }
+
+    @GetMapping("/me/registrations")
+    @Operation(summary = "The caller's registrations for meetings not yet over")
+    List<MyRegistrationView> mine(Caller caller) {
+        return meetings.mine(caller).stream()
+                .map(registration -> new MyRegistrationView(view(registration.meeting()), registration.place()))
+                .toList();
+    }
+
+    private MeetingView view(Meeting meeting) {
+        Waitlist registrations = meetings.registrations(meeting);
+        VenueView venue = meetings.venueOf(meeting).map(VenueView::of).orElse(null);
+        return new MeetingView(meeting.id(), meeting.networkId(), meeting.groupId(), meeting.kind(), meeting.title(),
+                meeting.description(), meeting.keySpeaker(),
+                OffsetDateTime.ofInstant(meeting.startsAt(), meeting.timeZone()),
+                OffsetDateTime.ofInstant(meeting.endsAt(), meeting.timeZone()), meeting.timeZone().getId(), venue,
+                meeting.onlineUrl(), meeting.capacity(), registrations.placesLeft(), registrations.waiting().size(),
+                meeting.status(), meeting.sequence(), meeting.cancelReason());
+    }
+
+    /** When and where, as people state it: a local date and time in a named time zone. */
+    record When(
+            @NotNull LocalDateTime startsAt,
+            @NotNull LocalDateTime endsAt,
+            @NotBlank @Size(max = 64) String timeZone,
+            UUID venueId,
+            @Size(max = 500) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) address") String onlineUrl) {
+
+        Meeting.Slot slot() {
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                throw new InvalidRequestException("'" + timeZone + "' is not a time zone, such as Europe/London");
+            }
+            return new Meeting.Slot(startsAt.atZone(zone).toInstant(), endsAt.atZone(zone).toInstant(), zone, venueId,
+                    onlineUrl == null || onlineUrl.isBlank() ? null : onlineUrl.strip());
+        }
+
+    }
+
+    /** A meeting to schedule. */
+    record ScheduleMeeting(
+            UUID networkId,
+            UUID groupId,
+            @NotNull MeetingKind kind,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @Size(max = 200) String keySpeaker,
+            @NotNull @Valid When when,
+            @Min(1) @Max(5000) int capacity) {
+    }
+
+    /** Why a meeting is cancelled. */
+    record Cancellation(@Size(max = 1000) String reason) {
+    }
+
+    /** A venue as shown with a meeting. */
+    record VenueView(UUID id, String name, String address, String postcode, String accessibility) {
+
+        static VenueView of(Venue venue) {
+            return new VenueView(venue.id(), venue.name(), venue.address(), venue.postcode(), venue.accessibility());
+        }
+    }
+
+    /** A meeting as anyone may see it: counts of places, never who registered. */
+    record MeetingView(UUID id, UUID networkId, UUID groupId, MeetingKind kind, String title, String description,
+            String keySpeaker, OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, VenueView venue,
+            String onlineUrl, int capacity, int placesLeft, int waitlisted, MeetingStatus status, int sequence,
+            String cancelReason) {
+    }
+
+    /** A registration; the name shows only to those who run the meeting. */
+    record RegistrationView(UUID meetingId, UUID practitionerId, String displayName, Waitlist.Place place,
+            Instant since) {
+    }
+
+    /** One of the caller's registrations. */
+    record MyRegistrationView(MeetingView meeting, Waitlist.Place place) {
+    }
+}

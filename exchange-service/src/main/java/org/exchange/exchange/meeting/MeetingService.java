@@ -1,0 +1,249 @@
+package org.exchange.exchange.meeting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exchange.contracts.exchange.MeetingCancelled;
+import org.exchange.contracts.exchange.MeetingRescheduled;
+import org.exchange.contracts.exchange.MeetingScheduled;
+import org.exchange.contracts.exchange.RegistrationConfirmed;
+import org.exchange.contracts.exchange.WaitlistPromoted;
+import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.Venue;
+import org.exchange.exchange.group.Group;
+import org.exchange.exchange.group.GroupService;
+import org.exchange.exchange.network.NetworkService;
+import org.exchange.exchange.waitlist.Waitlist;
+import org.exchange.platform.events.IntegrationEvents;
+import org.exchange.platform.problem.ConflictException;
+import org.exchange.platform.problem.ForbiddenException;
+import org.exchange.platform.problem.InvalidRequestException;
+import org.exchange.platform.problem.NotFoundException;
+import org.exchange.platform.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of meetings and events: scheduling, rescheduling, cancelling, and registration with a waitlist. */
+@Service
+public class MeetingService {
+
+    private final Meetings meetings;
+    private final GroupService groups;
+    private final NetworkService networks;
+    private final Directory directory;
+    private final IntegrationEvents events;
+    private final Clock clock;
+
+    MeetingService(Meetings meetings, GroupService groups, NetworkService networks, Directory directory,
+            IntegrationEvents events, Clock clock) {
+        this.meetings = meetings;
+        this.groups = groups;
+        this.networks = networks;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What is stated to schedule a meeting; a group meeting names its group, a network event its network. */
+    public record NewMeeting(UUID networkId, UUID groupId, MeetingKind kind, String title, String description,
+            String keySpeaker, Meeting.Slot slot, int capacity) {
+    }
+
+    /** A person's registration with its meeting. */
+    public record MyRegistration(Meeting meeting, Waitlist.Place place) {
+    }
+
+    /**
+     * Schedules a meeting: a group's facilitators (or a programme admin) schedule its meetings while it forms or is
+     * active; programme admins schedule network events.
+     */
+    @Transactional
+    public Meeting schedule(NewMeeting request, Caller caller) {
+        UUID networkId = request.networkId();
+        List<UUID> invited = List.of();
+        if (request.groupId() != null) {
+            Group group = groups.get(request.groupId());
+            groups.requireCanRun(group, caller);
+            if (!group.status().plansMeetings()) {
+                throw new ConflictException("Meetings are planned while a group is forming or active; it is "
+                        + group.status());
+            }
+            if (networkId != null && !networkId.equals(group.networkId())) {
+                throw new InvalidRequestException("The group belongs to another network");
+            }
+            networkId = group.networkId();
+            invited = groups.confirmedMembers(group);
+        } else {
+            if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+                throw new ForbiddenException("Network events are scheduled by programme admins");
+            }
+            if (networkId == null) {
+                throw new InvalidRequestException("A network event needs its network");
+            }
+            networks.get(networkId);
+        }
+        Optional<Venue> venue = venueFor(request.slot(), request.capacity());
+        Meeting meeting = Meeting.schedule(networkId, request.groupId(), request.kind(), request.title(),
+                request.description(), request.keySpeaker(), request.slot(), request.capacity(), caller.subjectId(),
+                clock.instant());
+        meetings.add(meeting);
+        events.publish(meeting.id(), new MeetingScheduled(meeting.id(), meeting.networkId(), meeting.groupId(),
+                meeting.kind().name(), meeting.title(), meeting.startsAt(), meeting.endsAt(),
+                meeting.timeZone().getId(), meeting.venueId(), venue.map(Venue::name).orElse(null),
+                meeting.onlineUrl(), meeting.capacity(), meeting.keySpeaker(), invited, meeting.updatedAt()));
+        return meeting;
+    }
+
+    /** Moves a meeting; everyone registered or waiting is told, and calendars see a new SEQUENCE. */
+    @Transactional
+    public Meeting reschedule(UUID meetingId, Meeting.Slot slot, Caller caller) {
+        Meeting current = lock(meetingId);
+        requireCanRun(current, caller);
+        Optional<Venue> venue = venueFor(slot, current.capacity());
+        Meeting meeting = current.reschedule(slot, clock.instant());
+        meetings.update(meeting);
+        events.publish(meeting.id(), new MeetingRescheduled(meeting.id(), meeting.networkId(), meeting.groupId(),
+                meeting.kind().name(), meeting.title(), current.startsAt(), meeting.startsAt(), meeting.endsAt(),
+                meeting.timeZone().getId(), meeting.venueId(), venue.map(Venue::name).orElse(null),
+                meeting.onlineUrl(), meeting.sequence(), everyoneRegistered(meeting), meeting.updatedAt()));
+        return meeting;
+    }
+
+    /** Cancels a meeting; everyone registered or waiting is told. */
+    @Transactional
+    public Meeting cancel(UUID meetingId, String reason, Caller caller) {
+        Meeting current = lock(meetingId);
+        requireCanRun(current, caller);
+        Meeting meeting = current.cancel(reason, clock.instant());
+        meetings.update(meeting);
+        events.publish(meeting.id(), new MeetingCancelled(meeting.id(), meeting.networkId(), meeting.groupId(),
+                meeting.kind().name(), meeting.title(), meeting.startsAt(), meeting.timeZone().getId(), reason,
+                everyoneRegistered(meeting), meeting.updatedAt()));
+        return meeting;
+    }
+
+    /**
+     * Registers the caller: a place while one is free, otherwise the waitlist. The meeting's row is locked first, so
+     * concurrent registrations are counted one after the other and never overbook it.
+     */
+    @Transactional
+    public Waitlist.Entry register(UUID meetingId, Caller caller) {
+        Meeting meeting = lock(meetingId);
+        Instant now = clock.instant();
+        meeting.requireOpenForRegistration(now);
+        if (meeting.groupId() != null) {
+            Group group = groups.get(meeting.groupId());
+            if (!group.isFacilitatedBy(caller.subjectId()) && !groups.isMember(group.id(), caller.subjectId())) {
+                throw new ForbiddenException("A group's meetings are for its members; join the group first");
+            }
+        }
+        Waitlist.Entry entry = meetings.registrations(meeting).join(caller.subjectId(), now);
+        meetings.register(meetingId, entry);
+        if (entry.place() == Waitlist.Place.CONFIRMED) {
+            events.publish(meetingId, new RegistrationConfirmed(meetingId, entry.personId(), meeting.title(),
+                    meeting.kind().name(), meeting.startsAt(), meeting.endsAt(), meeting.timeZone().getId(), now));
+        }
+        return entry;
+    }
+
+    /** The caller cancels their registration; the first person on the waitlist takes the freed place. */
+    @Transactional
+    public void cancelRegistration(UUID meetingId, Caller caller) {
+        Meeting meeting = lock(meetingId);
+        Instant now = clock.instant();
+        meeting.requireOpenForRegistration(now);
+        Waitlist.Departure departure = meetings.registrations(meeting).leave(caller.subjectId(), now);
+        meetings.changeRegistration(meetingId, caller.subjectId(), "CANCELLED", now);
+        departure.promoted().ifPresent(promoted -> {
+            meetings.changeRegistration(meetingId, promoted.personId(), Waitlist.Place.CONFIRMED.name(), now);
+            events.publish(meetingId, new WaitlistPromoted(meetingId, promoted.personId(), meeting.title(),
+                    meeting.kind().name(), meeting.startsAt(), meeting.endsAt(), meeting.timeZone().getId(), now));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Meeting get(UUID meetingId) {
+        return meetings.find(meetingId).orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
+    }
+
+    /** Meetings by network and group; those not over yet unless past ones are asked for too. */
+    @Transactional(readOnly = true)
+    public List<Meeting> search(UUID networkId, UUID groupId, boolean includePast, boolean includeCancelled) {
+        return meetings.search(networkId, groupId, includePast ? null : clock.instant(), includeCancelled);
+    }
+
+    /** Places taken and people waiting; counts anyone may see. */
+    @Transactional(readOnly = true)
+    public Waitlist registrations(Meeting meeting) {
+        return meetings.registrations(meeting);
+    }
+
+    /** Who registered and who waits, for those who run the meeting. */
+    @Transactional(readOnly = true)
+    public Waitlist registrations(UUID meetingId, Caller caller) {
+        Meeting meeting = get(meetingId);
+        requireCanRun(meeting, caller);
+        return meetings.registrations(meeting);
+    }
+
+    /** The caller's registrations for meetings not yet over. */
+    @Transactional(readOnly = true)
+    public List<MyRegistration> mine(Caller caller) {
+        return meetings.registrationsOf(caller.subjectId(), clock.instant());
+    }
+
+    /** The meetings in a person's calendar: registered, waiting, or facilitated; cancelled ones included. */
+    @Transactional(readOnly = true)
+    public List<Meeting> calendarOf(UUID personId) {
+        return meetings.calendarOf(personId);
+    }
+
+    /** The venue of a meeting, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Venue> venueOf(Meeting meeting) {
+        return meeting.venueId() == null ? Optional.empty() : directory.venue(meeting.venueId());
+    }
+
+    /** Only a group's facilitators (or a programme admin) run its meetings; programme admins run network events. */
+    public void requireCanRun(Meeting meeting, Caller caller) {
+        if (!canRun(meeting, caller)) {
+            throw new ForbiddenException(meeting.groupId() == null ? "Network events are run by programme admins"
+                    : "Only this group's facilitators or a programme admin may do this");
+        }
+    }
+
+    /** Whether the caller runs this meeting. */
+    public boolean canRun(Meeting meeting, Caller caller) {
+        if (caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            return true;
+        }
+        return meeting.groupId() != null && groups.get(meeting.groupId()).isFacilitatedBy(caller.subjectId());
+    }
+
+    private List<UUID> everyoneRegistered(Meeting meeting) {
+        return meetings.registrations(meeting).inOrder().stream().map(Waitlist.Entry::personId).toList();
+    }
+
+    private Optional<Venue> venueFor(Meeting.Slot slot, int capacity) {
+        if (slot.venueId() == null) {
+            return Optional.empty();
+        }
+        Venue venue = directory.venue(slot.venueId())
+                .orElseThrow(() -> new InvalidRequestException("No venue " + slot.venueId() + " is offered"));
+        if (venue.withdrawn()) {
+            throw new InvalidRequestException("The venue '" + venue.name() + "' is no longer offered");
+        }
+        if (capacity > venue.capacity()) {
+            throw new InvalidRequestException("The venue '%s' seats %d, fewer than the %d places of the meeting"
+                    .formatted(venue.name(), venue.capacity(), capacity));
+        }
+        return Optional.of(venue);
+    }
+
+    private Meeting lock(UUID meetingId) {
+        return meetings.lock(meetingId).orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
+    }
+}

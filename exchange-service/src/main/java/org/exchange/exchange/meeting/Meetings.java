@@ -1,0 +1,179 @@
+package org.exchange.exchange.meeting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exchange.exchange.waitlist.Waitlist;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The meetings and events, and who registered for them. */
+@Repository
+class Meetings {
+
+    private static final String COLUMNS = """
+            id, network_id, group_id, kind, title, description, key_speaker, starts_at, ends_at, time_zone, venue_id,
+            online_url, capacity, status, sequence, cancel_reason, scheduled_by, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    Meetings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(Meeting meeting) {
+        jdbc.sql("insert into meeting (" + COLUMNS + """
+                ) values (:id, :network, :group, :kind, :title, :description, :keySpeaker, :startsAt, :endsAt,
+                          :timeZone, :venue, :onlineUrl, :capacity, :status, :sequence, :cancelReason, :scheduledBy,
+                          :updatedAt)""")
+                .param("id", meeting.id())
+                .param("network", meeting.networkId())
+                .param("group", meeting.groupId())
+                .param("kind", meeting.kind().name())
+                .param("title", meeting.title())
+                .param("description", meeting.description())
+                .param("keySpeaker", meeting.keySpeaker())
+                .param("startsAt", Timestamp.from(meeting.startsAt()))
+                .param("endsAt", Timestamp.from(meeting.endsAt()))
+                .param("timeZone", meeting.timeZone().getId())
+                .param("venue", meeting.venueId())
+                .param("onlineUrl", meeting.onlineUrl())
+                .param("capacity", meeting.capacity())
+                .param("status", meeting.status().name())
+                .param("sequence", meeting.sequence())
+                .param("cancelReason", meeting.cancelReason())
+                .param("scheduledBy", meeting.scheduledBy())
+                .param("updatedAt", Timestamp.from(meeting.updatedAt()))
+                .update();
+    }
+
+    /** Saves what rescheduling or cancelling changed. */
+    void update(Meeting meeting) {
+        jdbc.sql("""
+                update meeting set starts_at = :startsAt, ends_at = :endsAt, time_zone = :timeZone, venue_id = :venue,
+                                   online_url = :onlineUrl, status = :status, sequence = :sequence,
+                                   cancel_reason = :cancelReason, updated_at = :updatedAt
+                where id = :id""")
+                .param("id", meeting.id())
+                .param("startsAt", Timestamp.from(meeting.startsAt()))
+                .param("endsAt", Timestamp.from(meeting.endsAt()))
+                .param("timeZone", meeting.timeZone().getId())
+                .param("venue", meeting.venueId())
+                .param("onlineUrl", meeting.onlineUrl())
+                .param("status", meeting.status().name())
+                .param("sequence", meeting.sequence())
+                .param("cancelReason", meeting.cancelReason())
+                .param("updatedAt", Timestamp.from(meeting.updatedAt()))
+                .update();
+    }
+
+    Optional<Meeting> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from meeting where id = :id").param("id", id)
+                .query((rs, row) -> meeting(rs)).optional();
+    }
+
+    /**
+     * The meeting, its row locked until the transaction ends: registrations for one meeting queue up here, so that
+     * many people registering at once never take more places than there are.
+     */
+    Optional<Meeting> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from meeting where id = :id for update").param("id", id)
+                .query((rs, row) -> meeting(rs)).optional();
+    }
+
+    /** Meetings by network and group, from a time on, in start order. */
+    List<Meeting> search(UUID networkId, UUID groupId, Instant from, boolean includeCancelled) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from meeting
+                where (cast(:network as uuid) is null or network_id = :network)
+                  and (cast(:group as uuid) is null or group_id = :group)
+                  and (cast(:from as timestamptz) is null or ends_at >= :from)
+                  and (:includeCancelled or status = 'SCHEDULED')
+                order by starts_at""")
+                .param("network", networkId)
+                .param("group", groupId)
+                .param("from", from == null ? null : Timestamp.from(from))
+                .param("includeCancelled", includeCancelled)
+                .query((rs, row) -> meeting(rs)).list();
+    }
+
+    /**
+     * The meetings in a person's calendar: those they registered for (or wait for) and those of the groups they
+     * facilitate, cancelled ones included so that calendars hear of the cancellation.
+     */
+    List<Meeting> calendarOf(UUID personId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from meeting
+                where id in (select meeting_id from registration
+                             where practitioner_id = :person and status <> 'CANCELLED')
+                   or group_id in (select group_id from group_facilitator where practitioner_id = :person)
+                order by starts_at""")
+                .param("person", personId)
+                .query((rs, row) -> meeting(rs)).list();
+    }
+
+    Waitlist registrations(Meeting meeting) {
+        return Waitlist.of(meeting.capacity(), jdbc.sql("""
+                select practitioner_id, status, registered_at from registration
+                where meeting_id = :meeting and status <> 'CANCELLED'""")
+                .param("meeting", meeting.id())
+                .query((rs, row) -> new Waitlist.Entry(rs.getObject("practitioner_id", UUID.class),
+                        Waitlist.Place.valueOf(rs.getString("status")), rs.getTimestamp("registered_at").toInstant()))
+                .list());
+    }
+
+    /** Records a registration; someone who cancelled before and comes back goes to the back of the line. */
+    void register(UUID meetingId, Waitlist.Entry entry) {
+        jdbc.sql("""
+                insert into registration (meeting_id, practitioner_id, status, registered_at, changed_at)
+                values (:meeting, :person, :status, :at, :at)
+                on conflict (meeting_id, practitioner_id) do update
+                  set status = excluded.status, registered_at = excluded.registered_at,
+                      changed_at = excluded.changed_at""")
+                .param("meeting", meetingId)
+                .param("person", entry.personId())
+                .param("status", entry.place().name())
+                .param("at", Timestamp.from(entry.since()))
+                .update();
+    }
+
+    void changeRegistration(UUID meetingId, UUID personId, String status, Instant at) {
+        jdbc.sql("""
+                update registration set status = :status, changed_at = :at
+                where meeting_id = :meeting and practitioner_id = :person""")
+                .param("meeting", meetingId).param("person", personId).param("status", status)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** A person's registrations with their meetings, upcoming first. */
+    List<MeetingService.MyRegistration> registrationsOf(UUID personId, Instant from) {
+        return jdbc.sql("select r.status as registration_status, " + COLUMNS.replace("status,", "m.status,")
+                .replace("id, network_id", "m.id, m.network_id") + """
+                 from registration r join meeting m on m.id = r.meeting_id
+                where r.practitioner_id = :person and r.status <> 'CANCELLED' and m.ends_at >= :from
+                order by m.starts_at""")
+                .param("person", personId)
+                .param("from", Timestamp.from(from))
+                .query((rs, row) -> new MeetingService.MyRegistration(meeting(rs),
+                        Waitlist.Place.valueOf(rs.getString("registration_status"))))
+                .list();
+    }
+
+    private static Meeting meeting(ResultSet rs) throws SQLException {
+        return new Meeting(rs.getObject("id", UUID.class), rs.getObject("network_id", UUID.class),
+                rs.getObject("group_id", UUID.class), MeetingKind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getString("description"), rs.getString("key_speaker"),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                ZoneId.of(rs.getString("time_zone")), rs.getObject("venue_id", UUID.class),
+                rs.getString("online_url"), rs.getInt("capacity"), MeetingStatus.valueOf(rs.getString("status")),
+                rs.getInt("sequence"), rs.getString("cancel_reason"), rs.getObject("scheduled_by", UUID.class),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

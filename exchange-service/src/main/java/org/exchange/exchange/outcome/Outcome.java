@@ -1,0 +1,21 @@
+package org.exchange.exchange.outcome;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An outcome in the public library: a report, case study, resource or something else a group (or a network) shares.
+ *
+ * @param groupId the group that produced it, or null for a network's own outcome
+ * @param authorNames the authors as the publisher entered them, with their consent
+ * @param linkUrl where the file or resource is
+ */
+public record Outcome(UUID id, UUID networkId, UUID groupId, OutcomeKind kind, String title, String summary,
+        List<String> authorNames, String subjectArea, String licence, String linkUrl, UUID publishedBy,
+        Instant publishedAt) {
+
+    public Outcome {
+        authorNames = List.copyOf(authorNames);
+    }
+}

@@ -1,0 +1,122 @@
+package org.exchange.exchange.outcome;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.exchange.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public outcomes library, publishing into it, and dissemination records. */
+@RestController
+@RequestMapping("/api/exchange")
+@Tag(name = "Outcomes library")
+class OutcomeController {
+
+    private final OutcomeService outcomes;
+
+    OutcomeController(OutcomeService outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @PostMapping("/outcomes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Publish an outcome into the public library (the group's facilitators or a programme admin)")
+    OutcomeView publish(@Valid @RequestBody PublishOutcome body, Caller caller) {
+        return view(outcomes.publish(new OutcomeService.NewOutcome(body.networkId(), body.groupId(), body.kind(),
+                body.title(), body.summary(), body.authorNames(), body.subjectArea(), body.licence(), body.linkUrl()),
+                caller));
+    }
+
+    @GetMapping("/outcomes")
+    @Operation(summary = "Search the outcomes library by text, area, network and year (public, no sign-in)")
+    LibraryPage search(@RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) UUID networkId,
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        OutcomeService.Page found = outcomes.search(new OutcomeService.LibraryQuery(q, area, networkId, year, page,
+                size));
+        return new LibraryPage(found.items().stream().map(this::view).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    @GetMapping("/outcomes/{id}")
+    @Operation(summary = "One outcome with how far it was disseminated (public)")
+    OutcomeView one(@PathVariable UUID id) {
+        return view(outcomes.get(id));
+    }
+
+    @PostMapping("/outcomes/{id}/disseminations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record that the caller cascaded an outcome, to whom and how many people")
+    Dissemination disseminate(@PathVariable UUID id, @Valid @RequestBody RecordDissemination body, Caller caller) {
+        return outcomes.disseminate(id, new OutcomeService.NewDissemination(body.audience(),
+                body.insideOrganisation(), body.peopleReached(), body.disseminatedOn()), caller);
+    }
+
+    @GetMapping("/me/disseminations")
+    @Operation(summary = "What the caller cascaded")
+    List<Dissemination> mine(Caller caller) {
+        return outcomes.mine(caller);
+    }
+
+    private OutcomeView view(Outcome outcome) {
+        return new OutcomeView(outcome.id(), outcome.networkId(), outcome.groupId(), outcome.kind(), outcome.title(),
+                outcome.summary(), outcome.authorNames(), outcome.subjectArea(), outcome.licence(), outcome.linkUrl(),
+                outcome.publishedAt(), outcomes.reach(outcome.id()));
+    }
+
+
+    /** An outcome to publish. */
+    record PublishOutcome(
+            UUID networkId,
+            UUID groupId,
+            @NotNull OutcomeKind kind,
+            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = 5000) String summary,
+            @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 200) String> authorNames,
+            @NotBlank @Size(max = 100) String subjectArea,
+            @NotBlank @Size(max = 100) String licence,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) address") String linkUrl) {
+    }
+
+    /** A dissemination to record. */
+    record RecordDissemination(
+            @NotBlank @Size(max = 500) String audience,
+            boolean insideOrganisation,
+            @Min(1) @Max(100_000) int peopleReached,
+            @NotNull @PastOrPresent LocalDate disseminatedOn) {
+    }
+
+    /** An outcome as the public library shows it: author names as entered for publication, nothing else personal. */
+    record OutcomeView(UUID id, UUID networkId, UUID groupId, OutcomeKind kind, String title, String summary,
+            List<String> authorNames, String subjectArea, String licence, String linkUrl, Instant publishedAt,
+            OutcomeService.Reach reach) {
+    }
+
+    /** One page of the library. */
+    record LibraryPage(List<OutcomeView> items, int page, int size, long total) {
+    }
+}

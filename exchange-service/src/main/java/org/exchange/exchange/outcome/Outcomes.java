@@ -1,0 +1,134 @@
+package org.exchange.exchange.outcome;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outcomes library and the dissemination records. */
+@Repository
+class Outcomes {
+
+    private static final String COLUMNS = """
+            o.id, o.network_id, o.group_id, o.kind, o.title, o.summary, o.author_names, o.subject_area, o.licence,
+            o.link_url, o.published_by, o.published_at""";
+
+    /** The library's filters; a text query is matched with PostgreSQL full-text search (English stemming). */
+    private static final String FILTERS = """
+             where (cast(:query as text) is null or o.search @@ websearch_to_tsquery('english', :query))
+               and (cast(:area as text) is null or lower(o.subject_area) = lower(:area))
+               and (cast(:network as uuid) is null or o.network_id = :network)
+               and (cast(:year as int) is null or extract(year from o.published_at at time zone 'UTC') = :year)""";
+
+    private final JdbcClient jdbc;
+
+    Outcomes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(Outcome outcome) {
+        jdbc.sql("""
+                insert into outcome (id, network_id, group_id, kind, title, summary, author_names, subject_area,
+                                     licence, link_url, published_by, published_at)
+                values (:id, :network, :group, :kind, :title, :summary, :authors, :area, :licence, :link, :by, :at)""")
+                .param("id", outcome.id())
+                .param("network", outcome.networkId())
+                .param("group", outcome.groupId())
+                .param("kind", outcome.kind().name())
+                .param("title", outcome.title())
+                .param("summary", outcome.summary())
+                .param("authors", outcome.authorNames().toArray(String[]::new))
+                .param("area", outcome.subjectArea())
+                .param("licence", outcome.licence())
+                .param("link", outcome.linkUrl())
+                .param("by", outcome.publishedBy())
+                .param("at", Timestamp.from(outcome.publishedAt()))
+                .update();
+    }
+
+    Optional<Outcome> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from outcome o where o.id = :id").param("id", id)
+                .query((rs, row) -> outcome(rs)).optional();
+    }
+
+    /** One page of the library: best matches first for a text query, otherwise the newest first. */
+    List<Outcome> search(OutcomeService.LibraryQuery query) {
+        return jdbc.sql("select " + COLUMNS + " from outcome o" + FILTERS + """
+                 order by case when cast(:query as text) is null then 0
+                               else ts_rank(o.search, websearch_to_tsquery('english', :query)) end desc,
+                          o.published_at desc, o.id
+                 limit :limit offset :offset""")
+                .param("query", query.text())
+                .param("area", query.area())
+                .param("network", query.networkId())
+                .param("year", query.year())
+                .param("limit", query.size())
+                .param("offset", query.page() * query.size())
+                .query((rs, row) -> outcome(rs)).list();
+    }
+
+    long count(OutcomeService.LibraryQuery query) {
+        return jdbc.sql("select count(*) from outcome o" + FILTERS)
+                .param("query", query.text())
+                .param("area", query.area())
+                .param("network", query.networkId())
+                .param("year", query.year())
+                .query(Long.class).single();
+    }
+
+    void addDissemination(Dissemination dissemination) {
+        jdbc.sql("""
+                insert into dissemination (id, outcome_id, practitioner_id, audience, inside_organisation,
+                                           people_reached, disseminated_on, recorded_at)
+                values (:id, :outcome, :person, :audience, :inside, :reached, :on, :at)""")
+                .param("id", dissemination.id())
+                .param("outcome", dissemination.outcomeId())
+                .param("person", dissemination.practitionerId())
+                .param("audience", dissemination.audience())
+                .param("inside", dissemination.insideOrganisation())
+                .param("reached", dissemination.peopleReached())
+                .param("on", Date.valueOf(dissemination.disseminatedOn()))
+                .param("at", Timestamp.from(dissemination.recordedAt()))
+                .update();
+    }
+
+    /** How often an outcome was cascaded and how many people it reached, without saying who cascaded it. */
+    OutcomeService.Reach reach(UUID outcomeId) {
+        return jdbc.sql("""
+                select count(*) as times, coalesce(sum(people_reached), 0) as people,
+                       count(*) filter (where not inside_organisation) as outside
+                from dissemination where outcome_id = :outcome""")
+                .param("outcome", outcomeId)
+                .query((rs, row) -> new OutcomeService.Reach(rs.getInt("times"), rs.getInt("people"),
+                        rs.getInt("outside")))
+                .single();
+    }
+
+    List<Dissemination> disseminationsBy(UUID practitionerId) {
+        return jdbc.sql("""
+                select id, outcome_id, practitioner_id, audience, inside_organisation, people_reached,
+                       disseminated_on, recorded_at
+                from dissemination where practitioner_id = :person order by disseminated_on desc""")
+                .param("person", practitionerId)
+                .query((rs, row) -> new Dissemination(rs.getObject("id", UUID.class),
+                        rs.getObject("outcome_id", UUID.class), rs.getObject("practitioner_id", UUID.class),
+                        rs.getString("audience"), rs.getBoolean("inside_organisation"), rs.getInt("people_reached"),
+                        rs.getDate("disseminated_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    private static Outcome outcome(ResultSet rs) throws SQLException {
+        String[] authors = (String[]) rs.getArray("author_names").getArray();
+        return new Outcome(rs.getObject("id", UUID.class), rs.getObject("network_id", UUID.class),
+                rs.getObject("group_id", UUID.class), OutcomeKind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getString("summary"), List.of(authors), rs.getString("subject_area"),
+                rs.getString("licence"), rs.getString("link_url"), rs.getObject("published_by", UUID.class),
+                rs.getTimestamp("published_at").toInstant());
+    }
+}

@@ -1,0 +1,37 @@
+package org.exchange.exchange.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a programme admin reports on a programme (one network, or all): who took part, how groups are doing, what
+ * was held, attended and published. Counts only; people are not named.
+ *
+ * @param practitionersInvolved distinct people who facilitated, joined a group, registered or attended
+ * @param attendances attendance records with some minutes attended
+ */
+public record ProgrammeReport(
+        UUID networkId,
+        Instant generatedAt,
+        int practitionersInvolved,
+        List<OrganisationLine> organisationsInvolved,
+        Map<String, Integer> groupsByStatus,
+        int meetingsHeld,
+        int attendances,
+        long minutesAttended,
+        int outcomesPublished,
+        int disseminations,
+        long peopleReached,
+        List<GroupLine> groups) {
+
+    /** An organisation whose staff took part. */
+    public record OrganisationLine(String organisationId, String name, int practitioners) {
+    }
+
+    /** One group's figures. */
+    public record GroupLine(UUID groupId, String network, String group, String kind, String area, String status,
+            int members, int meetingsHeld, int attendances, int outcomes) {
+    }
+}

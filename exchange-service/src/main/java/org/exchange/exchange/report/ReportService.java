@@ -1,0 +1,67 @@
+package org.exchange.exchange.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.exchange.platform.problem.ForbiddenException;
+import org.exchange.platform.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The programme report for programme admins, as data and as CSV. */
+@Service
+public class ReportService {
+
+    private static final List<String> CSV_HEADER = List.of("network", "group", "kind", "area", "status", "members",
+            "meetings held", "attendances", "outcomes");
+
+    private final ReportQueries queries;
+    private final Clock clock;
+
+    ReportService(ReportQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** The report on one network, or on all when none is given. */
+    @Transactional(readOnly = true)
+    public ProgrammeReport report(UUID networkId, Caller caller) {
+        if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            throw new ForbiddenException("Programme reports are for programme admins");
+        }
+        Instant now = clock.instant();
+        long[] meetings = queries.meetingsAndAttendance(networkId, now);
+        long[] outcomes = queries.outcomesAndReach(networkId);
+        return new ProgrammeReport(networkId, now, queries.practitionersInvolved(networkId),
+                queries.organisations(networkId), queries.groupsByStatus(networkId), (int) meetings[0],
+                (int) meetings[1], meetings[2], (int) outcomes[0], (int) outcomes[1], outcomes[2],
+                queries.groups(networkId, now));
+    }
+
+    /** The report's groups as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted). */
+    public static String csv(ProgrammeReport report) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, CSV_HEADER.stream());
+        for (ProgrammeReport.GroupLine group : report.groups()) {
+            line(csv, Stream.of(group.network(), group.group(), group.kind(), group.area(), group.status(),
+                    group.members(), group.meetingsHeld(), group.attendances(), group.outcomes())
+                    .map(String::valueOf));
+        }
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, Stream<String> fields) {
+        csv.append(fields.map(ReportService::field).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    static String field(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}
