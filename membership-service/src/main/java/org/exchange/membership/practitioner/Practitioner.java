@@ -1,6 +1,7 @@
 package org.exchange.membership.practitioner;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.exchange.platform.security.Caller;
@@ -10,6 +11,10 @@ import org.exchange.platform.security.Caller;
  *
  * @param id the identity provider's subject id
  * @param organisationId the partner organisation the person belongs to, or null
+ * @param specialisms the subjects or themes they specialise in
+ * @param newsletterConsent whether they agreed to receive the quarterly newsletter
+ * @param nameOnOutcomesConsent whether their name may be shown on the outcomes they contributed to
+ * @param erasedAt when their personal data was erased at their request, or null
  */
 public record Practitioner(
         UUID id,
@@ -17,11 +22,55 @@ public record Practitioner(
         String givenName,
         String familyName,
         String organisationId,
-        Instant registeredAt) {
+        Instant registeredAt,
+        String jobRole,
+        String region,
+        List<String> specialisms,
+        boolean newsletterConsent,
+        boolean nameOnOutcomesConsent,
+        Instant profileUpdatedAt,
+        Instant erasedAt) {
+
+    /** What stands in for the name of a person whose data was erased. */
+    public static final String ERASED_NAME = "Erased practitioner";
+
+    public Practitioner {
+        specialisms = specialisms == null ? List.of() : List.copyOf(specialisms);
+    }
 
     /** The profile a person gets when they first sign in, from what their token says about them. */
     static Practitioner firstSignIn(Caller caller, Instant now) {
         return new Practitioner(caller.subjectId(), caller.email(), caller.givenName(), caller.familyName(),
-                caller.organisationId(), now);
+                caller.organisationId(), now, null, null, List.of(), false, false, null, null);
+    }
+
+    /** The profile as the practitioner completed it. */
+    Practitioner complete(ProfileDetails details, Instant now) {
+        return new Practitioner(id, email, givenName, familyName, details.organisationId(), registeredAt,
+                details.jobRole(), details.region(), details.specialisms(), details.newsletterConsent(),
+                details.nameOnOutcomesConsent(), now, erasedAt);
+    }
+
+    /**
+     * The profile with every personal detail removed; the id stays so that counts and aggregates keep counting the
+     * person anonymously, and the organisation stays because it is not about the person.
+     */
+    Practitioner erased(Instant now) {
+        return new Practitioner(id, null, ERASED_NAME, null, organisationId, registeredAt, null, null, List.of(),
+                false, false, now, now);
+    }
+
+    /** Whether the person asked for their data to be erased. */
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    /**
+     * What a practitioner says about themselves when they complete their profile.
+     *
+     * @param organisationId the partner organisation they belong to, or null
+     */
+    public record ProfileDetails(String jobRole, String organisationId, String region, List<String> specialisms,
+            boolean newsletterConsent, boolean nameOnOutcomesConsent) {
     }
 }

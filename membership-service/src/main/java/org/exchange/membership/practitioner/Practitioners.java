@@ -1,6 +1,12 @@
 package org.exchange.membership.practitioner;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Practitioners {
 
+    private static final String COLUMNS = """
+            id, email, given_name, family_name, organisation_id, registered_at, job_role, region, specialisms,
+            newsletter_consent, name_on_outcomes_consent, profile_updated_at, erased_at""";
+
     private final JdbcClient jdbc;
 
     Practitioners(JdbcClient jdbc) {
@@ -18,18 +28,18 @@ class Practitioners {
     }
 
     Optional<Practitioner> find(UUID id) {
-        return jdbc.sql("""
-                select id, email, given_name, family_name, organisation_id, registered_at
-                from practitioner where id = :id""")
+        return jdbc.sql("select " + COLUMNS + " from practitioner where id = :id")
                 .param("id", id)
-                .query((rs, row) -> new Practitioner(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("email"),
-                        rs.getString("given_name"),
-                        rs.getString("family_name"),
-                        rs.getString("organisation_id"),
-                        rs.getTimestamp("registered_at").toInstant()))
+                .query((rs, row) -> practitioner(rs))
                 .optional();
+    }
+
+    List<Practitioner> ofOrganisation(String organisationId) {
+        return jdbc.sql("select " + COLUMNS + " from practitioner where organisation_id = :organisation"
+                + " and erased_at is null order by family_name, given_name, id")
+                .param("organisation", organisationId)
+                .query((rs, row) -> practitioner(rs))
+                .list();
     }
 
     /**
@@ -49,5 +59,56 @@ class Practitioners {
                 .param("organisationId", practitioner.organisationId())
                 .param("registeredAt", Timestamp.from(practitioner.registeredAt()))
                 .update() == 1;
+    }
+
+    void save(Practitioner practitioner) {
+        jdbc.sql("""
+                update practitioner set email = :email, given_name = :givenName, family_name = :familyName,
+                  organisation_id = :organisationId, job_role = :jobRole, region = :region,
+                  specialisms = :specialisms, newsletter_consent = :newsletter,
+                  name_on_outcomes_consent = :nameOnOutcomes, profile_updated_at = :updatedAt, erased_at = :erasedAt
+                where id = :id""")
+                .param("id", practitioner.id())
+                .param("email", practitioner.email())
+                .param("givenName", practitioner.givenName())
+                .param("familyName", practitioner.familyName())
+                .param("organisationId", practitioner.organisationId())
+                .param("jobRole", practitioner.jobRole())
+                .param("region", practitioner.region())
+                .param("specialisms", practitioner.specialisms().toArray(String[]::new))
+                .param("newsletter", practitioner.newsletterConsent())
+                .param("nameOnOutcomes", practitioner.nameOnOutcomesConsent())
+                .param("updatedAt", timestamp(practitioner.profileUpdatedAt()))
+                .param("erasedAt", timestamp(practitioner.erasedAt()))
+                .update();
+    }
+
+    private static Practitioner practitioner(ResultSet rs) throws SQLException {
+        return new Practitioner(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
+                rs.getString("organisation_id"),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getString("job_role"),
+                rs.getString("region"),
+                strings(rs.getArray("specialisms")),
+                rs.getBoolean("newsletter_consent"),
+                rs.getBoolean("name_on_outcomes_consent"),
+                instant(rs.getTimestamp("profile_updated_at")),
+                instant(rs.getTimestamp("erased_at")));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.exchange.contracts.CloudEventHeaders;
 import org.exchange.contracts.Topics;
-import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.membership.support.MembershipIntegrationTest;
 import org.exchange.testing.TestEngines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.awaitility.Awaitility.await;
 
-@ServiceIntegrationTest
+@MembershipIntegrationTest
 class FirstSignInTest {
 
     @Autowired

@@ -1,0 +1,42 @@
+package org.exchange.contracts.membership;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.exchange.contracts.EventType;
+
+/**
+ * An invoice for the membership fee was issued; it is paid offline (bank transfer or other means).
+ *
+ * @param invoiceId the invoice
+ * @param invoiceNumber its number, unique and gap-free per year, such as {@code EXM-2026-0001}
+ * @param membershipId the membership it is for
+ * @param practitionerId the identity provider's subject id of the person invoiced
+ * @param email where the person can be reached
+ * @param givenName the name to greet them by
+ * @param purpose MEMBERSHIP for a first year, RENEWAL for a further year
+ * @param membershipYear the membership year whose fee applies
+ * @param amount the amount due, tax inclusive
+ * @param currency ISO 4217 code, such as {@code GBP}
+ * @param issuedOn the day it was issued
+ * @param dueOn the day payment is due
+ * @param issuedAt when it was issued
+ */
+@EventType(context = "membership", name = "InvoiceIssued", version = 1)
+public record InvoiceIssued(
+        UUID invoiceId,
+        String invoiceNumber,
+        UUID membershipId,
+        UUID practitionerId,
+        String email,
+        String givenName,
+        String purpose,
+        int membershipYear,
+        BigDecimal amount,
+        String currency,
+        LocalDate issuedOn,
+        LocalDate dueOn,
+        Instant issuedAt) {
+}

@@ -1,0 +1,110 @@
+package org.exchange.membership.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.exchange.membership.organisation.Organisation.Contact;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The partner organisations, with their contacts. */
+@Repository
+class Organisations {
+
+    private final JdbcClient jdbc;
+
+    Organisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(String id) {
+        return jdbc.sql("select count(*) from organisation where id = :id").param("id", id).query(Long.class)
+                .single() > 0;
+    }
+
+    Optional<Organisation> find(String id) {
+        return jdbc.sql("select * from organisation where id = :id").param("id", id)
+                .query((rs, row) -> organisation(rs)).optional()
+                .map(organisation -> withContacts(organisation, contactsOf(id)));
+    }
+
+    List<Organisation> all() {
+        return jdbc.sql("select * from organisation order by name").query((rs, row) -> organisation(rs)).list();
+    }
+
+    /** Organisations whose current details have not been announced yet, locked so one instance announces each. */
+    List<Organisation> unannouncedForUpdate() {
+        return jdbc.sql("select * from organisation where not announced order by id for update skip locked")
+                .query((rs, row) -> organisation(rs)).list();
+    }
+
+    void add(Organisation organisation) {
+        jdbc.sql("""
+                insert into organisation (id, name, type, region, identity_provider_alias, announced, registered_at)
+                values (:id, :name, :type, :region, :alias, false, :at)""")
+                .param("id", organisation.id())
+                .param("name", organisation.name())
+                .param("type", organisation.type().name())
+                .param("region", organisation.region())
+                .param("alias", organisation.identityProviderAlias())
+                .param("at", Timestamp.from(organisation.registeredAt()))
+                .update();
+        replaceContacts(organisation.id(), organisation.contacts());
+    }
+
+    void update(Organisation organisation) {
+        jdbc.sql("""
+                update organisation set name = :name, type = :type, region = :region,
+                  identity_provider_alias = :alias, announced = false
+                where id = :id""")
+                .param("id", organisation.id())
+                .param("name", organisation.name())
+                .param("type", organisation.type().name())
+                .param("region", organisation.region())
+                .param("alias", organisation.identityProviderAlias())
+                .update();
+    }
+
+    void markAnnounced(String id) {
+        jdbc.sql("update organisation set announced = true where id = :id").param("id", id).update();
+    }
+
+    void replaceContacts(String organisationId, List<Contact> contacts) {
+        jdbc.sql("delete from organisation_contact where organisation_id = :id").param("id", organisationId).update();
+        for (int position = 0; position < contacts.size(); position++) {
+            Contact contact = contacts.get(position);
+            jdbc.sql("""
+                    insert into organisation_contact (organisation_id, position, name, role, email, phone)
+                    values (:organisation, :position, :name, :role, :email, :phone)""")
+                    .param("organisation", organisationId)
+                    .param("position", position)
+                    .param("name", contact.name())
+                    .param("role", contact.role())
+                    .param("email", contact.email())
+                    .param("phone", contact.phone())
+                    .update();
+        }
+    }
+
+    private List<Contact> contactsOf(String organisationId) {
+        return jdbc.sql("select * from organisation_contact where organisation_id = :id order by position")
+                .param("id", organisationId)
+                .query((rs, row) -> new Contact(rs.getString("name"), rs.getString("role"), rs.getString("email"),
+                        rs.getString("phone")))
+                .list();
+    }
+
+    private static Organisation withContacts(Organisation organisation, List<Contact> contacts) {
+        return new Organisation(organisation.id(), organisation.name(), organisation.type(), organisation.region(),
+                organisation.identityProviderAlias(), contacts, organisation.registeredAt());
+    }
+
+    private static Organisation organisation(ResultSet rs) throws SQLException {
+        return new Organisation(rs.getString("id"), rs.getString("name"),
+                OrganisationType.valueOf(rs.getString("type")), rs.getString("region"),
+                rs.getString("identity_provider_alias"), List.of(), rs.getTimestamp("registered_at").toInstant());
+    }
+}

@@ -1,0 +1,67 @@
+package org.exchange.membership.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.exchange.membership.cpd.CpdActivity;
+import org.exchange.membership.cpd.CpdService;
+import org.exchange.membership.invoice.Invoice;
+import org.exchange.membership.invoice.InvoiceService;
+import org.exchange.membership.membership.Membership;
+import org.exchange.membership.membership.MembershipService;
+import org.exchange.membership.membership.Transition;
+import org.exchange.membership.practitioner.Practitioner;
+import org.exchange.membership.practitioner.PractitionerService;
+import org.exchange.platform.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A person's rights over their data: to see all of it, and to have it erased. */
+@Service
+public class PrivacyService {
+
+    private final PractitionerService practitioners;
+    private final MembershipService memberships;
+    private final InvoiceService invoices;
+    private final CpdService cpd;
+    private final Clock clock;
+
+    PrivacyService(PractitionerService practitioners, MembershipService memberships, InvoiceService invoices,
+            CpdService cpd, Clock clock) {
+        this.practitioners = practitioners;
+        this.memberships = memberships;
+        this.invoices = invoices;
+        this.cpd = cpd;
+        this.clock = clock;
+    }
+
+    /** Everything membership-service holds about the caller. */
+    @Transactional(readOnly = true)
+    public DataExport export(Caller caller) {
+        Practitioner profile = practitioners.find(caller.subjectId()).orElse(null);
+        var membership = memberships.ofPractitioner(caller.subjectId());
+        return new DataExport(clock.instant(), profile, membership.orElse(null),
+                membership.map(m -> memberships.history(m.id())).orElse(List.of()),
+                invoices.ofPractitioner(caller.subjectId()), cpd.allOf(caller.subjectId()));
+    }
+
+    /**
+     * Erases the caller's personal data here (profile, what they wrote in applications, renewals and CPD
+     * reflections) and publishes PractitionerErasureRequested so that every other context does the same. Invoices
+     * stay as accounting records; they name the person only by id. Counts keep counting.
+     */
+    @Transactional
+    public Practitioner erase(Caller caller) {
+        Practitioner erased = practitioners.erase(caller);
+        memberships.erasePersonalData(erased.id());
+        cpd.erasePersonalData(erased.id());
+        return erased;
+    }
+
+    /** The data export, as the person downloads it. */
+    public record DataExport(Instant exportedAt, Practitioner profile,
+            Membership membership, List<Transition> membershipHistory,
+            List<Invoice> invoices, List<CpdActivity> cpdActivities) {
+    }
+}
