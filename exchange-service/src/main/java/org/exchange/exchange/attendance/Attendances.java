@@ -25,7 +25,7 @@ class Attendances {
     }
 
     Optional<Attendance> find(UUID meetingId, UUID practitionerId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from attendance a where a.meeting_id = :meeting and a.practitioner_id = :person""")
                 .param("meeting", meetingId).param("person", practitionerId)
                 .query((rs, row) -> attendance(rs)).optional();
@@ -65,7 +65,7 @@ class Attendances {
 
     /** Attendance at a meeting; only of one organisation's staff when an organisation is given. */
     List<Attendance> ofMeeting(UUID meetingId, String organisationId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from attendance a
                 where a.meeting_id = :meeting
                   and (cast(:organisation as text) is null or a.organisation_id = :organisation)
@@ -76,7 +76,7 @@ class Attendances {
 
     /** Attendance of one organisation's staff at any meeting, latest meetings first. */
     List<Attendance> ofOrganisation(String organisationId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from attendance a join meeting m on m.id = a.meeting_id
                 where a.organisation_id = :organisation
                 order by m.starts_at desc""")

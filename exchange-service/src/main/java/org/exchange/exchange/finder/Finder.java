@@ -48,7 +48,7 @@ class Finder {
     List<NearbyNetwork> networks(GeoLocation from, String region, int limit) {
         String distance = DISTANCE.formatted("n.latitude", "n.longitude");
         return jdbc.sql("select n.id, n.name, n.region, n.place_name, n.latitude, n.longitude, " + distance
-                + """
+                + "\n" + """
                  as distance from network n
                 where (cast(:region as text) is null or lower(n.region) = lower(:region))
                 order by distance, n.name limit :limit""")
@@ -63,7 +63,7 @@ class Finder {
     List<NearbyGroup> groups(GeoLocation from, String region, String area, int limit) {
         String distance = DISTANCE.formatted("n.latitude", "n.longitude");
         return jdbc.sql("select g.id, g.name, g.kind, g.area, g.status, n.id as network_id, n.name as network_name, "
-                + "n.place_name, " + distance + """
+                + "n.place_name, " + distance + "\n" + """
                  as distance from exchange_group g join network n on n.id = g.network_id
                 where g.status in ('FORMING', 'ACTIVE')
                   and (cast(:region as text) is null or lower(n.region) = lower(:region))
@@ -83,7 +83,7 @@ class Finder {
         return jdbc.sql("""
                 select m.id, m.title, m.kind, m.network_id, m.group_id, m.starts_at, m.time_zone, v.name as venue_name,
                        m.venue_id is null as online, coalesce(v.latitude, n.latitude) as latitude,
-                       coalesce(v.longitude, n.longitude) as longitude, """ + distance + """
+                       coalesce(v.longitude, n.longitude) as longitude, """ + distance + "\n" + """
                  as distance
                 from meeting m join network n on n.id = m.network_id
                      left join venue v on v.id = m.venue_id

@@ -82,7 +82,7 @@ class Groups {
     }
 
     List<Group> search(UUID networkId, String area, GroupStatus status) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from exchange_group g
                 where (cast(:network as uuid) is null or g.network_id = :network)
                   and (cast(:area as text) is null or lower(g.area) = lower(:area))
@@ -96,7 +96,7 @@ class Groups {
 
     /** Groups the person facilitates or belongs to (or waits to join). */
     List<Group> of(UUID personId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from exchange_group g
                 where g.id in (select group_id from group_member where practitioner_id = :person
                                union select group_id from group_facilitator where practitioner_id = :person)

@@ -28,7 +28,7 @@ class Meetings {
     }
 
     void add(Meeting meeting) {
-        jdbc.sql("insert into meeting (" + COLUMNS + """
+        jdbc.sql("insert into meeting (" + COLUMNS + "\n" + """
                 ) values (:id, :network, :group, :kind, :title, :description, :keySpeaker, :startsAt, :endsAt,
                           :timeZone, :venue, :onlineUrl, :capacity, :status, :sequence, :cancelReason, :scheduledBy,
                           :updatedAt)""")
@@ -89,7 +89,7 @@ class Meetings {
 
     /** Meetings by network and group, from a time on, in start order. */
     List<Meeting> search(UUID networkId, UUID groupId, Instant from, boolean includeCancelled) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from meeting
                 where (cast(:network as uuid) is null or network_id = :network)
                   and (cast(:group as uuid) is null or group_id = :group)
@@ -108,7 +108,7 @@ class Meetings {
      * facilitate, cancelled ones included so that calendars hear of the cancellation.
      */
     List<Meeting> calendarOf(UUID personId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from meeting
                 where id in (select meeting_id from registration
                              where practitioner_id = :person and status <> 'CANCELLED')
@@ -155,7 +155,7 @@ class Meetings {
     /** A person's registrations with their meetings, upcoming first. */
     List<MeetingService.MyRegistration> registrationsOf(UUID personId, Instant from) {
         return jdbc.sql("select r.status as registration_status, " + COLUMNS.replace("status,", "m.status,")
-                .replace("id, network_id", "m.id, m.network_id") + """
+                .replace("id, network_id", "m.id, m.network_id") + "\n" + """
                  from registration r join meeting m on m.id = r.meeting_id
                 where r.practitioner_id = :person and r.status <> 'CANCELLED' and m.ends_at >= :from
                 order by m.starts_at""")

@@ -54,7 +54,7 @@ class Networks {
     }
 
     List<Network> all(String region) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + "\n" + """
                  from network where (cast(:region as text) is null or lower(region) = lower(:region)) order by name""")
                 .param("region", region)
                 .query((rs, row) -> network(rs)).list();

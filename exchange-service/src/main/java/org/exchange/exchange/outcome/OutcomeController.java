@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exchange.platform.security.Caller;
@@ -107,7 +106,7 @@ class OutcomeController {
             @NotBlank @Size(max = 500) String audience,
             boolean insideOrganisation,
             @Min(1) @Max(100_000) int peopleReached,
-            @NotNull @PastOrPresent LocalDate disseminatedOn) {
+            @NotNull LocalDate disseminatedOn) {
     }
 
     /** An outcome as the public library shows it: author names as entered for publication, nothing else personal. */

@@ -59,7 +59,7 @@ class Outcomes {
 
     /** One page of the library: best matches first for a text query, otherwise the newest first. */
     List<Outcome> search(OutcomeService.LibraryQuery query) {
-        return jdbc.sql("select " + COLUMNS + " from outcome o" + FILTERS + """
+        return jdbc.sql("select " + COLUMNS + " from outcome o\n" + FILTERS + "\n" + """
                  order by case when cast(:query as text) is null then 0
                                else ts_rank(o.search, websearch_to_tsquery('english', :query)) end desc,
                           o.published_at desc, o.id
@@ -74,7 +74,7 @@ class Outcomes {
     }
 
     long count(OutcomeService.LibraryQuery query) {
-        return jdbc.sql("select count(*) from outcome o" + FILTERS)
+        return jdbc.sql("select count(*) from outcome o\n" + FILTERS)
                 .param("query", query.text())
                 .param("area", query.area())
                 .param("network", query.networkId())

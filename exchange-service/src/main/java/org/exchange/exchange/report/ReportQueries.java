@@ -47,7 +47,7 @@ class ReportQueries {
     }
 
     List<ProgrammeReport.OrganisationLine> organisations(UUID networkId) {
-        return jdbc.sql(PEOPLE + """
+        return jdbc.sql(PEOPLE + "\n" + """
                 select p.organisation_id, coalesce(o.name, p.organisation_id) as name, count(*) as practitioners
                 from people p left join organisation_directory o on o.organisation_id = p.organisation_id
                 where p.organisation_id is not null

@@ -1,0 +1,170 @@
+package org.exchange.exchange.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.exchange.exchange.ExchangeApi.facilitator;
+import static org.exchange.exchange.ExchangeApi.programmeAdmin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.exchange.contracts.Topics;
+import org.exchange.exchange.ExchangeApi;
+import org.exchange.exchange.TestClock;
+import org.exchange.exchange.TestClockConfiguration;
+import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.testing.TestEngines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class MembershipEventsTest {
+
+    static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    MeterRegistry meters;
+
+    ExchangeApi api;
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestEngines.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new ExchangeApi(mvc, clock);
+    }
+
+    @Test
+    void aVenueOfferedByAPartnerHostsMeetingsUntilItIsWithdrawn() throws Exception {
+        UUID network = api.westMidlands();
+        UUID venue = UUID.randomUUID();
+        send("membership.VenueOffered.v1", venue, UUID.randomUUID(), venueOffered(venue, false));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> scheduleAt(network, venue, 20)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.venue.name").value("Westmid College, Hall Green campus")));
+        scheduleAt(network, venue, 40).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("seats 30")));
+
+        send("membership.VenueOffered.v1", venue, UUID.randomUUID(), venueOffered(venue, true));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> scheduleAt(network, venue, 20)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no longer offered"))));
+    }
+
+    @Test
+    void aPersonsNameShowsToTheirFacilitatorOnceEvenWhenTheEventComesTwice() throws Exception {
+        UUID grace = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        UUID group = api.formingGroup(api.westMidlands(), lead, 10);
+        api.join(group, grace).andExpect(status().isCreated());
+        UUID eventId = UUID.randomUUID();
+        double duplicatesBefore = duplicates();
+
+        send("membership.PractitionerRegistered.v1", grace, eventId, registered(grace, "Grace", "Hopper"));
+        send("membership.PractitionerRegistered.v1", grace, eventId, registered(grace, "Someone", "Else"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
+        mvc.perform(get("/api/exchange/groups/" + group + "/members").with(facilitator(lead)))
+                .andExpect(jsonPath("$[0].displayName").value("Grace Hopper"));
+    }
+
+    @Test
+    void anErasedPersonIsNoLongerNamedButStillCounted() throws Exception {
+        UUID alan = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        UUID group = api.formingGroup(api.westMidlands(), lead, 10);
+        api.join(group, alan).andExpect(status().isCreated());
+        send("membership.PractitionerRegistered.v1", alan, UUID.randomUUID(), registered(alan, "Alan", "Turing"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/groups/" + group
+                + "/members").with(facilitator(lead))).andExpect(jsonPath("$[0].displayName").value("Alan Turing")));
+
+        send("membership.PractitionerErasureRequested.v1", alan, UUID.randomUUID(),
+                "{\"practitionerId\":\"%s\",\"requestedAt\":\"2026-11-23T10:00:00Z\"}".formatted(alan));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/groups/" + group
+                + "/members").with(facilitator(lead))).andExpect(jsonPath("$[0].displayName")
+                .value("Former participant")));
+        mvc.perform(get("/api/exchange/groups/" + group)).andExpect(jsonPath("$.members").value(1));
+
+        // A registration replayed after the erasure does not bring the name back.
+        send("membership.PractitionerRegistered.v1", alan, UUID.randomUUID(), registered(alan, "Alan", "Turing"));
+        double processed = processed();
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed() > processed);
+        mvc.perform(get("/api/exchange/groups/" + group + "/members").with(facilitator(lead)))
+                .andExpect(jsonPath("$[0].displayName").value("Former participant"));
+    }
+
+    private ResultActions scheduleAt(UUID network, UUID venue, int capacity) throws Exception {
+        LocalDateTime start = api.tomorrow().plusDays(10).atTime(9, 30);
+        return mvc.perform(post("/api/exchange/meetings").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"networkId":"%s","kind":"DEVELOPMENT_DAY","title":"Development day",
+                         "keySpeaker":"Dr Jane Example",
+                         "when":{"startsAt":"%s","endsAt":"%s","timeZone":"Europe/London","venueId":"%s"},
+                         "capacity":%d}""".formatted(network, start, start.plusHours(6), venue, capacity)));
+    }
+
+    private void send(String type, UUID key, UUID eventId, String json) throws Exception {
+        producer.send(ExchangeApi.cloudEvent(Topics.MEMBERSHIP, type, key.toString(), eventId, json)).get();
+    }
+
+    private static String venueOffered(UUID venue, boolean withdrawn) {
+        return """
+                {"venueId":"%s","organisationId":"org-westmid-college","name":"Westmid College, Hall Green campus",
+                 "address":"1 College Road, Birmingham","postcode":"B28 8ZZ","latitude":52.43,"longitude":-1.83,
+                 "capacity":30,"accessibility":"Step-free, hearing loop","withdrawn":%s,
+                 "offeredAt":"2026-11-23T10:00:00Z"}""".formatted(venue, withdrawn);
+    }
+
+    private static String registered(UUID person, String given, String family) {
+        return """
+                {"practitionerId":"%s","email":"%s@college.test","givenName":"%s","familyName":"%s",
+                 "organisationId":"org-westmid-college","registeredAt":"2026-11-23T10:00:00Z"}"""
+                .formatted(person, person, given, family);
+    }
+
+    private double duplicates() {
+        var counter = meters.find("exchange.inbox.events").tag("outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double processed() {
+        var counter = meters.find("exchange.inbox.events").tag("outcome", "processed").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,169 @@
+package org.exchange.exchange.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.exchange.exchange.ExchangeApi.facilitator;
+import static org.exchange.exchange.ExchangeApi.practitioner;
+import static org.exchange.exchange.ExchangeApi.programmeAdmin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.exchange.exchange.ExchangeApi;
+import org.exchange.exchange.TestClock;
+import org.exchange.exchange.TestClockConfiguration;
+import org.exchange.testing.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class OutcomesLibraryTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestClock clock;
+
+    ExchangeApi api;
+    UUID lead = UUID.randomUUID();
+    UUID network;
+    UUID group;
+    /** A word no other test's outcomes use, so searches here find only this test's outcomes. */
+    String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+    @BeforeEach
+    void anActiveGroup() throws Exception {
+        api = new ExchangeApi(mvc, clock);
+        network = api.westMidlands();
+        group = api.activeGroup(network, lead, 10);
+    }
+
+    @Test
+    void aPublishedOutcomeIsFoundInThePublicLibraryWithoutSigningIn() throws Exception {
+        UUID outcome = ExchangeApi.id(publish(facilitator(lead), "REPORT", "Peer assessment in ESOL " + marker,
+                "ESOL", "https://files.test/peer-assessment.pdf")
+                .andExpect(status().isCreated()));
+
+        String found = ExchangeApi.body(mvc.perform(get("/api/exchange/outcomes").param("q", "assessing " + marker))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(outcome.toString()))
+                .andExpect(jsonPath("$.items[0].authorNames[0]").value("Jo Bloggs"))
+                .andExpect(jsonPath("$.items[0].kind").value("REPORT")));
+        assertThat(found).as("no personal data beyond the authors' names as published")
+                .doesNotContain(lead.toString(), "publishedBy");
+
+        mvc.perform(get("/api/exchange/outcomes/" + outcome))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Peer assessment in ESOL " + marker));
+    }
+
+    @Test
+    void theLibraryFiltersByAreaNetworkAndYearAndPages() throws Exception {
+        publish(facilitator(lead), "CASE_STUDY", "Fractions with cooking " + marker, "maths",
+                "https://files.test/a.pdf").andExpect(status().isCreated());
+        publish(facilitator(lead), "RESOURCE", "Fraction cards " + marker, "maths", "https://files.test/b.pdf")
+                .andExpect(status().isCreated());
+        publish(facilitator(lead), "OTHER", "Speaking circles " + marker, "ESOL", "https://files.test/c.pdf")
+                .andExpect(status().isCreated());
+        int thisYear = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear();
+
+        search("area", "Maths").andExpect(jsonPath("$.total").value(2));
+        search("networkId", network.toString()).andExpect(jsonPath("$.total").value(3));
+        search("networkId", UUID.randomUUID().toString()).andExpect(jsonPath("$.total").value(0));
+        search("year", String.valueOf(thisYear)).andExpect(jsonPath("$.total").value(3));
+        search("year", String.valueOf(thisYear - 3)).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/exchange/outcomes").param("q", marker).param("size", "2").param("page", "1"))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.page").value(1));
+        mvc.perform(get("/api/exchange/outcomes").param("size", "1000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void onlyTheGroupsFacilitatorsOrAProgrammeAdminPublishItsOutcome() throws Exception {
+        publish(practitioner(UUID.randomUUID()), "REPORT", "Not mine " + marker, "maths", "https://files.test/x.pdf")
+                .andExpect(status().isForbidden());
+        publish(facilitator(UUID.randomUUID()), "REPORT", "Not mine " + marker, "maths", "https://files.test/x.pdf")
+                .andExpect(status().isForbidden());
+        publish(programmeAdmin(), "REPORT", "Programme's " + marker, "maths", "https://files.test/x.pdf")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void anOutcomeWithoutAWebLinkIsABadRequest() throws Exception {
+        publish(facilitator(lead), "REPORT", "Broken link " + marker, "maths", "file:///etc/passwd")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("linkUrl"));
+    }
+
+    @Test
+    void aMemberRecordsCascadingAnOutcomeAndTheLibraryShowsItsReach() throws Exception {
+        UUID outcome = ExchangeApi.id(publish(facilitator(lead), "RESOURCE", "Fraction cards " + marker, "maths",
+                "https://files.test/cards.pdf").andExpect(status().isCreated()));
+        UUID member = UUID.randomUUID();
+        String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+
+        mvc.perform(post("/api/exchange/outcomes/" + outcome + "/disseminations").with(practitioner(member))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"audience":"Maths team briefing","insideOrganisation":true,"peopleReached":12,
+                         "disseminatedOn":"%s"}""".formatted(today)))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/exchange/outcomes/" + outcome + "/disseminations").with(practitioner(member))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"audience":"Regional maths network","insideOrganisation":false,"peopleReached":30,
+                         "disseminatedOn":"%s"}""".formatted(today)))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/exchange/outcomes/" + outcome))
+                .andExpect(jsonPath("$.reach.disseminations").value(2))
+                .andExpect(jsonPath("$.reach.peopleReached").value(42))
+                .andExpect(jsonPath("$.reach.outsideOrganisation").value(1));
+        mvc.perform(get("/api/exchange/me/disseminations").with(practitioner(member)))
+                .andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(post("/api/exchange/outcomes/" + UUID.randomUUID() + "/disseminations")
+                .with(practitioner(member)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"audience":"Team","insideOrganisation":true,"peopleReached":3,"disseminatedOn":"%s"}"""
+                        .formatted(today)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/exchange/outcomes/" + outcome + "/disseminations").with(practitioner(member))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"audience":"Team","insideOrganisation":true,"peopleReached":3,"disseminatedOn":"%s"}"""
+                        .formatted(LocalDate.parse(today).plusDays(1))))
+                .andExpect(status().isBadRequest());
+    }
+
+    private ResultActions search(String parameter, String value) throws Exception {
+        return mvc.perform(get("/api/exchange/outcomes").param("q", marker).param(parameter, value))
+                .andExpect(status().isOk());
+    }
+
+    private ResultActions publish(JwtRequestPostProcessor who, String kind, String title, String area, String link)
+            throws Exception {
+        return mvc.perform(post("/api/exchange/outcomes").with(who).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"groupId":"%s","kind":"%s","title":"%s",
+                         "summary":"What the group found when members assessed each other's work.",
+                         "authorNames":["Jo Bloggs"],"subjectArea":"%s","licence":"CC BY 4.0","linkUrl":"%s"}"""
+                        .formatted(group, kind, title, area, link)));
+    }
+}

@@ -1,0 +1,27 @@
+package org.exchange.exchange.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class ReportCsvTest {
+
+    @Test
+    void fieldsWithCommasQuotesOrLineBreaksAreQuotedAndLinesEndWithCrLf() {
+        ProgrammeReport report = new ProgrammeReport(null, Instant.parse("2026-11-24T09:00:00Z"), 3, List.of(),
+                Map.of(), 4, 10, 1200, 1, 2, 40, List.of(new ProgrammeReport.GroupLine(UUID.randomUUID(),
+                        "West Midlands Professional Exchange", "Maths, \"the fun way\"", "SUBJECT", "maths\nand numeracy",
+                        "ACTIVE", 8, 4, 30, 1)));
+
+        String csv = ReportService.csv(report);
+
+        assertThat(csv).isEqualTo("network,group,kind,area,status,members,meetings held,attendances,outcomes\r\n"
+                + "West Midlands Professional Exchange,\"Maths, \"\"the fun way\"\"\",SUBJECT,\"maths\nand numeracy\","
+                + "ACTIVE,8,4,30,1\r\n");
+    }
+}
