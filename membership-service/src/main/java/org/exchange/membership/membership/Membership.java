@@ -12,6 +12,7 @@ import static org.exchange.membership.membership.MembershipStatus.RENEWAL_SUBMIT
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.exchange.platform.problem.ConflictException;
@@ -26,6 +27,7 @@ import org.exchange.platform.problem.ConflictException;
  * @param startedOn the first day of the current membership year, or null before the first payment
  * @param expiresOn the last day of the current membership year, or null before the first payment
  * @param invoiceId the invoice of the current application or renewal, or null
+ * @param remindersSent how many renewal reminders the current membership year has had
  * @param version for optimistic locking: the admin and the scheduled job may act at the same time
  */
 public record Membership(
@@ -39,17 +41,18 @@ public record Membership(
         LocalDate expiresOn,
         UUID invoiceId,
         Instant appliedAt,
+        int remindersSent,
         int version) {
 
     static Membership apply(UUID id, UUID practitionerId, EligibilityBasis basis, String evidence, Instant now) {
-        return new Membership(id, practitionerId, APPLIED, basis, evidence, null, null, null, null, now, 0);
+        return new Membership(id, practitionerId, APPLIED, basis, evidence, null, null, null, null, now, 0, 0);
     }
 
     /** A rejected or lapsed practitioner applies again. */
     Membership reapply(EligibilityBasis newBasis, String newEvidence, Instant now) {
         require("apply again", REJECTED, LAPSED);
         return new Membership(id, practitionerId, APPLIED, newBasis, newEvidence, null, startedOn, expiresOn, null,
-                now, version);
+                now, 0, version);
     }
 
     /** Eligibility approved: the first year's invoice is issued. */
@@ -76,24 +79,34 @@ public record Membership(
         require("take a payment", AWAITING_PAYMENT, RENEWAL_PAYMENT);
         LocalDate starts = status == AWAITING_PAYMENT || paidOn.isAfter(expiresOn) ? paidOn : expiresOn.plusDays(1);
         return new Membership(id, practitionerId, ACTIVE, basis, evidence, renewalStatement, starts,
-                starts.plusYears(1).minusDays(1), invoiceId, appliedAt, version);
+                starts.plusYears(1).minusDays(1), invoiceId, appliedAt, 0, version);
     }
 
-    /** Whether an active membership is close enough to its expiry to ask for renewal. */
-    boolean isDueForRenewal(LocalDate today, int reminderDays) {
-        return status == ACTIVE && !today.isBefore(expiresOn.minusDays(reminderDays));
+    /**
+     * Whether a member is owed a renewal reminder: one per threshold passed (such as 30 and 7 days before expiry), a
+     * single reminder when the job missed several. The first makes the membership due for renewal; later ones
+     * remind a member who has not yet submitted.
+     */
+    boolean isOwedRenewalReminder(LocalDate today, List<Integer> reminderDays) {
+        return (status == ACTIVE || status == RENEWAL_DUE) && remindersDue(today, reminderDays) > remindersSent;
     }
 
-    Membership renewalDue() {
-        require("become due for renewal", ACTIVE);
-        return with(RENEWAL_DUE, null);
+    /** Records the reminders owed by today as sent; an active membership becomes due for renewal. */
+    Membership remind(LocalDate today, List<Integer> reminderDays) {
+        require("be reminded to renew", ACTIVE, RENEWAL_DUE);
+        return new Membership(id, practitionerId, RENEWAL_DUE, basis, evidence, renewalStatement, startedOn,
+                expiresOn, invoiceId, appliedAt, Math.max(remindersSent, remindersDue(today, reminderDays)), version);
+    }
+
+    private int remindersDue(LocalDate today, List<Integer> reminderDays) {
+        return (int) reminderDays.stream().filter(days -> !today.isBefore(expiresOn.minusDays(days))).count();
     }
 
     /** The member submits their CPD for renewal; the evidence policy has been checked by then. */
     Membership submitRenewal(String statement) {
         require("be submitted for renewal", RENEWAL_DUE);
         return new Membership(id, practitionerId, RENEWAL_SUBMITTED, basis, evidence, statement, startedOn,
-                expiresOn, null, appliedAt, version);
+                expiresOn, null, appliedAt, remindersSent, version);
     }
 
     /** The CPD evidence is approved: the renewal invoice is issued. */
@@ -126,12 +139,12 @@ public record Membership(
     /** The membership without what the person wrote about themselves. */
     Membership withoutPersonalData() {
         return new Membership(id, practitionerId, status, basis, null, null, startedOn, expiresOn, invoiceId,
-                appliedAt, version);
+                appliedAt, remindersSent, version);
     }
 
     private Membership with(MembershipStatus next, UUID invoice) {
         return new Membership(id, practitionerId, next, basis, evidence, renewalStatement, startedOn, expiresOn,
-                invoice, appliedAt, version);
+                invoice, appliedAt, remindersSent, version);
     }
 
     /** Refuses (409) unless the membership is in one of the allowed statuses. */

@@ -14,6 +14,7 @@ import org.exchange.contracts.membership.MembershipLapsed;
 import org.exchange.contracts.membership.MembershipRenewalDue;
 import org.exchange.contracts.membership.MembershipRenewed;
 import org.exchange.contracts.membership.MembershipStatusChanged;
+import org.exchange.membership.access.Access;
 import org.exchange.membership.cpd.CpdService;
 import org.exchange.membership.cpd.CpdSummary;
 import org.exchange.membership.invoice.Invoice;
@@ -94,6 +95,7 @@ public class MembershipService {
     /** A programme admin approves or rejects an application on equivalent evidence, with a reason. */
     @Transactional
     public Membership reviewEligibility(Caller admin, UUID membershipId, boolean approved, String reason) {
+        Access.requireProgrammeAdmin(admin);
         Membership membership = existing(membershipId);
         String actor = admin.subjectId().toString();
         return approved ? approve(membership, actor, reason)
@@ -122,6 +124,7 @@ public class MembershipService {
     /** A programme admin approves the CPD evidence (the renewal invoice is issued) or sends it back, with a reason. */
     @Transactional
     public Membership reviewRenewal(Caller admin, UUID membershipId, boolean approved, String reason) {
+        Access.requireProgrammeAdmin(admin);
         Membership membership = existing(membershipId);
         String actor = admin.subjectId().toString();
         if (!approved) {
@@ -140,6 +143,7 @@ public class MembershipService {
     @Transactional
     public Membership recordPayment(Caller admin, UUID invoiceId, Invoice.Method method, String reference,
             LocalDate paidOn) {
+        Access.requireProgrammeAdmin(admin);
         if (paidOn.isAfter(LocalDate.now(clock))) {
             throw new InvalidRequestException("A payment cannot be recorded before it is made");
         }
@@ -163,25 +167,31 @@ public class MembershipService {
         return paid;
     }
 
+    /** Memberships whose expiry is near enough for a renewal reminder or a lapse, as of the clock's today. */
+    @Transactional(readOnly = true)
+    public List<UUID> renewalCandidates() {
+        LocalDate today = LocalDate.now(clock);
+        return memberships.membersExpiringBy(today.plusDays(terms.firstReminderDays())).stream()
+                .map(Membership::id).toList();
+    }
+
     /**
-     * Asks members near expiry to renew ({@link MembershipRenewalDue}) and lapses memberships whose grace period has
-     * passed ({@link MembershipLapsed}), as of the clock's today. Running it twice in a day changes nothing more.
+     * Asks a member near expiry to renew ({@link MembershipRenewalDue}), or lapses a membership whose grace period
+     * has passed ({@link MembershipLapsed}), as of the clock's today. Calling it again the same day changes nothing.
      */
     @Transactional
-    public RenewalRun remindAndLapse() {
+    public RenewalStep remindOrLapse(UUID membershipId) {
         LocalDate today = LocalDate.now(clock);
-        int reminded = 0;
-        int lapsed = 0;
-        for (Membership membership : memberships.membersExpiringBy(today.plusDays(terms.renewalReminderDays()))) {
-            if (membership.hasLapsedBy(today, terms.gracePeriodDays())) {
-                lapse(membership);
-                lapsed++;
-            } else if (membership.isDueForRenewal(today, terms.renewalReminderDays())) {
-                remind(membership);
-                reminded++;
-            }
+        Membership membership = existing(membershipId);
+        if (membership.hasLapsedBy(today, terms.gracePeriodDays())) {
+            lapse(membership);
+            return RenewalStep.LAPSED;
         }
-        return new RenewalRun(today, reminded, lapsed);
+        if (membership.isOwedRenewalReminder(today, terms.renewalReminderDays())) {
+            remind(membership, today);
+            return RenewalStep.REMINDED;
+        }
+        return RenewalStep.NOTHING;
     }
 
     /** An ILM award makes its holder eligible; an application waiting on equivalent evidence is approved by it. */
@@ -245,13 +255,15 @@ public class MembershipService {
         return change(membership, membership.approveEligibility(invoice.id()), actor, reason);
     }
 
-    private void remind(Membership membership) {
-        Membership due = change(membership, membership.renewalDue(), Transition.SYSTEM,
-                "Expires on " + membership.expiresOn());
+    private void remind(Membership membership, LocalDate today) {
+        Membership reminded = membership.remind(today, terms.renewalReminderDays());
+        Membership due = membership.status() == MembershipStatus.ACTIVE
+                ? change(membership, reminded, Transition.SYSTEM, "Expires on " + membership.expiresOn())
+                : memberships.update(reminded);
         Practitioner member = person(due);
         events.publish(due.id(), new MembershipRenewalDue(due.id(), due.practitionerId(), member.email(),
                 member.givenName(), due.expiresOn(), due.lapsesAfter(terms.gracePeriodDays()),
-                terms.minimumCpdHours(), clock.instant()));
+                terms.minimumCpdHours(), due.remindersSent(), clock.instant()));
     }
 
     private void lapse(Membership membership) {
@@ -297,7 +309,6 @@ public class MembershipService {
                 .orElseThrow(() -> new NotFoundException("There is no membership " + membershipId));
     }
 
-    /** What one run of the renewal job did. */
-    public record RenewalRun(LocalDate day, int reminded, int lapsed) {
-    }
+    /** What the renewal job did to one membership. */
+    public enum RenewalStep { REMINDED, LAPSED, NOTHING }
 }

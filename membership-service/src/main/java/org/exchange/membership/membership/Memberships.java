@@ -81,7 +81,8 @@ class Memberships {
         int updated = jdbc.sql("""
                 update membership set status = :status, basis = :basis, evidence = :evidence,
                   renewal_statement = :statement, started_on = :startedOn, expires_on = :expiresOn,
-                  invoice_id = :invoice, applied_at = :appliedAt, version = version + 1
+                  invoice_id = :invoice, applied_at = :appliedAt, renewal_reminders_sent = :reminders,
+                  version = version + 1
                 where id = :id and version = :version""")
                 .param("id", membership.id())
                 .param("status", membership.status().name())
@@ -92,6 +93,7 @@ class Memberships {
                 .param("expiresOn", membership.expiresOn() == null ? null : Date.valueOf(membership.expiresOn()))
                 .param("invoice", membership.invoiceId())
                 .param("appliedAt", Timestamp.from(membership.appliedAt()))
+                .param("reminders", membership.remindersSent())
                 .param("version", membership.version())
                 .update();
         if (updated == 0) {
@@ -163,6 +165,6 @@ class Memberships {
                 rs.getString("evidence"), rs.getString("renewal_statement"),
                 startedOn == null ? null : startedOn.toLocalDate(), expiresOn == null ? null : expiresOn.toLocalDate(),
                 rs.getObject("invoice_id", UUID.class), rs.getTimestamp("applied_at").toInstant(),
-                rs.getInt("version"));
+                rs.getInt("renewal_reminders_sent"), rs.getInt("version"));
     }
 }

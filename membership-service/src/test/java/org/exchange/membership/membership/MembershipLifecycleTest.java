@@ -128,6 +128,29 @@ class MembershipLifecycleTest {
     }
 
     @Test
+    void aMemberWhoHasNotRenewedIsRemindedAgainAWeekBeforeExpiryAndNoMore() throws Exception {
+        UUID practitioner = UUID.randomUUID();
+        UUID membership = api.activeMember(practitioner, PAID_ON);
+
+        clock.setDay(LocalDate.of(2028, 2, 8));
+        renewalJob.run();
+        clock.setDay(LocalDate.of(2028, 3, 1));
+        renewalJob.run();
+        clock.setDay(LocalDate.of(2028, 3, 2));
+        renewalJob.run();
+        renewalJob.run();
+        clock.setDay(LocalDate.of(2028, 3, 9));
+        renewalJob.run();
+
+        var reminders = events.await("membership.MembershipRenewalDue.v1", membership.toString(), 2);
+        assertThat(reminders.getFirst().payload()).contains("\"reminder\":1");
+        assertThat(reminders.getLast().payload()).contains("\"reminder\":2");
+        assertThat(events.typesFor(membership.toString()))
+                .filteredOn("membership.MembershipRenewalDue.v1"::equals).hasSize(2);
+        assertStatus(practitioner, "RENEWAL_DUE");
+    }
+
+    @Test
     void renewalIsRefusedWithoutEnoughCpdEvidence() throws Exception {
         UUID practitioner = UUID.randomUUID();
         api.activeMember(practitioner, PAID_ON);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.exchange.platform.problem.ConflictException;
@@ -15,6 +16,7 @@ class MembershipTest {
 
     static final Instant NOW = Instant.parse("2027-03-10T12:00:00Z");
     static final LocalDate PAID_ON = LocalDate.of(2027, 3, 10);
+    static final List<Integer> REMINDERS = List.of(30, 7);
 
     @Test
     void aFirstPaymentMakesAMemberForOneYearFromThePaymentDay() {
@@ -26,16 +28,44 @@ class MembershipTest {
     }
 
     @Test
-    void aMembershipIsDueForRenewalTheConfiguredNumberOfDaysBeforeExpiry() {
+    void aMembershipIsDueForRenewalAtTheFirstReminderBeforeExpiry() {
         Membership active = awaitingPayment().paid(PAID_ON);
 
-        assertThat(active.isDueForRenewal(LocalDate.of(2028, 2, 7), 30)).isFalse();
-        assertThat(active.isDueForRenewal(LocalDate.of(2028, 2, 8), 30)).isTrue();
+        assertThat(active.isOwedRenewalReminder(LocalDate.of(2028, 2, 7), REMINDERS)).isFalse();
+        assertThat(active.isOwedRenewalReminder(LocalDate.of(2028, 2, 8), REMINDERS)).isTrue();
+        Membership due = active.remind(LocalDate.of(2028, 2, 8), REMINDERS);
+        assertThat(due.status()).isEqualTo(MembershipStatus.RENEWAL_DUE);
+        assertThat(due.remindersSent()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberIsRemindedOncePerThresholdAndOnceWhenSeveralPassedUnnoticed() {
+        Membership due = awaitingPayment().paid(PAID_ON).remind(LocalDate.of(2028, 2, 8), REMINDERS);
+
+        assertThat(due.isOwedRenewalReminder(LocalDate.of(2028, 3, 1), REMINDERS)).isFalse();
+        assertThat(due.isOwedRenewalReminder(LocalDate.of(2028, 3, 2), REMINDERS)).isTrue();
+        Membership remindedTwice = due.remind(LocalDate.of(2028, 3, 2), REMINDERS);
+        assertThat(remindedTwice.isOwedRenewalReminder(LocalDate.of(2028, 3, 9), REMINDERS)).isFalse();
+
+        Membership late = awaitingPayment().paid(PAID_ON).remind(LocalDate.of(2028, 3, 5), REMINDERS);
+        assertThat(late.remindersSent()).isEqualTo(2);
+        assertThat(late.isOwedRenewalReminder(LocalDate.of(2028, 3, 6), REMINDERS)).isFalse();
+    }
+
+    @Test
+    void aSubmittedRenewalIsNotRemindedAndARenewedYearStartsItsRemindersAfresh() {
+        Membership submitted = awaitingPayment().paid(PAID_ON).remind(LocalDate.of(2028, 2, 8), REMINDERS)
+                .submitRenewal(null);
+        assertThat(submitted.isOwedRenewalReminder(LocalDate.of(2028, 3, 5), REMINDERS)).isFalse();
+
+        Membership renewed = submitted.approveRenewal(UUID.randomUUID()).paid(LocalDate.of(2028, 2, 20));
+        assertThat(renewed.remindersSent()).isZero();
+        assertThat(renewed.isOwedRenewalReminder(LocalDate.of(2029, 2, 8), REMINDERS)).isTrue();
     }
 
     @Test
     void aMembershipLapsesOnlyAfterItsGracePeriod() {
-        Membership due = awaitingPayment().paid(PAID_ON).renewalDue();
+        Membership due = awaitingPayment().paid(PAID_ON).remind(LocalDate.of(2028, 2, 8), REMINDERS);
 
         assertThat(due.hasLapsedBy(LocalDate.of(2028, 4, 8), 30)).isFalse();
         assertThat(due.hasLapsedBy(LocalDate.of(2028, 4, 9), 30)).isTrue();
@@ -44,7 +74,7 @@ class MembershipTest {
 
     @Test
     void aRenewalPaidBeforeExpiryAddsAYearToTheCurrentOne() {
-        Membership renewed = awaitingPayment().paid(PAID_ON).renewalDue().submitRenewal("A good year")
+        Membership renewed = awaitingPayment().paid(PAID_ON).remind(LocalDate.of(2028, 2, 8), REMINDERS).submitRenewal("A good year")
                 .approveRenewal(UUID.randomUUID()).paid(LocalDate.of(2028, 2, 20));
 
         assertThat(renewed.startedOn()).isEqualTo(LocalDate.of(2028, 3, 10));
@@ -53,7 +83,7 @@ class MembershipTest {
 
     @Test
     void aRejectedRenewalIsDueAgain() {
-        Membership sentBack = awaitingPayment().paid(PAID_ON).renewalDue().submitRenewal(null).rejectRenewal();
+        Membership sentBack = awaitingPayment().paid(PAID_ON).remind(LocalDate.of(2028, 2, 8), REMINDERS).submitRenewal(null).rejectRenewal();
 
         assertThat(sentBack.status()).isEqualTo(MembershipStatus.RENEWAL_DUE);
     }
@@ -72,6 +102,8 @@ class MembershipTest {
         assertThatThrownBy(() -> applied.reapply(EligibilityBasis.ILM_AWARD, null, NOW))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> applied.lapse()).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> applied.remind(LocalDate.of(2028, 1, 1), REMINDERS))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -86,7 +118,7 @@ class MembershipTest {
     void membersBeforeTheirFirstPaymentAreNeverRemindedNorLapsed() {
         Membership waiting = awaitingPayment();
 
-        assertThat(waiting.isDueForRenewal(LocalDate.of(2099, 1, 1), 30)).isFalse();
+        assertThat(waiting.isOwedRenewalReminder(LocalDate.of(2099, 1, 1), REMINDERS)).isFalse();
         assertThat(waiting.hasLapsedBy(LocalDate.of(2099, 1, 1), 30)).isFalse();
     }
 

@@ -2,10 +2,12 @@ package org.exchange.membership.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -13,6 +15,7 @@ import org.exchange.contracts.Topics;
 import org.exchange.membership.support.Api;
 import org.exchange.membership.support.EventsOnTopic;
 import org.exchange.membership.support.MembershipIntegrationTest;
+import org.exchange.membership.support.MutableClock;
 import org.exchange.membership.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +32,9 @@ class PartnerOrganisationTest {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    MutableClock clock;
 
     Api api;
     EventsOnTopic events;
@@ -145,6 +151,57 @@ class PartnerOrganisationTest {
                 .andExpect(jsonPath("$.memoranda[?(@.id == '" + mou + "')].status").value("SIGNED"))
                 .andExpect(jsonPath("$.venues[?(@.id == '" + venue + "')].withdrawn").value(true))
                 .andExpect(jsonPath("$.contributions[?(@.purpose == 'Development day catering')].currency").value("GBP"));
+    }
+
+    @Test
+    void aProgrammeAdminChangesAnOrganisationsDetailsWhichAreAnnouncedAgain() throws Exception {
+        String id = "org-rename-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/membership/organisations", Tokens.programmeAdmin(),
+                "{\"id\":\"%s\",\"name\":\"Old Name\",\"type\":\"THIRD_SECTOR\"}".formatted(id))
+                .andExpect(status().isCreated());
+
+        api.perform(put("/api/membership/organisations/" + id).with(Tokens.orgAdmin(id))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Hijacked\",\"type\":\"COLLEGE\"}"))
+                .andExpect(status().isForbidden());
+        api.perform(put("/api/membership/organisations/" + id).with(Tokens.programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"New Name\",\"type\":\"THIRD_SECTOR\",\"region\":\"West Midlands\"}"))
+                .andExpect(status().isOk());
+
+        var announced = events.await("membership.OrganisationRegistered.v1", id, 2);
+        assertThat(announced.getLast().payload()).contains("\"name\":\"New Name\"");
+        assertThat(announced).hasSize(2);
+    }
+
+    @Test
+    void aSignedMemorandumExpiresOnceItsLastDayHasPassed() throws Exception {
+        String org = "org-academy";
+        clock.setDay(LocalDate.of(2040, 1, 10));
+        try {
+            String drafted = api.post("/api/membership/organisations/" + org + "/mous", Tokens.programmeAdmin(), """
+                    {"organisationCommitments":"Speakers for development days","programmeCommitments":"Venue costs",
+                     "startsOn":"2040-01-01","endsOn":"2040-12-31"}""")
+                    .andReturn().getResponse().getContentAsString();
+            String mou = JsonPath.read(drafted, "$.id");
+            api.post("/api/membership/organisations/" + org + "/mous/" + mou + "/signature", Tokens.programmeAdmin(),
+                    "{\"signatoryName\":\"Director\",\"signedOn\":\"2040-01-10\"}").andExpect(status().isOk());
+
+            clock.setDay(LocalDate.of(2040, 12, 31));
+            organisations.expireEndedMemoranda();
+            assertMemorandum(org, mou, "SIGNED");
+
+            clock.setDay(LocalDate.of(2041, 1, 1));
+            organisations.expireEndedMemoranda();
+            assertMemorandum(org, mou, "EXPIRED");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void assertMemorandum(String org, String mou, String expected) throws Exception {
+        api.get("/api/membership/organisations/" + org, Tokens.programmeAdmin())
+                .andExpect(jsonPath("$.memoranda[?(@.id == '" + mou + "')].status").value(expected));
     }
 
     @Test
