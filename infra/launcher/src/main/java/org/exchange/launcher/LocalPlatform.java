@@ -70,6 +70,8 @@ public final class LocalPlatform {
 
                  Demo accounts (password "demo"):
                    practitioner, facilitator, assessor, orgadmin, programmeadmin
+                   partner: a Partner College member; on the sign-in page choose
+                            "Partner College" and sign in with the college's own account
 
                  Get a token and call the API through the gateway:
                    TOKEN=$(curl -s -d client_id=exchange-cli -d grant_type=password \\

@@ -61,11 +61,18 @@ public final class Platform implements AutoCloseable {
         mail = started(MailEngine.start(settings.smtpPort(), settings.mailApiPort()));
 
         progress.step("Keycloak on port " + settings.keycloakPort() + " (the first start takes a minute)");
+        Map<String, String> addresses = Map.of(
+                "EXCHANGE_PORTAL_URL", settings.gatewayUrl(),
+                "EXCHANGE_KEYCLOAK_URL", settings.keycloakUrl(),
+                "EXCHANGE_KEYCLOAK_BACKCHANNEL_URL", settings.keycloakUrl());
+        List<Path> realms = PlatformSettings.REALM_FILES.stream()
+                .map(file -> RealmFiles.render(settings.root().resolve(file), data.resolve("realms"), addresses))
+                .toList();
         keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakEngine.start(
                 KeycloakEngine.Settings.defaults()
                         .withHttpPort(settings.keycloakPort())
                         .withManagementPort(settings.keycloakManagementPort())
-                        .withRealmFile(settings.root().resolve("infra/keycloak/realm-exchange.json"))
+                        .withRealmFiles(realms)
                         .withDatabase(postgres, "keycloak")
                         .withLogFile(data.resolve("logs/keycloak.log"))));
 
@@ -103,6 +110,7 @@ public final class Platform implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         settings.servicePorts().forEach((service, port) -> properties.put(
                 "exchange.services." + PlatformSettings.databaseOf(service), "http://127.0.0.1:" + port));
+        properties.put("exchange.gateway.oidc.issuer-uri", settings.issuer());
         return properties;
     }
 

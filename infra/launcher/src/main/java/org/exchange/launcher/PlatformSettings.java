@@ -33,6 +33,13 @@ public record PlatformSettings(
     /** The realm the platform signs people in to. */
     public static final String REALM = "exchange";
 
+    /**
+     * The realms Keycloak imports: the platform's, and a partner college's own identity provider, brokered into it
+     * (so that the college's staff sign in with their college account).
+     */
+    public static final List<String> REALM_FILES = List.of("infra/keycloak/realm-exchange.json",
+            "infra/keycloak/realm-partner-college.json");
+
     /** The ports the README documents. */
     public static PlatformSettings standard(Path root, Path dataDir) {
         Map<String, Integer> ports = new LinkedHashMap<>();

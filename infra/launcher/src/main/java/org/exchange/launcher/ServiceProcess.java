@@ -38,7 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts a module's jar with the JVM that runs the launcher. */
     public static ServiceProcess start(Path root, String module, int port, Map<String, String> properties, Path log) {
-        Path jar = jarOf(root, module);
+        Path jar = runningCopy(jarOf(root, module), log.getParent().resolveSibling("jars"));
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port,
@@ -122,6 +122,21 @@ public final class ServiceProcess implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * A copy of the jar for this run: a rebuild (./mvnw package) rewrites the jar in target/, and a JVM whose jar is
+     * rewritten under it fails on the next class it loads.
+     */
+    private static Path runningCopy(Path jar, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path copy = dir.resolve(jar.getFileName());
+            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy " + jar + " for this run", e);
         }
     }
 

@@ -4,16 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +26,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.CloudEventHeaders;
 import org.exchange.contracts.Topics;
-import org.exchange.engines.RepositoryRoot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,22 +41,10 @@ class PlatformIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static Platform platform;
-    static Path data;
 
     @BeforeAll
-    static void startThePlatform() throws IOException {
-        data = Files.createTempDirectory("exchange-platform-it");
-        Instant began = Instant.now();
-        platform = Platform.start(PlatformSettings.freePorts(RepositoryRoot.find(), data),
-                message -> System.out.println("[platform] " + message));
-        System.out.println("[platform] ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void startThePlatform() {
+        platform = SharedPlatform.get();
     }
 
     @Test

@@ -1,0 +1,270 @@
+package org.exchange.gateway.security;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebSession;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway as a backend-for-frontend: people sign in through Keycloak (authorization code with PKCE), their tokens
+ * stay in the server-side session and are relayed to the services; API clients bring their own bearer token, which the
+ * gateway validates and passes on. Portal pages redirect to sign-in, API calls get problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewaySecurity {
+
+    /** Where a portal page sends someone who is not signed in. */
+    static final String SIGN_IN = "/oauth2/authorization/";
+
+    /** Pages and paths that need no sign-in. */
+    static final String[] PUBLIC_PATHS = {
+            "/", "/index.html", "/library.html", "/finder.html", "/signed-out.html", "/favicon.ico", "/css/**",
+            "/js/**", "/img/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
+            "/actuator/info", "/actuator/prometheus", "/login/**", "/oauth2/**" };
+
+    /** Portal sections and the roles that may open them. */
+    static final String PROGRAMME_ADMIN_PAGES = "/admin/**";
+    static final String ORG_ADMIN_PAGES = "/organisation/**";
+    static final String FACILITATOR_PAGES = "/facilitate/**";
+
+    private static final Pattern IDENTITY_PROVIDER_ALIAS = Pattern.compile("[a-z0-9-]{1,64}");
+
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(GatewayProperties properties) {
+        return new LazyIssuerClientRegistrations(properties.oidc());
+    }
+
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        // tokens live in the person's server-side session, never in the browser
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    /** Gets, and refreshes when it expires, the access token the gateway relays for a signed-in person. */
+    @Bean
+    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultReactiveOAuth2AuthorizedClientManager manager =
+                new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
+        return manager;
+    }
+
+    /**
+     * When the session's tokens can no longer be refreshed (the Keycloak session ended or expired), the portal's API
+     * call gets a 401 problem detail, so the portal can send the person to sign in again, instead of a 500.
+     */
+    @Bean
+    @Order(-2)
+    WebExceptionHandler expiredSignIn() {
+        return (exchange, error) -> error instanceof ClientAuthorizationException
+                ? exchange.getSession().flatMap(WebSession::invalidate).then(Problems.write(exchange,
+                        HttpStatus.UNAUTHORIZED, "Your sign-in has expired. Please sign in again."))
+                : Mono.error(error);
+    }
+
+    @Bean
+    SecurityWebFilterChain portalAndApiSecurity(ServerHttpSecurity http, GatewayProperties properties,
+            ReactiveClientRegistrationRepository registrations) {
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        http.authorizeExchange(exchanges -> {
+            exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
+            if (!properties.publicApi().isEmpty()) {
+                exchanges.pathMatchers(HttpMethod.GET, properties.publicApi().toArray(String[]::new)).permitAll();
+            }
+            exchanges.pathMatchers(PROGRAMME_ADMIN_PAGES).hasRole("programme-admin");
+            exchanges.pathMatchers(ORG_ADMIN_PAGES).hasRole("org-admin");
+            exchanges.pathMatchers(FACILITATOR_PAGES).hasAnyRole("facilitator", "programme-admin");
+            exchanges.anyExchange().authenticated();
+        });
+        http.oauth2Login(login -> login
+                .authorizationRequestResolver(authorizationRequests(registrations))
+                .authenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/login/oauth2/code/{registrationId}")));
+        http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(bearer(token))))
+                .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED, "A valid access token is needed"))
+                .accessDeniedHandler(deniedProblem()));
+        http.exceptionHandling(handling -> handling
+                .authenticationEntryPoint(entryPoint(api, properties.oidc().registrationId()))
+                .accessDeniedHandler(accessDenied(api)));
+        http.logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(registrations)));
+        http.csrf(csrf -> csrf
+                .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                        unsafeMethods(), new NegatedServerWebExchangeMatcher(bearerToken()))));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
+                        "default-src 'self'", "script-src 'self'", "style-src 'self'",
+                        "img-src 'self' data: https://tile.openstreetmap.org", "connect-src 'self'",
+                        "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self' "
+                                + formTargets(properties), "frame-ancestors 'none'")))
+                .frameOptions(frame -> frame.mode(Mode.DENY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicy(permissions -> permissions.policy("geolocation=(self), camera=(), microphone=()")));
+        return http.build();
+    }
+
+    /** The CSRF token cookie is written only once something asks for the token: ask on every response. */
+    @Bean
+    WebFilter csrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+        };
+    }
+
+    @Bean
+    GrantedAuthoritiesMapper realmRoleAuthorities() {
+        return authorities -> {
+            Set<GrantedAuthority> mapped = new LinkedHashSet<>(authorities);
+            authorities.forEach(authority -> {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    mapped.addAll(RealmRoles.authorities(oidc.getIdToken().getClaims()));
+                    if (oidc.getUserInfo() != null) {
+                        mapped.addAll(RealmRoles.authorities(oidc.getUserInfo().getClaims()));
+                    }
+                }
+            });
+            return mapped;
+        };
+    }
+
+    private static AbstractAuthenticationToken bearer(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, RealmRoles.authorities(jwt.getClaims()), jwt.getSubject());
+    }
+
+    /** PKCE (S256) on every authorization request; {@code ?idp=<alias>} goes to Keycloak as {@code kc_idp_hint}. */
+    private static ServerOAuth2AuthorizationRequestResolver authorizationRequests(
+            ReactiveClientRegistrationRepository registrations) {
+        DefaultServerOAuth2AuthorizationRequestResolver resolver =
+                new DefaultServerOAuth2AuthorizationRequestResolver(registrations) {
+                    @Override
+                    public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange,
+                            String clientRegistrationId) {
+                        String idp = exchange.getRequest().getQueryParams().getFirst("idp");
+                        return super.resolve(exchange, clientRegistrationId).map(request ->
+                                idp == null || !IDENTITY_PROVIDER_ALIAS.matcher(idp).matches() ? request
+                                        : OAuth2AuthorizationRequest.from(request)
+                                                .additionalParameters(parameters -> parameters.put("kc_idp_hint", idp))
+                                                .build());
+                    }
+                };
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    private static ServerAuthenticationEntryPoint entryPoint(ServerWebExchangeMatcher api, String registrationId) {
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(api, problem(HttpStatus.UNAUTHORIZED,
+                        "Sign in, or send an access token, to use this part of the API")));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN + registrationId));
+        return entryPoint;
+    }
+
+    private static ServerAccessDeniedHandler accessDenied(ServerWebExchangeMatcher api) {
+        ServerAccessDeniedHandler page = new ErrorPage(HttpStatus.FORBIDDEN);
+        ServerAccessDeniedHandler problem = deniedProblem();
+        return (exchange, denied) -> api.matches(exchange)
+                .flatMap(match -> match.isMatch() ? problem.handle(exchange, denied) : page.handle(exchange, denied));
+    }
+
+    private static ServerAccessDeniedHandler deniedProblem() {
+        return (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "Your role does not allow this");
+    }
+
+    private static ServerAuthenticationEntryPoint problem(HttpStatus status, String detail) {
+        return (exchange, e) -> Problems.write(exchange, status, detail);
+    }
+
+    private static OidcClientInitiatedServerLogoutSuccessHandler rpInitiatedLogout(
+            ReactiveClientRegistrationRepository registrations) {
+        OidcClientInitiatedServerLogoutSuccessHandler handler =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/signed-out.html");
+        return handler;
+    }
+
+    private static ServerWebExchangeMatcher unsafeMethods() {
+        return exchange -> {
+            HttpMethod method = exchange.getRequest().getMethod();
+            boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
+                    || HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
+            return safe ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+        };
+    }
+
+    /**
+     * A request that authenticates with its own bearer token carries no ambient credential a forged cross-site
+     * request could borrow (browsers add cookies, never an Authorization header), so it needs no CSRF token.
+     */
+    private static ServerWebExchangeMatcher bearerToken() {
+        return exchange -> {
+            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    /** Keycloak's own pages (sign-out confirmation) are a form target of the portal. */
+    private static String formTargets(GatewayProperties properties) {
+        String issuer = properties.oidc().issuerUri();
+        int path = issuer.indexOf("/realms/");
+        return path > 0 ? issuer.substring(0, path) : issuer;
+    }
+}

@@ -1,0 +1,152 @@
+// The portal's frame on every page: skip link, header with who is signed in and their organisation, navigation by
+// role, the notification bell, sign-in and sign-out. A page calls shell() first and gets the session back.
+import { api, session, signInUrl, csrfToken } from './api.js';
+import { el, formatDateTime, announce } from './dom.js';
+
+const ROLE_NAMES = {
+  practitioner: 'Practitioner', facilitator: 'Facilitator', assessor: 'Assessor',
+  'org-admin': 'Organisation admin', 'programme-admin': 'Programme admin'
+};
+
+/** Sections of the portal, and who sees them in the navigation. */
+const NAVIGATION = [
+  { href: '/', label: 'Home', public: true },
+  { href: '/finder.html', label: 'Find an exchange', public: true },
+  { href: '/library.html', label: 'Outcomes library', public: true },
+  { href: '/dashboard.html', label: 'Dashboard' },
+  { href: '/notifications.html', label: 'Notifications' },
+  { href: '/facilitate/', label: 'Facilitate', roles: ['facilitator', 'programme-admin'] },
+  { href: '/organisation/', label: 'My organisation', roles: ['org-admin'] },
+  { href: '/admin/', label: 'Programme admin', roles: ['programme-admin'] }
+];
+
+export function hasRole(me, ...roles) {
+  return !!me?.authenticated && roles.some(role => (me.roles || []).includes(role));
+}
+
+/**
+ * Renders the frame around the page's <main id="main">.
+ * @param {{signInRequired?: boolean}} options a page that needs a signed-in person sends others to sign in
+ */
+export async function shell({ signInRequired = false } = {}) {
+  const me = await session();
+  if (signInRequired && !me.authenticated) {
+    location.assign(signInUrl());
+    return new Promise(() => {});
+  }
+  returnAfterSignIn(me);
+  // the skip link is in each page's markup, first, so that it works before any script runs
+  const skip = document.querySelector('.skip-link');
+  const frame = [header(me), navigation(me)];
+  if (skip) skip.after(...frame); else document.body.prepend(...frame);
+  document.body.append(el('footer', { class: 'site-footer' },
+    el('p', {}, 'Exchange: practitioner-led professional learning in further education.')));
+  if (me.authenticated) bell();
+  return me;
+}
+
+function header(me) {
+  const bar = el('div', { class: 'bar' }, el('a', { class: 'brand', href: '/' }, 'Exchange'));
+  if (me.authenticated) {
+    const organisation = el('span', { class: 'organisation', 'data-testid': 'organisation' },
+      me.organisation ? me.organisation : 'No organisation');
+    if (me.organisation) organisationName(me.organisation).then(name => { if (name) organisation.textContent = name; });
+    bar.append(el('div', { class: 'who' },
+      el('div', { id: 'bell', class: 'bell' }),
+      el('div', { class: 'person' },
+        el('span', { class: 'visually-hidden' }, 'Signed in as '),
+        el('strong', { 'data-testid': 'person' }, me.name || me.username),
+        organisation,
+        el('span', { class: 'organisation', 'data-testid': 'roles' },
+          (me.roles || []).filter(r => ROLE_NAMES[r]).map(r => ROLE_NAMES[r]).join(', '))),
+      signOutForm()));
+  } else {
+    bar.append(el('a', { class: 'button', href: '/oauth2/authorization/keycloak',
+      onclick: e => { e.preventDefault(); location.assign(signInUrl(afterSignIn())); } }, 'Sign in'));
+  }
+  return el('header', { class: 'site-header' }, bar);
+}
+
+/** Signing in from a public page leads on to the dashboard; from any other page, back to it. */
+function afterSignIn() {
+  const here = location.pathname;
+  return ['/', '/index.html', '/signed-out.html'].includes(here) || here.startsWith('/error/')
+    ? '/dashboard.html' : here + location.search;
+}
+
+function signOutForm() {
+  const token = el('input', { type: 'hidden', name: '_csrf', value: csrfToken() });
+  return el('form', { method: 'post', action: '/logout', onsubmit: () => { token.value = csrfToken(); } },
+    token, el('button', { type: 'submit', class: 'button secondary' }, 'Sign out'));
+}
+
+function navigation(me) {
+  const here = location.pathname;
+  const items = NAVIGATION
+    .filter(item => item.public || (me.authenticated && (!item.roles || hasRole(me, ...item.roles))))
+    .map(item => el('li', {}, el('a', {
+      href: item.href,
+      'aria-current': (item.href === here || (item.href !== '/' && here.startsWith(item.href))) ? 'page' : null
+    }, item.label)));
+  return el('nav', { class: 'site-nav', 'aria-label': 'Main' }, el('ul', {}, items));
+}
+
+async function organisationName(id) {
+  try {
+    const organisation = await api(`/api/membership/organisations/${encodeURIComponent(id)}`);
+    return organisation?.name;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** After signing in Keycloak brings people back to the portal's root: take them on to the page they wanted. */
+function returnAfterSignIn(me) {
+  const returnTo = sessionStorage.getItem('exchange.returnTo');
+  if (me.authenticated && returnTo) {
+    sessionStorage.removeItem('exchange.returnTo');
+    if (returnTo !== location.pathname + location.search && returnTo.startsWith('/') && !returnTo.startsWith('//')) {
+      location.replace(returnTo);
+    }
+  }
+}
+
+async function bell() {
+  const host = document.getElementById('bell');
+  const count = el('span', { class: 'bell-count', 'data-testid': 'unread' }, '0');
+  const button = el('button', { type: 'button', class: 'bell-button', 'aria-expanded': 'false',
+    'aria-controls': 'bell-panel' }, 'Notifications', count);
+  const panel = el('div', { id: 'bell-panel', class: 'bell-panel', hidden: true });
+  host.append(button, panel);
+  let feed = { items: [], unread: 0 };
+  const refresh = async () => {
+    try {
+      feed = await api('/api/notifications/feed?limit=5');
+      count.textContent = String(feed.unread);
+      button.setAttribute('aria-label', `Notifications, ${feed.unread} unread`);
+    } catch (e) {
+      count.textContent = '?';
+      button.setAttribute('aria-label', 'Notifications are not available just now');
+    }
+  };
+  const close = () => { panel.hidden = true; button.setAttribute('aria-expanded', 'false'); };
+  button.addEventListener('click', () => {
+    const open = panel.hidden;
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) {
+      panel.replaceChildren(
+        el('h2', { class: 'visually-hidden' }, 'Latest notifications'),
+        feed.items.length
+          ? el('ul', { class: 'feed' }, feed.items.map(item => el('li', { class: item.read ? '' : 'unread' },
+              item.title, el('time', { datetime: item.createdAt }, formatDateTime(item.createdAt)))))
+          : el('p', {}, 'Nothing new.'),
+        el('p', {}, el('a', { href: '/notifications.html' }, 'All notifications')));
+      panel.querySelector('a')?.focus();
+    }
+  });
+  document.addEventListener('keydown', e => { if (e.key === 'Escape' && !panel.hidden) { close(); button.focus(); } });
+  document.addEventListener('click', e => { if (!host.contains(e.target)) close(); });
+  await refresh();
+  announce(feed.unread ? `You have ${feed.unread} unread notifications` : '');
+}

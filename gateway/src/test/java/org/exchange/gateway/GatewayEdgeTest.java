@@ -1,0 +1,337 @@
+package org.exchange.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway at the edge: sign-in redirects and problem details, roles, CSRF, token relay, rate limits, the
+ * circuit breaker's fallback and recovery, and the security headers. A small HTTP server plays the membership service,
+ * so that it can be stopped and started again.
+ */
+@SpringBootTest(properties = {
+        "exchange.gateway.rate-limit.replenish-rate=1",
+        "exchange.gateway.rate-limit.burst-capacity=1000",
+        // the notification route is throttled hard, to see the 429
+        "exchange.gateway.rate-limit.routes.notification.burst-capacity=2",
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+        "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s"})
+class GatewayEdgeTest {
+
+    static final int SERVICE_PORT = freePort();
+    static HttpServer membership;
+
+    static final RSAKey SIGNING_KEY = signingKey();
+    static final String CLIENT_TOKEN = bearer("script");
+
+    @Autowired
+    ApplicationContext context;
+
+    WebTestClient web;
+
+    @BeforeEach
+    void client() {
+        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("exchange.services.membership", () -> "http://127.0.0.1:" + SERVICE_PORT);
+    }
+
+    @BeforeAll
+    static void startMembership() throws IOException {
+        membership = membershipService();
+    }
+
+    @AfterAll
+    static void stopMembership() {
+        membership.stop(0);
+    }
+
+    @Test
+    void aPortalPageRedirectsSomeoneNotSignedInToSignIn() {
+        web.get().uri("/dashboard.html").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("/oauth2/authorization/keycloak");
+    }
+
+    @Test
+    void anApiCallWithoutSessionOrTokenGetsA401ProblemDetail() {
+        web.get().uri("/api/membership/me")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void publicPagesNeedNoSignIn() {
+        web.get().uri("/").exchange().expectStatus().isOk();
+        web.get().uri("/signed-out.html").exchange().expectStatus().isOk();
+        web.get().uri("/portal/session").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.authenticated").isEqualTo(false);
+    }
+
+    @Test
+    void aSectionForAnotherRoleIsRefusedWithThePortals403Page() {
+        web.mutateWith(person("practitioner")).get().uri("/admin/").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page).contains("not allowed"));
+    }
+
+    @Test
+    void aSectionOpensForItsRole() {
+        web.mutateWith(person("practitioner", "programme-admin")).get().uri("/admin/").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Programme administration"));
+    }
+
+    @Test
+    void theSessionTellsThePortalWhoIsSignedInWithTheirOrganisationAndRoles() {
+        web.mutateWith(person("practitioner", "facilitator")).get().uri("/portal/session")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody()
+                .jsonPath("$.authenticated").isEqualTo(true)
+                .jsonPath("$.name").isEqualTo("Fran Facilitator")
+                .jsonPath("$.organisation").isEqualTo("org-westmid-college")
+                .jsonPath("$.roles.length()").isEqualTo(2)
+                .jsonPath("$.roles[0]").isEqualTo("practitioner")
+                .jsonPath("$.roles[1]").isEqualTo("facilitator");
+    }
+
+    @Test
+    void theSessionsAccessTokenIsRelayedToTheService() {
+        web.mutateWith(person("practitioner")).get().uri("/api/membership/echo")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("Bearer access-token");
+    }
+
+    @Test
+    void anApiClientsOwnBearerTokenIsPassedThrough() {
+        web.get().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(CLIENT_TOKEN);
+    }
+
+    @Test
+    void aChangeFromThePortalWithoutTheCsrfTokenIsRefused() {
+        web.mutateWith(person("practitioner")).post().uri("/api/membership/echo")
+                .exchange()
+                .expectStatus().isForbidden();
+        web.mutateWith(person("practitioner")).mutateWith(csrf()).post().uri("/api/membership/echo")
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void anApiClientWithABearerTokenNeedsNoCsrfToken() {
+        web.post().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void pastItsRateLimitAPersonGets429WithRetryAfter() {
+        WebTestClient someone = web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, bearer("busy-person")).build();
+        for (int i = 0; i < 2; i++) {
+            someone.get().uri("/api/notifications/feed").exchange()
+                    .expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        someone.get().uri("/api/notifications/feed").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(429);
+        // someone else has a budget of their own
+        web.get().uri("/api/notifications/feed").header(HttpHeaders.AUTHORIZATION, bearer("another-person"))
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+    }
+
+    @Test
+    void aStoppedServiceGetsA503ProblemDetailAndTheRouteRecoversWhenItIsBack() throws IOException {
+        WebTestClient someone = web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, bearer("patient-person")).build();
+        someone.get().uri("/api/membership/echo").exchange()
+                .expectStatus().isOk();
+        membership.stop(0);
+        try {
+            for (int i = 0; i < 6; i++) {
+                someone.get().uri("/api/membership/echo").exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                        .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                                .contains("membership-service"));
+            }
+        } finally {
+            membership = membershipService();
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                someone.get().uri("/api/membership/echo").exchange()
+                        .expectStatus().isOk());
+    }
+
+    @Test
+    void everythingServedCarriesSecurityHeaders() {
+        web.get().uri("/").exchange()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'").contains("frame-ancestors 'none'"))
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void anUnknownPageGetsThePortals404Page() {
+        web.mutateWith(person("practitioner")).get().uri("/no-such-page.html").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Page not found"));
+    }
+
+    /** A person signed in to the portal with the given realm roles. */
+    private static OidcLoginMutator person(String... roles) {
+        return mockOidcLogin()
+                .idToken(token -> token.subject("3f1e6a52-5c1e-4a43-9a0c-2a4f3c1d9e10")
+                        .claim("preferred_username", "fran")
+                        .claim("name", "Fran Facilitator")
+                        .claim("organisation", "org-westmid-college")
+                        .claim("realm_access", Map.of("roles", List.of(roles))))
+                .authorities(java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                        .toArray(SimpleGrantedAuthority[]::new))
+                .clientRegistration(registration());
+    }
+
+    private static ClientRegistration registration() {
+        return ClientRegistration.withRegistrationId("keycloak")
+                .clientId("exchange-gateway").clientSecret("secret")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .authorizationUri("http://127.0.0.1:1/auth").tokenUri("http://127.0.0.1:1/token")
+                .jwkSetUri("http://127.0.0.1:1/certs").userInfoUri("http://127.0.0.1:1/userinfo")
+                .userNameAttributeName("preferred_username").scope("openid")
+                .build();
+    }
+
+    /**
+     * No OpenID provider here: the tests sign people in to the portal directly, and API clients' tokens are real JWTs
+     * signed with a key of the test's own.
+     */
+    @TestConfiguration
+    static class Registrations {
+        @Bean
+        @Primary
+        ReactiveClientRegistrationRepository testRegistrations() {
+            return new InMemoryReactiveClientRegistrationRepository(registration());
+        }
+
+        @Bean
+        @Primary
+        ReactiveJwtDecoder testTokens() throws JOSEException {
+            return NimbusReactiveJwtDecoder.withPublicKey(SIGNING_KEY.toRSAPublicKey()).build();
+        }
+    }
+
+    /** An Authorization header with a signed access token for that subject. */
+    static String bearer(String subject) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer("test")
+                    .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                    .claim("realm_access", Map.of("roles", List.of("practitioner"))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID()).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(SIGNING_KEY));
+            return "Bearer " + jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RSAKey signingKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("test").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers {@code /api/membership/echo} with the Authorization header it received. */
+    private static HttpServer membershipService() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", SERVICE_PORT), 0);
+        server.createContext("/api/membership/echo", exchange -> {
+            String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = authorization.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.exchange.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+
+/** Checks a page in the browser against WCAG 2.2 A and AA with Deque's axe-core rules. */
+final class Accessibility {
+
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private Accessibility() {
+    }
+
+    static void assertNoViolations(Page page, String what) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_AA).analyze();
+        assertThat(results.getViolations())
+                .as("WCAG 2.2 AA violations on %s:%n%s", what, describe(results.getViolations()))
+                .isEmpty();
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream()
+                .map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " at " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,162 @@
+package org.exchange.launcher;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The portal in a real browser (Debian's Chromium, driven by Playwright) against the platform the launcher starts:
+ * signing in on Keycloak's own page, signing in as a partner college's member through the college's identity provider
+ * brokered into the platform realm, and signing out of both.
+ */
+class PortalIT {
+
+    static Platform platform;
+    static Playwright playwright;
+    static Browser browser;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        platform = SharedPlatform.get();
+        playwright = Playwright.create();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openAFreshBrowser() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closeTheBrowser(TestInfo test) {
+        context.close();
+    }
+
+    @Test
+    void aPractitionerSignsInOnKeycloaksPageAndLandsOnTheirDashboard() {
+        page.navigate(platform.settings().gatewayUrl() + "/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).first().click();
+
+        signInOnKeycloak("practitioner", "demo");
+
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
+        assertThat(page.getByTestId("person")).hasText("Priya Practitioner");
+        // the profile card comes from membership-service, through the gateway with the session's token
+        assertThat(page.getByText("practitioner@demo.exchange.test")).isVisible();
+        assertThat(page.getByTestId("organisation")).containsText(Pattern.compile("westmid", Pattern.CASE_INSENSITIVE));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Priya")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Programme admin"))).hasCount(0);
+        screenshot("practitioner-dashboard");
+        Accessibility.assertNoViolations(page, "the dashboard");
+        page.navigate(platform.settings().gatewayUrl() + "/notifications.html");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notifications").setLevel(1)))
+                .isVisible();
+        Accessibility.assertNoViolations(page, "the notifications page");
+    }
+
+    @Test
+    void thePublicPagesAreAccessibleAndWorkOnAPhoneSizedScreen() {
+        page.setViewportSize(375, 740);
+        for (String path : List.of("/", "/signed-out.html", "/error/404.html", "/error/503.html")) {
+            page.navigate(platform.settings().gatewayUrl() + path);
+            assertThat(page.getByRole(AriaRole.HEADING).first()).isVisible();
+            Accessibility.assertNoViolations(page, path);
+            int overflow = ((Number) page.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+            org.assertj.core.api.Assertions.assertThat(overflow).as("horizontal scrolling on %s", path).isLessThanOrEqualTo(0);
+        }
+        screenshot("home-on-a-phone");
+    }
+
+    @Test
+    void theSkipLinkIsTheFirstThingTheKeyboardReaches() {
+        page.navigate(platform.settings().gatewayUrl() + "/");
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
+        page.keyboard().press("Tab");
+        assertThat(page.locator(":focus")).hasText("Skip to main content");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("main#main")).isFocused();
+    }
+
+    @Test
+    void aProgrammeAdminSeesTheirSectionAndAPractitionerIsRefusedIt() {
+        page.navigate(platform.settings().gatewayUrl() + "/admin/");
+        signInOnKeycloak("programmeadmin", "demo");
+        page.navigate(platform.settings().gatewayUrl() + "/admin/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Programme administration")))
+                .isVisible();
+        assertThat(page.getByTestId("roles")).containsText("Programme admin");
+        screenshot("programme-admin-section");
+    }
+
+    @Test
+    void aPartnerCollegesMemberSignsInWithTheirCollegeAccountAndSigningOutEndsBothSessions() {
+        page.navigate(platform.settings().gatewayUrl() + "/dashboard.html");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Partner College"))).click();
+
+        // the college's own sign-in page: its realm, its account, no platform password
+        assertThat(page).hasURL(Pattern.compile(".*/realms/partner-college/.*"));
+        signInOnKeycloak("partner", "demo");
+
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
+        assertThat(page.getByTestId("person")).hasText("Parveen Partner");
+        assertThat(page.getByTestId("organisation")).containsText(Pattern.compile("partner", Pattern.CASE_INSENSITIVE));
+        assertThat(page.getByText("partner@partner-college.test")).isVisible();
+        screenshot("partner-college-dashboard");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/signed-out\\.html$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You have signed out")))
+                .isVisible();
+        screenshot("signed-out");
+
+        // Both sessions are over: the platform asks again, and so does the college.
+        page.navigate(platform.settings().gatewayUrl() + "/dashboard.html");
+        assertThat(page).hasURL(Pattern.compile(".*/realms/exchange/.*"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Partner College"))).click();
+        assertThat(page).hasURL(Pattern.compile(".*/realms/partner-college/.*"));
+        assertThat(page.locator("#username")).isVisible();
+    }
+
+    private void signInOnKeycloak(String username, String password) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+}
