@@ -52,6 +52,12 @@ class OrganisationController {
         return organisations.all().stream().map(OrganisationSummary::of).toList();
     }
 
+    @GetMapping("/by-identity-provider/{alias}")
+    @Operation(summary = "The organisation whose staff sign in through this identity provider alias; 404 when none")
+    OrganisationSummary withIdentityProvider(@PathVariable String alias) {
+        return OrganisationSummary.of(organisations.withIdentityProvider(alias));
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a partner organisation (programme-admin)")

@@ -50,6 +50,13 @@ public class OrganisationService {
         return organisations.all();
     }
 
+    /** The organisation whose staff sign in through the identity provider with this alias in the realm. */
+    @Transactional(readOnly = true)
+    public Organisation withIdentityProvider(String alias) {
+        return organisations.withIdentityProvider(alias).orElseThrow(
+                () -> new NotFoundException("No organisation signs in through identity provider " + alias));
+    }
+
     /** Everything about one organisation, for a programme admin or its own org-admin. */
     @Transactional(readOnly = true)
     public OrganisationProfile profile(Caller caller, String organisationId) {

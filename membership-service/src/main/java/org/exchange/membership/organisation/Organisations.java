@@ -31,6 +31,11 @@ class Organisations {
                 .map(organisation -> withContacts(organisation, contactsOf(id)));
     }
 
+    Optional<Organisation> withIdentityProvider(String alias) {
+        return jdbc.sql("select * from organisation where identity_provider_alias = :alias").param("alias", alias)
+                .query((rs, row) -> organisation(rs)).optional();
+    }
+
     List<Organisation> all() {
         return jdbc.sql("select * from organisation order by name").query((rs, row) -> organisation(rs)).list();
     }

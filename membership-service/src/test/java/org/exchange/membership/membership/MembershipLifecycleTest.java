@@ -59,6 +59,11 @@ class MembershipLifecycleTest {
         api.get("/api/membership/me/membership", Tokens.practitioner(practitioner))
                 .andExpect(jsonPath("$.status").value("APPLIED"))
                 .andExpect(jsonPath("$.basis").value("EQUIVALENT_EVIDENCE"));
+        api.get("/api/membership/admin/memberships?status=APPLIED", Tokens.programmeAdmin())
+                .andExpect(jsonPath("$[?(@.id == '" + membership + "')].member.email")
+                        .value("p-" + practitioner + "@college.test"))
+                .andExpect(jsonPath("$[?(@.id == '" + membership + "')].evidence")
+                        .value("Ten years of running action learning sets in adult education"));
 
         UUID invoice = api.approveEligibility(membership);
         api.get("/api/membership/me/membership", Tokens.practitioner(practitioner))

@@ -63,6 +63,16 @@ class PartnerOrganisationTest {
     }
 
     @Test
+    void aBrokeredSignInsIdentityProviderAliasResolvesToItsOrganisation() throws Exception {
+        api.get("/api/membership/organisations/by-identity-provider/partner-college", Tokens.programmeAdmin())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("org-partner-college"))
+                .andExpect(jsonPath("$.name").value("Partner College"));
+        api.get("/api/membership/organisations/by-identity-provider/nobody", Tokens.programmeAdmin())
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aProgrammeAdminRegistersAnOrganisationWhichIsAnnounced() throws Exception {
         String id = "org-test-" + UUID.randomUUID().toString().substring(0, 8);
         api.post("/api/membership/organisations", Tokens.programmeAdmin(), """
