@@ -2,18 +2,19 @@
 // role, the notification bell, sign-in and sign-out. A page calls shell() first and gets the session back.
 import { api, session, signInUrl, csrfToken } from './api.js';
 import { el, formatDateTime, announce } from './dom.js';
+import { navigation as featureNavigation } from './features/index.js';
 
 const ROLE_NAMES = {
   practitioner: 'Practitioner', facilitator: 'Facilitator', assessor: 'Assessor',
   'org-admin': 'Organisation admin', 'programme-admin': 'Programme admin'
 };
 
-/** Sections of the portal, and who sees them in the navigation. */
-const NAVIGATION = [
+/** Sections of the portal, and who sees them in the navigation; each context adds its own (js/features/). */
+const NAVIGATION = () => [
   { href: '/', label: 'Home', public: true },
-  { href: '/finder.html', label: 'Find an exchange', public: true },
-  { href: '/library.html', label: 'Outcomes library', public: true },
+  ...featureNavigation().filter(item => item.public),
   { href: '/dashboard.html', label: 'Dashboard' },
+  ...featureNavigation().filter(item => !item.public),
   { href: '/notifications.html', label: 'Notifications' },
   { href: '/facilitate/', label: 'Facilitate', roles: ['facilitator', 'programme-admin'] },
   { href: '/organisation/', label: 'My organisation', roles: ['org-admin'] },
@@ -82,7 +83,7 @@ function signOutForm() {
 
 function navigation(me) {
   const here = location.pathname;
-  const items = NAVIGATION
+  const items = NAVIGATION()
     .filter(item => item.public || (me.authenticated && (!item.roles || hasRole(me, ...item.roles))))
     .map(item => el('li', {}, el('a', {
       href: item.href,

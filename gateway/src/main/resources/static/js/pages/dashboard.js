@@ -1,7 +1,8 @@
-// The signed-in person's dashboard: one card per capability they have. Each feature adds its card to CARDS.
+// The signed-in person's dashboard: one card per capability they have; each context adds its cards in js/features/.
 import { shell, hasRole } from '../shell.js';
 import { api, ApiError } from '../api.js';
 import { el, formatDate, formatDateTime } from '../dom.js';
+import { dashboardCards } from '../features/index.js';
 
 const me = await shell({ signInRequired: true });
 document.getElementById('greeting').textContent = `Welcome, ${me.givenName || me.name}`;
@@ -17,7 +18,8 @@ const CARDS = [
       el('p', {}, el('a', { href: '/organisation/' }, 'Manage your organisation'))] },
   { title: 'Programme administration', show: () => hasRole(me, 'programme-admin'),
     render: async () => [el('p', {}, 'Networks, groups, memberships, renewals and reports.'),
-      el('p', {}, el('a', { href: '/admin/' }, 'Go to programme administration'))] }
+      el('p', {}, el('a', { href: '/admin/' }, 'Go to programme administration'))] },
+  ...dashboardCards().map(card => ({ ...card, show: () => card.show(me), render: () => card.render(me) }))
 ];
 
 const host = document.getElementById('dashboard');

@@ -1,16 +1,10 @@
-// A role's section of the portal: the pages of that section, as each feature adds them to SECTIONS.
-import { shell } from '../shell.js';
+// A role's section of the portal: the pages of that section, as each context lists them in js/features/.
+import { shell, hasRole } from '../shell.js';
 import { el } from '../dom.js';
+import { sectionPages } from '../features/index.js';
 
-/** Pages of each section by path prefix; features add theirs here. */
-export const SECTIONS = {
-  '/admin/': [],
-  '/organisation/': [],
-  '/facilitate/': []
-};
-
-await shell({ signInRequired: true });
-const links = SECTIONS[location.pathname] || [];
+const me = await shell({ signInRequired: true });
+const links = sectionPages(location.pathname).filter(link => !link.roles || hasRole(me, ...link.roles));
 const host = document.getElementById('section-links');
 if (!links.length) {
   host.replaceWith(el('p', { class: 'notice' }, 'The tools of this section appear here as they become available.'));

@@ -69,7 +69,7 @@ public class GatewaySecurity {
     /** Pages and paths that need no sign-in. */
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/signed-out.html", "/favicon.ico", "/css/**",
-            "/js/**", "/img/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
+            "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/login/**", "/oauth2/**" };
 
     /** Portal sections and the roles that may open them. */

@@ -1,0 +1,6 @@
+// membership-service in the portal: profile, organisations, membership, CPD, invoices.
+export default {
+  navigation: [],
+  sections: {},
+  dashboardCards: []
+};
