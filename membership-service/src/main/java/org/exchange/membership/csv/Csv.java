@@ -7,7 +7,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Comma-separated values as RFC 4180 writes them: CRLF line ends, fields quoted when they need it. */
+/**
+ * Comma-separated values as RFC 4180 writes them: CRLF line ends, fields quoted when they need it. Text that a
+ * spreadsheet would take for a formula (starting with {@code = + - @}) is prefixed with an apostrophe, since these
+ * files are opened in spreadsheets and their text comes from users.
+ */
 public final class Csv {
 
     /** {@code text/csv} with its charset, as downloads announce it. */
@@ -36,6 +40,9 @@ public final class Csv {
             return "";
         }
         String text = value.toString();
+        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
         boolean quote = text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n");
         return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

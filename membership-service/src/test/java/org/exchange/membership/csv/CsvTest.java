@@ -19,6 +19,13 @@ class CsvTest {
     }
 
     @Test
+    void textASpreadsheetWouldRunAsAFormulaIsDefused() {
+        assertThat(Csv.field("=HYPERLINK(\"http://evil.test\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil.test\"\")\"");
+        assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.field(new java.math.BigDecimal("-1.50"))).isEqualTo("-1.50");
+    }
+
+    @Test
     void linesEndInCrLfAndNullsAreEmptyFields() {
         assertThat(Csv.of(List.of("a", "b"), List.of(Arrays.asList(1, null), List.of("x", "y"))))
                 .isEqualTo("a,b\r\n1,\r\nx,y\r\n");
