@@ -26,12 +26,14 @@ public final class LocalPlatform {
         Path root = RepositoryRoot.find();
         Path data = root.resolve(".platform");
         boolean reset = false;
+        Duration clockOffset = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
+                case "--clock-offset" -> clockOffset = Duration.parse(args[++i]);
                 default -> {
-                    System.err.println("Unknown option " + args[i] + ". Options: --reset, --data <dir>");
+                    System.err.println("Unknown option " + args[i] + ". Options: --reset, --data <dir>, --clock-offset <P...D>");
                     System.exit(2);
                 }
             }
@@ -43,7 +45,7 @@ public final class LocalPlatform {
         Files.createDirectories(data);
 
         Instant began = Instant.now();
-        PlatformSettings settings = PlatformSettings.standard(root, data);
+        PlatformSettings settings = PlatformSettings.standard(root, data).withClockOffset(clockOffset);
         Platform platform = Platform.start(settings, message -> System.out.println("  - " + message));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

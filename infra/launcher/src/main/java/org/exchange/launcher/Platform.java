@@ -103,6 +103,9 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", settings.issuer());
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(mail.smtpPort()));
+        if (!settings.clockOffset().isZero()) {
+            properties.put("exchange.clock.offset", settings.clockOffset().toString());
+        }
         return properties;
     }
 
@@ -111,6 +114,11 @@ public final class Platform implements AutoCloseable {
         settings.servicePorts().forEach((service, port) -> properties.put(
                 "exchange.services." + PlatformSettings.databaseOf(service), "http://127.0.0.1:" + port));
         properties.put("exchange.gateway.oidc.issuer-uri", settings.issuer());
+        // the portal straight from the sources: an edited page shows on reload, no rebuild needed
+        Path portal = settings.root().resolve("gateway/src/main/resources/static");
+        if (java.nio.file.Files.isDirectory(portal)) {
+            properties.put("spring.web.resources.static-locations", portal.toUri() + ",classpath:/static/");
+        }
         return properties;
     }
 
@@ -149,18 +157,22 @@ public final class Platform implements AutoCloseable {
             // start failed elsewhere while Keycloak was still coming up: stop it once it is
             keycloakStarting.thenAccept(KeycloakEngine::close);
         }
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        java.util.Collections.reverse(reverse);
-        // services first (they are last in the list), then Keycloak, mail, Kafka, PostgreSQL
-        reverse.sort((a, b) -> Boolean.compare(!(a instanceof ServiceProcess), !(b instanceof ServiceProcess)));
-        for (AutoCloseable part : reverse) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                System.err.println("Could not stop " + part + ": " + e.getMessage());
-            }
-        }
+        // the applications first, all at once (each shuts down gracefully, finishing its requests and leaving its
+        // consumer group), then Keycloak, mail, Kafka and PostgreSQL in reverse order of starting
+        started.stream().filter(ServiceProcess.class::isInstance).toList().parallelStream().forEach(Platform::stop);
+        List<AutoCloseable> engines = new ArrayList<>(started.stream()
+                .filter(part -> !(part instanceof ServiceProcess)).toList());
+        java.util.Collections.reverse(engines);
+        engines.forEach(Platform::stop);
         started.clear();
+    }
+
+    private static void stop(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("Could not stop " + part + ": " + e.getMessage());
+        }
     }
 
     /** Tells the person waiting what is happening. */

@@ -1,6 +1,7 @@
 package org.exchange.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.exchange.engines.Ports;
  * @param root the repository checkout: where the services' jars and the realm files are
  * @param dataDir where PostgreSQL, Kafka and the logs keep their files between runs
  * @param servicePorts the HTTP port of each service, by module name
+ * @param clockOffset how far ahead of real time the services' clocks run (zero but for demonstrations)
  */
 public record PlatformSettings(
         Path root,
@@ -24,7 +26,8 @@ public record PlatformSettings(
         int smtpPort,
         int mailApiPort,
         int keycloakPort,
-        int keycloakManagementPort) {
+        int keycloakManagementPort,
+        Duration clockOffset) {
 
     /** The services in start order; the gateway comes last. */
     public static final List<String> SERVICES = List.of("membership-service", "exchange-service",
@@ -46,7 +49,7 @@ public record PlatformSettings(
         for (int i = 0; i < SERVICES.size(); i++) {
             ports.put(SERVICES.get(i), 8081 + i);
         }
-        return new PlatformSettings(root, dataDir, 8080, ports, 15432, 19092, 3025, 8025, 8180, 9180);
+        return new PlatformSettings(root, dataDir, 8080, ports, 15432, 19092, 3025, 8025, 8180, 9180, Duration.ZERO);
     }
 
     /** Free ports everywhere, so that a test run never collides with a platform someone left running. */
@@ -54,7 +57,13 @@ public record PlatformSettings(
         Map<String, Integer> ports = new LinkedHashMap<>();
         SERVICES.forEach(service -> ports.put(service, Ports.free()));
         return new PlatformSettings(root, dataDir, Ports.free(), ports, Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free());
+                Ports.free(), Ports.free(), Ports.free(), Duration.ZERO);
+    }
+
+    /** The same platform with the services' clocks running {@code offset} ahead of real time. */
+    public PlatformSettings withClockOffset(Duration offset) {
+        return new PlatformSettings(root, dataDir, gatewayPort, servicePorts, postgresPort, kafkaPort, smtpPort,
+                mailApiPort, keycloakPort, keycloakManagementPort, offset);
     }
 
     /** The database a service owns: {@code membership-service} owns {@code membership}. */
