@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
 class Meetings {
 
     private static final String COLUMNS = """
-            id, network_id, group_id, kind, title, description, key_speaker, starts_at, ends_at, time_zone, venue_id,
-            online_url, capacity, status, sequence, cancel_reason, scheduled_by, updated_at""";
+            m.id, m.network_id, m.group_id, m.kind, m.title, m.description, m.key_speaker, m.starts_at, m.ends_at,
+            m.time_zone, m.venue_id, m.online_url, m.capacity, m.status, m.sequence, m.cancel_reason, m.scheduled_by,
+            m.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -28,8 +29,11 @@ class Meetings {
     }
 
     void add(Meeting meeting) {
-        jdbc.sql("insert into meeting (" + COLUMNS + "\n" + """
-                ) values (:id, :network, :group, :kind, :title, :description, :keySpeaker, :startsAt, :endsAt,
+        jdbc.sql("""
+                insert into meeting (id, network_id, group_id, kind, title, description, key_speaker, starts_at,
+                                     ends_at, time_zone, venue_id, online_url, capacity, status, sequence,
+                                     cancel_reason, scheduled_by, updated_at)
+                values (:id, :network, :group, :kind, :title, :description, :keySpeaker, :startsAt, :endsAt,
                           :timeZone, :venue, :onlineUrl, :capacity, :status, :sequence, :cancelReason, :scheduledBy,
                           :updatedAt)""")
                 .param("id", meeting.id())
@@ -74,7 +78,7 @@ class Meetings {
     }
 
     Optional<Meeting> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from meeting where id = :id").param("id", id)
+        return jdbc.sql("select " + COLUMNS + " from meeting m where m.id = :id").param("id", id)
                 .query((rs, row) -> meeting(rs)).optional();
     }
 
@@ -83,19 +87,19 @@ class Meetings {
      * many people registering at once never take more places than there are.
      */
     Optional<Meeting> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from meeting where id = :id for update").param("id", id)
+        return jdbc.sql("select " + COLUMNS + " from meeting m where m.id = :id for update").param("id", id)
                 .query((rs, row) -> meeting(rs)).optional();
     }
 
     /** Meetings by network and group, from a time on, in start order. */
     List<Meeting> search(UUID networkId, UUID groupId, Instant from, boolean includeCancelled) {
         return jdbc.sql("select " + COLUMNS + "\n" + """
-                 from meeting
-                where (cast(:network as uuid) is null or network_id = :network)
-                  and (cast(:group as uuid) is null or group_id = :group)
-                  and (cast(:from as timestamptz) is null or ends_at >= :from)
-                  and (:includeCancelled or status = 'SCHEDULED')
-                order by starts_at""")
+                 from meeting m
+                where (cast(:network as uuid) is null or m.network_id = :network)
+                  and (cast(:group as uuid) is null or m.group_id = :group)
+                  and (cast(:from as timestamptz) is null or m.ends_at >= :from)
+                  and (:includeCancelled or m.status = 'SCHEDULED')
+                order by m.starts_at""")
                 .param("network", networkId)
                 .param("group", groupId)
                 .param("from", from == null ? null : Timestamp.from(from))
@@ -109,11 +113,11 @@ class Meetings {
      */
     List<Meeting> calendarOf(UUID personId) {
         return jdbc.sql("select " + COLUMNS + "\n" + """
-                 from meeting
-                where id in (select meeting_id from registration
-                             where practitioner_id = :person and status <> 'CANCELLED')
-                   or group_id in (select group_id from group_facilitator where practitioner_id = :person)
-                order by starts_at""")
+                 from meeting m
+                where m.id in (select meeting_id from registration
+                               where practitioner_id = :person and status <> 'CANCELLED')
+                   or m.group_id in (select group_id from group_facilitator where practitioner_id = :person)
+                order by m.starts_at""")
                 .param("person", personId)
                 .query((rs, row) -> meeting(rs)).list();
     }
@@ -154,8 +158,7 @@ class Meetings {
 
     /** A person's registrations with their meetings, upcoming first. */
     List<MeetingService.MyRegistration> registrationsOf(UUID personId, Instant from) {
-        return jdbc.sql("select r.status as registration_status, " + COLUMNS.replace("status,", "m.status,")
-                .replace("id, network_id", "m.id, m.network_id") + "\n" + """
+        return jdbc.sql("select r.status as registration_status, " + COLUMNS + "\n" + """
                  from registration r join meeting m on m.id = r.meeting_id
                 where r.practitioner_id = :person and r.status <> 'CANCELLED' and m.ends_at >= :from
                 order by m.starts_at""")

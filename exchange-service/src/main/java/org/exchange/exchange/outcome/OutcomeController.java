@@ -3,6 +3,7 @@ package org.exchange.exchange.outcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,8 +58,9 @@ class OutcomeController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         OutcomeService.Page found = outcomes.search(new OutcomeService.LibraryQuery(q, area, networkId, year, page,
                 size));
-        return new LibraryPage(found.items().stream().map(this::view).toList(), found.page(), found.size(),
-                found.total());
+        Map<UUID, OutcomeService.Reach> reach = outcomes.reach(found.items().stream().map(Outcome::id).toList());
+        return new LibraryPage(found.items().stream().map(outcome -> view(outcome, reach.get(outcome.id()))).toList(),
+                found.page(), found.size(), found.total());
     }
 
     @GetMapping("/outcomes/{id}")
@@ -82,9 +84,13 @@ class OutcomeController {
     }
 
     private OutcomeView view(Outcome outcome) {
+        return view(outcome, outcomes.reach(List.of(outcome.id())).get(outcome.id()));
+    }
+
+    private static OutcomeView view(Outcome outcome, OutcomeService.Reach reach) {
         return new OutcomeView(outcome.id(), outcome.networkId(), outcome.groupId(), outcome.kind(), outcome.title(),
                 outcome.summary(), outcome.authorNames(), outcome.subjectArea(), outcome.licence(), outcome.linkUrl(),
-                outcome.publishedAt(), outcomes.reach(outcome.id()));
+                outcome.publishedAt(), reach);
     }
 
 

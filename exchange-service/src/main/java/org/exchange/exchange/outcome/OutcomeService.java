@@ -3,7 +3,9 @@ package org.exchange.exchange.outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.exchange.contracts.exchange.DisseminationRecorded;
@@ -60,6 +62,9 @@ public class OutcomeService {
 
     /** How far an outcome travelled. */
     public record Reach(int disseminations, int peopleReached, int outsideOrganisation) {
+
+        /** Not disseminated yet. */
+        public static final Reach NONE = new Reach(0, 0, 0);
     }
 
     /** What a member states about cascading an outcome. */
@@ -118,9 +123,10 @@ public class OutcomeService {
         return new Page(outcomes.search(query), query.page(), query.size(), outcomes.count(query));
     }
 
+    /** How far each of the outcomes travelled. */
     @Transactional(readOnly = true)
-    public Reach reach(UUID outcomeId) {
-        return outcomes.reach(outcomeId);
+    public Map<UUID, Reach> reach(Collection<UUID> outcomeIds) {
+        return outcomes.reach(outcomeIds);
     }
 
     /** A member records that they cascaded an outcome. */

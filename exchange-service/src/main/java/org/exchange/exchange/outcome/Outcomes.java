@@ -4,7 +4,10 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -98,16 +101,22 @@ class Outcomes {
                 .update();
     }
 
-    /** How often an outcome was cascaded and how many people it reached, without saying who cascaded it. */
-    OutcomeService.Reach reach(UUID outcomeId) {
-        return jdbc.sql("""
-                select count(*) as times, coalesce(sum(people_reached), 0) as people,
+    /** How often each outcome was cascaded and how many people it reached, without saying who cascaded it. */
+    Map<UUID, OutcomeService.Reach> reach(Collection<UUID> outcomeIds) {
+        if (outcomeIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, OutcomeService.Reach> reach = new HashMap<>();
+        jdbc.sql("""
+                select outcome_id, count(*) as times, coalesce(sum(people_reached), 0) as people,
                        count(*) filter (where not inside_organisation) as outside
-                from dissemination where outcome_id = :outcome""")
-                .param("outcome", outcomeId)
-                .query((rs, row) -> new OutcomeService.Reach(rs.getInt("times"), rs.getInt("people"),
-                        rs.getInt("outside")))
-                .single();
+                from dissemination where outcome_id in (:outcomes) group by outcome_id""")
+                .param("outcomes", outcomeIds)
+                .query((rs, row) -> reach.put(rs.getObject("outcome_id", UUID.class), new OutcomeService.Reach(
+                        rs.getInt("times"), rs.getInt("people"), rs.getInt("outside"))))
+                .list();
+        outcomeIds.forEach(id -> reach.putIfAbsent(id, OutcomeService.Reach.NONE));
+        return reach;
     }
 
     List<Dissemination> disseminationsBy(UUID practitionerId) {
