@@ -42,7 +42,11 @@ public final class PostgresEngine implements AutoCloseable {
                 .setPort(Ports.orFree(portOr0))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // whoever started the engine stops it, after what uses it: zonky's own JVM shutdown hook would stop
+                // PostgreSQL while Spring contexts are still closing (the outbox registry then waits 30 s for a
+                // connection, and the test JVM with it)
+                .setRegisterShutdownHook(false);
         if (dataDirOrNull != null) {
             builder.setDataDirectory(Dirs.createDirectories(dataDirOrNull.toAbsolutePath()))
                     .setCleanDataDirectory(false);
