@@ -252,6 +252,67 @@ class MeetingRegistrationTest {
         }
     }
 
+    @Test
+    void reschedulingTellsEveryoneRegisteredWithTheNewTimeAndSequence() throws Exception {
+        UUID meeting = api.launchEvent(api.westMidlands(), 10);
+        UUID ada = UUID.randomUUID();
+        mvc.perform(post("/api/exchange/meetings/" + meeting + "/registrations").with(practitioner(ada)))
+                .andExpect(status().isCreated());
+        LocalDateTime later = in(9);
+
+        mvc.perform(post("/api/exchange/meetings/" + meeting + "/reschedule").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"startsAt":"%s","endsAt":"%s","timeZone":"Europe/London","onlineUrl":"https://meet.test/new"}"""
+                        .formatted(later, later.plusHours(3))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sequence").value(1))
+                .andExpect(jsonPath("$.onlineUrl").value("https://meet.test/new"));
+        mvc.perform(post("/api/exchange/meetings/" + meeting + "/reschedule").with(practitioner(ada))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"startsAt":"%s","endsAt":"%s","timeZone":"Europe/London","onlineUrl":"https://meet.test/x"}"""
+                        .formatted(later, later.plusHours(3))))
+                .andExpect(status().isForbidden());
+
+        try (KafkaConsumer<String, byte[]> events = ExchangeApi.eventsReader(Topics.EXCHANGE)) {
+            List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                ExchangeApi.collect(events, meeting.toString(), published);
+                assertThat(ExchangeApi.types(published)).contains("exchange.MeetingRescheduled.v1");
+            });
+            assertThat(new String(published.getLast().value())).contains(ada.toString(), "\"sequence\":1",
+                    "\"startsAt\":\"" + later.atZone(ExchangeApi.LONDON).toInstant() + "\"", "\"previousStartsAt\"");
+        }
+    }
+
+    @Test
+    void tenPeopleJoiningAGroupOfThreeAtOnceGetThreePlaces() throws Exception {
+        UUID group = api.formingGroup(api.westMidlands(), UUID.randomUUID(), 3);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        List<Future<String>> places = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                UUID person = UUID.randomUUID();
+                places.add(threads.submit(() -> {
+                    start.await();
+                    return JsonPath.<String>read(ExchangeApi.body(api.join(group, person)
+                            .andExpect(status().isCreated())), "$.place");
+                }));
+            }
+            start.countDown();
+            List<String> outcome = new ArrayList<>();
+            for (Future<String> place : places) {
+                outcome.add(place.get());
+            }
+            assertThat(outcome).filteredOn("CONFIRMED"::equals).hasSize(3);
+            assertThat(outcome).filteredOn("WAITLISTED"::equals).hasSize(7);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private LocalDateTime in(int days) {
         return api.tomorrow().plusDays(days - 1).atTime(10, 0);
     }
