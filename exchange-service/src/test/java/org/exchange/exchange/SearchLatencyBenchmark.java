@@ -13,12 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.exchange.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -28,18 +25,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * {@code exchange-service/target/search-latency.txt}. It measures through MockMvc on the real database, so it
  * includes the service's own work (security, JSON) but not the network or the gateway.
  */
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class SearchLatencyBenchmark {
+class SearchLatencyBenchmark extends ExchangeIntegrationTest {
 
     static final int NETWORKS = 200;
     static final int GROUPS = 10_000;
     static final int OUTCOMES = 50_000;
     static final int WARM_UP = 30;
     static final int RUNS = 300;
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     JdbcClient jdbc;

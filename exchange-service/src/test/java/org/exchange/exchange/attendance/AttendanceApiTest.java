@@ -22,33 +22,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.exchange.contracts.Topics;
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
-import org.exchange.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class AttendanceApiTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestClock clock;
+class AttendanceApiTest extends ExchangeIntegrationTest {
 
     @Autowired
     Directory directory;
 
-    ExchangeApi api;
     UUID lead = UUID.randomUUID();
     UUID ada = UUID.randomUUID();
     UUID ben = UUID.randomUUID();
@@ -58,7 +45,6 @@ class AttendanceApiTest {
 
     @BeforeEach
     void aGroupMeetingWithTwoMembersFromTwoOrganisations() throws Exception {
-        api = new ExchangeApi(mvc, clock);
         directory.savePerson(new Person(ada, "Ada", "Lovelace", adasCollege, false), Instant.now());
         directory.savePerson(new Person(ben, "Ben", "Jonson", bensProvider, false), Instant.now());
         UUID group = api.formingGroup(api.westMidlands(), lead, 10);

@@ -22,32 +22,13 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
-import org.exchange.testing.ServiceIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class CalendarFeedTest {
+class CalendarFeedTest extends ExchangeIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
 
-    @Autowired
-    TestClock clock;
-
-    ExchangeApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ExchangeApi(mvc, clock);
-    }
 
     @Test
     void aGroupsFeedCarriesReschedulesAndCancellationsUnderStableUids() throws Exception {

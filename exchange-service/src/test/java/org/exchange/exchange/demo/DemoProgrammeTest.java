@@ -9,21 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import javax.sql.DataSource;
 
-import org.exchange.exchange.TestClockConfiguration;
-import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class DemoProgrammeTest {
+class DemoProgrammeTest extends ExchangeIntegrationTest {
 
     static final String WEST_MIDLANDS = "00000000-0000-4000-8000-000000000001";
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     DataSource dataSource;

@@ -19,36 +19,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.Topics;
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
-import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.exchange.testing.TestEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class MembershipEventsTest {
+class MembershipEventsTest extends ExchangeIntegrationTest {
 
     static KafkaProducer<String, byte[]> producer;
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
     MeterRegistry meters;
 
-    ExchangeApi api;
 
     @BeforeAll
     static void connect() {
@@ -61,10 +47,6 @@ class MembershipEventsTest {
         producer.close();
     }
 
-    @BeforeEach
-    void setUp() {
-        api = new ExchangeApi(mvc, clock);
-    }
 
     @Test
     void aVenueOfferedByAPartnerHostsMeetingsUntilItIsWithdrawn() throws Exception {

@@ -9,27 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
-import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class FinderTest {
+class FinderTest extends ExchangeIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestClock clock;
-
-    ExchangeApi api;
     /** A region of this test's own, so that networks other tests create do not crowd the results. */
     String region = "Finder region " + UUID.randomUUID();
     UUID birmingham;
@@ -38,7 +24,6 @@ class FinderTest {
 
     @BeforeEach
     void networksInThreeCities() throws Exception {
-        api = new ExchangeApi(mvc, clock);
         london = api.network("London " + UUID.randomUUID(), region, 51.5072, -0.1276);
         manchester = api.network("Manchester " + UUID.randomUUID(), region, 53.4808, -2.2426);
         birmingham = api.network("Birmingham " + UUID.randomUUID(), region, 52.4862, -1.8904);

@@ -21,33 +21,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.exchange.contracts.Topics;
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
-import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class GroupLifecycleTest {
+class GroupLifecycleTest extends ExchangeIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestClock clock;
-
-    ExchangeApi api;
     KafkaConsumer<String, byte[]> events;
 
     @BeforeEach
     void setUp() {
-        api = new ExchangeApi(mvc, clock);
         events = ExchangeApi.eventsReader(Topics.EXCHANGE);
     }
 

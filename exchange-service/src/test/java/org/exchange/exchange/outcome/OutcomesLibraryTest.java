@@ -15,29 +15,15 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
-import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class OutcomesLibraryTest {
+class OutcomesLibraryTest extends ExchangeIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestClock clock;
-
-    ExchangeApi api;
     UUID lead = UUID.randomUUID();
     UUID network;
     UUID group;
@@ -46,7 +32,6 @@ class OutcomesLibraryTest {
 
     @BeforeEach
     void anActiveGroup() throws Exception {
-        api = new ExchangeApi(mvc, clock);
         network = api.westMidlands();
         group = api.activeGroup(network, lead, 10);
     }

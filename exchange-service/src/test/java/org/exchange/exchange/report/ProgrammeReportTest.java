@@ -17,33 +17,20 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
-import org.exchange.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class ProgrammeReportTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestClock clock;
+class ProgrammeReportTest extends ExchangeIntegrationTest {
 
     @Autowired
     Directory directory;
 
     @Test
     void aProgrammeAdminGetsTheNetworksFiguresAsJsonAndCsv() throws Exception {
-        ExchangeApi api = new ExchangeApi(mvc, clock);
         String college = "org-" + UUID.randomUUID();
         directory.saveOrganisation(college, "Westmid College", "COLLEGE", "West Midlands", Instant.now());
         UUID lead = UUID.randomUUID();

@@ -12,29 +12,15 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.exchange.exchange.ExchangeApi;
-import org.exchange.exchange.TestClock;
-import org.exchange.exchange.TestClockConfiguration;
-import org.exchange.testing.ServiceIntegrationTest;
+import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
-class ActionResearchTest {
+class ActionResearchTest extends ExchangeIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestClock clock;
-
-    ExchangeApi api;
     UUID lead = UUID.randomUUID();
     UUID member = UUID.randomUUID();
     UUID group;
@@ -42,7 +28,6 @@ class ActionResearchTest {
 
     @BeforeEach
     void anActiveGroupWithAMember() throws Exception {
-        api = new ExchangeApi(mvc, clock);
         group = api.formingGroup(api.westMidlands(), lead, 10);
         api.join(group, member).andExpect(status().isCreated());
         for (int week = 1; week <= 4; week++) {
