@@ -36,7 +36,8 @@ class AttendanceController {
     }
 
     @PutMapping("/meetings/{id}/attendance")
-    @Operation(summary = "Record attendance, or correct it with a reason (the group's facilitators or a programme admin)")
+    @Operation(summary = "Record attendance, or correct it with a reason "
+            + "(the group's facilitators or a programme admin)")
     List<AttendanceView> record(@PathVariable UUID id, @Valid @RequestBody RecordAttendance body, Caller caller) {
         return views(attendance.record(id, body.attendees().stream()
                 .map(line -> new AttendanceService.Line(line.practitionerId(), line.role(), line.minutes()))

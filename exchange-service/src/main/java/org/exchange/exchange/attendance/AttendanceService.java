@@ -104,7 +104,8 @@ public class AttendanceService {
         if (caller.hasRole(Caller.ROLE_ORG_ADMIN) && caller.organisationId() != null) {
             return attendances.ofMeeting(meetingId, caller.organisationId());
         }
-        throw new ForbiddenException("Attendance is seen by those who run the meeting and by org-admins for their staff");
+        throw new ForbiddenException(
+                "Attendance is seen by those who run the meeting and by org-admins for their own staff");
     }
 
     /** An organisation's staff's attendance: for that organisation's org-admins and for programme admins. */

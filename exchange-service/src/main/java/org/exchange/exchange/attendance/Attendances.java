@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class Attendances {
 
     private static final String COLUMNS = """
-            a.id, a.meeting_id, a.practitioner_id, a.organisation_id, a.role, a.minutes, a.recorded_by, a.recorded_at""";
+            a.id, a.meeting_id, a.practitioner_id, a.organisation_id, a.role, a.minutes, a.recorded_by,
+            a.recorded_at""";
 
     private final JdbcClient jdbc;
 

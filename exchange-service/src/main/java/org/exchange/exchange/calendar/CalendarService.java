@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalendarService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** More meetings than any group holds in its four to twelve months. */
+    private static final int GROUP_FEED_LIMIT = 500;
 
     private final FeedTokens tokens;
     private final MeetingService meetings;
@@ -60,6 +62,7 @@ public class CalendarService {
     @Transactional(readOnly = true)
     public String groupFeed(UUID groupId) {
         Group group = groups.get(groupId);
-        return ICalendarFeed.write(group.name(), meetings.search(null, groupId, true, true), meetings::venueOf);
+        return ICalendarFeed.write(group.name(), meetings.search(null, groupId, true, true, GROUP_FEED_LIMIT),
+                meetings::venueOf);
     }
 }

@@ -63,7 +63,8 @@ public record Group(UUID id, UUID networkId, String name, GroupKind kind, String
             throw new ConflictException("A group becomes active only with a facilitator");
         }
         if (meetingsPlannedInSpan < rules.minimumMeetings()) {
-            throw new ConflictException("A group becomes active only with at least %d meetings planned inside its span (%s to %s); it has %d"
+            throw new ConflictException(
+                    "A group becomes active only with at least %d meetings planned in its span (%s to %s); it has %d"
                     .formatted(rules.minimumMeetings(), plannedStart, plannedEnd, meetingsPlannedInSpan));
         }
         return withStatus(GroupStatus.ACTIVE, now, null);

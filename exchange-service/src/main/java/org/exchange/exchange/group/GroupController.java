@@ -54,8 +54,9 @@ class GroupController {
     @GetMapping("/groups")
     @Operation(summary = "Find groups by network, area and status (public; no personal data)")
     List<GroupView> search(@RequestParam(required = false) UUID networkId,
-            @RequestParam(required = false) String area, @RequestParam(required = false) GroupStatus status) {
-        return groups.search(networkId, area, status).stream().map(this::view).toList();
+            @RequestParam(required = false) String area, @RequestParam(required = false) GroupStatus status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return groups.search(networkId, area, status, limit).stream().map(this::view).toList();
     }
 
     @GetMapping("/groups/{id}")

@@ -177,8 +177,8 @@ public class GroupService {
     }
 
     @Transactional(readOnly = true)
-    public List<Group> search(UUID networkId, String area, GroupStatus status) {
-        return groups.search(networkId, area, status);
+    public List<Group> search(UUID networkId, String area, GroupStatus status, int limit) {
+        return groups.search(networkId, area, status, limit);
     }
 
     /** The groups the caller facilitates, belongs to or waits to join. */

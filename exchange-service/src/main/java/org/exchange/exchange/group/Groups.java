@@ -81,13 +81,14 @@ class Groups {
                 .query((rs, row) -> group(rs)).optional();
     }
 
-    List<Group> search(UUID networkId, String area, GroupStatus status) {
+    List<Group> search(UUID networkId, String area, GroupStatus status, int limit) {
         return jdbc.sql("select " + COLUMNS + "\n" + """
                  from exchange_group g
                 where (cast(:network as uuid) is null or g.network_id = :network)
                   and (cast(:area as text) is null or lower(g.area) = lower(:area))
                   and (cast(:status as text) is null or g.status = :status)
-                order by g.planned_start, g.name""")
+                order by g.planned_start, g.name limit :limit""")
+                .param("limit", limit)
                 .param("network", networkId)
                 .param("area", area)
                 .param("status", status == null ? null : status.name())

@@ -40,6 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Meetings and events")
 class MeetingController {
 
+    /** An http(s) address. */
+    static final String WEB_LINK = "(?i)https?://\\S+";
+
     private final MeetingService meetings;
     private final Directory directory;
 
@@ -62,8 +65,10 @@ class MeetingController {
     List<MeetingView> search(@RequestParam(required = false) UUID networkId,
             @RequestParam(required = false) UUID groupId,
             @RequestParam(defaultValue = "false") boolean includePast,
-            @RequestParam(defaultValue = "false") boolean includeCancelled) {
-        return meetings.search(networkId, groupId, includePast, includeCancelled).stream().map(this::view).toList();
+            @RequestParam(defaultValue = "false") boolean includeCancelled,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return meetings.search(networkId, groupId, includePast, includeCancelled, limit).stream().map(this::view)
+                .toList();
     }
 
     @GetMapping("/meetings/{id}")
@@ -133,7 +138,7 @@ class MeetingController {
             @NotNull LocalDateTime endsAt,
             @NotBlank @Size(max = 64) String timeZone,
             UUID venueId,
-            @Size(max = 500) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) address") String onlineUrl) {
+            @Size(max = 500) @Pattern(regexp = WEB_LINK, message = "must be an http(s) address") String onlineUrl) {
 
         Meeting.Slot slot() {
             ZoneId zone;

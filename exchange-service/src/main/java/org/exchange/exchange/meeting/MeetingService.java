@@ -169,10 +169,11 @@ public class MeetingService {
         return meetings.find(meetingId).orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
     }
 
-    /** Meetings by network and group; those not over yet unless past ones are asked for too. */
+    /** Meetings by network and group in start order, at most {@code limit}; past ones only when asked for. */
     @Transactional(readOnly = true)
-    public List<Meeting> search(UUID networkId, UUID groupId, boolean includePast, boolean includeCancelled) {
-        return meetings.search(networkId, groupId, includePast ? null : clock.instant(), includeCancelled);
+    public List<Meeting> search(UUID networkId, UUID groupId, boolean includePast, boolean includeCancelled,
+            int limit) {
+        return meetings.search(networkId, groupId, includePast ? null : clock.instant(), includeCancelled, limit);
     }
 
     /** Places taken and people waiting; counts anyone may see. */

@@ -92,14 +92,15 @@ class Meetings {
     }
 
     /** Meetings by network and group, from a time on, in start order. */
-    List<Meeting> search(UUID networkId, UUID groupId, Instant from, boolean includeCancelled) {
+    List<Meeting> search(UUID networkId, UUID groupId, Instant from, boolean includeCancelled, int limit) {
         return jdbc.sql("select " + COLUMNS + "\n" + """
                  from meeting m
                 where (cast(:network as uuid) is null or m.network_id = :network)
                   and (cast(:group as uuid) is null or m.group_id = :group)
                   and (cast(:from as timestamptz) is null or m.ends_at >= :from)
                   and (:includeCancelled or m.status = 'SCHEDULED')
-                order by m.starts_at""")
+                order by m.starts_at limit :limit""")
+                .param("limit", limit)
                 .param("network", networkId)
                 .param("group", groupId)
                 .param("from", from == null ? null : Timestamp.from(from))

@@ -72,7 +72,8 @@ class NetworkController {
     ProgrammeCycle addCycle(@PathVariable UUID id, @Valid @RequestBody CreateCycle body, Caller caller) {
         return networks.addCycle(id, new ProgrammeCycle(UUID.randomUUID(), id, body.name().strip(), body.startsOn(),
                 body.endsOn(), body.waves() == null ? List.of() : body.waves().stream()
-                        .map(wave -> new ProgrammeCycle.Wave(wave.number(), wave.name(), wave.startsOn(), wave.endsOn()))
+                        .map(wave -> new ProgrammeCycle.Wave(wave.number(), wave.name(), wave.startsOn(),
+                                wave.endsOn()))
                         .toList()), caller);
     }
 

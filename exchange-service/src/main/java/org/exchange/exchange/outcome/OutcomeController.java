@@ -104,7 +104,8 @@ class OutcomeController {
             @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 200) String> authorNames,
             @NotBlank @Size(max = 100) String subjectArea,
             @NotBlank @Size(max = 100) String licence,
-            @NotBlank @Size(max = 1000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) address") String linkUrl) {
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) address")
+            String linkUrl) {
     }
 
     /** A dissemination to record. */
