@@ -101,6 +101,7 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.datasource.password", postgres.password());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", settings.issuer());
+        properties.put("exchange.identity.keycloak.server-url", settings.keycloakUrl());
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(mail.smtpPort()));
         if (!settings.clockOffset().isZero()) {

@@ -85,6 +85,42 @@ class PlatformIT {
     }
 
     @Test
+    void aProgrammeAdminAppointsAFacilitatorWhoseNextTokenCarriesTheRoleUntilItIsWithdrawn() throws Exception {
+        String assessorToken = tokenFor("assessor", "demo");
+        String assessorId = JSON.readTree(get("/api/membership/me", assessorToken).body()).get("id").asString();
+        assertThat(realmRoles(assessorToken)).doesNotContain("facilitator");
+        String admin = tokenFor("programmeadmin", "demo");
+
+        HttpResponse<String> appointed = send("POST", "/api/membership/admin/appointments", admin,
+                "{\"practitionerId\":\"" + assessorId + "\",\"role\":\"FACILITATOR\"}");
+        assertThat(appointed.statusCode()).as(appointed.body()).isEqualTo(201);
+        assertThat(realmRoles(tokenFor("assessor", "demo"))).contains("facilitator", "assessor");
+
+        HttpResponse<String> withdrawn = send("DELETE", "/api/membership/admin/appointments/" + assessorId
+                + "/facilitator", admin, null);
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(204);
+        assertThat(realmRoles(tokenFor("assessor", "demo"))).doesNotContain("facilitator").contains("assessor");
+    }
+
+    private static List<String> realmRoles(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), UTF_8);
+        List<String> roles = new ArrayList<>();
+        JSON.readTree(payload).get("realm_access").get("roles").forEach(role -> roles.add(role.asString()));
+        return roles;
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.settings().gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void theGatewayRefusesAnApiCallWithoutATokenWithAProblemDetail() throws Exception {
         HttpResponse<String> response = get("/api/membership/me", null);
         assertThat(response.statusCode()).isEqualTo(401);

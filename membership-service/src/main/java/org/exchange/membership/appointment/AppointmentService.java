@@ -1,0 +1,86 @@
+package org.exchange.membership.appointment;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.exchange.contracts.membership.AppointmentWithdrawn;
+import org.exchange.contracts.membership.PractitionerAppointed;
+import org.exchange.membership.access.Access;
+import org.exchange.membership.practitioner.PractitionerService;
+import org.exchange.platform.events.IntegrationEvents;
+import org.exchange.platform.problem.NotFoundException;
+import org.exchange.platform.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A programme admin appoints practitioners as facilitators or assessors, and withdraws appointments. The role is
+ * granted in the identity provider inside the transaction that records the appointment: if Keycloak refuses, nothing
+ * is recorded; the person's next token carries the role.
+ */
+@Service
+public class AppointmentService {
+
+    private final Appointments appointments;
+    private final PractitionerService practitioners;
+    private final RealmRoles realmRoles;
+    private final IntegrationEvents events;
+    private final Clock clock;
+
+    AppointmentService(Appointments appointments, PractitionerService practitioners, RealmRoles realmRoles,
+            IntegrationEvents events, Clock clock) {
+        this.appointments = appointments;
+        this.practitioners = practitioners;
+        this.realmRoles = realmRoles;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Appoints the person; appointing someone who already holds the role changes nothing. */
+    @Transactional
+    public Appointment appoint(Caller caller, UUID practitionerId, AppointableRole role) {
+        Access.requireProgrammeAdmin(caller);
+        practitioners.find(practitionerId).orElseThrow(() -> new NotFoundException(
+                "No practitioner " + practitionerId + " has signed in to the platform yet"));
+        var existing = appointments.current(practitionerId, role);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Appointment appointment = new Appointment(UUID.randomUUID(), practitionerId, role, caller.subjectId(),
+                clock.instant(), null, null);
+        appointments.add(appointment);
+        events.publish(practitionerId, new PractitionerAppointed(appointment.id(), practitionerId,
+                role.realmRole(), caller.subjectId(), appointment.appointedAt()));
+        inIdentityProvider(() -> realmRoles.grant(practitionerId, role.realmRole()), practitionerId);
+        return appointment;
+    }
+
+    /** Withdraws the person's current appointment to the role. */
+    @Transactional
+    public void withdraw(Caller caller, UUID practitionerId, AppointableRole role) {
+        Access.requireProgrammeAdmin(caller);
+        Appointment appointment = appointments.current(practitionerId, role).orElseThrow(() -> new NotFoundException(
+                practitionerId + " holds no current appointment as " + role.realmRole()));
+        var now = clock.instant();
+        appointments.withdraw(appointment.id(), caller.subjectId(), now);
+        events.publish(practitionerId, new AppointmentWithdrawn(appointment.id(), practitionerId, role.realmRole(),
+                caller.subjectId(), now));
+        inIdentityProvider(() -> realmRoles.revoke(practitionerId, role.realmRole()), practitionerId);
+    }
+
+    /** The appointments that hold now. */
+    @Transactional(readOnly = true)
+    public List<Appointment> current(Caller caller) {
+        Access.requireProgrammeAdmin(caller);
+        return appointments.currentOnes();
+    }
+
+    private static void inIdentityProvider(Runnable change, UUID practitionerId) {
+        try {
+            change.run();
+        } catch (RealmRoles.UnknownPerson e) {
+            throw new NotFoundException("The identity provider has no account for " + practitionerId);
+        }
+    }
+}

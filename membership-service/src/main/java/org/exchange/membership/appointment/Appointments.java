@@ -1,0 +1,71 @@
+package org.exchange.membership.appointment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Appointments, current and past. */
+@Repository
+class Appointments {
+
+    private final JdbcClient jdbc;
+
+    Appointments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Appointment> current(UUID practitionerId, AppointableRole role) {
+        return jdbc.sql("""
+                select * from appointment
+                where practitioner_id = :practitioner and role = :role and withdrawn_at is null""")
+                .param("practitioner", practitionerId)
+                .param("role", role.name())
+                .query(Appointments::appointment)
+                .optional();
+    }
+
+    List<Appointment> currentOnes() {
+        return jdbc.sql("select * from appointment where withdrawn_at is null order by appointed_at desc")
+                .query(Appointments::appointment)
+                .list();
+    }
+
+    void add(Appointment appointment) {
+        jdbc.sql("""
+                insert into appointment (id, practitioner_id, role, appointed_by, appointed_at)
+                values (:id, :practitioner, :role, :by, :at)""")
+                .param("id", appointment.id())
+                .param("practitioner", appointment.practitionerId())
+                .param("role", appointment.role().name())
+                .param("by", appointment.appointedBy())
+                .param("at", Timestamp.from(appointment.appointedAt()))
+                .update();
+    }
+
+    void withdraw(UUID id, UUID by, Instant at) {
+        jdbc.sql("update appointment set withdrawn_by = :by, withdrawn_at = :at where id = :id")
+                .param("id", id)
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private static Appointment appointment(ResultSet rs, int row) throws SQLException {
+        Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
+        return new Appointment(
+                rs.getObject("id", UUID.class),
+                rs.getObject("practitioner_id", UUID.class),
+                AppointableRole.valueOf(rs.getString("role")),
+                rs.getObject("appointed_by", UUID.class),
+                rs.getTimestamp("appointed_at").toInstant(),
+                rs.getObject("withdrawn_by", UUID.class),
+                withdrawnAt == null ? null : withdrawnAt.toInstant());
+    }
+}
