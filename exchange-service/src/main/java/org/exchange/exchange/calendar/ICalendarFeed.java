@@ -20,7 +20,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.exchange.exchange.directory.Venue;
@@ -30,7 +29,8 @@ import org.exchange.exchange.meeting.MeetingStatus;
 /**
  * Writes meetings as an RFC 5545 calendar. Each meeting keeps one UID for life; its SEQUENCE rises with each
  * reschedule, and a cancelled meeting stays in the feed with STATUS:CANCELLED, so subscribed calendars update it
- * rather than duplicate or silently drop it. Times are written in UTC, which every client reads.
+ * rather than duplicate or silently drop it. Times are written in UTC, which every client reads. No METHOD: a
+ * subscribed feed is a plain calendar, not an iTIP message (which would need an ORGANIZER per event).
  */
 final class ICalendarFeed {
 
@@ -45,7 +45,6 @@ final class ICalendarFeed {
         calendar.add(new ProdId("-//Exchange platform//exchange-service//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", name));
         for (Meeting meeting : meetings) {
             calendar.add(event(meeting, venues.apply(meeting)));

@@ -13,6 +13,10 @@ public record GroupRules(Integer minimumMeetings, Integer minimumSpanMonths, Int
         minimumMeetings = minimumMeetings == null ? 4 : minimumMeetings;
         minimumSpanMonths = minimumSpanMonths == null ? 4 : minimumSpanMonths;
         maximumSpanMonths = maximumSpanMonths == null ? 12 : maximumSpanMonths;
+        if (minimumMeetings < 1 || minimumSpanMonths < 1 || maximumSpanMonths < minimumSpanMonths) {
+            throw new IllegalArgumentException("exchange.groups needs at least one meeting and a span of at least one "
+                    + "month whose maximum is not below its minimum");
+        }
     }
 
     /** The rules of the programme as published: four meetings over four to twelve months. */

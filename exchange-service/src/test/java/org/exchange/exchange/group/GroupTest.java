@@ -28,6 +28,12 @@ class GroupTest {
     }
 
     @Test
+    void rulesThatCannotBeMetAreRefusedAtStart() {
+        assertThatThrownBy(() -> new GroupRules(0, 4, 12)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupRules(4, 12, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSpanOfFourToTwelveMonthsIsAccepted() {
         assertThat(propose(START.plusMonths(4)).status()).isEqualTo(GroupStatus.PROPOSED);
         assertThat(propose(START.plusMonths(12)).status()).isEqualTo(GroupStatus.PROPOSED);
