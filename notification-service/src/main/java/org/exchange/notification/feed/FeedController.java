@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.exchange.notification.preference.Category;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.ResponseEntity;

@@ -3,6 +3,8 @@ package org.exchange.notification.feed;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.exchange.notification.preference.Category;
+
 /**
  * An entry in a person's in-portal feed.
  *

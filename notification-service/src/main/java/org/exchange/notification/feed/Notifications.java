@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.exchange.notification.preference.Category;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Every person's feed. */
 @Repository
-class Notifications {
+public class Notifications {
+
+    static final String ERASED_TITLE = "Removed at your request";
 
     private final JdbcClient jdbc;
 
@@ -20,10 +23,12 @@ class Notifications {
         this.jdbc = jdbc;
     }
 
-    void add(Notification notification) {
-        jdbc.sql("""
+    /** Adds an entry; answers false when the person already has one from the same event. */
+    boolean add(Notification notification) {
+        return jdbc.sql("""
                 insert into notification (id, recipient_id, category, title, body, source_event_id, created_at)
-                values (:id, :recipient, :category, :title, :body, :source, :created)""")
+                values (:id, :recipient, :category, :title, :body, :source, :created)
+                on conflict do nothing""")
                 .param("id", notification.id())
                 .param("recipient", notification.recipientId())
                 .param("category", notification.category().name())
@@ -31,6 +36,14 @@ class Notifications {
                 .param("body", notification.body())
                 .param("source", notification.sourceEventId())
                 .param("created", Timestamp.from(notification.createdAt()))
+                .update() == 1;
+    }
+
+    /** Blanks the contents of a person's feed; the entries stay, so that counts stay true. */
+    public void eraseContentsOf(UUID recipient) {
+        jdbc.sql("update notification set title = :erased, body = '' where recipient_id = :recipient")
+                .param("erased", ERASED_TITLE)
+                .param("recipient", recipient)
                 .update();
     }
 

@@ -2,38 +2,85 @@ package org.exchange.notification.feed;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.exchange.notification.mail.MailQueue;
+import org.exchange.notification.preference.Category;
+import org.exchange.notification.preference.Preferences;
+import org.exchange.notification.preference.UnsubscribeLinks;
 import org.exchange.notification.recipient.Recipient;
+import org.exchange.notification.recipient.Recipients;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a person something: an entry in their feed and an e-mail queued for sending, written in the transaction
- * that handles the causing event, so a redelivered event can add neither twice.
+ * Tells a person something: an entry in their feed always, and an e-mail queued for sending when their address is
+ * known and they want the category by e-mail (transactional categories always). Written in the transaction that
+ * handles the causing event, so a redelivered event can add neither twice. An erased person is told nothing.
  */
 @Service
 public class Notifier {
 
     private final Notifications notifications;
     private final MailQueue mail;
+    private final Recipients recipients;
+    private final Preferences preferences;
+    private final UnsubscribeLinks unsubscribeLinks;
     private final Clock clock;
 
-    Notifier(Notifications notifications, MailQueue mail, Clock clock) {
+    Notifier(Notifications notifications, MailQueue mail, Recipients recipients, Preferences preferences,
+            UnsubscribeLinks unsubscribeLinks, Clock clock) {
         this.notifications = notifications;
         this.mail = mail;
+        this.recipients = recipients;
+        this.preferences = preferences;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.clock = clock;
     }
 
+    /**
+     * Notifies one person.
+     *
+     * @param body the text for this person, written from what is known of them (perhaps only their id)
+     * @return whether a feed entry was added
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Notification notify(Recipient recipient, Category category, String title, String body, UUID sourceEventId) {
-        Notification notification = new Notification(UUID.randomUUID(), recipient.id(), category, title, body,
-                sourceEventId, clock.instant(), null);
-        notifications.add(notification);
-        if (recipient.email() != null && !recipient.email().isBlank()) {
-            mail.enqueue(notification.id(), recipient.email(), title, body);
+    public boolean notify(UUID recipientId, Category category, String title, Function<Recipient, String> body,
+            UUID sourceEventId) {
+        Recipient recipient = recipients.find(recipientId).orElseGet(() -> Recipient.unknown(recipientId));
+        if (recipient.erased()) {
+            return false;
         }
-        return notification;
+        String text = body.apply(recipient);
+        Notification notification = new Notification(UUID.randomUUID(), recipientId, category, title, text,
+                sourceEventId, clock.instant(), null);
+        if (!notifications.add(notification)) {
+            return false;
+        }
+        if (recipient.hasEmail() && preferences.emailWanted(recipientId, category)) {
+            if (category.transactional()) {
+                mail.enqueue(notification.id(), recipient.email(), title, text, null);
+            } else {
+                String unsubscribe = unsubscribeLinks.urlFor(recipientId, category);
+                mail.enqueue(notification.id(), recipient.email(), title, text + footer(category, unsubscribe),
+                        unsubscribe);
+            }
+        }
+        return true;
+    }
+
+    private static String footer(Category category, String unsubscribeUrl) {
+        return """
+
+                --
+                You are getting this e-mail because e-mails about %s are switched on for you.
+                To stop them, open %s
+                or change your notification preferences in the portal. Either way, they will still appear in your feed.
+                """.formatted(lowerFirst(category.label()), unsubscribeUrl);
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -1,16 +1,19 @@
 package org.exchange.notification.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,14 +64,9 @@ class MailDispatcher {
         var due = queue.lockDue(BATCH);
         for (OutgoingMail mail : due) {
             try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo(mail.recipient());
-                message.setSubject(mail.subject());
-                message.setText(mail.body());
-                sender.send(message);
+                sender.send(compose(mail, sender.createMimeMessage(), from));
                 queue.markSent(mail.id());
-            } catch (MailException e) {
+            } catch (MailException | MessagingException e) {
                 int attempt = mail.attempts() + 1;
                 boolean giveUp = attempt >= maxAttempts;
                 Duration pause = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 10));
@@ -83,5 +81,19 @@ class MailDispatcher {
             }
         }
         return due.size();
+    }
+
+    /** The message as it goes out: plain text, and the one-click unsubscribe headers (RFC 8058) when it has a link. */
+    static MimeMessage compose(OutgoingMail mail, MimeMessage message, String from) throws MessagingException {
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body(), false);
+        if (mail.unsubscribeUrl() != null) {
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return message;
     }
 }

@@ -23,19 +23,25 @@ public class MailQueue {
         this.clock = clock;
     }
 
-    /** Queues a mail for a notification; a second mail for the same notification is ignored. */
-    public void enqueue(UUID notificationId, String recipient, String subject, String body) {
+    /**
+     * Queues a mail for a notification; a second mail for the same notification is ignored.
+     *
+     * @param unsubscribeUrl the one-click unsubscribe link the mail carries in its headers, or null for a
+     *        transactional mail
+     */
+    public void enqueue(UUID notificationId, String recipient, String subject, String body, String unsubscribeUrl) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                insert into outgoing_mail (id, notification_id, recipient, subject, body, status, attempts,
-                                           next_attempt_at, created_at)
-                values (:id, :notification, :recipient, :subject, :body, 'PENDING', 0, :now, :now)
+                insert into outgoing_mail (id, notification_id, recipient, subject, body, unsubscribe_url, status,
+                                           attempts, next_attempt_at, created_at)
+                values (:id, :notification, :recipient, :subject, :body, :unsubscribe, 'PENDING', 0, :now, :now)
                 on conflict (notification_id) do nothing""")
                 .param("id", UUID.randomUUID())
                 .param("notification", notificationId)
                 .param("recipient", recipient)
                 .param("subject", subject)
                 .param("body", body)
+                .param("unsubscribe", unsubscribeUrl)
                 .param("now", now)
                 .update();
     }
@@ -88,6 +94,20 @@ public class MailQueue {
                 .update() == 1;
     }
 
+    /**
+     * Erases the address and contents of every mail to a person; a mail not yet sent never will be. The rows stay,
+     * so that counts of mail sent stay true.
+     */
+    public void eraseFor(UUID recipientId) {
+        jdbc.sql("""
+                update outgoing_mail set recipient = 'erased', subject = '', body = '', unsubscribe_url = null,
+                                         last_error = null,
+                                         status = case when status = 'SENT' then 'SENT' else 'CANCELLED' end
+                where notification_id in (select id from notification where recipient_id = :recipient)""")
+                .param("recipient", recipientId)
+                .update();
+    }
+
     long count(OutgoingMail.Status status) {
         return jdbc.sql("select count(*) from outgoing_mail where status = :status")
                 .param("status", status.name())
@@ -97,7 +117,7 @@ public class MailQueue {
 
     private static OutgoingMail map(ResultSet rs, int row) throws SQLException {
         return new OutgoingMail(rs.getObject("id", UUID.class), rs.getObject("notification_id", UUID.class),
-                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("unsubscribe_url"),
                 OutgoingMail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"));
     }

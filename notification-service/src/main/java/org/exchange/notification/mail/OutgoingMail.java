@@ -7,6 +7,7 @@ import java.util.UUID;
  * An e-mail waiting to be sent, sent, or given up on after its attempts.
  *
  * @param notificationId the feed entry it belongs to; one mail per notification at most
+ * @param unsubscribeUrl the one-click unsubscribe link (RFC 8058) for its headers, or null when transactional
  */
 public record OutgoingMail(
         UUID id,
@@ -14,6 +15,7 @@ public record OutgoingMail(
         String recipient,
         String subject,
         String body,
+        String unsubscribeUrl,
         Status status,
         int attempts,
         Instant nextAttemptAt,
@@ -21,6 +23,8 @@ public record OutgoingMail(
 
     /** Where a mail stands. */
     public enum Status {
-        PENDING, SENT, FAILED
+        PENDING, SENT, FAILED,
+        /** Never to be sent: its recipient asked for erasure before it went. */
+        CANCELLED
     }
 }

@@ -1,0 +1,41 @@
+package org.exchange.notification.erasure;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.exchange.notification.feed.Notifications;
+import org.exchange.notification.mail.MailQueue;
+import org.exchange.notification.preference.Preferences;
+import org.exchange.notification.recipient.Recipients;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Honours a person's request to erase their personal data: their address and names, what their feed and mails said,
+ * their choices and unsubscribe links. The feed entries and mail rows stay, empty, so that counts stay true; a mail not
+ * yet sent is never sent; and later events about them notify nobody.
+ */
+@Service
+public class Erasure {
+
+    private final Recipients recipients;
+    private final Notifications notifications;
+    private final MailQueue mail;
+    private final Preferences preferences;
+
+    Erasure(Recipients recipients, Notifications notifications, MailQueue mail, Preferences preferences) {
+        this.recipients = recipients;
+        this.notifications = notifications;
+        this.mail = mail;
+        this.preferences = preferences;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erase(UUID person, Instant at) {
+        recipients.erase(person, at);
+        mail.eraseFor(person);
+        notifications.eraseContentsOf(person);
+        preferences.erase(person);
+    }
+}

@@ -1,0 +1,201 @@
+package org.exchange.notification.events;
+
+import static org.exchange.platform.inbox.EventHandler.on;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.exchange.contracts.Topics;
+import org.exchange.contracts.exchange.MeetingCancelled;
+import org.exchange.contracts.exchange.MeetingRescheduled;
+import org.exchange.contracts.exchange.MeetingScheduled;
+import org.exchange.contracts.exchange.OutcomePublished;
+import org.exchange.contracts.exchange.RegistrationConfirmed;
+import org.exchange.contracts.exchange.WaitlistPromoted;
+import org.exchange.notification.feed.Notifier;
+import org.exchange.notification.preference.Category;
+import org.exchange.notification.recipient.Recipient;
+import org.exchange.platform.inbox.EventMetadata;
+import org.exchange.platform.inbox.Inbox;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exchange's events, told to the people each one names: a new meeting to its group's members, a moved or
+ * cancelled one to everyone registered or waitlisted, a place to the person who has it, an outcome to its group's
+ * members and its publisher. Nobody the payload does not name hears of anything.
+ */
+@Component
+class ExchangeEvents {
+
+    private final Inbox inbox;
+    private final Notifier notifier;
+
+    ExchangeEvents(Inbox inbox, Notifier notifier) {
+        this.inbox = inbox;
+        this.notifier = notifier;
+    }
+
+    @KafkaListener(topics = Topics.EXCHANGE)
+    void receive(ConsumerRecord<String, byte[]> record) {
+        inbox.accept(record,
+                on(MeetingScheduled.class, this::scheduled),
+                on(MeetingRescheduled.class, this::rescheduled),
+                on(MeetingCancelled.class, this::cancelled),
+                on(RegistrationConfirmed.class, this::registrationConfirmed),
+                on(WaitlistPromoted.class, this::waitlistPromoted),
+                on(OutcomePublished.class, this::outcomePublished));
+    }
+
+    private void scheduled(MeetingScheduled meeting, EventMetadata event) {
+        String keySpeaker = meeting.keySpeaker() == null || meeting.keySpeaker().isBlank()
+                ? "" : "Key speaker: " + meeting.keySpeaker() + "\n";
+        String capacity = meeting.capacity() > 0
+                ? "Places are limited to " + meeting.capacity() + ", so please register soon to secure yours."
+                : "Please register so that the organisers know to expect you.";
+        tell(meeting.groupMemberIds(), Category.MEETING, "New " + Wording.kind(meeting.kind()) + ": " + meeting.title(),
+                person -> """
+                        Hello %s,
+
+                        A new %s has been scheduled for your group: %s.
+
+                        When:  %s
+                        Where: %s
+                        %s
+                        %s You can register from the meeting's page in the portal.
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), Wording.kind(meeting.kind()), meeting.title(),
+                        Wording.when(meeting.startsAt(), meeting.endsAt(), meeting.timeZone()),
+                        where(meeting.venueName(), meeting.onlineUrl()), keySpeaker, capacity),
+                event);
+    }
+
+    private void rescheduled(MeetingRescheduled meeting, EventMetadata event) {
+        tell(meeting.registeredPractitionerIds(), Category.MEETING, "Moved: " + meeting.title(), person -> """
+                Hello %s,
+
+                The %s you registered for, %s, has been rescheduled.
+
+                Was:   %s
+                Now:   %s
+                Where: %s
+
+                Your registration still stands, and if you are on the waitlist you keep your place in the queue.
+                If you can no longer come, please cancel your registration in the portal so that someone else can
+                have your place. Your Exchange calendar feed shows the new time.
+
+                The Exchange team
+                """.formatted(person.greetingName(), Wording.kind(meeting.kind()), meeting.title(),
+                Wording.when(meeting.previousStartsAt(), null, meeting.timeZone()),
+                Wording.when(meeting.startsAt(), meeting.endsAt(), meeting.timeZone()),
+                where(meeting.venueName(), meeting.onlineUrl())),
+                event);
+    }
+
+    private void cancelled(MeetingCancelled meeting, EventMetadata event) {
+        String reason = meeting.reason() == null || meeting.reason().isBlank()
+                ? "" : "\nThe organiser said: " + meeting.reason() + "\n";
+        tell(meeting.registeredPractitionerIds(), Category.MEETING, "Cancelled: " + meeting.title(), person -> """
+                Hello %s,
+
+                We are sorry to tell you that %s, the %s on %s, has been cancelled.
+                %s
+                You do not need to do anything: your registration has been cancelled with it.
+
+                The Exchange team
+                """.formatted(person.greetingName(), meeting.title(), Wording.kind(meeting.kind()),
+                Wording.when(meeting.startsAt(), null, meeting.timeZone()), reason),
+                event);
+    }
+
+    private void registrationConfirmed(RegistrationConfirmed registration, EventMetadata event) {
+        tell(List.of(registration.practitionerId()), Category.REGISTRATION,
+                "Your place is confirmed: " + registration.meetingTitle(), person -> """
+                        Hello %s,
+
+                        Your place at %s (%s) is confirmed.
+
+                        When: %s
+
+                        If you cannot come after all, please cancel your registration in the portal so that someone
+                        on the waitlist can have your place.
+
+                        We look forward to seeing you.
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), registration.meetingTitle(),
+                        Wording.kind(registration.meetingKind()),
+                        Wording.when(registration.startsAt(), registration.endsAt(), registration.timeZone())),
+                event);
+    }
+
+    private void waitlistPromoted(WaitlistPromoted promotion, EventMetadata event) {
+        tell(List.of(promotion.practitionerId()), Category.REGISTRATION,
+                "A place has opened up for you: " + promotion.meetingTitle(), person -> """
+                        Hello %s,
+
+                        Good news: a place has opened up at %s (%s) and it is now yours. You have moved off the
+                        waitlist and your registration is confirmed.
+
+                        When: %s
+
+                        If you cannot come after all, please cancel your registration in the portal so that the
+                        next person on the waitlist can have your place.
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), promotion.meetingTitle(),
+                        Wording.kind(promotion.meetingKind()),
+                        Wording.when(promotion.startsAt(), promotion.endsAt(), promotion.timeZone())),
+                event);
+    }
+
+    private void outcomePublished(OutcomePublished outcome, EventMetadata event) {
+        Set<UUID> people = new LinkedHashSet<>(outcome.groupMemberIds() == null ? List.of() : outcome.groupMemberIds());
+        if (outcome.publishedBy() != null) {
+            people.add(outcome.publishedBy());
+        }
+        String authors = outcome.authorNames() == null || outcome.authorNames().isEmpty()
+                ? "" : "By:      " + String.join(", ", outcome.authorNames()) + "\n";
+        String licence = outcome.licence() == null ? "" : "Licence: " + outcome.licence() + "\n";
+        String link = outcome.linkUrl() == null ? "" : "Link:    " + outcome.linkUrl() + "\n";
+        tell(people, Category.OUTCOME, "Published: " + outcome.title(), person -> """
+                Hello %s,
+
+                The %s "%s" is now published in the public outcomes library, where anyone can find it.
+
+                %s
+
+                %s%s%s
+                When you share it with colleagues, inside or outside your organisation, please record it in the
+                portal: every dissemination counts.
+
+                The Exchange team
+                """.formatted(person.greetingName(), Wording.kind(outcome.kind()), outcome.title(),
+                outcome.summary() == null ? "" : outcome.summary(), authors, licence, link),
+                event);
+    }
+
+    /** Notifies each person named once, even when a list names them twice. */
+    private void tell(Collection<UUID> people, Category category, String title, Function<Recipient, String> body,
+            EventMetadata event) {
+        if (people == null) {
+            return;
+        }
+        people.stream().filter(Objects::nonNull).distinct()
+                .forEach(person -> notifier.notify(person, category, title, body, event.id()));
+    }
+
+    private static String where(String venueName, String onlineUrl) {
+        if (venueName != null && !venueName.isBlank()) {
+            return onlineUrl == null || onlineUrl.isBlank() ? venueName : venueName + ", or online at " + onlineUrl;
+        }
+        return onlineUrl == null || onlineUrl.isBlank() ? "to be confirmed" : "online at " + onlineUrl;
+    }
+}

@@ -1,0 +1,43 @@
+package org.exchange.notification.preference;
+
+/**
+ * What a notification is about. The feed always gets every category; people choose per category whether it also
+ * reaches them by e-mail, except for transactional ones, which concern their account or money and are always sent.
+ */
+public enum Category {
+    WELCOME("Welcome to the Exchange", true, true),
+    MEMBERSHIP("Your Learning Exchange membership: its start, renewal reminders, renewal and lapse", true, true),
+    INVOICE("Invoices and payment receipts", true, true),
+    MEETING("Meetings and events: new ones for your groups, changes and cancellations", false, true),
+    REGISTRATION("Your places at meetings and on their waitlists", false, true),
+    OUTCOME("Outcomes your groups publish", false, true),
+    ASSESSMENT("Self-assessment against the Professional Standards", false, true),
+    AWARD("Progress towards your ILM award", false, true),
+    // the newsletter needs consent: it starts off until the person's profile says yes
+    NEWSLETTER("The quarterly newsletter", false, false);
+
+    private final String label;
+    private final boolean transactional;
+    private final boolean emailByDefault;
+
+    Category(String label, boolean transactional, boolean emailByDefault) {
+        this.label = label;
+        this.transactional = transactional;
+        this.emailByDefault = emailByDefault;
+    }
+
+    /** What the category covers, as people read it. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether e-mail is always sent, whatever the person's preferences. */
+    public boolean transactional() {
+        return transactional;
+    }
+
+    /** Whether e-mail is sent when the person has not said otherwise. */
+    public boolean emailByDefault() {
+        return emailByDefault;
+    }
+}

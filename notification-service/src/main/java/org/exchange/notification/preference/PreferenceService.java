@@ -1,0 +1,67 @@
+package org.exchange.notification.preference;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import org.exchange.platform.problem.InvalidRequestException;
+import org.exchange.platform.problem.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People's choices of what reaches them by e-mail: set in the portal or by an unsubscribe link. */
+@Service
+class PreferenceService {
+
+    private final Preferences preferences;
+    private final UnsubscribeLinks links;
+    private final Clock clock;
+
+    PreferenceService(Preferences preferences, UnsubscribeLinks links, Clock clock) {
+        this.preferences = preferences;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Map<Category, Boolean> of(UUID person) {
+        return preferences.of(person);
+    }
+
+    /** Applies the person's choices, all or none: a transactional category cannot be switched off. */
+    @Transactional
+    Map<Category, Boolean> change(UUID person, Map<Category, Boolean> email) {
+        email.forEach((category, wanted) -> {
+            if (category.transactional() && !wanted) {
+                throw new InvalidRequestException("E-mails in " + category + " (" + category.label()
+                        + ") concern your account and are always sent; they cannot be switched off");
+            }
+        });
+        email.forEach((category, wanted) -> {
+            if (!category.transactional()) {
+                preferences.set(person, category, wanted, clock.instant());
+            }
+        });
+        return preferences.of(person);
+    }
+
+    /** What an unsubscribe link would switch off, without switching it off. */
+    @Transactional(readOnly = true)
+    Category categoryOf(String token) {
+        return subscription(token).category();
+    }
+
+    /** Switches off the e-mail an unsubscribe link names; clicking twice is harmless. */
+    @Transactional
+    Category unsubscribe(String token) {
+        UnsubscribeLinks.Subscription subscription = subscription(token);
+        preferences.set(subscription.recipient(), subscription.category(), false, clock.instant());
+        return subscription.category();
+    }
+
+    private UnsubscribeLinks.Subscription subscription(String token) {
+        return links.find(token).orElseThrow(() -> new NotFoundException(
+                "This unsubscribe link is not known; it may have been withdrawn. Sign in to the portal to change "
+                        + "what reaches you by e-mail."));
+    }
+}
