@@ -20,7 +20,8 @@ import org.exchange.engines.PostgresEngine;
  */
 public final class Platform implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** Generous: on a busy two-core machine the first start of everything takes minutes. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
     private final PlatformSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -73,6 +74,7 @@ public final class Platform implements AutoCloseable {
                         .withHttpPort(settings.keycloakPort())
                         .withManagementPort(settings.keycloakManagementPort())
                         .withRealmFiles(realms)
+                        .withStartupTimeout(READY_TIMEOUT)
                         .withDatabase(postgres, "keycloak")
                         .withLogFile(data.resolve("logs/keycloak.log"))));
 
