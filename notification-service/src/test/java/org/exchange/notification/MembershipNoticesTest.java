@@ -1,6 +1,8 @@
 package org.exchange.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -125,6 +127,24 @@ class MembershipNoticesTest extends NotificationIntegrationTest {
         oneFeedEntry(payer.id(), subject, "INVOICE");
 
         assertRedeliveryChangesNothing(paid, payer.id(), newEmail, subject);
+    }
+
+    @Test
+    void consentInTheProfileSwitchesTheNewsletterOnAndWithdrawingItSwitchesItOff() throws Exception {
+        Person person = registeredPractitioner("Dorothy");
+        publishAndAwait(profile(person, true), person.id());
+        mvc.perform(get("/api/notifications/preferences").with(signedIn(person.id())))
+                .andExpect(jsonPath("$.categories[?(@.category == 'NEWSLETTER')].email").value(true));
+
+        publishAndAwait(profile(person, false), person.id());
+        mvc.perform(get("/api/notifications/preferences").with(signedIn(person.id())))
+                .andExpect(jsonPath("$.categories[?(@.category == 'NEWSLETTER')].email").value(false));
+    }
+
+    private static PractitionerProfileUpdated profile(Person person, boolean newsletterConsent) {
+        return new PractitionerProfileUpdated(person.id(), person.email(), person.givenName(), "Hodgkin",
+                "Lecturer in science", null, "West Midlands", List.of("science"), newsletterConsent, false,
+                Instant.now());
     }
 
     private void assertRedeliveryChangesNothing(ProducerRecord<String, byte[]> record, UUID person, String email,

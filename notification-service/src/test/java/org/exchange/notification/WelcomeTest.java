@@ -3,7 +3,6 @@ package org.exchange.notification;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,51 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.CloudEventHeaders;
 import org.exchange.contracts.Topics;
-import org.exchange.testing.ServiceIntegrationTest;
 import org.exchange.testing.TestEngines;
-import org.exchange.testing.TestMail;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
-@ServiceIntegrationTest
-class WelcomeTest {
-
-    static KafkaProducer<String, byte[]> producer;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestEngines.shared().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
+class WelcomeTest extends NotificationIntegrationTest {
 
     @Test
     void aNewPractitionerGetsOneWelcomeMailAndFeedEntryEvenWhenTheEventComesTwice() throws Exception {
@@ -66,11 +31,9 @@ class WelcomeTest {
         String email = "welcome-" + practitioner + "@college.test";
         ProducerRecord<String, byte[]> registered = practitionerRegistered(UUID.randomUUID(), practitioner, email);
 
-        producer.send(registered).get();
+        publish(registered);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.shared().mailsTo(email).size() == 1);
-        assertThat(TestMail.shared().mailsTo(email).getFirst().subject()).isEqualTo("Welcome to the Exchange");
-        assertThat(TestMail.shared().mailsTo(email).getFirst().text()).contains("Hello Grace");
+        assertThat(awaitOneMail(email, "Welcome to the Exchange").text()).contains("Hello Grace");
 
         mvc.perform(get("/api/notifications/feed").with(signedIn(practitioner)))
                 .andExpect(status().isOk())
@@ -79,14 +42,12 @@ class WelcomeTest {
                 .andExpect(jsonPath("$.items[0].category").value("WELCOME"))
                 .andExpect(jsonPath("$.unread").value(1));
 
-        double duplicatesBefore = duplicates();
-        producer.send(registered).get();
-        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
+        redeliver(registered);
 
         // The redelivery was seen and ignored in its own transaction: nothing more was queued, so nothing more is sent.
         assertThat(jdbc.sql("select count(*) from outgoing_mail where recipient = :email").param("email", email)
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(TestMail.shared().mailsTo(email)).hasSize(1);
+        assertThat(mails(email, "Welcome to the Exchange")).hasSize(1);
         mvc.perform(get("/api/notifications/feed").with(signedIn(practitioner)))
                 .andExpect(jsonPath("$.items.length()").value(1));
     }
@@ -112,7 +73,7 @@ class WelcomeTest {
         ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topics.MEMBERSHIP, "poison",
                 "{not json".getBytes(UTF_8));
         cloudEventHeaders(poison, eventId, "poison");
-        producer.send(poison).get();
+        publish(poison);
 
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.shared().kafkaBootstrapServers(),
@@ -130,11 +91,6 @@ class WelcomeTest {
                 return false;
             });
         }
-    }
-
-    private double duplicates() {
-        var counter = meters.find("exchange.inbox.events").tag("outcome", "duplicate").counter();
-        return counter == null ? 0 : counter.count();
     }
 
     private static ProducerRecord<String, byte[]> practitionerRegistered(UUID eventId, UUID practitioner, String email) {
@@ -156,10 +112,5 @@ class WelcomeTest {
                 .add(CloudEventHeaders.SOURCE, "/membership-service".getBytes(UTF_8))
                 .add(CloudEventHeaders.SUBJECT, subject.getBytes(UTF_8))
                 .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(UUID subject) {
-        return jwt().jwt(token -> token.subject(subject.toString())
-                .claim("realm_access", Map.of("roles", List.of("practitioner"))));
     }
 }

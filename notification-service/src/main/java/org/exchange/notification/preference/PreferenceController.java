@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -44,6 +46,9 @@ class PreferenceController {
     @Operation(summary = "Switches e-mail on or off for the categories named; transactional ones cannot be switched off",
             description = "Categories not named keep their setting. Switching off a transactional category answers "
                     + "400 and changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The choices after the change")
+    @ApiResponse(responseCode = "400", description = "An unknown category, a category named twice, or a transactional "
+            + "one switched off", content = @Content(mediaType = "application/problem+json"))
     Choices change(Caller caller, @RequestBody @Valid ChoiceChanges changes) {
         Map<Category, Boolean> email = new EnumMap<>(Category.class);
         for (ChoiceChange change : changes.categories()) {

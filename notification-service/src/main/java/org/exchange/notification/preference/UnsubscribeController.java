@@ -3,6 +3,8 @@ package org.exchange.notification.preference;
 import java.nio.charset.StandardCharsets;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
@@ -35,6 +37,10 @@ class UnsubscribeController {
 
     @GetMapping
     @Operation(summary = "Shows what the link would switch off, with a button to confirm; changes nothing")
+    @ApiResponse(responseCode = "200", description = "A page naming the category",
+            content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "404", description = "The link is not known",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> confirm(@PathVariable @Pattern(regexp = TOKEN) String token) {
         Category category = preferences.categoryOf(token);
         return page("Stop these e-mails?", """
@@ -44,7 +50,13 @@ class UnsubscribeController {
     }
 
     @PostMapping
-    @Operation(summary = "Switches off the e-mails of the link's category for its recipient (one click, no sign-in)")
+    @Operation(summary = "Switches off the e-mails of the link's category for its recipient (one click, no sign-in)",
+            description = "What a mail client sends for List-Unsubscribe-Post: List-Unsubscribe=One-Click. "
+                    + "Repeating it is harmless.")
+    @ApiResponse(responseCode = "200", description = "Unsubscribed",
+            content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "404", description = "The link is not known",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> unsubscribe(@PathVariable @Pattern(regexp = TOKEN) String token) {
         Category category = preferences.unsubscribe(token);
         return page("You have been unsubscribed", """
