@@ -128,15 +128,23 @@ public class Directory {
     }
 
     public Optional<Venue> venue(UUID id) {
+        return venues(List.of(id)).values().stream().findFirst();
+    }
+
+    /** The venues known among the given ids, by id. */
+    public Map<UUID, Venue> venues(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return jdbc.sql("""
                 select id, organisation_id, name, address, postcode, latitude, longitude, capacity, accessibility,
                        withdrawn
-                from venue where id = :id""")
-                .param("id", id)
+                from venue where id in (:ids)""")
+                .param("ids", ids)
                 .query((rs, row) -> new Venue(rs.getObject("id", UUID.class), rs.getString("organisation_id"),
                         rs.getString("name"), rs.getString("address"), rs.getString("postcode"),
                         rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
                         rs.getInt("capacity"), rs.getString("accessibility"), rs.getBoolean("withdrawn")))
-                .optional();
+                .list().stream().collect(Collectors.toMap(Venue::id, Function.identity()));
     }
 }

@@ -56,7 +56,7 @@ class GroupController {
     List<GroupView> search(@RequestParam(required = false) UUID networkId,
             @RequestParam(required = false) String area, @RequestParam(required = false) GroupStatus status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return groups.search(networkId, area, status, limit).stream().map(this::view).toList();
+        return views(groups.search(networkId, area, status, limit));
     }
 
     @GetMapping("/groups/{id}")
@@ -123,14 +123,21 @@ class GroupController {
     @GetMapping("/me/groups")
     @Operation(summary = "The groups the caller facilitates, belongs to or waits to join")
     List<GroupView> mine(Caller caller) {
-        return groups.mine(caller).stream().map(this::view).toList();
+        return views(groups.mine(caller));
     }
 
     private GroupView view(Group group) {
-        Waitlist places = groups.places(group);
-        return new GroupView(group.id(), group.networkId(), group.name(), group.kind(), group.area(),
-                group.challenge(), group.capacity(), group.plannedStart(), group.plannedEnd(), group.status(),
-                group.facilitatorIds().size(), places.confirmed(), places.waiting().size(), places.placesLeft());
+        return views(List.of(group)).getFirst();
+    }
+
+    private List<GroupView> views(List<Group> listed) {
+        Map<UUID, Waitlist.Counts> places = groups.places(listed);
+        return listed.stream().map(group -> {
+            Waitlist.Counts counts = places.get(group.id());
+            return new GroupView(group.id(), group.networkId(), group.name(), group.kind(), group.area(),
+                    group.challenge(), group.capacity(), group.plannedStart(), group.plannedEnd(), group.status(),
+                    group.facilitatorIds().size(), counts.confirmed(), counts.waiting(), counts.placesLeft());
+        }).toList();
     }
 
     /** A proposed group. */

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.exchange.contracts.exchange.GroupActivated;
@@ -195,10 +197,10 @@ public class GroupService {
         return groups.members(group);
     }
 
-    /** How many places are taken and how many wait, for anyone to see. */
+    /** How many places are taken and how many wait in each group, for anyone to see. */
     @Transactional(readOnly = true)
-    public Waitlist places(Group group) {
-        return groups.members(group);
+    public Map<UUID, Waitlist.Counts> places(Collection<Group> listed) {
+        return groups.counts(listed);
     }
 
     /** Whether the person is a confirmed member of the group. */

@@ -5,11 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.exchange.exchange.waitlist.Waitlist;
+import org.exchange.exchange.waitlist.WaitlistCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -113,6 +117,12 @@ class Groups {
                 .query((rs, row) -> new Waitlist.Entry(rs.getObject("practitioner_id", UUID.class),
                         Waitlist.Place.valueOf(rs.getString("status")), rs.getTimestamp("joined_at").toInstant()))
                 .list());
+    }
+
+    /** The counts of members and waitlist of each group, in one query. */
+    Map<UUID, Waitlist.Counts> counts(Collection<Group> groups) {
+        return WaitlistCounts.count(jdbc, "group_member", "group_id", groups.stream()
+                .collect(Collectors.toMap(Group::id, Group::capacity, (first, second) -> first)));
     }
 
     void addMember(UUID groupId, Waitlist.Entry entry) {

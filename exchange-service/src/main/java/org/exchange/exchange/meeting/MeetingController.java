@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,8 +68,7 @@ class MeetingController {
             @RequestParam(defaultValue = "false") boolean includePast,
             @RequestParam(defaultValue = "false") boolean includeCancelled,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return meetings.search(networkId, groupId, includePast, includeCancelled, limit).stream().map(this::view)
-                .toList();
+        return views(meetings.search(networkId, groupId, includePast, includeCancelled, limit));
     }
 
     @GetMapping("/meetings/{id}")
@@ -116,20 +116,30 @@ class MeetingController {
     @GetMapping("/me/registrations")
     @Operation(summary = "The caller's registrations for meetings not yet over")
     List<MyRegistrationView> mine(Caller caller) {
-        return meetings.mine(caller).stream()
-                .map(registration -> new MyRegistrationView(view(registration.meeting()), registration.place()))
-                .toList();
+        List<MeetingService.MyRegistration> mine = meetings.mine(caller);
+        List<MeetingView> views = views(mine.stream().map(MeetingService.MyRegistration::meeting).toList());
+        return IntStream.range(0, mine.size())
+                .mapToObj(i -> new MyRegistrationView(views.get(i), mine.get(i).place())).toList();
     }
 
     private MeetingView view(Meeting meeting) {
-        Waitlist registrations = meetings.registrations(meeting);
-        VenueView venue = meetings.venueOf(meeting).map(VenueView::of).orElse(null);
-        return new MeetingView(meeting.id(), meeting.networkId(), meeting.groupId(), meeting.kind(), meeting.title(),
-                meeting.description(), meeting.keySpeaker(),
-                OffsetDateTime.ofInstant(meeting.startsAt(), meeting.timeZone()),
-                OffsetDateTime.ofInstant(meeting.endsAt(), meeting.timeZone()), meeting.timeZone().getId(), venue,
-                meeting.onlineUrl(), meeting.capacity(), registrations.placesLeft(), registrations.waiting().size(),
-                meeting.status(), meeting.sequence(), meeting.cancelReason());
+        return views(List.of(meeting)).getFirst();
+    }
+
+    private List<MeetingView> views(List<Meeting> listed) {
+        Map<UUID, Waitlist.Counts> places = meetings.places(listed);
+        Map<UUID, Venue> venues = meetings.venuesOf(listed);
+        return listed.stream().map(meeting -> {
+            Waitlist.Counts counts = places.get(meeting.id());
+            Venue venue = meeting.venueId() == null ? null : venues.get(meeting.venueId());
+            return new MeetingView(meeting.id(), meeting.networkId(), meeting.groupId(), meeting.kind(),
+                    meeting.title(), meeting.description(), meeting.keySpeaker(),
+                    OffsetDateTime.ofInstant(meeting.startsAt(), meeting.timeZone()),
+                    OffsetDateTime.ofInstant(meeting.endsAt(), meeting.timeZone()), meeting.timeZone().getId(),
+                    venue == null ? null : VenueView.of(venue), meeting.onlineUrl(), meeting.capacity(),
+                    counts.placesLeft(), counts.waiting(), meeting.status(), meeting.sequence(),
+                    meeting.cancelReason());
+        }).toList();
     }
 
     /** When and where, as people state it: a local date and time in a named time zone. */

@@ -2,7 +2,10 @@ package org.exchange.exchange.meeting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -176,10 +179,10 @@ public class MeetingService {
         return meetings.search(networkId, groupId, includePast ? null : clock.instant(), includeCancelled, limit);
     }
 
-    /** Places taken and people waiting; counts anyone may see. */
+    /** Places taken and people waiting at each meeting; counts anyone may see. */
     @Transactional(readOnly = true)
-    public Waitlist registrations(Meeting meeting) {
-        return meetings.registrations(meeting);
+    public Map<UUID, Waitlist.Counts> places(Collection<Meeting> listed) {
+        return meetings.counts(listed);
     }
 
     /** Who registered and who waits, for those who run the meeting. */
@@ -206,6 +209,12 @@ public class MeetingService {
     @Transactional(readOnly = true)
     public Optional<Venue> venueOf(Meeting meeting) {
         return meeting.venueId() == null ? Optional.empty() : directory.venue(meeting.venueId());
+    }
+
+    /** The venues of the meetings that have one, by venue id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Venue> venuesOf(Collection<Meeting> listed) {
+        return directory.venues(listed.stream().map(Meeting::venueId).filter(Objects::nonNull).toList());
     }
 
     /** Only a group's facilitators (or a programme admin) run its meetings; programme admins run network events. */

@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.exchange.exchange.waitlist.Waitlist;
+import org.exchange.exchange.waitlist.WaitlistCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -131,6 +135,12 @@ class Meetings {
                 .query((rs, row) -> new Waitlist.Entry(rs.getObject("practitioner_id", UUID.class),
                         Waitlist.Place.valueOf(rs.getString("status")), rs.getTimestamp("registered_at").toInstant()))
                 .list());
+    }
+
+    /** The counts of registrations and waitlist of each meeting, in one query. */
+    Map<UUID, Waitlist.Counts> counts(Collection<Meeting> meetings) {
+        return WaitlistCounts.count(jdbc, "registration", "meeting_id", meetings.stream()
+                .collect(Collectors.toMap(Meeting::id, Meeting::capacity, (first, second) -> first)));
     }
 
     /** Records a registration; someone who cancelled before and comes back goes to the back of the line. */

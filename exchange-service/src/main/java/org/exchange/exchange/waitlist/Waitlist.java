@@ -22,6 +22,15 @@ public final class Waitlist {
     public record Entry(UUID personId, Place place, Instant since) {
     }
 
+    /** How many hold a place, how many wait, and how many places are free: what anyone may see of a list. */
+    public record Counts(int confirmed, int waiting, int placesLeft) {
+
+        /** The counts of a list of the given capacity. */
+        public static Counts of(int capacity, int confirmed, int waiting) {
+            return new Counts(confirmed, waiting, Math.max(0, capacity - confirmed));
+        }
+    }
+
     /** What leaving changed: who left, and who took the freed place, if anyone. */
     public record Departure(Entry left, Optional<Entry> promoted) {
     }
