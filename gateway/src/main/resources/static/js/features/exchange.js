@@ -1,6 +1,59 @@
 // exchange-service in the portal: networks, groups, meetings, attendance, outcomes.
+import { api } from '../api.js';
+import { el } from '../dom.js';
+
+const signedIn = me => !!me?.authenticated;
+
+async function groupsCard() {
+  const groups = await api('/api/exchange/me/groups');
+  return [
+    groups.length
+      ? el('ul', {}, groups.slice(0, 5).map(group => el('li', {},
+          el('a', { href: `/groups/group.html?id=${group.id}` }, group.name),
+          ` (${group.status.charAt(0)}${group.status.slice(1).toLowerCase()})`)))
+      : el('p', {}, 'You are not in a group yet.'),
+    el('p', {}, el('a', { href: '/groups/' }, groups.length ? 'All your groups' : 'Find a group to join'))
+  ];
+}
+
+async function meetingsCard() {
+  const registrations = await api('/api/exchange/me/registrations');
+  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return [
+    registrations.length
+      ? el('ul', {}, registrations.slice(0, 5).map(({ meeting, place }) => el('li', {},
+          meeting.groupId ? el('a', { href: `/groups/group.html?id=${meeting.groupId}` }, meeting.title) : meeting.title,
+          `, ${format.format(new Date(meeting.startsAt))}`, place === 'WAITLISTED' ? ' (waitlist)' : '')))
+      : el('p', {}, 'You are not registered for an upcoming meeting.'),
+    el('p', {}, el('a', { href: '/finder.html' }, 'Find events near you'))
+  ];
+}
+
 export default {
-  navigation: [],
-  sections: {},
-  dashboardCards: []
+  navigation: [
+    { href: '/finder.html', label: 'Find an exchange', public: true },
+    { href: '/library.html', label: 'Outcomes library', public: true },
+    { href: '/groups/', label: 'Groups' }
+  ],
+  sections: {
+    '/facilitate/': [
+      { href: '/facilitate/groups.html', title: 'Your groups',
+        description: 'Schedule meetings, record attendance with corrections, move a group through its lifecycle, '
+          + 'record what works and publish its outcome; propose a new group.',
+        roles: ['facilitator', 'programme-admin'] }
+    ],
+    '/admin/': [
+      { href: '/admin/networks.html', title: 'Networks and programme cycles',
+        description: 'Create regional networks and their programme cycles with waves.', roles: ['programme-admin'] },
+      { href: '/admin/exchange-groups.html', title: 'Groups',
+        description: 'Open proposed groups for members and run any group of the programme.', roles: ['programme-admin'] },
+      { href: '/admin/exchange-report.html', title: 'Programme report',
+        description: 'Practitioners and organisations involved, groups by status, meetings held, attendance and '
+          + 'outcomes, with a CSV download.', roles: ['programme-admin'] }
+    ]
+  },
+  dashboardCards: [
+    { title: 'Your groups', show: signedIn, render: groupsCard },
+    { title: 'Your upcoming meetings', show: signedIn, render: meetingsCard }
+  ]
 };

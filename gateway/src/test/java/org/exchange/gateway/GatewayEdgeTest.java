@@ -83,6 +83,7 @@ class GatewayEdgeTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("exchange.services.membership", () -> "http://127.0.0.1:" + SERVICE_PORT);
+        registry.add("exchange.services.notification", () -> "http://127.0.0.1:" + freePort());
     }
 
     @BeforeAll
@@ -178,6 +179,18 @@ class GatewayEdgeTest {
         web.mutateWith(person("practitioner")).mutateWith(csrf()).post().uri("/api/membership/echo")
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void aOneClickUnsubscribeLinkNeedsNeitherSignInNorCsrfToken() {
+        // nothing answers for notification-service here: getting past the gateway's security shows as the 503 fallback
+        web.post().uri("/api/notifications/unsubscribe/a-secret-token").exchange()
+                .expectStatus().isEqualTo(503);
+        web.get().uri("/api/notifications/unsubscribe/a-secret-token").exchange()
+                .expectStatus().isEqualTo(503);
+        // elsewhere a change without a CSRF token is still refused
+        web.post().uri("/api/notifications/preferences").exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test

@@ -72,6 +72,12 @@ public class GatewaySecurity {
             "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/login/**", "/oauth2/**" };
 
+    /**
+     * One-click unsubscribe links in e-mails (RFC 8058): mail clients call them without a session or a CSRF token; the
+     * secret token in the path is the credential, checked by notification-service.
+     */
+    static final String UNSUBSCRIBE_LINKS = "/api/notifications/unsubscribe/*";
+
     /** Portal sections and the roles that may open them. */
     static final String PROGRAMME_ADMIN_PAGES = "/admin/**";
     static final String ORG_ADMIN_PAGES = "/organisation/**";
@@ -122,6 +128,7 @@ public class GatewaySecurity {
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
+            exchanges.pathMatchers(UNSUBSCRIBE_LINKS).permitAll();
             if (!properties.publicApi().isEmpty()) {
                 exchanges.pathMatchers(HttpMethod.GET, properties.publicApi().toArray(String[]::new)).permitAll();
             }
@@ -145,7 +152,8 @@ public class GatewaySecurity {
                 .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                 .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
-                        unsafeMethods(), new NegatedServerWebExchangeMatcher(bearerToken()))));
+                        unsafeMethods(), new NegatedServerWebExchangeMatcher(bearerToken()),
+                        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(UNSUBSCRIBE_LINKS)))));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
                         "default-src 'self'", "script-src 'self'", "style-src 'self'",

@@ -97,6 +97,21 @@ public final class MailEngine implements AutoCloseable {
 
     /** Every mail received so far, one entry per recipient mailbox, oldest first. */
     public List<ReceivedMail> receivedMails() {
+        // GreenMail's user list and mailboxes are not safe to walk while a mail arrives: read again until a walk
+        // completes undisturbed
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readMailboxes();
+            } catch (java.util.ConcurrentModificationException arrivedMeanwhile) {
+                if (attempt == 20) {
+                    throw arrivedMeanwhile;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private List<ReceivedMail> readMailboxes() {
         List<ReceivedMail> mails = new ArrayList<>();
         for (GreenMailUser user : greenMail.getUserManager().listUser()) {
             List<StoredMessage> messages;
