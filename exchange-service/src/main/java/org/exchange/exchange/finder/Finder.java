@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Distance-ordered reads over networks, groups and upcoming events. A group is where its network is; an event is at
- * its venue, or where its network is when it is online or the venue has no coordinates. Nothing personal is read.
+ * Distance-ordered reads over networks, groups and upcoming network events. A group is where its network is; an event
+ * is at its venue, or where its network is when it is online or the venue has no coordinates. Group meetings are left
+ * out: they are for the group's members, who find them on the group. Nothing personal is read.
  */
 @Repository
 class Finder {
@@ -39,7 +40,7 @@ class Finder {
             String networkName, String placeName, double distanceKm) {
     }
 
-    /** An upcoming meeting or event and how far it is. */
+    /** An upcoming network event (open to anyone to register) and how far it is. */
     record NearbyEvent(UUID id, String title, String kind, UUID networkId, UUID groupId, OffsetDateTime startsAt,
             String timeZone, String venueName, boolean online, double latitude, double longitude,
             double distanceKm) {
@@ -78,7 +79,7 @@ class Finder {
                 .list();
     }
 
-    List<NearbyEvent> events(GeoLocation from, String region, String area, Instant now, int limit) {
+    List<NearbyEvent> events(GeoLocation from, String region, Instant now, int limit) {
         String distance = DISTANCE.formatted("coalesce(v.latitude, n.latitude)", "coalesce(v.longitude, n.longitude)");
         return jdbc.sql("""
                 select m.id, m.title, m.kind, m.network_id, m.group_id, m.starts_at, m.time_zone, v.name as venue_name,
@@ -87,13 +88,11 @@ class Finder {
                  as distance
                 from meeting m join network n on n.id = m.network_id
                      left join venue v on v.id = m.venue_id
-                     left join exchange_group g on g.id = m.group_id
-                where m.status = 'SCHEDULED' and m.starts_at > :now
+                where m.group_id is null and m.status = 'SCHEDULED' and m.starts_at > :now
                   and (cast(:region as text) is null or lower(n.region) = lower(:region))
-                  and (cast(:area as text) is null or lower(g.area) = lower(:area))
                 order by distance, m.starts_at limit :limit""")
                 .param("lat", from.latitude()).param("lon", from.longitude())
-                .param("region", region).param("area", area).param("now", Timestamp.from(now))
+                .param("region", region).param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query((rs, row) -> {
                     ZoneId zone = ZoneId.of(rs.getString("time_zone"));

@@ -34,7 +34,7 @@ class FinderController {
     }
 
     @GetMapping("/nearest")
-    @Operation(summary = "Networks, joinable groups and upcoming events nearest to a point or a UK town or city, "
+    @Operation(summary = "Networks, joinable groups (by area) and upcoming network events nearest to a point or a UK town or city, "
             + "closest first, with distances in km (public; no personal data)")
     Nearest nearest(@RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double longitude,
@@ -47,7 +47,7 @@ class FinderController {
         String inArea = blankToNull(area);
         return new Nearest(origin, finder.networks(origin, inRegion, limit),
                 finder.groups(origin, inRegion, inArea, limit),
-                finder.events(origin, inRegion, inArea, clock.instant(), limit));
+                finder.events(origin, inRegion, clock.instant(), limit));
     }
 
     @GetMapping("/places")

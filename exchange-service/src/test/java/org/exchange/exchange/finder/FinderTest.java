@@ -55,9 +55,10 @@ class FinderTest extends ExchangeIntegrationTest {
     }
 
     @Test
-    void groupsOpenToMembersAndUpcomingEventsAreFoundByAreaClosestFirst() throws Exception {
+    void groupsOpenToMembersByAreaAndUpcomingNetworkEventsAreFoundClosestFirst() throws Exception {
         UUID mathsInManchester = api.formingGroup(manchester, UUID.randomUUID(), 10);
-        UUID mathsInBirmingham = api.formingGroup(birmingham, UUID.randomUUID(), 10);
+        UUID lead = UUID.randomUUID();
+        UUID mathsInBirmingham = api.formingGroup(birmingham, lead, 10);
         UUID launch = api.launchEvent(birmingham, 50);
 
         mvc.perform(get("/api/exchange/finder/nearest").param("place", "Wolverhampton").param("region", region)
@@ -69,7 +70,10 @@ class FinderTest extends ExchangeIntegrationTest {
         mvc.perform(get("/api/exchange/finder/nearest").param("place", "Wolverhampton").param("region", region)
                         .param("area", "ESOL"))
                 .andExpect(jsonPath("$.groups.length()").value(0));
+
+        api.groupMeeting(mathsInBirmingham, lead, 3);
         mvc.perform(get("/api/exchange/finder/nearest").param("place", "Wolverhampton").param("region", region))
+                .andExpect(jsonPath("$.events.length()").value(1))
                 .andExpect(jsonPath("$.events[0].id").value(launch.toString()))
                 .andExpect(jsonPath("$.events[0].online").value(true));
     }
