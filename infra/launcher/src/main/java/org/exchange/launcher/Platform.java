@@ -106,6 +106,10 @@ public final class Platform implements AutoCloseable {
         properties.put("exchange.identity.keycloak.server-url", settings.keycloakUrl());
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(mail.smtpPort()));
+        if (service.equals("exchange-service")) {
+            // the West Midlands Professional Exchange: groups in every state, meetings past and upcoming, outcomes
+            properties.put("exchange.demo.load", "true");
+        }
         if (!settings.clockOffset().isZero()) {
             properties.put("exchange.clock.offset", settings.clockOffset().toString());
         }
