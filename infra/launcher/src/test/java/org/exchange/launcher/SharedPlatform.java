@@ -3,6 +3,9 @@ package org.exchange.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,15 +22,27 @@ final class SharedPlatform {
     private SharedPlatform() {
     }
 
+    /** The platform's data (databases, logs, copies of the jars: half a gigabyte) goes when the tests end. */
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
     static synchronized Platform get() {
         if (platform == null) {
             try {
-                var data = Files.createTempDirectory("exchange-platform-it");
+                Path data = Files.createTempDirectory("exchange-platform-it");
                 Instant began = Instant.now();
                 platform = Platform.start(PlatformSettings.freePorts(RepositoryRoot.find(), data),
                         message -> System.out.println("[platform] " + message));
                 System.out.println("[platform] ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
-                Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "exchange-platform-it-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    platform.close();
+                    deleteRecursively(data);
+                }, "exchange-platform-it-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
