@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Token buckets per key, kept in this gateway's memory: each key may burst up to its capacity, then gets
  * {@code replenishPerSecond} requests a second. With several gateway replicas each keeps its own buckets.
  */
-final class TokenBuckets {
+final class TokenBuckets implements RateLimitStore {
 
     /** Buckets untouched this long are full again and can be forgotten. */
     private static final Duration IDLE = Duration.ofMinutes(10);
@@ -23,12 +25,12 @@ final class TokenBuckets {
         this.lastSweep = clock.millis();
     }
 
-    /**
-     * Takes one token from the key's bucket.
-     *
-     * @return zero when the request may go ahead, otherwise how long until a token is available
-     */
-    Duration take(String key, int replenishPerSecond, int capacity) {
+    @Override
+    public Mono<Duration> take(String key, int replenishPerSecond, int capacity) {
+        return Mono.just(takeNow(key, replenishPerSecond, capacity));
+    }
+
+    Duration takeNow(String key, int replenishPerSecond, int capacity) {
         long now = clock.millis();
         sweep(now);
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));

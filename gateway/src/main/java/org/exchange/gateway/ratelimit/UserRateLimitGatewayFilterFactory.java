@@ -1,7 +1,5 @@
 package org.exchange.gateway.ratelimit;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +29,13 @@ import reactor.core.publisher.Mono;
 public class UserRateLimitGatewayFilterFactory
         extends AbstractGatewayFilterFactory<UserRateLimitGatewayFilterFactory.Config> {
 
-    private final TokenBuckets buckets;
+    private final RateLimitStore buckets;
     private final Defaults defaults;
 
-    public UserRateLimitGatewayFilterFactory(Defaults defaults) {
+    UserRateLimitGatewayFilterFactory(Defaults defaults, RateLimitStore buckets) {
         super(Config.class);
         this.defaults = defaults;
-        this.buckets = new TokenBuckets(Clock.systemUTC());
+        this.buckets = buckets;
     }
 
     @Override
@@ -51,14 +49,16 @@ public class UserRateLimitGatewayFilterFactory
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             String routeId = route == null ? "" : route.getId();
             Limit limit = defaults.forRoute(routeId, config);
-            Duration wait = buckets.take(routeId + "|" + caller, limit.replenishRate(), limit.burstCapacity());
-            if (wait.isZero()) {
-                return chain.filter(exchange);
-            }
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many requests in a short time. Please wait " + seconds + " s and try again.");
+            return buckets.take(routeId + "|" + caller, limit.replenishRate(), limit.burstCapacity())
+                    .flatMap(wait -> {
+                        if (wait.isZero()) {
+                            return chain.filter(exchange);
+                        }
+                        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                                "Too many requests in a short time. Please wait " + seconds + " s and try again.");
+                    });
         });
     }
 
@@ -105,11 +105,14 @@ public class UserRateLimitGatewayFilterFactory
      * @param replenishRate requests a second, sustained
      * @param burstCapacity requests allowed at once
      * @param routes limits of particular routes, by route id
+     * @param store {@code memory} (each gateway replica counts for itself) or {@code redis} (shared by every replica,
+     *        through {@code spring.data.redis.*})
      */
     @ConfigurationProperties("exchange.gateway.rate-limit")
-    public record Defaults(Integer replenishRate, Integer burstCapacity, Map<String, Limit> routes) {
+    public record Defaults(Integer replenishRate, Integer burstCapacity, Map<String, Limit> routes, String store) {
 
         public Defaults {
+            store = store == null ? "memory" : store;
             replenishRate = replenishRate == null ? 20 : replenishRate;
             burstCapacity = burstCapacity == null ? 60 : burstCapacity;
             routes = routes == null ? Map.of() : Map.copyOf(routes);

@@ -20,6 +20,8 @@ import org.keycloak.representations.idm.RoleRepresentation;
  */
 class RealmRoles {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RealmRoles.class);
+
     private final Keycloak keycloak;
     private final String realm;
     private final CircuitBreaker breaker = CircuitBreaker.of("keycloak-admin", CircuitBreakerConfig.custom()
@@ -70,8 +72,12 @@ class RealmRoles {
             CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, call)).get();
         } catch (UnknownPerson e) {
             throw e;
-        } catch (ProcessingException | WebApplicationException
-                 | io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
+        } catch (WebApplicationException e) {
+            log.warn("Keycloak refused a change of realm roles: HTTP {} {}", e.getResponse().getStatus(),
+                    e.getMessage());
+            throw new IdentityProviderUnavailable(e);
+        } catch (ProcessingException | io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
+            log.warn("Keycloak could not be reached to change realm roles: {}", e.toString());
             throw new IdentityProviderUnavailable(e);
         }
     }
