@@ -2,8 +2,8 @@
 // attended meetings, the year's summary by type and its CSV and JSON downloads.
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
-import { el, formatDate, announce } from '../../dom.js';
-import { field, onSubmit, loadFailed, humanise, today, clearErrors, hours } from './forms.js';
+import { el, formatDate } from '../../dom.js';
+import { field, onSubmit, loadFailed, humanise, today, clearErrors, hours, confirmInline } from './forms.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('cpd');
@@ -115,23 +115,14 @@ function activities(list) {
     if (a.source === 'SELF') {
       const remove = el('button', { type: 'button', class: 'secondary' }, 'Remove',
         el('span', { class: 'visually-hidden' }, ` “${a.title}”`));
-      remove.addEventListener('click', () => {
-        const yes = el('button', { type: 'button', class: 'danger' }, `Yes, remove “${a.title}”`);
-        const no = el('button', { type: 'button', class: 'secondary' }, 'Keep it');
-        const confirm = el('p', { class: 'actions', role: 'group', 'aria-label': `Remove ${a.title}?` }, yes, ' ', no);
-        actions.replaceWith(confirm);
-        yes.focus();
-        no.addEventListener('click', () => { confirm.replaceWith(actions); remove.focus(); });
-        yes.addEventListener('click', async () => {
-          try {
-            await api(`/api/membership/me/cpd/${a.id}`, { method: 'DELETE' });
-            announce(`Removed “${a.title}”`);
-            await render(`Removed “${a.title}”.`);
-          } catch (error) {
-            loadFailed(confirm, error, 'Removing the activity');
-          }
-        });
-      });
+      remove.addEventListener('click', () => confirmInline(actions, {
+        question: `Remove ${a.title}?`, yes: `Yes, remove “${a.title}”`, no: 'Keep it', askedBy: remove,
+        what: 'Removing the activity',
+        onYes: async () => {
+          await api(`/api/membership/me/cpd/${a.id}`, { method: 'DELETE' });
+          await render(`Removed “${a.title}”.`);
+        }
+      }));
       actions.append(' ', remove);
     }
     item.append(actions);

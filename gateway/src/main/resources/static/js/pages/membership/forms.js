@@ -151,6 +151,30 @@ export function hours(value) {
   return Number(value ?? 0).toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
 
+/**
+ * Asks before something that cannot be undone: the actions give way to a yes and a no button, focus on yes; no puts
+ * the actions back and focus on the button that asked. A failure shows next to the question.
+ */
+export function confirmInline(actions, { question, yes, no, askedBy, onYes, what }) {
+  const yesButton = el('button', { type: 'button', class: 'danger' }, yes);
+  const noButton = el('button', { type: 'button', class: 'secondary' }, no);
+  const confirm = el('p', { class: 'actions', role: 'group', 'aria-label': question }, yesButton, ' ', noButton);
+  const problem = el('div', {});
+  actions.replaceWith(confirm);
+  confirm.after(problem);
+  yesButton.focus();
+  noButton.addEventListener('click', () => { problem.remove(); confirm.replaceWith(actions); askedBy.focus(); });
+  yesButton.addEventListener('click', async () => {
+    yesButton.disabled = true;
+    try {
+      await onYes();
+    } catch (error) {
+      yesButton.disabled = false;
+      loadFailed(problem, error, what);
+    }
+  });
+}
+
 export function money(amount, currency = 'GBP') {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(Number(amount));
 }

@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { field, onSubmit, loadFailed, money, humanise, today } from './forms.js';
+import { field, onSubmit, loadFailed, money, humanise, today, confirmInline } from './forms.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('partnership');
@@ -187,18 +187,14 @@ function venues(list) {
       item.replaceChildren(form);
       form.querySelector('h3').focus();
     });
-    withdraw.addEventListener('click', () => {
-      const yes = el('button', { type: 'button', class: 'danger' }, `Yes, withdraw ${venue.name}`);
-      const no = el('button', { type: 'button', class: 'secondary' }, 'Keep offering it');
-      const confirm = el('p', { class: 'actions', role: 'group', 'aria-label': `Withdraw ${venue.name}?` }, yes, ' ', no);
-      actions.replaceWith(confirm);
-      yes.focus();
-      no.addEventListener('click', () => { confirm.replaceWith(actions); withdraw.focus(); });
-      yes.addEventListener('click', async () => {
+    withdraw.addEventListener('click', () => confirmInline(actions, {
+      question: `Withdraw ${venue.name}?`, yes: `Yes, withdraw ${venue.name}`, no: 'Keep offering it',
+      askedBy: withdraw, what: 'Withdrawing the venue',
+      onYes: async () => {
         await api(`${BASE}/venues/${venue.id}`, { method: 'DELETE' });
         await render(`${venue.name} is withdrawn.`);
-      });
-    });
+      }
+    }));
     item.append(actions);
     return item;
   });

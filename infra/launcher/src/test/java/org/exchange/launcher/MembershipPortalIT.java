@@ -248,6 +248,20 @@ class MembershipPortalIT {
         edit.getByLabel("Hours").fill("2.5");
         edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
         assertThat(page.getByTestId("cpd-total")).containsText("12.5 hours, 1 activity with a written reflection");
+        // A mistaken entry goes, after the member confirms.
+        page.getByLabel("What you did").fill("Logged twice by mistake");
+        page.getByLabel("Hours").fill("3");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log activity")).click();
+        assertThat(page.getByTestId("cpd-total")).containsText("15.5 hours");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove “Logged twice by mistake”"))
+                .click();
+        Locator yes = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Yes, remove “Logged twice by mistake”"));
+        assertThat(yes).isFocused();
+        yes.click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Removed “Logged twice by mistake”."))).isVisible();
+        assertThat(page.getByTestId("cpd-total")).containsText("12.5 hours, 1 activity with a written reflection");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Download " + LocalDate.now().getYear() + " as CSV")))
                 .hasAttribute("href", "/api/membership/me/cpd/summary.csv?year=" + LocalDate.now().getYear());
@@ -350,6 +364,16 @@ class MembershipPortalIT {
                 .get("signatoryRole").asString()).isEqualTo("Principal");
         org.assertj.core.api.Assertions.assertThat(profile.get("venues").valueStream()
                 .anyMatch(v -> v.get("name").asString().equals(venue) && v.get("capacity").asInt() == 24)).isTrue();
+
+        // Withdrawing the venue asks first.
+        page.locator("li[data-venue]").filter(new Locator.FilterOptions().setHasText(venue))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Withdraw " + venue)).click();
+        Locator withdraw = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, withdraw " + venue));
+        assertThat(withdraw).isFocused();
+        withdraw.click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText(venue + " is withdrawn."))).isVisible();
+        assertThat(page.locator("li[data-venue]").filter(new Locator.FilterOptions().setHasText(venue))).hasCount(0);
 
         page.navigate(url("/organisation/staff.html"));
         assertThat(heading("Your staff's participation")).isVisible();
