@@ -1,0 +1,181 @@
+// Running one group (its facilitators, programme admins): its lifecycle with the programme's rules, its members, its
+// meetings and scheduling new ones, the group's evaluation of what works, and publishing its outcome.
+import { shell, hasRole } from '../../shell.js';
+import { api, ApiError } from '../../api.js';
+import { el, formatDate, formatDateTime, announce } from '../../dom.js';
+import { field, onSubmit, failed, done, words, when, where, param, table, loadOrStop, fill } from './common.js';
+import { whenFields, whenBody, venueChoices } from './meeting-form.js';
+
+const me = await shell({ signInRequired: true });
+const host = document.getElementById('page');
+const id = param('id');
+let group = await loadOrStop(host, `/api/exchange/groups/${encodeURIComponent(id || '')}`, 'This group');
+document.title = `Run ${group.name} - Facilitate - Exchange`;
+document.getElementById('title').textContent = `Run ${group.name}`;
+
+const lifecycle = el('div', { id: 'lifecycle' });
+const members = el('div', { id: 'members' }, el('p', {}, 'Loading…'));
+const meetings = el('div', { id: 'meetings' }, el('p', {}, 'Loading…'));
+const scheduled = el('div', { id: 'scheduled' });
+const published = el('div', { id: 'published' });
+const evaluated = el('div', { id: 'evaluated' });
+fill(host, 
+  el('p', {}, el('a', { href: `/groups/group.html?id=${group.id}` }, 'The group as members see it'), ' · ',
+    el('a', { href: '/facilitate/groups.html' }, 'All the groups you facilitate')),
+  el('h2', {}, 'Lifecycle'), lifecycle,
+  el('h2', {}, 'Members and waitlist'), members,
+  el('h2', {}, 'Meetings'), meetings,
+  el('h2', {}, 'Schedule a meeting'), scheduled, await scheduleForm(),
+  el('h2', {}, 'Publish the group\'s outcome'), published, publishForm(),
+  el('h2', {}, 'Record what works'), evaluated, evaluationForm(),
+  hasRole(me, 'programme-admin') ? [el('h2', {}, 'Add a facilitator'), facilitatorForm()] : null);
+
+const NEXT = {
+  PROPOSED: { action: 'open', label: 'Open for members', admin: true,
+    rule: 'A programme admin accepts the proposal; the group then recruits members.' },
+  FORMING: { action: 'activate', label: 'Activate the group',
+    rule: 'A group becomes active only with a facilitator and at least four meetings planned inside its planned span.' },
+  ACTIVE: { action: 'reporting', label: 'Start reporting',
+    rule: 'When the group has met, it writes up and publishes its outcome.' },
+  REPORTING: { action: 'close', label: 'Close the group',
+    rule: 'A group closes only after it held at least four meetings and published its outcome.' }
+};
+
+function renderLifecycle(message) {
+  const next = NEXT[group.status];
+  fill(lifecycle, 
+    el('p', {}, 'The group is ', el('strong', { 'data-testid': 'group-status' }, words(group.status).toLowerCase()),
+      `: ${group.members} of ${group.capacity} places taken, ${group.waitlisted} waiting; planned from `
+      + `${formatDate(group.plannedStart)} to ${formatDate(group.plannedEnd)}.`),
+    message || null,
+    next && (!next.admin || hasRole(me, 'programme-admin')) ? [
+      el('p', { class: 'hint', id: 'lifecycle-rule' }, next.rule),
+      el('button', { type: 'button', 'aria-describedby': 'lifecycle-rule', onclick: () => move(next) }, next.label)]
+      : null);
+}
+
+async function move(next) {
+  try {
+    group = await api(`/api/exchange/groups/${group.id}/${next.action}`, { method: 'POST' });
+    const text = `The group is now ${words(group.status).toLowerCase()}.`;
+    renderLifecycle(el('p', { class: 'notice success', role: 'status' }, text));
+    announce(text);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    renderLifecycle(el('p', { class: 'notice error', role: 'alert', 'data-testid': 'lifecycle-problem' },
+      `${next.label}: not yet. ${error.message}`));
+  }
+}
+
+async function renderMembers() {
+  try {
+    const list = await api(`/api/exchange/groups/${group.id}/members`);
+    fill(members, list.length
+      ? table('Members and waitlist, in order of joining', ['Name', 'Place', 'Since'],
+          list.map(m => [m.displayName || 'Name not known yet', words(m.place), formatDateTime(m.since)]),
+          { captionHidden: true })
+      : el('p', {}, 'Nobody has joined yet.'));
+  } catch (error) {
+    failed(members, error, 'The members');
+  }
+}
+
+async function renderMeetings() {
+  try {
+    const list = await api(`/api/exchange/meetings?groupId=${group.id}&includePast=true&includeCancelled=true&limit=200`);
+    fill(meetings, list.length
+      ? table('The group\'s meetings', ['Meeting', 'When', 'Where', 'Places', 'Status', 'Run it'],
+          list.map(m => [m.title, when(m), where(m), `${m.capacity - m.placesLeft} of ${m.capacity} registered`
+            + (m.waitlisted ? `, ${m.waitlisted} waiting` : ''), words(m.status),
+          el('a', { href: `/facilitate/meeting.html?id=${m.id}` }, 'Attendance and changes',
+            el('span', { class: 'visually-hidden' }, ` for ${m.title}`))]), { captionHidden: true })
+      : el('p', {}, 'No meetings yet. A group needs at least four planned inside its span to become active.'));
+  } catch (error) {
+    failed(meetings, error, 'The meetings');
+  }
+}
+
+async function scheduleForm() {
+  const venues = await venueChoices(me, group.networkId);
+  const form = el('form', { id: 'schedule', class: 'stacked' },
+    field('schedule', 'title', 'Title', { required: true, hint: 'For example: Meeting 2, trying out peer assessment.' }),
+    field('schedule', 'description', 'What the meeting is for', { type: 'textarea' }),
+    ...whenFields('schedule', venues),
+    field('schedule', 'capacity', 'Places', { type: 'number', required: true, value: group.capacity,
+      attributes: { min: 1, max: 5000, inputmode: 'numeric' } }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Schedule the meeting')));
+  onSubmit(form, async values => {
+    const meeting = await api('/api/exchange/meetings', { method: 'POST', body: {
+      kind: 'GROUP_MEETING', groupId: group.id, networkId: group.networkId, title: values.title,
+      description: values.description || null, when: whenBody(values), capacity: Number(values.capacity) } });
+    form.reset();
+    done(scheduled, `Scheduled "${meeting.title}" on ${when(meeting)}.`);
+    await refresh();
+  });
+  return form;
+}
+
+function publishForm() {
+  const form = el('form', { id: 'publish', class: 'stacked' },
+    el('p', { class: 'hint' }, 'A group publishes its outcome while it is active or reporting. It appears in the public '
+      + 'outcomes library at once, for anyone to find without signing in.'),
+    field('publish', 'kind', 'Kind', { required: true,
+      options: [['REPORT', 'Report'], ['CASE_STUDY', 'Case study'], ['RESOURCE', 'Resource'], ['OTHER', 'Other']] }),
+    field('publish', 'title', 'Title', { required: true }),
+    field('publish', 'summary', 'Summary', { type: 'textarea', required: true }),
+    field('publish', 'authorNames', 'Authors', { required: true,
+      hint: 'Names as they should appear in the library, separated by commas.' }),
+    field('publish', 'subjectArea', 'Subject area', { required: true, value: group.area }),
+    field('publish', 'licence', 'Licence', { required: true, value: 'CC BY 4.0' }),
+    field('publish', 'linkUrl', 'Link to the file or page', { type: 'url', required: true,
+      hint: 'An address starting with https://' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Publish the outcome')));
+  onSubmit(form, async values => {
+    const outcome = await api('/api/exchange/outcomes', { method: 'POST', body: {
+      groupId: group.id, networkId: group.networkId, kind: values.kind, title: values.title, summary: values.summary,
+      authorNames: values.authorNames.split(',').map(name => name.trim()).filter(Boolean),
+      subjectArea: values.subjectArea, licence: values.licence, linkUrl: values.linkUrl } });
+    form.reset();
+    fill(published, el('p', { class: 'notice success', role: 'status' }, `Published "${outcome.title}": `,
+      el('a', { href: `/library.html?outcome=${outcome.id}` }, 'see it in the outcomes library'), '.'));
+    announce(`Published ${outcome.title}.`);
+  });
+  return form;
+}
+
+function evaluationForm() {
+  const form = el('form', { id: 'evaluate', class: 'stacked' },
+    field('evaluate', 'whatWorks', 'What works', { type: 'textarea', required: true }),
+    field('evaluate', 'whatDidNot', 'What did not work', { type: 'textarea' }),
+    field('evaluate', 'nextSteps', 'Next steps', { type: 'textarea' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Record the evaluation')));
+  onSubmit(form, async values => {
+    await api(`/api/exchange/groups/${group.id}/research/evaluations`, { method: 'POST', body: values });
+    form.reset();
+    done(evaluated, 'The group\'s evaluation is recorded with its action research.');
+  });
+  return form;
+}
+
+function facilitatorForm() {
+  const message = el('div', { id: 'facilitator-added' });
+  const form = el('form', { id: 'facilitator', class: 'stacked' },
+    field('facilitator', 'practitionerId', 'The facilitator\'s practitioner id', { required: true,
+      hint: 'Their platform id, as shown in the membership records.' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Add the facilitator')));
+  onSubmit(form, async values => {
+    group = await api(`/api/exchange/groups/${group.id}/facilitators`, { method: 'POST', body: values });
+    form.reset();
+    done(message, `The group now has ${group.facilitators} facilitator${group.facilitators === 1 ? '' : 's'}.`);
+    renderLifecycle();
+  });
+  return el('div', {}, message, form);
+}
+
+async function refresh() {
+  group = await api(`/api/exchange/groups/${group.id}`);
+  renderLifecycle();
+  await Promise.all([renderMembers(), renderMeetings()]);
+}
+
+await refresh();

@@ -1,0 +1,214 @@
+// One group for a signed-in person: what it explores, joining or leaving it, its meetings with registration and the
+// waitlist, its calendar feed, its action research (trials and observations) and its published outcomes.
+import { shell, hasRole } from '../../shell.js';
+import { api } from '../../api.js';
+import { el, formatDate, formatDateTime, announce } from '../../dom.js';
+import { field, onSubmit, failed, words, when, where, param, isoToday, tell, joinGroup, leaveGroup, loadOrStop, fill } from './common.js';
+
+const me = await shell({ signInRequired: true });
+const host = document.getElementById('page');
+const id = param('id');
+
+const status = el('div', { id: 'group-status', role: 'status' });
+let group = await loadOrStop(host, `/api/exchange/groups/${encodeURIComponent(id || '')}`, 'This group');
+document.title = `${group.name} - Groups - Exchange`;
+document.getElementById('title').textContent = group.name;
+
+const about = el('div', { id: 'about' });
+const membership = el('div', { id: 'membership' });
+const meetings = el('div', { id: 'meetings' }, el('p', {}, 'Loading…'));
+const research = el('div', { id: 'research' }, el('p', {}, 'Loading…'));
+const outcomes = el('div', { id: 'outcomes' }, el('p', {}, 'Loading…'));
+const calendarUrl = new URL(`/api/exchange/calendar/groups/${group.id}.ics`, location.origin).href;
+fill(host, 
+  status, about, membership,
+  el('h2', {}, 'Meetings'), meetings,
+  el('p', {}, 'Add the group\'s meetings to your calendar: ',
+    el('a', { href: calendarUrl, 'data-testid': 'group-calendar' }, 'the group\'s calendar feed (iCalendar)'), '.'),
+  el('h2', {}, 'Action research'), research,
+  el('h2', {}, 'Outcomes'), outcomes);
+
+let mine = false;
+let runs = false;
+
+async function refresh() {
+  [group, mine, runs] = await Promise.all([
+    api(`/api/exchange/groups/${group.id}`),
+    api('/api/exchange/me/groups').then(list => list.some(g => g.id === group.id)).catch(() => false),
+    hasRole(me, 'facilitator', 'programme-admin')
+      ? api(`/api/exchange/groups/${group.id}/members`).then(() => true).catch(() => false) : false]);
+  renderAbout();
+  await Promise.all([renderMeetings(), renderResearch(), renderOutcomes()]);
+}
+
+function renderAbout() {
+  let network = '';
+  fill(about, 
+    el('p', { class: 'lead' }, group.challenge),
+    el('dl', { class: 'facts' },
+      el('dt', {}, 'Status'), el('dd', { 'data-testid': 'group-status' }, words(group.status)),
+      el('dt', {}, 'Kind'), el('dd', {}, words(group.kind)),
+      el('dt', {}, 'Subject area'), el('dd', {}, group.area),
+      el('dt', {}, 'Network'), network = el('dd', {}, '…'),
+      el('dt', {}, 'Runs'), el('dd', {}, `${formatDate(group.plannedStart)} to ${formatDate(group.plannedEnd)}`),
+      el('dt', {}, 'Places'), el('dd', { 'data-testid': 'group-places' },
+        `${group.members} of ${group.capacity} taken, ${group.placesLeft} left`
+        + (group.waitlisted ? `, ${group.waitlisted} on the waitlist` : ''))));
+  api(`/api/exchange/networks/${group.networkId}`).then(n => { network.textContent = n.name; })
+    .catch(() => { network.textContent = 'Not known'; });
+  const accepts = group.status === 'FORMING' || group.status === 'ACTIVE';
+  fill(membership, 
+    runs ? el('p', {}, el('a', { class: 'button', href: `/facilitate/group.html?id=${group.id}` }, 'Run this group')) : null,
+    mine ? el('p', { 'data-testid': 'my-place' }, 'You are in this group, or on its waitlist.') : null,
+    accepts && !runs ? el('div', { class: 'actions' }, mine
+      ? el('button', { type: 'button', class: 'secondary', onclick: leave }, 'Leave the group')
+      : el('button', { type: 'button', onclick: join }, group.placesLeft > 0 ? 'Join the group' : 'Join the waitlist'))
+      : null);
+}
+
+async function join() {
+  await tell(status, () => joinGroup(group), 'Joining failed; try again.');
+  await refresh();
+}
+
+async function leave() {
+  await tell(status, () => leaveGroup(group), 'Leaving failed; try again.');
+  await refresh();
+}
+
+async function renderMeetings() {
+  let list;
+  let registered;
+  try {
+    [list, registered] = await Promise.all([
+      api(`/api/exchange/meetings?groupId=${group.id}&includePast=true&includeCancelled=true&limit=200`),
+      api('/api/exchange/me/registrations')]);
+  } catch (error) {
+    failed(meetings, error, 'The meetings');
+    return;
+  }
+  const places = new Map(registered.map(r => [r.meeting.id, r.place]));
+  const now = Date.now();
+  if (!list.length) {
+    fill(meetings, el('p', {}, 'No meetings are planned yet.'));
+    return;
+  }
+  fill(meetings, el('ol', { class: 'stack', 'data-testid': 'meetings' }, list.map(meeting => {
+    const upcoming = new Date(meeting.startsAt).getTime() > now && meeting.status === 'SCHEDULED';
+    const place = places.get(meeting.id);
+    const name = el('span', { class: 'visually-hidden' }, ` for ${meeting.title}`);
+    return el('li', { class: 'card', id: `meeting-${meeting.id}` },
+      el('h3', {}, meeting.title),
+      el('p', {}, when(meeting)),
+      el('p', {}, meeting.onlineUrl ? ['Online: ', el('a', { href: meeting.onlineUrl, rel: 'noopener' }, meeting.onlineUrl)]
+        : where(meeting)),
+      meeting.description ? el('p', {}, meeting.description) : null,
+      meeting.status === 'CANCELLED'
+        ? el('p', { class: 'notice error' }, `Cancelled${meeting.cancelReason ? `: ${meeting.cancelReason}` : ''}`)
+        : el('p', {}, upcoming ? `${meeting.placesLeft} of ${meeting.capacity} places left`
+          + (meeting.waitlisted ? `, ${meeting.waitlisted} on the waitlist` : '') : 'This meeting has taken place.'),
+      place ? el('p', { 'data-testid': 'registration' }, el('span', { class: 'tag' },
+        place === 'CONFIRMED' ? 'You are registered' : 'You are on the waitlist'),
+        place === 'WAITLISTED' ? ' You get a place when someone cancels.' : '') : null,
+      upcoming && (mine || runs) ? el('div', { class: 'actions' }, place
+        ? el('button', { type: 'button', class: 'secondary', onclick: () => unregister(meeting) },
+            'Cancel my registration', name)
+        : el('button', { type: 'button', onclick: () => register(meeting) },
+            meeting.placesLeft > 0 ? 'Register' : 'Join the waitlist', name)) : null,
+      runs ? el('p', {}, el('a', { href: `/facilitate/meeting.html?id=${meeting.id}` }, 'Attendance and changes',
+        el('span', { class: 'visually-hidden' }, ` for ${meeting.title}`))) : null);
+  })));
+}
+
+async function register(meeting) {
+  await tell(status, async () => {
+    const result = await api(`/api/exchange/meetings/${meeting.id}/registrations`, { method: 'POST' });
+    return result.place === 'CONFIRMED' ? `You are registered for ${meeting.title}.`
+      : `${meeting.title} is full: you are on its waitlist.`;
+  }, 'Registering failed; try again.');
+  await renderMeetings();
+}
+
+async function unregister(meeting) {
+  await tell(status, async () => {
+    await api(`/api/exchange/meetings/${meeting.id}/registrations/me`, { method: 'DELETE' });
+    return `Your registration for ${meeting.title} is cancelled.`;
+  }, 'Cancelling failed; try again.');
+  await renderMeetings();
+}
+
+async function renderResearch() {
+  if (!mine && !runs) {
+    fill(research, el('p', {}, 'The group\'s members record here the methods they try and what they observe.'));
+    return;
+  }
+  let log;
+  try {
+    log = await api(`/api/exchange/groups/${group.id}/research`);
+  } catch (error) {
+    failed(research, error, 'The action research');
+    return;
+  }
+  const trialForm = el('form', { id: 'trial', class: 'stacked' },
+    field('trial', 'method', 'Method you are trying', { required: true,
+      hint: 'For example: peer assessment with success criteria.' }),
+    field('trial', 'aim', 'What you hope it changes', { type: 'textarea', required: true }),
+    field('trial', 'startedOn', 'Started on', { type: 'date', required: true, value: isoToday() }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Record the trial')));
+  onSubmit(trialForm, async values => {
+    await api(`/api/exchange/groups/${group.id}/research/trials`, { method: 'POST', body: values });
+    announce('Trial recorded.');
+    await renderResearch();
+  });
+  fill(research, 
+    log.trials.length ? el('ol', { class: 'stack' }, log.trials.map(({ trial, observations }) => el('li', { class: 'card' },
+      el('h3', {}, trial.method),
+      el('p', {}, `Started ${formatDate(trial.startedOn)}. Aim: ${trial.aim}`),
+      observations.length ? el('ul', {}, observations.map(o => el('li', {},
+        el('strong', {}, formatDate(o.observedOn)), `: ${o.observation}`))) : el('p', {}, 'No observations yet.'),
+      recording() ? observationForm(trial) : null)))
+      : el('p', {}, 'No trials recorded yet.'),
+    log.evaluations.length ? [el('h3', {}, 'What works: the group\'s evaluation'),
+      el('ul', { class: 'stack' }, log.evaluations.map(e => el('li', { class: 'card' },
+        el('p', {}, el('strong', {}, 'What works: '), e.whatWorks),
+        e.whatDidNot ? el('p', {}, el('strong', {}, 'What did not: '), e.whatDidNot) : null,
+        e.nextSteps ? el('p', {}, el('strong', {}, 'Next steps: '), e.nextSteps) : null,
+        el('p', { class: 'muted' }, `Recorded ${formatDateTime(e.recordedAt)}`))))] : null,
+    el('h3', {}, 'Record a trial'),
+    recording() ? trialForm : el('p', {}, 'Members record trials and observations while the group is active or reporting.'));
+}
+
+/** Action research is recorded while the group meets and writes up. */
+function recording() {
+  return group.status === 'ACTIVE' || group.status === 'REPORTING';
+}
+
+function observationForm(trial) {
+  const formId = `observe-${trial.id}`;
+  const form = el('form', { id: formId, class: 'stacked' },
+    field(formId, 'observation', `What you observed in "${trial.method}"`, { type: 'textarea', required: true }),
+    field(formId, 'observedOn', 'Observed on', { type: 'date', required: true, value: isoToday() }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'secondary' }, 'Record the observation')));
+  onSubmit(form, async values => {
+    await api(`/api/exchange/research/trials/${trial.id}/observations`, { method: 'POST', body: values });
+    announce('Observation recorded.');
+    await renderResearch();
+  });
+  return form;
+}
+
+async function renderOutcomes() {
+  try {
+    const page = await api(`/api/exchange/outcomes?networkId=${group.networkId}&size=100`);
+    const ours = page.items.filter(item => item.groupId === group.id);
+    fill(outcomes, ours.length
+      ? el('ul', {}, ours.map(item => el('li', {},
+          el('a', { href: `/library.html?outcome=${item.id}` }, item.title), ` (${words(item.kind)}, published `
+          + `${formatDate(item.publishedAt)})`)))
+      : el('p', {}, 'The group has not published an outcome yet.'));
+  } catch (error) {
+    failed(outcomes, error, 'The outcomes');
+  }
+}
+
+await refresh();

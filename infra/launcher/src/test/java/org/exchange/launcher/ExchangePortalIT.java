@@ -1,0 +1,354 @@
+package org.exchange.launcher;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The exchange pages of the portal in a real browser against the whole platform: finding the nearest network without
+ * signing in, joining a group, registering for a meeting, a facilitator recording and correcting attendance, and a
+ * group's outcome published by its facilitator and found in the public library by someone who is not signed in.
+ * Every page visited is checked against WCAG 2.2 AA with axe-core.
+ */
+class ExchangePortalIT {
+
+    /** The finder knows Hereford at these coordinates (exchange-service's gazetteer). */
+    private static final double HEREFORD_LATITUDE = 52.0565;
+    private static final double HEREFORD_LONGITUDE = -2.7160;
+
+    static Platform platform;
+    static Playwright playwright;
+    static Browser browser;
+    static ExchangeApi exchange;
+    static JsonNode network;
+    BrowserContext context;
+    Page page;
+
+    /** What the browser showed when a test failed, before the browser closes. */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = test -> {
+        if (test.getExecutionException().isPresent() && page != null) {
+            screenshot("failed-" + test.getRequiredTestMethod().getName());
+        }
+    };
+
+    @BeforeAll
+    static void launch() {
+        platform = SharedPlatform.get();
+        playwright = Playwright.create();
+        browser = Browsers.chromium(playwright);
+        exchange = new ExchangeApi(platform);
+        network = exchange.network("Herefordshire Professional Exchange " + ExchangeApi.unique(), "West Midlands",
+                "Hereford", HEREFORD_LATITUDE, HEREFORD_LONGITUDE);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openAFreshBrowser() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        context.close();
+    }
+
+    @Test
+    void anyoneFindsTheNearestNetworkFromATownWithoutSigningIn() {
+        JsonNode group = exchange.formingGroup(network.get("id").asString(), "Hereford maths " + ExchangeApi.unique(), 12);
+        page.setViewportSize(375, 800);
+        page.navigate(url("/"));
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Find an exchange")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Find an exchange").setLevel(1)))
+                .isVisible();
+        Accessibility.assertNoViolations(page, "the finder");
+
+        page.getByLabel("Town or city").fill("Hereford");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+
+        Locator networks = page.locator("#results h3:has-text('Networks') + ol > li");
+        assertThat(networks.first()).containsText(network.get("name").asString());
+        assertThat(networks.first()).containsText("0.0 km");
+        assertThat(page.locator("#results-summary")).isFocused();
+        assertThat(page.locator("#results h3:has-text('Groups') + ol")).containsText(group.get("name").asString());
+        // the lists are the answer; the map beside them is hidden from assistive technology
+        assertThat(page.locator("#finder-map")).hasAttribute("aria-hidden", "true");
+        assertThat(page).hasURL(Pattern.compile(".*place=Hereford.*"));
+        Accessibility.assertNoViolations(page, "the finder's results");
+        assertNoHorizontalScrolling("the finder's results");
+        screenshot("exchange-finder-results-on-a-phone");
+
+        // a place the gazetteer does not know is explained next to the field, and focus goes to the summary
+        page.getByLabel("Town or city").fill("Atlantis");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+        assertThat(page.locator(".error-summary")).isFocused();
+        assertThat(page.locator(".error-summary")).containsText("not a town or city we know");
+    }
+
+    @Test
+    void aPractitionerJoinsAGroupAndRecordsATrialOfItsActionResearch() {
+        String name = "Fractions circle " + ExchangeApi.unique();
+        JsonNode group = exchange.activeGroup(network.get("id").asString(), name, 8);
+        signIn(ExchangeApi.PRACTITIONER);
+
+        page.navigate(url("/groups/"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Groups").setLevel(1)))
+                .isVisible();
+        Accessibility.assertNoViolations(page, "the groups page");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join " + name).setExact(true)).click();
+
+        assertThat(page.locator("#groups-status")).containsText("You joined " + name);
+        assertThat(page.getByTestId("my-groups")).containsText(name);
+        screenshot("exchange-groups-joined");
+
+        page.getByTestId("my-groups").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setLevel(1))).isVisible();
+        assertThat(page.getByTestId("group-places")).containsText("1 of 8 taken");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Leave the group"))).isVisible();
+
+        page.getByLabel("Method you are trying").fill("Peer marking against success criteria");
+        page.getByLabel("What you hope it changes").fill("Learners spot their own errors in fraction arithmetic");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the trial")).click();
+        assertThat(page.locator("#research")).containsText("Peer marking against success criteria");
+        Accessibility.assertNoViolations(page, "a group's page");
+        org.assertj.core.api.Assertions.assertThat(exchange.call("GET", "/api/exchange/groups/" + group.get("id").asString(), ExchangeApi.PRACTITIONER,
+                null, 200).get("members").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberRegistersForAMeetingAndCancelsTheirRegistration() {
+        String name = "Algebra exchange " + ExchangeApi.unique();
+        JsonNode group = exchange.formingGroup(network.get("id").asString(), name, 10);
+        exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
+        String title = "Meeting 1: what makes algebra stick " + ExchangeApi.unique();
+        JsonNode meeting = exchange.onlineMeeting(group, title,
+                LocalDate.now().plusDays(10).atTime(16, 0), 120);
+        signIn(ExchangeApi.PRACTITIONER);
+
+        page.navigate(url("/groups/group.html?id=" + group.get("id").asString()));
+        Locator card = page.locator("#meeting-" + meeting.get("id").asString());
+        assertThat(card).containsText("20 of 20 places left");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Register for " + title)).click();
+
+        assertThat(card.getByTestId("registration")).containsText("You are registered");
+        assertThat(card).containsText("19 of 20 places left");
+        assertThat(page.locator("#group-status")).containsText("You are registered for " + title);
+        screenshot("exchange-meeting-registered");
+        Accessibility.assertNoViolations(page, "a group's meetings");
+
+        page.navigate(url("/dashboard.html"));
+        assertThat(page.locator("li.card", new Page.LocatorOptions().setHasText("Your upcoming meetings")))
+                .containsText(title);
+        Accessibility.assertNoViolations(page, "the dashboard with the exchange cards");
+
+        page.navigate(url("/groups/group.html?id=" + group.get("id").asString()));
+        card = page.locator("#meeting-" + meeting.get("id").asString());
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel my registration for " + title))
+                .click();
+        assertThat(card).containsText("20 of 20 places left");
+        assertThat(card.getByTestId("registration")).hasCount(0);
+    }
+
+    @Test
+    void aFacilitatorRecordsAttendanceAndCorrectsItWithAReasonKeptInTheHistory() throws Exception {
+        JsonNode group = exchange.formingGroup(network.get("id").asString(), "Reading for ESOL " + ExchangeApi.unique(), 10);
+        exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
+        // attendance is recorded once a meeting has started, and a meeting is scheduled in the future: one that
+        // starts in a few seconds
+        LocalDateTime startsAt = LocalDateTime.now(ZoneId.of(ExchangeApi.ZONE)).plusSeconds(20)
+                .truncatedTo(ChronoUnit.SECONDS);
+        Instant start = startsAt.atZone(ZoneId.of(ExchangeApi.ZONE)).toInstant();
+        JsonNode meeting = exchange.onlineMeeting(group, "Meeting 1: reading circles", startsAt, 60);
+        exchange.register(meeting.get("id").asString(), ExchangeApi.PRACTITIONER);
+        signIn(ExchangeApi.FACILITATOR);
+
+        page.navigate(url("/facilitate/groups.html"));
+        assertThat(page.getByTestId("run-groups")).containsText(group.get("name").asString());
+        Accessibility.assertNoViolations(page, "the facilitator's groups");
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), start).toMillis() + 1_000));
+
+        page.navigate(url("/facilitate/meeting.html?id=" + meeting.get("id").asString()));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Meeting 1: reading circles")
+                .setLevel(1))).isVisible();
+        assertThat(page.locator("#registrations")).containsText("Confirmed");
+        page.locator("#role-0").selectOption("ATTENDEE");
+        page.locator("#minutes-0").fill("45");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
+
+        assertThat(page.locator("#attendance-saved")).containsText("Attendance saved for 1 person");
+        Locator recorded = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Attendance recorded"));
+        assertThat(recorded).containsText("Attendee");
+        assertThat(recorded).containsText("45");
+        Accessibility.assertNoViolations(page, "recording attendance");
+
+        // a correction without a reason is refused, explained, and focus goes to the summary
+        page.locator("#minutes-0").fill("55");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
+        assertThat(page.locator("#attendance-form .error-summary")).isFocused();
+        assertThat(page.locator("#attendance-form .error-summary")).containsText("needs a reason");
+        Accessibility.assertNoViolations(page, "a refused correction");
+
+        page.getByLabel("Reason for a correction").fill("Arrived ten minutes earlier than first noted");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
+        assertThat(page.locator("#attendance-saved")).containsText("Attendance saved");
+        assertThat(recorded).containsText("55");
+        page.locator("details.history summary").first().click();
+        Locator history = page.locator("details.history").first();
+        assertThat(history).containsText("first record");
+        assertThat(history).containsText("Arrived ten minutes earlier than first noted");
+        screenshot("exchange-attendance-corrected");
+        Accessibility.assertNoViolations(page, "the attendance history");
+    }
+
+    @Test
+    void aFacilitatorActivatesTheirGroupPublishesItsOutcomeAndAnyoneFindsItInTheLibrary() {
+        String name = "Digital skills for adult learners " + ExchangeApi.unique();
+        JsonNode group = exchange.formingGroup(network.get("id").asString(), name, 10);
+        LocalDate first = LocalDate.now().plusDays(7);
+        for (int n = 1; n <= 3; n++) {
+            exchange.onlineMeeting(group, "Meeting " + n, first.plusWeeks(4L * (n - 1)).atTime(16, 0), 90);
+        }
+        signIn(ExchangeApi.FACILITATOR);
+        page.navigate(url("/facilitate/group.html?id=" + group.get("id").asString()));
+        assertThat(page.getByTestId("group-status")).hasText("forming");
+
+        // three meetings are not enough: the rule is shown, not just a failure
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activate the group")).click();
+        assertThat(page.getByTestId("lifecycle-problem")).containsText("at least 4 meetings");
+        Accessibility.assertNoViolations(page, "a group's lifecycle refused");
+
+        page.locator("#schedule-title").fill("Meeting 4: sharing what worked");
+        page.locator("#schedule-when-date").fill(first.plusWeeks(12).toString());
+        page.locator("#schedule-when-onlineUrl").fill("https://meet.example.org/meeting-4");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule the meeting")).click();
+        assertThat(page.locator("#scheduled")).containsText("Scheduled \"Meeting 4: sharing what worked\"");
+        assertThat(page.locator("#meetings")).containsText("Meeting 4: sharing what worked");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activate the group")).click();
+        assertThat(page.getByTestId("group-status")).hasText("active");
+
+        String title = "Blended digital skills: a case study " + ExchangeApi.unique();
+        page.locator("#publish-kind").selectOption("CASE_STUDY");
+        page.locator("#publish-title").fill(title);
+        page.locator("#publish-summary").fill("How short screencasts helped adult learners practise at home.");
+        page.locator("#publish-authorNames").fill("Femi Facilitator, Priya Practitioner");
+        page.locator("#publish-linkUrl").fill("https://outcomes.example.org/blended-digital-skills.pdf");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish the outcome")).click();
+        assertThat(page.locator("#published")).containsText("Published \"" + title + "\"");
+        screenshot("exchange-outcome-published");
+        Accessibility.assertNoViolations(page, "running a group");
+
+        // someone who is not signed in finds it in the public library
+        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page anyone = visitor.newPage();
+            anyone.navigate(url("/library.html"));
+            assertThat(anyone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                    .isVisible();
+            anyone.getByLabel("Search words").fill(title);
+            anyone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search the library")).click();
+            assertThat(anyone.locator("#results-heading")).isFocused();
+            anyone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+            assertThat(anyone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(1)))
+                    .isVisible();
+            assertThat(anyone.getByTestId("outcome-kind")).hasText("Case study");
+            assertThat(anyone.getByTestId("outcome-authors")).hasText("Femi Facilitator, Priya Practitioner");
+            assertThat(anyone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the outcome " + title)))
+                    .hasAttribute("href", "https://outcomes.example.org/blended-digital-skills.pdf");
+            anyone.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "screenshots", "exchange-library-outcome.png")));
+            Accessibility.assertNoViolations(anyone, "an outcome in the library");
+            anyone.navigate(url("/library.html?q=" + title.replace(' ', '+')));
+            assertThat(anyone.locator("#library-results")).containsText(title);
+            Accessibility.assertNoViolations(anyone, "the library's results");
+        }
+    }
+
+    @Test
+    void aProgrammeAdminCreatesANetworkAndSeesTheGroupsAndTheReport() {
+        signIn(ExchangeApi.PROGRAMME_ADMIN);
+        page.navigate(url("/admin/networks.html"));
+        String name = "Marches Professional Exchange " + ExchangeApi.unique();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        page.locator("#network-placeName").fill("Shrewsbury");
+        page.locator("#network-placeName").dispatchEvent("change");
+        page.locator("#network-region").fill("West Midlands");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the network")).click();
+        assertThat(page.locator("#created")).containsText("Created the network \"" + name + "\"");
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Networks"))).containsText(name);
+        Accessibility.assertNoViolations(page, "networks and cycles");
+
+        exchange.call("POST", "/api/exchange/groups", ExchangeApi.FACILITATOR, Map.of(
+                "networkId", network.get("id").asString(), "name", "Proposed SEND group " + ExchangeApi.unique(),
+                "kind", "THEMATIC", "area", "SEND", "challenge", "Adapting resources for learners with SEND",
+                "capacity", 10, "plannedStart", LocalDate.now().plusDays(30).toString(),
+                "plannedEnd", LocalDate.now().plusDays(30).plusMonths(8).toString()), 201);
+        page.navigate(url("/admin/exchange-groups.html"));
+        assertThat(page.locator("#groups")).containsText("Proposed SEND group");
+        Accessibility.assertNoViolations(page, "the programme's groups");
+
+        page.navigate(url("/admin/exchange-report.html"));
+        assertThat(page.getByTestId("report-summary")).containsText("Practitioners involved");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the groups as CSV")))
+                .hasAttribute("href", "/api/exchange/reports/programme.csv");
+        screenshot("exchange-programme-report");
+        Accessibility.assertNoViolations(page, "the programme report");
+    }
+
+    private void signIn(String username) {
+        page.navigate(url("/dashboard.html"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("demo");
+        page.locator("#kc-login").click();
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
+    }
+
+    private String url(String path) {
+        return platform.settings().gatewayUrl() + path;
+    }
+
+    private void assertNoHorizontalScrolling(String what) {
+        int overflow = ((Number) page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+        org.assertj.core.api.Assertions.assertThat(overflow).as("horizontal scrolling on %s", what).isLessThanOrEqualTo(0);
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+}
