@@ -25,7 +25,8 @@ async function meetingsCard() {
           meeting.groupId ? el('a', { href: `/groups/group.html?id=${meeting.groupId}` }, meeting.title) : meeting.title,
           `, ${format.format(new Date(meeting.startsAt))}`, place === 'WAITLISTED' ? ' (waitlist)' : '')))
       : el('p', {}, 'You are not registered for an upcoming meeting.'),
-    el('p', {}, el('a', { href: '/finder.html' }, 'Find events near you'))
+    el('p', {}, el('a', { href: '/groups/events.html' }, 'Network events'), ' · ',
+      el('a', { href: '/finder.html' }, 'Find events near you'))
   ];
 }
 
@@ -47,6 +48,9 @@ export default {
         description: 'Create regional networks and their programme cycles with waves.', roles: ['programme-admin'] },
       { href: '/admin/exchange-groups.html', title: 'Groups',
         description: 'Open proposed groups for members and run any group of the programme.', roles: ['programme-admin'] },
+      { href: '/admin/exchange-events.html', title: 'Network events',
+        description: 'Schedule launch events, development days with a key speaker and dissemination events; '
+          + 'registrations, attendance and changes.', roles: ['programme-admin'] },
       { href: '/admin/exchange-report.html', title: 'Programme report',
         description: 'Practitioners and organisations involved, groups by status, meetings held, attendance and '
           + 'outcomes, with a CSV download.', roles: ['programme-admin'] }

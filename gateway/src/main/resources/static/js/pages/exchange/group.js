@@ -3,7 +3,8 @@
 import { shell, hasRole } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
-import { field, onSubmit, failed, words, when, where, param, isoToday, tell, joinGroup, leaveGroup, loadOrStop, fill } from './common.js';
+import { field, onSubmit, failed, words, param, isoToday, tell, joinGroup, leaveGroup, loadOrStop, fill } from './common.js';
+import { meetingCard } from './meeting-card.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -88,53 +89,12 @@ async function renderMeetings() {
     return;
   }
   const places = new Map(registered.map(r => [r.meeting.id, r.place]));
-  const now = Date.now();
   if (!list.length) {
     fill(meetings, el('p', {}, 'No meetings are planned yet.'));
     return;
   }
-  fill(meetings, el('ol', { class: 'stack', 'data-testid': 'meetings' }, list.map(meeting => {
-    const upcoming = new Date(meeting.startsAt).getTime() > now && meeting.status === 'SCHEDULED';
-    const place = places.get(meeting.id);
-    const name = el('span', { class: 'visually-hidden' }, ` for ${meeting.title}`);
-    return el('li', { class: 'card', id: `meeting-${meeting.id}` },
-      el('h3', {}, meeting.title),
-      el('p', {}, when(meeting)),
-      el('p', {}, meeting.onlineUrl ? ['Online: ', el('a', { href: meeting.onlineUrl, rel: 'noopener' }, meeting.onlineUrl)]
-        : where(meeting)),
-      meeting.description ? el('p', {}, meeting.description) : null,
-      meeting.status === 'CANCELLED'
-        ? el('p', { class: 'notice error' }, `Cancelled${meeting.cancelReason ? `: ${meeting.cancelReason}` : ''}`)
-        : el('p', {}, upcoming ? `${meeting.placesLeft} of ${meeting.capacity} places left`
-          + (meeting.waitlisted ? `, ${meeting.waitlisted} on the waitlist` : '') : 'This meeting has taken place.'),
-      place ? el('p', { 'data-testid': 'registration' }, el('span', { class: 'tag' },
-        place === 'CONFIRMED' ? 'You are registered' : 'You are on the waitlist'),
-        place === 'WAITLISTED' ? ' You get a place when someone cancels.' : '') : null,
-      upcoming && (mine || runs) ? el('div', { class: 'actions' }, place
-        ? el('button', { type: 'button', class: 'secondary', onclick: () => unregister(meeting) },
-            'Cancel my registration', name)
-        : el('button', { type: 'button', onclick: () => register(meeting) },
-            meeting.placesLeft > 0 ? 'Register' : 'Join the waitlist', name)) : null,
-      runs ? el('p', {}, el('a', { href: `/facilitate/meeting.html?id=${meeting.id}` }, 'Attendance and changes',
-        el('span', { class: 'visually-hidden' }, ` for ${meeting.title}`))) : null);
-  })));
-}
-
-async function register(meeting) {
-  await tell(status, async () => {
-    const result = await api(`/api/exchange/meetings/${meeting.id}/registrations`, { method: 'POST' });
-    return result.place === 'CONFIRMED' ? `You are registered for ${meeting.title}.`
-      : `${meeting.title} is full: you are on its waitlist.`;
-  }, 'Registering failed; try again.');
-  await renderMeetings();
-}
-
-async function unregister(meeting) {
-  await tell(status, async () => {
-    await api(`/api/exchange/meetings/${meeting.id}/registrations/me`, { method: 'DELETE' });
-    return `Your registration for ${meeting.title} is cancelled.`;
-  }, 'Cancelling failed; try again.');
-  await renderMeetings();
+  fill(meetings, el('ol', { class: 'stack', 'data-testid': 'meetings' }, list.map(meeting =>
+    meetingCard(meeting, places.get(meeting.id), { canRegister: mine || runs, runs, status, changed: renderMeetings }))));
 }
 
 async function renderResearch() {

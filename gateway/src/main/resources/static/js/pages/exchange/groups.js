@@ -17,6 +17,8 @@ const areaFilter = field('groups', 'area', 'Subject area', {
 fill(host, 
   el('p', { class: 'lead' }, 'Subject and thematic groups meet over 4 to 12 months to try out ideas in their own '
     + 'teaching and share what works. Join one that is forming or active.'),
+  el('p', {}, 'Launch events, development days and dissemination events are open to everyone in a network: ',
+    el('a', { href: '/groups/events.html' }, 'see the network events'), '.'),
   status,
   el('h2', {}, 'Your groups'), mine,
   el('h2', {}, 'Your meetings'), registrations,

@@ -6,11 +6,15 @@ import { field } from './common.js';
 
 const ZONES = ['Europe/London', 'Europe/Dublin', 'Europe/Paris', 'UTC'];
 
-/** The venues a meeting may be held at: those the network's meetings used, and for programme admins every venue offered. */
+/**
+ * The venues a meeting may be held at: those the network's meetings (or any network's, without one) used, and for
+ * programme admins every venue offered.
+ */
 export async function venueChoices(me, networkId) {
   const venues = new Map();
   try {
-    const meetings = await api(`/api/exchange/meetings?networkId=${networkId}&includePast=true&limit=500`);
+    const network = networkId ? `networkId=${networkId}&` : '';
+    const meetings = await api(`/api/exchange/meetings?${network}includePast=true&limit=500`);
     for (const meeting of meetings) if (meeting.venue) venues.set(meeting.venue.id, meeting.venue.name);
   } catch (error) {
     // the meetings only suggest venues; without them the online link remains

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -327,6 +330,48 @@ class ExchangePortalIT {
                 .hasAttribute("href", "/api/exchange/reports/programme.csv");
         screenshot("exchange-programme-report");
         Accessibility.assertNoViolations(page, "the programme report");
+    }
+
+    @Test
+    void aProgrammeAdminSchedulesALaunchEventAPractitionerRegistersAndTheEventIsRescheduled() {
+        String title = "Herefordshire launch event " + ExchangeApi.unique();
+        LocalDate day = LocalDate.now().plusDays(20);
+        signIn(ExchangeApi.PROGRAMME_ADMIN);
+        page.navigate(url("/admin/exchange-events.html"));
+        page.locator("#event-networkId").selectOption(new SelectOption().setLabel(network.get("name").asString()));
+        page.locator("#event-kind").selectOption("LAUNCH_EVENT");
+        page.locator("#event-title").fill(title);
+        page.locator("#event-when-date").fill(day.toString());
+        page.locator("#event-when-onlineUrl").fill("https://meet.example.org/launch");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule the event")).click();
+        assertThat(page.locator("#scheduled")).containsText("Scheduled \"" + title + "\"");
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Network events coming up")))
+                .containsText(title);
+        Accessibility.assertNoViolations(page, "scheduling network events");
+
+        try (BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page practitioner = other.newPage();
+            practitioner.navigate(url("/groups/events.html"));
+            practitioner.locator("#username").fill(ExchangeApi.PRACTITIONER);
+            practitioner.locator("#password").fill("demo");
+            practitioner.locator("#kc-login").click();
+            assertThat(practitioner).hasURL(Pattern.compile(".*/groups/events\\.html$"));
+            Locator card = practitioner.locator("li.card", new Page.LocatorOptions().setHasText(title));
+            assertThat(card).containsText("Launch event");
+            card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Register for " + title)).click();
+            assertThat(card.getByTestId("registration")).containsText("You are registered");
+            Accessibility.assertNoViolations(practitioner, "the network events");
+        }
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrations and changes for " + title)).click();
+        assertThat(page.locator("#registrations")).containsText("Confirmed");
+        page.locator("#reschedule-when-date").fill(day.plusDays(7).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reschedule the meeting")).click();
+        assertThat(page.locator("#changed")).containsText("Rescheduled to");
+        assertThat(page.getByTestId("meeting-when"))
+                .containsText(day.plusDays(7).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        screenshot("exchange-event-rescheduled");
+        Accessibility.assertNoViolations(page, "rescheduling an event");
     }
 
     private void signIn(String username) {

@@ -1,0 +1,43 @@
+// Network events (launch events, development days, dissemination events) for signed-in people: what is coming up in
+// each network, registering or joining the waitlist, and cancelling a registration.
+import { shell, hasRole } from '../../shell.js';
+import { api } from '../../api.js';
+import { el } from '../../dom.js';
+import { field, failed, fill, networkList } from './common.js';
+import { meetingCard } from './meeting-card.js';
+
+const me = await shell({ signInRequired: true });
+const host = document.getElementById('page');
+const networks = await networkList();
+const filter = el('form', { id: 'events-filter', class: 'stacked', onsubmit: e => e.preventDefault() },
+  field('events', 'networkId', 'Network', { options: [['', 'All networks'], ...networks.map(n => [n.id, n.name])] }));
+const status = el('div', { id: 'events-status', role: 'status' });
+const list = el('div', { id: 'events' }, el('p', {}, 'Loading…'));
+fill(host,
+  el('p', { class: 'lead' }, 'Launch events, development days with a key speaker and dissemination events, open to '
+    + 'everyone in the network.'),
+  filter, status, list);
+filter.addEventListener('change', render);
+
+async function render() {
+  const networkId = filter.querySelector('select').value;
+  let events;
+  let registered;
+  try {
+    [events, registered] = await Promise.all([
+      api(`/api/exchange/meetings?${networkId ? `networkId=${networkId}&` : ''}limit=500`),
+      api('/api/exchange/me/registrations')]);
+  } catch (error) {
+    failed(list, error, 'The events');
+    return;
+  }
+  const places = new Map(registered.map(r => [r.meeting.id, r.place]));
+  const networkEvents = events.filter(event => event.kind !== 'GROUP_MEETING');
+  fill(list, networkEvents.length
+    ? el('ol', { class: 'stack', 'data-testid': 'events' }, networkEvents.map(event => meetingCard(event,
+        places.get(event.id), { canRegister: true, runs: hasRole(me, 'programme-admin'), status, changed: render,
+          heading: 'h2' })))
+    : el('p', {}, 'No network events are coming up.'));
+}
+
+render();
