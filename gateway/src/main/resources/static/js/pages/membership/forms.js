@@ -1,7 +1,7 @@
 // Accessible forms for the membership pages: every control has a label, hints and errors are tied to it with
 // aria-describedby, a failed submission marks the controls aria-invalid and moves focus to an error summary whose
 // links lead to the controls. The browser's own validation bubbles are off (novalidate): the same summary shows them.
-import { el, announce } from '../../dom.js';
+import { el } from '../../dom.js';
 import { ApiError } from '../../api.js';
 
 /**
@@ -132,11 +132,11 @@ export function onSubmit(form, handler) {
   });
 }
 
-/** A success message that stays on the page and is read out. */
+/** A success message that stays on the page; it takes focus, so that screen readers read it out. */
 export function success(host, message) {
-  const notice = el('p', { class: 'notice success', role: 'status' }, message);
+  const notice = el('p', { class: 'notice success', role: 'status', tabindex: '-1' }, message);
   host.replaceChildren(notice);
-  announce(message);
+  notice.focus();
   return notice;
 }
 

@@ -88,9 +88,7 @@ function renderData() {
       try {
         const erased = await api('/api/membership/me/erasure', { method: 'POST' });
         await render();
-        const done = success(dataHost, `Your data was erased on ${formatDateTime(erased.erasedAt)}.`);
-        done.tabIndex = -1;
-        done.focus();
+        success(dataHost, `Your data was erased on ${formatDateTime(erased.erasedAt)}.`);
       } catch (error) {
         loadFailed(erasure, error, 'Erasure');
       }

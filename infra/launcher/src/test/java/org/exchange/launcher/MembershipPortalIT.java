@@ -141,6 +141,31 @@ class MembershipPortalIT {
     }
 
     @Test
+    void aPractitionerDownloadsTheirDataAndHasItErasedAfterConfirming() throws Exception {
+        Person person = membership.newPractitioner("Erin", "org-westmid-college");
+        signInAt("/membership/profile.html", person.username());
+        assertThat(page.getByText(person.email())).isVisible();
+
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Download my data")).click());
+        JsonNode export = MembershipApi.JSON.readTree(java.nio.file.Files.readString(download.path()));
+        org.assertj.core.api.Assertions.assertThat(export.toString()).contains(person.email());
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase my data…")).click();
+        assertThat(heading("Erase your data?")).isFocused();
+        Accessibility.assertNoViolations(page, "the erasure confirmation");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, erase my data")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Your data was erased"))).isFocused();
+        assertThat(page.getByText("Your personal data was erased on")).isVisible();
+        screenshot("membership-erased");
+
+        JsonNode me = membership.call("GET", "/api/membership/me", membership.tokenFor(person.username()), null, 200);
+        org.assertj.core.api.Assertions.assertThat(me.get("erasedAt").isNull()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(me.toString()).doesNotContain(person.familyName());
+    }
+
+    @Test
     void aProgrammeAdminApprovesEligibilityAndRecordsThePayment() {
         Person applicant = membership.newPractitioner("Amira", "org-westmid-college");
         String evidence = "Trained as an action learning set adviser, " + UUID.randomUUID();
