@@ -193,6 +193,22 @@ class MembershipPortalIT {
                 .setHasText("Eligibility of " + applicant.name() + " approved"))).isVisible();
         assertThat(page.locator("li.card").filter(new Locator.FilterOptions().setHasText(evidence))).hasCount(0);
 
+        // Another application is rejected, with the reason the practitioner will read.
+        Person unconvincing = membership.newPractitioner("Rory", "org-westmid-college");
+        String thin = "I have attended one workshop " + UUID.randomUUID();
+        membership.applied(unconvincing, thin);
+        page.reload();
+        Locator rejected = page.locator("li.card").filter(new Locator.FilterOptions().setHasText(thin));
+        rejected.getByLabel("Reason").fill("Facilitation experience is needed as well as training");
+        rejected.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject " + unconvincing.name()))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Application of " + unconvincing.name() + " rejected."))).isVisible();
+        JsonNode refused = membership.membershipOf(unconvincing);
+        org.assertj.core.api.Assertions.assertThat(refused.get("status").asString()).isEqualTo("REJECTED");
+        org.assertj.core.api.Assertions.assertThat(refused.get("history").get(1).get("reason").asString())
+                .isEqualTo("Facilitation experience is needed as well as training");
+
         String number = membership.membershipOf(applicant).get("invoice").get("number").asString();
         Locator invoice = page.locator("li[data-invoice='" + number + "']");
         assertThat(invoice).containsText(applicant.name());
@@ -389,6 +405,22 @@ class MembershipPortalIT {
                 .get("signatoryRole").asString()).isEqualTo("Principal");
         org.assertj.core.api.Assertions.assertThat(profile.get("venues").valueStream()
                 .anyMatch(v -> v.get("name").asString().equals(venue) && v.get("capacity").asInt() == 24)).isTrue();
+
+        // A contact and a pledged contribution.
+        Locator contact = page.locator("#contact-form");
+        contact.getByLabel("Name").fill("Chris Contact " + unique);
+        contact.getByLabel("Role").fill("Head of staff development");
+        contact.getByLabel("E-mail").fill("chris." + unique + "@westmid.example");
+        contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add contact")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Chris Contact " + unique + " is now a contact."))).isVisible();
+        Locator pledge = page.locator("#contribution-form");
+        pledge.getByLabel("Amount").fill("750");
+        pledge.getByLabel("What it is for").fill("Room hire for development days " + unique);
+        pledge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record contribution")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("A contribution of £750.00 is recorded."))).isVisible();
+        assertThat(page.getByText("£750.00 for Room hire for development days " + unique)).isVisible();
 
         // Withdrawing the venue asks first.
         page.locator("li[data-venue]").filter(new Locator.FilterOptions().setHasText(venue))
