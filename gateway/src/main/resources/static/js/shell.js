@@ -82,13 +82,17 @@ function signOutForm() {
 }
 
 function navigation(me) {
-  const here = location.pathname;
-  const items = NAVIGATION()
-    .filter(item => item.public || (me.authenticated && (!item.roles || hasRole(me, ...item.roles))))
-    .map(item => el('li', {}, el('a', {
-      href: item.href,
-      'aria-current': (item.href === here || (item.href !== '/' && here.startsWith(item.href))) ? 'page' : null
-    }, item.label)));
+  const here = location.pathname.replace(/index\.html$/, '');
+  const visible = NAVIGATION()
+    .filter(item => item.public || (me.authenticated && (!item.roles || hasRole(me, ...item.roles))));
+  // the current page is the entry with the longest address that leads to it, and only that one
+  const current = visible
+    .filter(item => item.href === here || (item.href.endsWith('/') && item.href !== '/' && here.startsWith(item.href)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  const items = visible.map(item => el('li', {}, el('a', {
+    href: item.href,
+    'aria-current': item === current ? 'page' : null
+  }, item.label)));
   return el('nav', { class: 'site-nav', 'aria-label': 'Main' }, el('ul', {}, items));
 }
 

@@ -4,7 +4,8 @@ import { el } from '../dom.js';
 import { sectionPages } from '../features/index.js';
 
 const me = await shell({ signInRequired: true });
-const links = sectionPages(location.pathname).filter(link => !link.roles || hasRole(me, ...link.roles));
+const section = location.pathname.replace(/index\.html$/, '');
+const links = sectionPages(section).filter(link => !link.roles || hasRole(me, ...link.roles));
 const host = document.getElementById('section-links');
 if (!links.length) {
   host.replaceWith(el('p', { class: 'notice' }, 'The tools of this section appear here as they become available.'));
