@@ -43,6 +43,11 @@ export default {
           + 'record what works and publish its outcome; propose a new group.',
         roles: ['facilitator', 'programme-admin'] }
     ],
+    '/organisation/': [
+      { href: '/groups/organisation-attendance.html', title: 'Staff attendance at exchanges',
+        description: 'The group meetings and network events your staff attended, in what role and for how long.',
+        roles: ['org-admin'] }
+    ],
     '/admin/': [
       { href: '/admin/networks.html', title: 'Networks and programme cycles',
         description: 'Create regional networks and their programme cycles with waves.', roles: ['programme-admin'] },

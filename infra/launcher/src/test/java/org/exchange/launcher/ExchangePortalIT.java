@@ -189,6 +189,8 @@ class ExchangePortalIT {
 
     @Test
     void aFacilitatorRecordsAttendanceAndCorrectsItWithAReasonKeptInTheHistory() throws Exception {
+        // the practitioner's profile in membership-service tells exchange-service their name and organisation
+        exchange.call("GET", "/api/membership/me", ExchangeApi.PRACTITIONER, null, 200);
         JsonNode group = exchange.formingGroup(network.get("id").asString(), "Reading for ESOL " + ExchangeApi.unique(), 10);
         exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
         // attendance is recorded once a meeting has started, and a meeting is scheduled in the future: one that
@@ -236,6 +238,20 @@ class ExchangePortalIT {
         assertThat(history).containsText("Arrived ten minutes earlier than first noted");
         screenshot("exchange-attendance-corrected");
         Accessibility.assertNoViolations(page, "the attendance history");
+
+        // the practitioner's organisation admin sees it among their staff's attendance
+        try (BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page orgAdmin = other.newPage();
+            orgAdmin.navigate(url("/groups/organisation-attendance.html"));
+            orgAdmin.locator("#username").fill("orgadmin");
+            orgAdmin.locator("#password").fill("demo");
+            orgAdmin.locator("#kc-login").click();
+            assertThat(orgAdmin).hasURL(Pattern.compile(".*/groups/organisation-attendance\\.html$"));
+            Locator staff = orgAdmin.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Staff attendance"));
+            assertThat(staff).containsText("Meeting 1: reading circles");
+            assertThat(staff).containsText("Attendee");
+            Accessibility.assertNoViolations(orgAdmin, "an organisation's staff attendance");
+        }
     }
 
     @Test
