@@ -18,16 +18,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,58 +30,20 @@ import tools.jackson.databind.JsonNode;
  * group's outcome published by its facilitator and found in the public library by someone who is not signed in.
  * Every page visited is checked against WCAG 2.2 AA with axe-core.
  */
-class ExchangePortalIT {
+class ExchangePortalIT extends BrowserTest {
 
     /** The finder knows Hereford at these coordinates (exchange-service's gazetteer). */
     private static final double HEREFORD_LATITUDE = 52.0565;
     private static final double HEREFORD_LONGITUDE = -2.7160;
 
-    static Platform platform;
-    static Playwright playwright;
-    static Browser browser;
     static ExchangeApi exchange;
     static JsonNode network;
-    BrowserContext context;
-    Page page;
-
-    /** What the browser showed when a test failed, before the browser closes. */
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = test -> {
-        if (test.getExecutionException().isPresent() && page != null) {
-            screenshot("failed-" + test.getRequiredTestMethod().getName());
-        }
-    };
 
     @BeforeAll
-    static void launch() {
-        platform = SharedPlatform.get();
-        playwright = Playwright.create();
-        browser = Browsers.chromium(playwright);
+    static void aNetworkInHereford() {
         exchange = new ExchangeApi(platform);
         network = exchange.network("Herefordshire Professional Exchange " + ExchangeApi.unique(), "West Midlands",
                 "Hereford", HEREFORD_LATITUDE, HEREFORD_LONGITUDE);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openAFreshBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        context.close();
     }
 
     @Test
@@ -392,15 +348,10 @@ class ExchangePortalIT {
 
     private void signIn(String username) {
         page.navigate(url("/dashboard.html"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
+        signInOnKeycloak(username, "demo");
         assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
     }
 
-    private String url(String path) {
-        return platform.settings().gatewayUrl() + path;
-    }
 
     private void assertNoHorizontalScrolling(String what) {
         int overflow = ((Number) page.evaluate(
@@ -408,8 +359,4 @@ class ExchangePortalIT {
         org.assertj.core.api.Assertions.assertThat(overflow).as("horizontal scrolling on %s", what).isLessThanOrEqualTo(0);
     }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target", "screenshots", name + ".png")));
-    }
 }

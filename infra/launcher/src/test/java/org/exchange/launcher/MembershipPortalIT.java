@@ -2,24 +2,17 @@ package org.exchange.launcher;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.exchange.launcher.MembershipApi.Person;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,45 +21,13 @@ import tools.jackson.databind.JsonNode;
  * logs CPD and renews; an org-admin signs the Memorandum of Understanding and offers a venue. Every page is checked
  * against WCAG 2.2 AA with axe-core, and at a phone's width for horizontal scrolling.
  */
-class MembershipPortalIT {
+class MembershipPortalIT extends BrowserTest {
 
-    static Platform platform;
-    static Playwright playwright;
-    static Browser browser;
     static MembershipApi membership;
-    BrowserContext context;
-    Page page;
 
     @BeforeAll
-    static void launch() {
-        platform = SharedPlatform.get();
-        playwright = Playwright.create();
-        browser = Browsers.chromium(playwright);
+    static void connect() {
         membership = new MembershipApi(platform);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openAFreshBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closeTheBrowser(TestInfo test) {
-        // where each test ended, which is where it failed when it did
-        screenshot("end-of-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        context.close();
     }
 
     @Test
@@ -443,9 +404,7 @@ class MembershipPortalIT {
 
     private void signInAt(String path, String username) {
         page.navigate(url(path));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(MembershipApi.PASSWORD);
-        page.locator("#kc-login").click(new Locator.ClickOptions().setNoWaitAfter(true));
+        signInOnKeycloak(username, MembershipApi.PASSWORD);
         // Playwright matches URLs with JavaScript regular expressions (no Pattern.quote); a section shows its index.html
         String address = path.replace(".", "\\.") + (path.endsWith("/") ? "(index\\.html)?" : "");
         assertThat(page).hasURL(Pattern.compile(".*" + address + "$"),
@@ -457,29 +416,8 @@ class MembershipPortalIT {
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    private Locator heading(String name) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
-    private String url(String path) {
-        return platform.settings().gatewayUrl() + path;
-    }
 
     /** The page at a phone's width: no horizontal scrolling, still free of WCAG violations. */
-    private void assertFitsAPhone(String path) {
-        page.setViewportSize(375, 740);
-        page.navigate(url(path));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        int overflow = ((Number) page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
-        org.assertj.core.api.Assertions.assertThat(overflow).as("horizontal scrolling on %s", path).isLessThanOrEqualTo(0);
-        Accessibility.assertNoViolations(page, path + " at 375 px");
-        page.setViewportSize(1280, 900);
-    }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target", "screenshots", name + ".png")));
-    }
 }

@@ -2,64 +2,21 @@ package org.exchange.launcher;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The portal in a real browser (Debian's Chromium, driven by Playwright) against the platform the launcher starts:
  * signing in on Keycloak's own page, signing in as a partner college's member through the college's identity provider
  * brokered into the platform realm, and signing out of both.
  */
-class PortalIT {
-
-    static Platform platform;
-    static Playwright playwright;
-    static Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launch() {
-        platform = SharedPlatform.get();
-        playwright = Playwright.create();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openAFreshBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closeTheBrowser(TestInfo test) {
-        context.close();
-    }
+class PortalIT extends BrowserTest {
 
     @Test
     void aPractitionerSignsInOnKeycloaksPageAndLandsOnTheirDashboard() {
@@ -113,11 +70,19 @@ class PortalIT {
     void aProgrammeAdminSeesTheirSectionAndAPractitionerIsRefusedIt() {
         page.navigate(platform.settings().gatewayUrl() + "/admin/");
         signInOnKeycloak("programmeadmin", "demo");
-        page.navigate(platform.settings().gatewayUrl() + "/admin/");
+        // after signing in, Keycloak brings the admin back to the section they asked for
+        assertThat(page).hasURL(Pattern.compile(".*/admin/(index\\.html)?$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Programme administration")))
                 .isVisible();
         assertThat(page.getByTestId("roles")).containsText("Programme admin");
         screenshot("programme-admin-section");
+
+        // someone without the role, signed in, gets the portal's 403 page for the same address
+        context.clearCookies();
+        page.navigate(url("/admin/"));
+        signInOnKeycloak("practitioner", "demo");
+        assertThat(heading("You are not allowed to see this page")).isVisible();
+        Accessibility.assertNoViolations(page, "the 403 page");
     }
 
     @Test
@@ -149,14 +114,5 @@ class PortalIT {
         assertThat(page.locator("#username")).isVisible();
     }
 
-    private void signInOnKeycloak(String username, String password) {
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("#kc-login").click();
-    }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target", "screenshots", name + ".png")));
-    }
 }

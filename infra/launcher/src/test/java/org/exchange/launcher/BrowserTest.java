@@ -1,0 +1,98 @@
+package org.exchange.launcher;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * A portal test in a real browser: Debian's Chromium driven by Playwright, against the platform the launcher starts
+ * (one per test JVM). Each test gets a fresh browser context (no cookies), a screenshot where it ended, and helpers
+ * for Keycloak's sign-in page, headings, accessibility and phone-sized screens.
+ */
+abstract class BrowserTest {
+
+    static Platform platform;
+    static Playwright playwright;
+    static Browser browser;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launchTheBrowser() {
+        platform = SharedPlatform.get();
+        playwright = Playwright.create();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openAFreshContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closeTheContext(TestInfo test) {
+        // where each test ended, which is where it failed when it did
+        screenshot("end-of-" + getClass().getSimpleName() + "-"
+                + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+        context.close();
+    }
+
+    /** The portal's address of a path. */
+    static String url(String path) {
+        return platform.settings().gatewayUrl() + path;
+    }
+
+    /** Fills Keycloak's sign-in form (the platform realm's or a partner's) and submits it. */
+    void signInOnKeycloak(String username, String password) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click(new Locator.ClickOptions().setNoWaitAfter(true));
+    }
+
+    Locator heading(String name) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    /** The page at 375 px: no horizontal scrolling, and still accessible. */
+    void assertFitsAPhone(String path) {
+        page.setViewportSize(375, 740);
+        page.navigate(url(path));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        int overflow = ((Number) page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+        org.assertj.core.api.Assertions.assertThat(overflow).as("horizontal scrolling on %s", path).isLessThanOrEqualTo(0);
+        Accessibility.assertNoViolations(page, path + " at 375 px");
+        page.setViewportSize(1280, 900);
+    }
+}
