@@ -58,15 +58,12 @@ class PlatformIT {
         assertThat(profile.get("organisationId").asString()).isEqualTo("org-westmid-college");
         String practitionerId = profile.get("id").asString();
 
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> platform.mail().mailsTo("practitioner@demo.exchange.test").size() == 1);
-        assertThat(platform.mail().mailsTo("practitioner@demo.exchange.test").getFirst().subject())
-                .isEqualTo("Welcome to the Exchange");
+        // other end-to-end tests share this platform and may have sent this person more mail: count the welcomes
+        await().atMost(Duration.ofSeconds(60)).until(() -> welcomeMails() == 1);
 
-        HttpResponse<String> feed = get("/api/notifications/feed", token);
+        HttpResponse<String> feed = get("/api/notifications/feed?limit=100", token);
         assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
-        assertThat(JSON.readTree(feed.body()).get("items").get(0).get("title").asString())
-                .isEqualTo("Welcome to the Exchange");
+        assertThat(welcomesIn(feed)).isEqualTo(1);
 
         // Deliver the very same record again, as Kafka may after a consumer crash.
         ConsumerRecord<String, byte[]> registered = publishedRegistration(practitionerId);
@@ -79,9 +76,23 @@ class PlatformIT {
             producer.send(again).get();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> notificationDuplicates() > duplicatesBefore);
-        assertThat(platform.mail().mailsTo("practitioner@demo.exchange.test")).hasSize(1);
-        HttpResponse<String> feedAfter = get("/api/notifications/feed", token);
-        assertThat(JSON.readTree(feedAfter.body()).get("items").size()).isEqualTo(1);
+        assertThat(welcomeMails()).isEqualTo(1);
+        assertThat(welcomesIn(get("/api/notifications/feed?limit=100", token))).isEqualTo(1);
+    }
+
+    private static long welcomeMails() {
+        return platform.mail().mailsTo("practitioner@demo.exchange.test").stream()
+                .filter(mail -> "Welcome to the Exchange".equals(mail.subject())).count();
+    }
+
+    private static long welcomesIn(HttpResponse<String> feed) {
+        long welcomes = 0;
+        for (JsonNode item : JSON.readTree(feed.body()).get("items")) {
+            if ("Welcome to the Exchange".equals(item.get("title").asString())) {
+                welcomes++;
+            }
+        }
+        return welcomes;
     }
 
     @Test
