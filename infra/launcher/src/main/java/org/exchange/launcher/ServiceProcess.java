@@ -42,7 +42,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1"));
+                "--server.address=127.0.0.1",
+                // the service stops by itself if the launcher is gone without stopping it
+                "--exchange.launcher.pid=" + ProcessHandle.current().pid()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
