@@ -39,6 +39,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -152,7 +153,7 @@ public class GatewaySecurity {
                 .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                 .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
-                        unsafeMethods(), new NegatedServerWebExchangeMatcher(bearerToken()),
+                        CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(bearerToken()),
                         new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(UNSUBSCRIBE_LINKS)))));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
@@ -245,15 +246,6 @@ public class GatewaySecurity {
                 new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri("{baseUrl}/signed-out.html");
         return handler;
-    }
-
-    private static ServerWebExchangeMatcher unsafeMethods() {
-        return exchange -> {
-            HttpMethod method = exchange.getRequest().getMethod();
-            boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
-                    || HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
-            return safe ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
-        };
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.exchange.membership.appointment;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.exchange.platform.problem.ProblemResponses;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,9 +62,9 @@ class AppointmentController {
 
     @ExceptionHandler(RealmRoles.IdentityProviderUnavailable.class)
     ResponseEntity<ProblemDetail> identityProviderUnavailable(HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The identity provider is not answering just now, so the appointment was not made. Please try again.");
-        problem.setInstance(URI.create(request.getRequestURI()));
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "The identity provider is not answering just now, so the appointment was not made. Please try again.",
+                request.getRequestURI());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "10")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
