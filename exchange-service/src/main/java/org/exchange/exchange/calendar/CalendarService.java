@@ -3,10 +3,13 @@ package org.exchange.exchange.calendar;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.exchange.exchange.group.Group;
 import org.exchange.exchange.group.GroupService;
+import org.exchange.exchange.meeting.Meeting;
 import org.exchange.exchange.meeting.MeetingService;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
@@ -55,14 +58,20 @@ public class CalendarService {
     @Transactional(readOnly = true)
     public String personFeed(String token) {
         UUID person = tokens.owner(token).orElseThrow(() -> new NotFoundException("No such calendar feed"));
-        return ICalendarFeed.write("My Exchange meetings", meetings.calendarOf(person), meetings::venueOf);
+        List<Meeting> calendar = meetings.calendarOf(person);
+        Set<UUID> withJoinLink = meetings.withJoinLinkFor(person, calendar);
+        return ICalendarFeed.write("My Exchange meetings", calendar, meetings::venueOf,
+                meeting -> withJoinLink.contains(meeting.id()));
     }
 
-    /** A group's meetings, past and future, cancelled ones included. */
+    /**
+     * A group's meetings, past and future, cancelled ones included. Anyone may read it, so it never carries a join
+     * link: members find theirs in their own feed once registered.
+     */
     @Transactional(readOnly = true)
     public String groupFeed(UUID groupId) {
         Group group = groups.get(groupId);
         return ICalendarFeed.write(group.name(), meetings.search(null, groupId, true, true, GROUP_FEED_LIMIT),
-                meetings::venueOf);
+                meetings::venueOf, meeting -> false);
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -40,14 +41,18 @@ final class ICalendarFeed {
     private ICalendarFeed() {
     }
 
-    static String write(String name, List<Meeting> meetings, Function<Meeting, Optional<Venue>> venues) {
+    /**
+     * @param showJoinLink whether a meeting's online join link goes into this feed (only for those who may join)
+     */
+    static String write(String name, List<Meeting> meetings, Function<Meeting, Optional<Venue>> venues,
+            Predicate<Meeting> showJoinLink) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Exchange platform//exchange-service//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(new XProperty("X-WR-CALNAME", name));
         for (Meeting meeting : meetings) {
-            calendar.add(event(meeting, venues.apply(meeting)));
+            calendar.add(event(meeting, venues.apply(meeting), showJoinLink.test(meeting)));
         }
         StringWriter out = new StringWriter();
         try {
@@ -63,7 +68,7 @@ final class ICalendarFeed {
         return meeting.id() + UID_DOMAIN;
     }
 
-    private static VEvent event(Meeting meeting, Optional<Venue> venue) {
+    private static VEvent event(Meeting meeting, Optional<Venue> venue, boolean showJoinLink) {
         VEvent event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
         event.replace(new DtStamp(meeting.updatedAt()));
         event.add(new Uid(uid(meeting)));
@@ -75,7 +80,7 @@ final class ICalendarFeed {
         if (venue.isEmpty() && meeting.onlineUrl() != null) {
             event.add(new Location("Online"));
         }
-        if (meeting.onlineUrl() != null) {
+        if (showJoinLink && meeting.onlineUrl() != null) {
             event.add(new Url(URI.create(meeting.onlineUrl())));
         }
         StringBuilder description = new StringBuilder();

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -62,19 +64,21 @@ class MeetingController {
     }
 
     @GetMapping("/meetings")
-    @Operation(summary = "Meetings and events by network and group, upcoming unless past ones are asked for (public)")
+    @Operation(summary = "Meetings and events by network and group, upcoming unless past ones are asked for (public; "
+            + "the online join link only for those registered and those who run the meeting)")
     List<MeetingView> search(@RequestParam(required = false) UUID networkId,
             @RequestParam(required = false) UUID groupId,
             @RequestParam(defaultValue = "false") boolean includePast,
             @RequestParam(defaultValue = "false") boolean includeCancelled,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return views(meetings.search(networkId, groupId, includePast, includeCancelled, limit));
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit, Optional<Caller> caller) {
+        return views(meetings.search(networkId, groupId, includePast, includeCancelled, limit), caller);
     }
 
     @GetMapping("/meetings/{id}")
-    @Operation(summary = "One meeting or event with its places left (public)")
-    MeetingView one(@PathVariable UUID id) {
-        return view(meetings.get(id));
+    @Operation(summary = "One meeting or event with its places left (public; the online join link only for those "
+            + "registered and those who run the meeting)")
+    MeetingView one(@PathVariable UUID id, Optional<Caller> caller) {
+        return views(List.of(meetings.get(id)), caller).getFirst();
     }
 
     @PostMapping("/meetings/{id}/reschedule")
@@ -117,16 +121,22 @@ class MeetingController {
     @Operation(summary = "The caller's registrations for meetings not yet over")
     List<MyRegistrationView> mine(Caller caller) {
         List<MeetingService.MyRegistration> mine = meetings.mine(caller);
-        List<MeetingView> views = views(mine.stream().map(MeetingService.MyRegistration::meeting).toList());
+        List<MeetingView> views = views(mine.stream().map(MeetingService.MyRegistration::meeting).toList(),
+                Optional.of(caller));
         return IntStream.range(0, mine.size())
                 .mapToObj(i -> new MyRegistrationView(views.get(i), mine.get(i).place())).toList();
     }
 
+    /** A meeting as those who run it see it (they just scheduled, moved or cancelled it): with its join link. */
     private MeetingView view(Meeting meeting) {
-        return views(List.of(meeting)).getFirst();
+        return views(List.of(meeting), Set.of(meeting.id())).getFirst();
     }
 
-    private List<MeetingView> views(List<Meeting> listed) {
+    private List<MeetingView> views(List<Meeting> listed, Optional<Caller> caller) {
+        return views(listed, meetings.withJoinLinkFor(caller, listed));
+    }
+
+    private List<MeetingView> views(List<Meeting> listed, Set<UUID> withJoinLink) {
         Map<UUID, Waitlist.Counts> places = meetings.places(listed);
         Map<UUID, Venue> venues = meetings.venuesOf(listed);
         return listed.stream().map(meeting -> {
@@ -136,7 +146,8 @@ class MeetingController {
                     meeting.title(), meeting.description(), meeting.keySpeaker(),
                     OffsetDateTime.ofInstant(meeting.startsAt(), meeting.timeZone()),
                     OffsetDateTime.ofInstant(meeting.endsAt(), meeting.timeZone()), meeting.timeZone().getId(),
-                    venue == null ? null : VenueView.of(venue), meeting.onlineUrl(), meeting.capacity(),
+                    venue == null ? null : VenueView.of(venue), meeting.onlineUrl() != null,
+                    withJoinLink.contains(meeting.id()) ? meeting.onlineUrl() : null, meeting.capacity(),
                     counts.placesLeft(), counts.waiting(), meeting.status(), meeting.sequence(),
                     meeting.cancelReason());
         }).toList();
@@ -187,10 +198,15 @@ class MeetingController {
         }
     }
 
-    /** A meeting as anyone may see it: counts of places, never who registered. */
+    /**
+     * A meeting as anyone may see it: counts of places, never who registered.
+     *
+     * @param online whether it is held online
+     * @param onlineUrl the join link, only for those registered and those who run the meeting; otherwise null
+     */
     record MeetingView(UUID id, UUID networkId, UUID groupId, MeetingKind kind, String title, String description,
             String keySpeaker, OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, VenueView venue,
-            String onlineUrl, int capacity, int placesLeft, int waitlisted, MeetingStatus status, int sequence,
+            boolean online, String onlineUrl, int capacity, int placesLeft, int waitlisted, MeetingStatus status, int sequence,
             String cancelReason) {
     }
 

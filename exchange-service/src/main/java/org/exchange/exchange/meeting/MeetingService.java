@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
@@ -215,6 +217,28 @@ public class MeetingService {
     @Transactional(readOnly = true)
     public Map<UUID, Venue> venuesOf(Collection<Meeting> listed) {
         return directory.venues(listed.stream().map(Meeting::venueId).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * Of the listed meetings, those whose online join link the caller may see: those who hold a confirmed place and
+     * those who run the meeting. Everyone else, and anyone not signed in, learns only that a meeting is online.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> withJoinLinkFor(Optional<Caller> caller, Collection<Meeting> listed) {
+        if (caller.isEmpty()) {
+            return Set.of();
+        }
+        if (caller.get().hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            return listed.stream().map(Meeting::id).collect(Collectors.toSet());
+        }
+        return withJoinLinkFor(caller.get().subjectId(), listed);
+    }
+
+    /** Of the listed meetings, those whose join link the person may see in their own calendar. */
+    @Transactional(readOnly = true)
+    public Set<UUID> withJoinLinkFor(UUID personId, Collection<Meeting> listed) {
+        return meetings.withJoinLinkFor(personId,
+                listed.stream().filter(meeting -> meeting.onlineUrl() != null).map(Meeting::id).toList());
     }
 
     /** Only a group's facilitators (or a programme admin) run its meetings; programme admins run network events. */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -125,6 +126,24 @@ class Meetings {
                 order by m.starts_at""")
                 .param("person", personId)
                 .query((rs, row) -> meeting(rs)).list();
+    }
+
+    /**
+     * Of the given meetings, those whose join link the person may see: they hold a confirmed place, or they
+     * facilitate the meeting's group.
+     */
+    Set<UUID> withJoinLinkFor(UUID personId, Collection<UUID> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select m.id from meeting m
+                where m.id in (:ids)
+                  and (exists (select 1 from registration r
+                               where r.meeting_id = m.id and r.practitioner_id = :person and r.status = 'CONFIRMED')
+                       or m.group_id in (select group_id from group_facilitator where practitioner_id = :person))""")
+                .param("ids", meetingIds).param("person", personId)
+                .query(UUID.class).list());
     }
 
     Waitlist registrations(Meeting meeting) {

@@ -38,7 +38,7 @@ class ICalendarFeedTest {
                         "https://meet.test/fractions"), 20, UUID.randomUUID(), NOW).cancel("Half term", NOW);
 
         String ics = ICalendarFeed.write("West Midlands", List.of(atVenue, online),
-                meeting -> meeting == atVenue ? Optional.of(venue) : Optional.empty());
+                meeting -> meeting == atVenue ? Optional.of(venue) : Optional.empty(), meeting -> true);
 
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("\r\n ");
         assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes().length).isLessThanOrEqualTo(75));
