@@ -3,7 +3,6 @@ package org.exchange.exchange.calendar;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +25,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.exchange.exchange.directory.Venue;
 import org.exchange.exchange.meeting.Meeting;
 import org.exchange.exchange.meeting.MeetingStatus;
+import org.exchange.platform.validation.WebLinkValidator;
 
 /**
  * Writes meetings as an RFC 5545 calendar. Each meeting keeps one UID for life; its SEQUENCE rises with each
@@ -80,8 +80,9 @@ final class ICalendarFeed {
         if (venue.isEmpty() && meeting.onlineUrl() != null) {
             event.add(new Location("Online"));
         }
-        if (showJoinLink && meeting.onlineUrl() != null) {
-            event.add(new Url(URI.create(meeting.onlineUrl())));
+        if (showJoinLink) {
+            // A link stored before links were checked may not parse: the feed leaves it out rather than fail.
+            WebLinkValidator.parse(meeting.onlineUrl()).ifPresent(link -> event.add(new Url(link)));
         }
         StringBuilder description = new StringBuilder();
         if (meeting.keySpeaker() != null) {

@@ -19,13 +19,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Venue;
 import org.exchange.exchange.waitlist.Waitlist;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.security.Caller;
+import org.exchange.platform.validation.WebLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/exchange")
 @Tag(name = "Meetings and events")
 class MeetingController {
-
-    /** An http(s) address. */
-    static final String WEB_LINK = "(?i)https?://\\S+";
 
     private final MeetingService meetings;
     private final Directory directory;
@@ -159,7 +156,7 @@ class MeetingController {
             @NotNull LocalDateTime endsAt,
             @NotBlank @Size(max = 64) String timeZone,
             UUID venueId,
-            @Size(max = 500) @Pattern(regexp = WEB_LINK, message = "must be an http(s) address") String onlineUrl) {
+            @Size(max = 500) @WebLink String onlineUrl) {
 
         Meeting.Slot slot() {
             ZoneId zone;

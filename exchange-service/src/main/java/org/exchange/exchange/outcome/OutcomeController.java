@@ -14,9 +14,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exchange.platform.security.Caller;
+import org.exchange.platform.validation.WebLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -104,8 +104,7 @@ class OutcomeController {
             @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 200) String> authorNames,
             @NotBlank @Size(max = 100) String subjectArea,
             @NotBlank @Size(max = 100) String licence,
-            @NotBlank @Size(max = 1000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) address")
-            String linkUrl) {
+            @NotBlank @Size(max = 1000) @WebLink String linkUrl) {
     }
 
     /** A dissemination to record. */

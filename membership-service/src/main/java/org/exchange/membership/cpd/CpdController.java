@@ -17,11 +17,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exchange.membership.cpd.CpdActivity.Details;
 import org.exchange.membership.csv.Csv;
 import org.exchange.platform.security.Caller;
+import org.exchange.platform.validation.WebLink;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -121,7 +121,7 @@ class CpdController {
             @NotNull LocalDate occurredOn,
             @NotNull @DecimalMin("0.00") @DecimalMax("200.00") @Digits(integer = 3, fraction = 2) BigDecimal hours,
             @Size(max = 10000) String reflection,
-            @Size(max = 1000) @Pattern(regexp = "https?://\\S+") String evidenceLink) {
+            @Size(max = 1000) @WebLink String evidenceLink) {
 
         Details details() {
             return new Details(type, title.strip(), occurredOn, hours, reflection, evidenceLink);
@@ -130,6 +130,6 @@ class CpdController {
 
     record ReflectionRequest(
             @NotBlank @Size(max = 10000) String reflection,
-            @Size(max = 1000) @Pattern(regexp = "https?://\\S+") String evidenceLink) {
+            @Size(max = 1000) @WebLink String evidenceLink) {
     }
 }
