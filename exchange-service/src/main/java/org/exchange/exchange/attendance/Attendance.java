@@ -37,7 +37,7 @@ public record Attendance(UUID id, UUID meetingId, UUID practitionerId, String or
         return new Attendance(id, meetingId, practitionerId, organisationId, newRole, newMinutes, correctedBy, now);
     }
 
-    private static void requireMinutes(int minutes, int meetingMinutes) {
+    static void requireMinutes(int minutes, int meetingMinutes) {
         if (minutes < 0 || minutes > meetingMinutes) {
             throw new InvalidRequestException("Minutes attended are between 0 and the meeting's %d minutes"
                     .formatted(meetingMinutes));

@@ -1,6 +1,7 @@
 package org.exchange.exchange.attendance;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exchange.exchange.directory.Directory;
@@ -39,9 +40,20 @@ class AttendanceController {
     @Operation(summary = "Record attendance, or correct it with a reason "
             + "(the group's facilitators or a programme admin)")
     List<AttendanceView> record(@PathVariable UUID id, @Valid @RequestBody RecordAttendance body, Caller caller) {
-        return views(attendance.record(id, body.attendees().stream()
+        AttendanceService.Register register = attendance.record(id, body.attendees().stream()
                 .map(line -> new AttendanceService.Line(line.practitionerId(), line.role(), line.minutes()))
-                .toList(), body.correctionReason(), caller));
+                .toList(), body.guests().stream()
+                .map(guest -> new AttendanceService.GuestLine(guest.name(), guest.role(), guest.minutes()))
+                .toList(), body.correctionReason(), caller);
+        List<AttendanceView> views = new ArrayList<>(views(register.attendances()));
+        views.addAll(guestViews(register.guests()));
+        return views;
+    }
+
+    @GetMapping("/meetings/{id}/guests")
+    @Operation(summary = "The named guests at a meeting, who earn no CPD (those who run the meeting)")
+    List<AttendanceView> guests(@PathVariable UUID id, Caller caller) {
+        return guestViews(attendance.guests(id, caller));
     }
 
     @GetMapping("/meetings/{id}/attendance")
@@ -66,20 +78,43 @@ class AttendanceController {
     private List<AttendanceView> views(List<Attendance> attendances) {
         Map<UUID, String> names = directory.displayNames(attendances.stream().map(Attendance::practitionerId).toList());
         return attendances.stream().map(a -> new AttendanceView(a.id(), a.meetingId(), a.practitionerId(),
-                names.get(a.practitionerId()), a.organisationId(), a.role(), a.minutes(), a.recordedAt())).toList();
+                names.get(a.practitionerId()), a.organisationId(), a.role(), a.minutes(), a.recordedAt(), false))
+                .toList();
     }
 
-    /** Who attended, in what role and for how long; a correction of earlier lines needs a reason. */
-    record RecordAttendance(@NotEmpty @Size(max = 500) List<@Valid @NotNull Line> attendees,
+    private static List<AttendanceView> guestViews(List<Guest> guests) {
+        return guests.stream().map(g -> new AttendanceView(g.id(), g.meetingId(), null, g.name(), null, g.role(),
+                g.minutes(), g.recordedAt(), true)).toList();
+    }
+
+    /**
+     * Who attended, in what role and for how long; a correction of earlier lines needs a reason. Attendees are the
+     * group's members and facilitators and the meeting's registrants; anyone else is a named guest.
+     */
+    record RecordAttendance(@Size(max = 500) List<@Valid @NotNull Line> attendees,
+            @Size(max = 100) List<@Valid @NotNull GuestLine> guests,
             @Size(max = 1000) String correctionReason) {
+
+        RecordAttendance {
+            attendees = attendees == null ? List.of() : attendees;
+            guests = guests == null ? List.of() : guests;
+        }
     }
 
     /** One person's attendance. */
     record Line(@NotNull UUID practitionerId, @NotNull AttendanceRole role, @Min(0) int minutes) {
     }
 
-    /** Attendance as shown to those allowed to see it. */
+    /** A named guest's attendance: no practitioner id, no CPD. */
+    record GuestLine(@NotBlank @Size(max = 200) String name, @NotNull AttendanceRole role, @Min(0) int minutes) {
+    }
+
+    /**
+     * Attendance as shown to those allowed to see it.
+     *
+     * @param guest whether this is a named guest (no practitioner id, no CPD)
+     */
     record AttendanceView(UUID id, UUID meetingId, UUID practitionerId, String displayName, String organisationId,
-            AttendanceRole role, int minutes, Instant recordedAt) {
+            AttendanceRole role, int minutes, Instant recordedAt, boolean guest) {
     }
 }

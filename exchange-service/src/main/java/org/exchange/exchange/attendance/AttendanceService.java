@@ -45,6 +45,14 @@ public class AttendanceService {
     public record Line(UUID practitionerId, AttendanceRole role, int minutes) {
     }
 
+    /** A named guest's attendance as the facilitator states it. */
+    public record GuestLine(String name, AttendanceRole role, int minutes) {
+    }
+
+    /** A meeting's register after recording: practitioners' attendance and named guests. */
+    public record Register(List<Attendance> attendances, List<Guest> guests) {
+    }
+
     /** One version of an attendance: the first record or a correction. */
     public record Revision(AttendanceRole role, int minutes, boolean correction, String reason, UUID recordedBy,
             Instant recordedAt) {
@@ -52,25 +60,43 @@ public class AttendanceService {
 
     /**
      * The facilitator records who attended; a line that changes what was recorded before is a correction and needs
-     * the reason, kept in the history. Each new or changed line publishes {@link AttendanceRecorded}.
+     * the reason, kept in the history. Each new or changed line publishes {@link AttendanceRecorded}, which counts
+     * towards the person's CPD. Only the group's members and facilitators and the meeting's registrants (for a
+     * network event, its registrants) are recorded by practitioner id; anyone else is a named guest, recorded on the
+     * register with no event and no CPD.
      *
      * @return the attendance as it stands after this call, for the lines given
      */
     @Transactional
-    public List<Attendance> record(UUID meetingId, List<Line> lines, String correctionReason, Caller caller) {
+    public Register record(UUID meetingId, List<Line> lines, List<GuestLine> guestLines, String correctionReason,
+            Caller caller) {
         Meeting meeting = meetings.get(meetingId);
         meetings.requireCanRun(meeting, caller);
         Instant now = clock.instant();
         meeting.requireAttendable(now);
+        if (lines.isEmpty() && guestLines.isEmpty()) {
+            throw new InvalidRequestException("Name at least one attendee or guest");
+        }
         Set<UUID> seen = new HashSet<>();
         for (Line line : lines) {
             if (!seen.add(line.practitionerId())) {
                 throw new InvalidRequestException("Each person appears once; " + line.practitionerId() + " twice");
             }
         }
+        Set<String> guestNames = new HashSet<>();
+        for (GuestLine guest : guestLines) {
+            if (!guestNames.add(guest.name().strip())) {
+                throw new InvalidRequestException("Each guest appears once; " + guest.name().strip() + " twice");
+            }
+        }
+        Set<UUID> expected = meetings.expectedAttendees(meeting);
         List<Attendance> result = new ArrayList<>();
         for (Line line : lines) {
             Optional<Attendance> existing = attendances.find(meetingId, line.practitionerId());
+            if (existing.isEmpty() && !expected.contains(line.practitionerId())) {
+                throw new InvalidRequestException(("%s is not a member of this group nor registered for this meeting: "
+                        + "record them as a guest, by name").formatted(line.practitionerId()));
+            }
             if (existing.isEmpty()) {
                 String organisation = directory.person(line.practitionerId()).map(Person::organisationId).orElse(null);
                 Attendance attendance = Attendance.record(meetingId, line.practitionerId(), organisation, line.role(),
@@ -88,7 +114,21 @@ public class AttendanceService {
                 result.add(existing.get());
             }
         }
-        return result;
+        List<Guest> guests = new ArrayList<>();
+        for (GuestLine line : guestLines) {
+            Guest guest = Guest.record(meetingId, line.name(), line.role(), line.minutes(), meeting.durationMinutes(),
+                    caller.subjectId(), now);
+            attendances.saveGuest(guest);
+            guests.add(guest);
+        }
+        return new Register(result, guests);
+    }
+
+    /** The named guests at a meeting, for those who run it. */
+    @Transactional(readOnly = true)
+    public List<Guest> guests(UUID meetingId, Caller caller) {
+        meetings.requireCanRun(meetings.get(meetingId), caller);
+        return attendances.guestsOf(meetingId);
     }
 
     /**

@@ -85,6 +85,36 @@ class Attendances {
                 .query((rs, row) -> attendance(rs)).list();
     }
 
+    /** Records a guest, or updates the guest of that name at that meeting. */
+    void saveGuest(Guest guest) {
+        jdbc.sql("""
+                insert into meeting_guest (id, meeting_id, name, role, minutes, recorded_by, recorded_at)
+                values (:id, :meeting, :name, :role, :minutes, :by, :at)
+                on conflict (meeting_id, name) do update
+                  set role = excluded.role, minutes = excluded.minutes, recorded_by = excluded.recorded_by,
+                      recorded_at = excluded.recorded_at""")
+                .param("id", guest.id())
+                .param("meeting", guest.meetingId())
+                .param("name", guest.name())
+                .param("role", guest.role().name())
+                .param("minutes", guest.minutes())
+                .param("by", guest.recordedBy())
+                .param("at", Timestamp.from(guest.recordedAt()))
+                .update();
+    }
+
+    /** The guests at a meeting, in the order they were recorded. */
+    List<Guest> guestsOf(UUID meetingId) {
+        return jdbc.sql("""
+                select id, meeting_id, name, role, minutes, recorded_by, recorded_at from meeting_guest
+                where meeting_id = :meeting order by recorded_at, name""")
+                .param("meeting", meetingId)
+                .query((rs, row) -> new Guest(rs.getObject("id", UUID.class), rs.getObject("meeting_id", UUID.class),
+                        rs.getString("name"), AttendanceRole.valueOf(rs.getString("role")), rs.getInt("minutes"),
+                        rs.getObject("recorded_by", UUID.class), instant(rs.getTimestamp("recorded_at"))))
+                .list();
+    }
+
     /** Every version of one attendance, oldest first. */
     List<AttendanceService.Revision> history(UUID attendanceId) {
         return jdbc.sql("""

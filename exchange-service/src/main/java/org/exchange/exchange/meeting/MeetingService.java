@@ -3,6 +3,7 @@ package org.exchange.exchange.meeting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -239,6 +240,21 @@ public class MeetingService {
     public Set<UUID> withJoinLinkFor(UUID personId, Collection<Meeting> listed) {
         return meetings.withJoinLinkFor(personId,
                 listed.stream().filter(meeting -> meeting.onlineUrl() != null).map(Meeting::id).toList());
+    }
+
+    /**
+     * Who may be recorded as attending: the meeting's registrants (with a place or waiting) and, for a group
+     * meeting, the group's confirmed members and its facilitators.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> expectedAttendees(Meeting meeting) {
+        Set<UUID> expected = new HashSet<>(everyoneRegistered(meeting));
+        if (meeting.groupId() != null) {
+            Group group = groups.get(meeting.groupId());
+            expected.addAll(groups.confirmedMembers(group));
+            expected.addAll(group.facilitatorIds());
+        }
+        return expected;
     }
 
     /** Only a group's facilitators (or a programme admin) run its meetings; programme admins run network events. */

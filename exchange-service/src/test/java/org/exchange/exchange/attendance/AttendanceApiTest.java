@@ -7,6 +7,7 @@ import static org.exchange.exchange.ExchangeApi.orgAdmin;
 import static org.exchange.exchange.ExchangeApi.practitioner;
 import static org.exchange.exchange.ExchangeApi.programmeAdmin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -147,6 +148,74 @@ class AttendanceApiTest extends ExchangeIntegrationTest {
         record(lead, line(ada, "ATTENDEE", 121), null).andExpect(status().isBadRequest());
         record(lead, line(ada, "ATTENDEE", -1), null).andExpect(status().isBadRequest());
         record(lead, line(ada, "SPEAKER", 10), null).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void onlyTheGroupsMembersFacilitatorsAndRegistrantsAreRecordedByPractitionerId() throws Exception {
+        UUID stranger = UUID.randomUUID();
+        api.letTimePass(Duration.ofDays(2));
+
+        record(lead, line(ada, "ATTENDEE", 120) + "," + line(stranger, "ATTENDEE", 120), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(stranger.toString())));
+        mvc.perform(get("/api/exchange/meetings/" + meeting + "/attendance").with(facilitator(lead)))
+                .andExpect(jsonPath("$.length()").value(0));
+
+        record(lead, line(ada, "ATTENDEE", 120) + "," + line(lead, "LEAD_FACILITATOR", 120), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2));
+    }
+
+    @Test
+    void aNetworkEventRecordsOnlyItsRegistrants() throws Exception {
+        UUID registered = UUID.randomUUID();
+        UUID event = api.launchEvent(api.westMidlands(), 30);
+        mvc.perform(post("/api/exchange/meetings/" + event + "/registrations").with(practitioner(registered)))
+                .andExpect(status().isCreated());
+        api.letTimePass(Duration.ofDays(8));
+
+        mvc.perform(put("/api/exchange/meetings/" + event + "/attendance").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content(lines(line(ada, "ATTENDEE", 60), null)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/exchange/meetings/" + event + "/attendance").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content(lines(line(registered, "ATTENDEE", 60), null)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aNamedGuestIsOnTheRegisterButPublishesNoAttendanceAndSoEarnsNoCpd() throws Exception {
+        api.letTimePass(Duration.ofDays(2));
+
+        mvc.perform(put("/api/exchange/meetings/" + meeting + "/attendance").with(facilitator(lead))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"attendees":[%s],"guests":[{"name":"Dr Grace Visitor","role":"OBSERVER","minutes":90}]}"""
+                        .formatted(line(ada, "ATTENDEE", 120))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].guest").value(true))
+                .andExpect(jsonPath("$[1].displayName").value("Dr Grace Visitor"))
+                .andExpect(jsonPath("$[1].practitionerId").doesNotExist());
+        mvc.perform(get("/api/exchange/meetings/" + meeting + "/guests").with(facilitator(lead)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].displayName").value("Dr Grace Visitor"))
+                .andExpect(jsonPath("$[0].minutes").value(90));
+        mvc.perform(get("/api/exchange/meetings/" + meeting + "/guests").with(practitioner(ada)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/exchange/meetings/" + meeting + "/attendance").with(facilitator(lead)))
+                .andExpect(jsonPath("$.length()").value(1));
+
+        try (KafkaConsumer<String, byte[]> events = ExchangeApi.eventsReader(Topics.EXCHANGE)) {
+            List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                ExchangeApi.collect(events, meeting.toString(), published);
+                assertThat(ExchangeApi.types(published)).contains("exchange.AttendanceRecorded.v1");
+            });
+            ExchangeApi.collect(events, meeting.toString(), published);
+            assertThat(published).filteredOn(r -> "exchange.AttendanceRecorded.v1".equals(ExchangeApi.header(r,
+                    "ce_type"))).hasSize(1).allSatisfy(r -> assertThat(new String(r.value())).contains(ada.toString())
+                    .doesNotContain("Grace"));
+        }
     }
 
     private ResultActions record(UUID by, String lines, String reason) throws Exception {

@@ -39,15 +39,16 @@ function renderFacts() {
 }
 
 async function people() {
-  const [registered, lines, members] = await Promise.all([
+  const [registered, lines, members, guests] = await Promise.all([
     api(`/api/exchange/meetings/${meeting.id}/registrations`),
     api(`/api/exchange/meetings/${meeting.id}/attendance`),
-    meeting.groupId ? api(`/api/exchange/groups/${meeting.groupId}/members`).catch(() => []) : []]);
+    meeting.groupId ? api(`/api/exchange/groups/${meeting.groupId}/members`).catch(() => []) : [],
+    api(`/api/exchange/meetings/${meeting.id}/guests`)]);
   const everyone = new Map();
   for (const m of members.filter(m => m.place === 'CONFIRMED')) everyone.set(m.practitionerId, { name: m.displayName });
   for (const r of registered) everyone.set(r.practitionerId, { ...everyone.get(r.practitionerId), name: r.displayName, place: r.place });
   for (const line of lines) everyone.set(line.practitionerId, { ...everyone.get(line.practitionerId), name: line.displayName, line });
-  return { registered, lines, everyone };
+  return { registered, lines, everyone, guests };
 }
 
 async function render() {
@@ -60,7 +61,7 @@ async function render() {
     fill(attendance);
     return;
   }
-  const { registered, lines, everyone } = found;
+  const { registered, lines, everyone, guests } = found;
   const name = (id, known) => known || `Practitioner ${id.slice(0, 8)}`;
   fill(registrations, registered.length
     ? table('Registrations, in order', ['Name', 'Place', 'Since'],
@@ -71,7 +72,9 @@ async function render() {
     ? [table('Attendance recorded', ['Name', 'Role', 'Minutes', 'Recorded'],
         lines.map(l => [name(l.practitionerId, l.displayName), words(l.role), String(l.minutes), formatDateTime(l.recordedAt)])),
       ...lines.map(l => history(l, name(l.practitionerId, l.displayName)))]
-    : el('p', {}, 'No attendance recorded yet.'));
+    : el('p', {}, 'No attendance recorded yet.'),
+    guests.length ? table('Guests (no CPD hours)', ['Name', 'Role', 'Minutes'],
+      guests.map(g => [g.displayName, words(g.role), String(g.minutes)])) : null);
   if (meeting.status === 'CANCELLED') {
     fill(attendance, el('p', {}, 'A cancelled meeting has no attendance.'));
     return;
@@ -80,7 +83,28 @@ async function render() {
     fill(attendance, el('p', {}, `Attendance is recorded once the meeting has started, on ${when(meeting)}.`));
     return;
   }
-  fill(attendance, attendanceForm([...everyone.entries()].map(([id, p]) => ({ id, ...p, name: name(id, p.name) }))));
+  fill(attendance, attendanceForm([...everyone.entries()].map(([id, p]) => ({ id, ...p, name: name(id, p.name) }))),
+    guestForm());
+}
+
+// Someone neither in the group nor registered is recorded by name, as a guest: on the register, with no CPD hours.
+function guestForm() {
+  const form = el('form', { id: 'guest-form', class: 'stacked' },
+    el('h3', {}, 'Record a guest'),
+    el('p', { class: 'hint' }, 'For someone who is neither in the group nor registered. Guests earn no CPD hours.'),
+    field('guest', 'name', "Guest's name", { required: true }),
+    field('guest', 'role', "Guest's role", { options: ROLES.map(role => [role, words(role)]), value: 'ATTENDEE' }),
+    field('guest', 'minutes', 'Minutes attended', { type: 'number', value: minutesLong(),
+      attributes: { min: 0, max: minutesLong(), inputmode: 'numeric' } }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Record the guest')));
+  const saved = el('div', { id: 'guest-saved' });
+  onSubmit(form, async values => {
+    await api(`/api/exchange/meetings/${meeting.id}/attendance`, { method: 'PUT',
+      body: { guests: [{ name: values.name, role: values.role, minutes: Number(values.minutes || 0) }] } });
+    await render();
+    done(document.getElementById('guest-saved') || saved, `${values.name} is recorded as a guest.`);
+  });
+  return el('div', {}, saved, form);
 }
 
 function attendanceForm(rows) {
