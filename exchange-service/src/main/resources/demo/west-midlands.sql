@@ -229,3 +229,8 @@ INSERT INTO dissemination (id, outcome_id, practitioner_id, audience, inside_org
    '00000000-0000-4000-8000-0000000000a5', 'Regional ESOL practitioners'' forum', false, 35, current_date - 60,
    now() - interval '60 days')
 ON CONFLICT DO NOTHING;
+
+-- The demo groups' facilitators hold a facilitator appointment, as membership-service would have told.
+INSERT INTO appointment (practitioner_id, role, appointment_id, status, changed_at)
+SELECT DISTINCT practitioner_id, 'facilitator', gen_random_uuid(), 'APPOINTED', now() FROM group_facilitator
+ON CONFLICT DO NOTHING;

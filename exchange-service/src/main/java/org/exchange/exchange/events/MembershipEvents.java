@@ -6,28 +6,39 @@ import java.time.Clock;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
+import org.exchange.contracts.membership.AppointmentWithdrawn;
 import org.exchange.contracts.membership.OrganisationRegistered;
+import org.exchange.contracts.membership.PractitionerAppointed;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.contracts.membership.PractitionerRegistered;
 import org.exchange.contracts.membership.VenueOffered;
+import org.exchange.exchange.directory.Appointments;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.directory.Venue;
+import org.exchange.exchange.group.GroupService;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Membership's events: who people are, their organisations, the venues offered, and requests to be forgotten. */
+/**
+ * Membership's events: who people are, their organisations, the venues offered, appointments and their withdrawal,
+ * and requests to be forgotten.
+ */
 @Component
 class MembershipEvents {
 
     private final Inbox inbox;
     private final Directory directory;
+    private final Appointments appointments;
+    private final GroupService groups;
     private final Clock clock;
 
-    MembershipEvents(Inbox inbox, Directory directory, Clock clock) {
+    MembershipEvents(Inbox inbox, Directory directory, Appointments appointments, GroupService groups, Clock clock) {
         this.inbox = inbox;
         this.directory = directory;
+        this.appointments = appointments;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -37,7 +48,22 @@ class MembershipEvents {
                 on(PractitionerRegistered.class, this::registered),
                 on(OrganisationRegistered.class, this::organisation),
                 on(VenueOffered.class, this::venue),
-                on(PractitionerErasureRequested.class, this::erase));
+                on(PractitionerErasureRequested.class, this::erase),
+                on(PractitionerAppointed.class, this::appointed),
+                on(AppointmentWithdrawn.class, this::withdrawn));
+    }
+
+    private void appointed(PractitionerAppointed appointed) {
+        appointments.record(appointed.practitionerId(), appointed.role(), appointed.appointmentId(),
+                Appointments.Status.APPOINTED, appointed.appointedAt());
+    }
+
+    private void withdrawn(AppointmentWithdrawn withdrawn) {
+        boolean latest = appointments.record(withdrawn.practitionerId(), withdrawn.role(), withdrawn.appointmentId(),
+                Appointments.Status.WITHDRAWN, withdrawn.withdrawnAt());
+        if (latest && Appointments.FACILITATOR.equals(withdrawn.role())) {
+            groups.facilitatorAppointmentWithdrawn(withdrawn.practitionerId());
+        }
     }
 
     private void registered(PractitionerRegistered registered) {

@@ -14,11 +14,13 @@ import org.exchange.contracts.exchange.GroupClosed;
 import org.exchange.contracts.exchange.GroupProposed;
 import org.exchange.contracts.exchange.MemberJoinedGroup;
 import org.exchange.contracts.exchange.MemberLeftGroup;
+import org.exchange.exchange.directory.Appointments;
 import org.exchange.exchange.network.NetworkService;
 import org.exchange.exchange.waitlist.Waitlist;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.ForbiddenException;
+import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
@@ -29,13 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class GroupService {
 
     private final Groups groups;
+    private final Appointments appointments;
     private final NetworkService networks;
     private final IntegrationEvents events;
     private final GroupRules rules;
     private final Clock clock;
 
-    GroupService(Groups groups, NetworkService networks, IntegrationEvents events, GroupRules rules, Clock clock) {
+    GroupService(Groups groups, Appointments appointments, NetworkService networks, IntegrationEvents events,
+            GroupRules rules, Clock clock) {
         this.groups = groups;
+        this.appointments = appointments;
         this.networks = networks;
         this.events = events;
         this.rules = rules;
@@ -53,16 +58,19 @@ public class GroupService {
 
     /**
      * A facilitator or a programme admin proposes a group in a network; a facilitator who proposes it facilitates it.
+     * Anyone else named to facilitate it must hold a facilitator appointment. A facilitator whose appointment was
+     * withdrawn proposes nothing, even with a token issued before the withdrawal.
      */
     @Transactional
     public Group propose(Proposal proposal, Caller caller) {
-        boolean facilitator = caller.hasRole(Caller.ROLE_FACILITATOR);
+        boolean facilitator = caller.hasRole(Caller.ROLE_FACILITATOR) && !appointmentWithdrawn(caller.subjectId());
         if (!facilitator && !caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
-            throw new ForbiddenException("Groups are proposed by facilitators and programme admins");
+            throw new ForbiddenException("Groups are proposed by appointed facilitators and programme admins");
         }
         networks.get(proposal.networkId());
         List<UUID> facilitators = new ArrayList<>(proposal.facilitatorIds() == null ? List.of()
                 : proposal.facilitatorIds());
+        requireAppointed(facilitators.stream().filter(named -> !named.equals(caller.subjectId())).toList());
         if (facilitator && !facilitators.contains(caller.subjectId())) {
             facilitators.addFirst(caller.subjectId());
         }
@@ -131,9 +139,34 @@ public class GroupService {
         if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
             throw new ForbiddenException("A programme admin assigns facilitators");
         }
+        requireAppointed(List.of(facilitatorId));
         Group group = lock(groupId).withFacilitator(facilitatorId);
         groups.addFacilitator(groupId, facilitatorId);
         return group;
+    }
+
+    /**
+     * A facilitator's appointment was withdrawn: they stop facilitating every group not yet closed (a programme admin
+     * assigns another facilitator where one is needed; closed groups keep who ran them).
+     *
+     * @return how many groups they were taken off
+     */
+    @Transactional
+    public int facilitatorAppointmentWithdrawn(UUID facilitatorId) {
+        return groups.removeFacilitatorFromOpenGroups(facilitatorId);
+    }
+
+    private boolean appointmentWithdrawn(UUID personId) {
+        return appointments.status(personId, Appointments.FACILITATOR)
+                .map(status -> status == Appointments.Status.WITHDRAWN).orElse(false);
+    }
+
+    private void requireAppointed(List<UUID> named) {
+        List<UUID> notAppointed = appointments.notAppointed(named, Appointments.FACILITATOR);
+        if (!notAppointed.isEmpty()) {
+            throw new InvalidRequestException("Only appointed facilitators facilitate a group; not appointed: "
+                    + notAppointed.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     /** The caller joins a forming or active group: a place while one is free, otherwise its waitlist. */

@@ -62,6 +62,15 @@ class Groups {
                 .param("group", groupId).param("person", facilitatorId).update();
     }
 
+    /** Takes the person off the facilitators of every group not yet closed; closed groups keep who ran them. */
+    int removeFacilitatorFromOpenGroups(UUID facilitatorId) {
+        return jdbc.sql("""
+                delete from group_facilitator
+                where practitioner_id = :person
+                  and group_id in (select id from exchange_group where status <> 'CLOSED')""")
+                .param("person", facilitatorId).update();
+    }
+
     void updateStatus(Group group) {
         jdbc.sql("""
                 update exchange_group set status = :status, activated_at = :activated, closed_at = :closed

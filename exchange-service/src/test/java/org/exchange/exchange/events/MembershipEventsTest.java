@@ -110,6 +110,68 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$[0].displayName").value("Former participant"));
     }
 
+    @Test
+    void aFacilitatorWhoseAppointmentIsWithdrawnNoLongerRunsTheirGroupsNorProposesNewOnes() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID appointment = UUID.randomUUID();
+        UUID network = api.westMidlands();
+        send("membership.PractitionerAppointed.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
+                "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+        UUID group = api.formingGroup(network, lead, 10);
+        api.scheduleGroupMeeting(group, facilitator(lead), 7, 10).andExpect(status().isCreated());
+
+        send("membership.AppointmentWithdrawn.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
+                "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.scheduleGroupMeeting(group, facilitator(lead),
+                14, 10).andExpect(status().isForbidden()));
+        mvc.perform(get("/api/exchange/groups/" + group + "/members").with(facilitator(lead)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/exchange/groups/" + group)).andExpect(jsonPath("$.facilitators").value(0));
+        mvc.perform(post("/api/exchange/groups").with(facilitator(lead)).contentType(MediaType.APPLICATION_JSON)
+                .content(proposal(network, "[]"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aProposalNamesOnlyAppointedFacilitatorsAsCoFacilitators() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID colleague = UUID.randomUUID();
+        UUID network = api.westMidlands();
+
+        mvc.perform(post("/api/exchange/groups").with(facilitator(lead)).contentType(MediaType.APPLICATION_JSON)
+                .content(proposal(network, "[\"" + colleague + "\"]")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(colleague.toString())));
+        mvc.perform(post("/api/exchange/groups/" + api.formingGroup(network, lead, 10) + "/facilitators")
+                .with(programmeAdmin()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"practitionerId\":\"" + colleague + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("appointed")));
+
+        send("membership.PractitionerAppointed.v1", colleague, UUID.randomUUID(), appointment(UUID.randomUUID(),
+                colleague, "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(post("/api/exchange/groups")
+                .with(facilitator(lead)).contentType(MediaType.APPLICATION_JSON)
+                .content(proposal(network, "[\"" + colleague + "\"]")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.facilitators").value(2)));
+    }
+
+    private String proposal(UUID network, String facilitatorIds) {
+        return """
+                {"networkId":"%s","name":"ESOL: speaking confidence","kind":"SUBJECT","area":"ESOL",
+                 "challenge":"Learners are shy to speak","capacity":10,"plannedStart":"%s","plannedEnd":"%s",
+                 "facilitatorIds":%s}""".formatted(network, api.tomorrow(), api.tomorrow().plusMonths(6),
+                facilitatorIds);
+    }
+
+    private static String appointment(UUID appointment, UUID person, String byField, String atField, String at) {
+        return """
+                {"appointmentId":"%s","practitionerId":"%s","role":"facilitator","%s":"%s","%s":"%s"}"""
+                .formatted(appointment, person, byField, UUID.randomUUID(), atField, at);
+    }
+
     private ResultActions scheduleAt(UUID network, UUID venue, int capacity) throws Exception {
         LocalDateTime start = api.tomorrow().plusDays(10).atTime(9, 30);
         return mvc.perform(post("/api/exchange/meetings").with(programmeAdmin())
