@@ -39,9 +39,7 @@ async function render(message) {
     field('profile', 'jobRole', 'Job role', { required: true, value: profile.jobRole,
       hint: 'For example, Curriculum manager or Lecturer in health and social care',
       attributes: { maxlength: 200, autocomplete: 'organization-title' } }),
-    field('profile', 'organisationId', 'Organisation', { value: profile.organisationId,
-      options: [['', 'Not with a partner organisation'],
-        ...organisations.map(o => [o.id, `${o.name} (${humanise(o.type)})`])] }),
+    organisationPart(profile, organisations),
     field('profile', 'region', 'Region', { value: profile.region, hint: 'For example, West Midlands',
       attributes: { maxlength: 100 } }),
     field('profile', 'specialisms', 'Subject specialisms', { value: (profile.specialisms || []).join(', '),
@@ -57,7 +55,7 @@ async function render(message) {
   onSubmit(form, async values => {
     const saved = await api('/api/membership/me/profile', { method: 'PUT', body: {
       jobRole: values.jobRole,
-      organisationId: values.organisationId || null,
+      requestedOrganisationId: values.requestedOrganisationId || null,
       region: values.region || null,
       specialisms: values.specialisms.split(',').map(s => s.trim()).filter(Boolean),
       newsletterConsent: values.newsletterConsent,
@@ -68,6 +66,28 @@ async function render(message) {
   });
   host.replaceChildren(status, form, el('p', {}, el('a', { href: '/membership/' }, 'Your Learning Exchange membership')));
   renderData();
+}
+
+// The organisation is not the person's to choose: it comes from their sign-in, or they ask to join one and its
+// org-admin confirms.
+function organisationPart(profile, organisations) {
+  const named = id => {
+    const found = organisations.find(o => o.id === id);
+    return found ? `${found.name} (${humanise(found.type)})` : id;
+  };
+  if (profile.organisationId) {
+    return el('dl', { class: 'facts' }, el('dt', {}, 'Organisation'),
+      el('dd', { 'data-testid': 'profile-organisation' }, named(profile.organisationId),
+        el('span', { class: 'hint' }, ' From your sign-in, or confirmed by your organisation.')));
+  }
+  return el('div', {},
+    profile.requestedOrganisationId ? el('p', { class: 'notice', 'data-testid': 'organisation-request' },
+      `You asked to join ${named(profile.requestedOrganisationId)}; its org-admin confirms it.`) : null,
+    field('profile', 'requestedOrganisationId', 'Ask to join an organisation', {
+      value: profile.requestedOrganisationId,
+      hint: 'An org-admin of the organisation confirms that you are its staff.',
+      options: [['', 'Not with a partner organisation'],
+        ...organisations.map(o => [o.id, named(o.id)])] }));
 }
 
 function renderData() {

@@ -51,7 +51,9 @@ class MembershipPortalIT extends BrowserTest {
         assertThat(jobRole).isFocused();
 
         jobRole.fill("Curriculum lead for construction");
-        page.getByLabel("Organisation").selectOption("org-westmid-college");
+        // The organisation comes from the sign-in: shown, not chosen.
+        assertThat(page.getByTestId("profile-organisation")).containsText("Westmid College");
+        assertThat(page.getByLabel("Ask to join an organisation")).hasCount(0);
         page.getByLabel("Region").fill("West Midlands");
         page.getByLabel("Subject specialisms").fill("Construction, Maths");
         page.getByLabel("Send me the quarterly Learning Exchange newsletter").check();

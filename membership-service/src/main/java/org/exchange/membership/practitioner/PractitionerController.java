@@ -13,10 +13,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exchange.membership.practitioner.Practitioner.ProfileDetails;
 import org.exchange.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in practitioner's own profile. */
@@ -38,22 +43,46 @@ class PractitionerController {
     }
 
     @PutMapping("/me/profile")
-    @Operation(summary = "Complete or change the caller's profile: job role, organisation, region, specialisms, consents")
+    @Operation(summary = "Complete or change the caller's profile: job role, region, specialisms, consents, and the "
+            + "organisation they ask to join when their sign-in names none (its org-admin confirms it)")
     ProfileView completeProfile(Caller caller, @Valid @RequestBody ProfileRequest request) {
         return ProfileView.of(practitioners.completeProfile(caller, request.details()), caller);
     }
 
-    /** What a practitioner may say about themselves. */
+    @GetMapping("/organisations/{organisationId}/staff-requests")
+    @Operation(summary = "The people asking to join the organisation (its org-admins, programme admins)")
+    List<StaffRequestView> staffRequests(Caller caller, @PathVariable String organisationId) {
+        return practitioners.askingToJoin(caller, organisationId).stream().map(StaffRequestView::of).toList();
+    }
+
+    @PostMapping("/organisations/{organisationId}/staff-requests/{practitionerId}/confirm")
+    @Operation(summary = "Confirm that a person who asked to join is the organisation's staff (its org-admins)")
+    StaffRequestView confirmStaff(Caller caller, @PathVariable String organisationId,
+            @PathVariable UUID practitionerId) {
+        return StaffRequestView.of(practitioners.confirmStaff(caller, organisationId, practitionerId));
+    }
+
+    @DeleteMapping("/organisations/{organisationId}/staff-requests/{practitionerId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Decline a person's request to join the organisation (its org-admins)")
+    void declineStaff(Caller caller, @PathVariable String organisationId, @PathVariable UUID practitionerId) {
+        practitioners.declineStaff(caller, organisationId, practitionerId);
+    }
+
+    /**
+     * What a practitioner may say about themselves. Their organisation is not among it: it comes from their sign-in,
+     * or they ask to join one and its org-admin confirms.
+     */
     record ProfileRequest(
             @NotBlank @Size(max = 200) String jobRole,
-            @Size(max = 100) String organisationId,
+            @Size(max = 100) String requestedOrganisationId,
             @Size(max = 100) String region,
             @Size(max = 20) List<@NotBlank @Size(max = 100) String> specialisms,
             @NotNull Boolean newsletterConsent,
             @NotNull Boolean nameOnOutcomesConsent) {
 
         ProfileDetails details() {
-            return new ProfileDetails(jobRole.strip(), blankToNull(organisationId), blankToNull(region),
+            return new ProfileDetails(jobRole.strip(), blankToNull(requestedOrganisationId), blankToNull(region),
                     specialisms == null ? List.of() : specialisms.stream().map(String::strip).distinct().toList(),
                     newsletterConsent, nameOnOutcomesConsent);
         }
@@ -65,16 +94,27 @@ class PractitionerController {
 
     /** A practitioner's profile as the API shows it to them. */
     record ProfileView(UUID id, String email, String givenName, String familyName, String organisationId,
-            Set<String> roles, Instant registeredAt, String jobRole, String region, List<String> specialisms,
+            String requestedOrganisationId, Set<String> roles, Instant registeredAt, String jobRole, String region, List<String> specialisms,
             boolean newsletterConsent, boolean nameOnOutcomesConsent, boolean profileComplete, Instant erasedAt) {
 
         static ProfileView of(Practitioner practitioner, Caller caller) {
             return new ProfileView(practitioner.id(), practitioner.email(), practitioner.givenName(),
-                    practitioner.familyName(), practitioner.organisationId(), caller.roles(),
+                    practitioner.familyName(), practitioner.organisationId(),
+                    practitioner.requestedOrganisationId(), caller.roles(),
                     practitioner.registeredAt(), practitioner.jobRole(), practitioner.region(),
                     practitioner.specialisms(), practitioner.newsletterConsent(),
                     practitioner.nameOnOutcomesConsent(), practitioner.profileUpdatedAt() != null,
                     practitioner.erasedAt());
+        }
+    }
+
+    /** A person asking to join an organisation, as its org-admin sees them. */
+    record StaffRequestView(UUID practitionerId, String givenName, String familyName, String email, String jobRole,
+            String organisationId, String requestedOrganisationId) {
+
+        static StaffRequestView of(Practitioner person) {
+            return new StaffRequestView(person.id(), person.givenName(), person.familyName(), person.email(),
+                    person.jobRole(), person.organisationId(), person.requestedOrganisationId());
         }
     }
 }

@@ -8,11 +8,13 @@ import java.util.UUID;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.contracts.membership.PractitionerProfileUpdated;
 import org.exchange.contracts.membership.PractitionerRegistered;
+import org.exchange.membership.access.Access;
 import org.exchange.membership.organisation.OrganisationService;
 import org.exchange.membership.practitioner.Practitioner.ProfileDetails;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
+import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +42,14 @@ public class PractitionerService {
      */
     @Transactional
     public Practitioner me(Caller caller) {
-        return practitioners.find(caller.subjectId()).orElseGet(() -> register(caller));
+        Practitioner practitioner = practitioners.find(caller.subjectId()).orElseGet(() -> register(caller));
+        String vouched = caller.organisationId();
+        if (vouched != null && !vouched.equals(practitioner.organisationId()) && !practitioner.isErased()
+                && organisations.exists(vouched)) {
+            // The identity provider vouches for the organisation: it wins over what was recorded before.
+            return updated(practitioner.inOrganisation(vouched, clock.instant()));
+        }
+        return practitioner;
     }
 
     /** A practitioner membership-service knows, by subject id. */
@@ -55,23 +64,65 @@ public class PractitionerService {
         return practitioners.ofOrganisation(organisationId);
     }
 
-    /** The caller completes or changes their profile; {@link PractitionerProfileUpdated} tells the other contexts. */
+    /**
+     * The caller completes or changes their profile; {@link PractitionerProfileUpdated} tells the other contexts.
+     * Their organisation is not theirs to state: it comes from the identity provider's token, or from an org-admin
+     * confirming the organisation they asked to join.
+     */
     @Transactional
     public Practitioner completeProfile(Caller caller, ProfileDetails details) {
         Practitioner current = me(caller);
         if (current.isErased()) {
             throw new ConflictException("This profile was erased at your request; it can no longer be changed");
         }
-        if (details.organisationId() != null && !organisations.exists(details.organisationId())) {
-            throw new InvalidRequestException("There is no partner organisation " + details.organisationId());
+        String requested = details.requestedOrganisationId();
+        if (requested != null && !requested.equals(current.organisationId())) {
+            if (current.organisationId() != null) {
+                throw new InvalidRequestException("You belong to " + current.organisationId()
+                        + " as your sign-in or its org-admin says; ask your organisation to change it");
+            }
+            if (!organisations.exists(requested)) {
+                throw new InvalidRequestException("There is no partner organisation " + requested);
+            }
         }
-        Practitioner completed = current.complete(details, clock.instant());
-        practitioners.save(completed);
-        events.publish(completed.id(), new PractitionerProfileUpdated(completed.id(), completed.email(),
-                completed.givenName(), completed.familyName(), completed.jobRole(), completed.organisationId(),
-                completed.region(), completed.specialisms(), completed.newsletterConsent(),
-                completed.nameOnOutcomesConsent(), completed.profileUpdatedAt()));
-        return completed;
+        return updated(current.complete(details, clock.instant()));
+    }
+
+    /** The people asking to join an organisation, for its org-admins and programme admins. */
+    @Transactional(readOnly = true)
+    public List<Practitioner> askingToJoin(Caller caller, String organisationId) {
+        Access.requireManages(caller, organisationId);
+        return practitioners.askingToJoin(organisationId);
+    }
+
+    /** An org-admin confirms that a person who asked to join their organisation is its staff. */
+    @Transactional
+    public Practitioner confirmStaff(Caller caller, String organisationId, UUID practitionerId) {
+        Practitioner asking = requestToJoin(caller, organisationId, practitionerId);
+        return updated(asking.inOrganisation(organisationId, clock.instant()));
+    }
+
+    /** An org-admin declines a person's request to join their organisation. */
+    @Transactional
+    public void declineStaff(Caller caller, String organisationId, UUID practitionerId) {
+        practitioners.save(requestToJoin(caller, organisationId, practitionerId).requestDeclined());
+    }
+
+    private Practitioner requestToJoin(Caller caller, String organisationId, UUID practitionerId) {
+        Access.requireManages(caller, organisationId);
+        return practitioners.find(practitionerId)
+                .filter(person -> organisationId.equals(person.requestedOrganisationId()) && !person.isErased())
+                .orElseThrow(() -> new NotFoundException(practitionerId + " has not asked to join " + organisationId));
+    }
+
+    private Practitioner updated(Practitioner practitioner) {
+        practitioners.save(practitioner);
+        events.publish(practitioner.id(), new PractitionerProfileUpdated(practitioner.id(), practitioner.email(),
+                practitioner.givenName(), practitioner.familyName(), practitioner.jobRole(),
+                practitioner.organisationId(), practitioner.region(), practitioner.specialisms(),
+                practitioner.newsletterConsent(), practitioner.nameOnOutcomesConsent(),
+                practitioner.profileUpdatedAt()));
+        return practitioner;
     }
 
     /**

@@ -19,7 +19,7 @@ class Practitioners {
 
     private static final String COLUMNS = """
             id, email, given_name, family_name, organisation_id, registered_at, job_role, region, specialisms,
-            newsletter_consent, name_on_outcomes_consent, profile_updated_at, erased_at""";
+            newsletter_consent, name_on_outcomes_consent, profile_updated_at, erased_at, requested_organisation_id""";
 
     private final JdbcClient jdbc;
 
@@ -35,7 +35,16 @@ class Practitioners {
     }
 
     List<Practitioner> ofOrganisation(String organisationId) {
-        return jdbc.sql("select " + COLUMNS + " from practitioner where organisation_id = :organisation"
+        return byOrganisation("organisation_id", organisationId);
+    }
+
+    /** The people asking to join the organisation, erased ones left out. */
+    List<Practitioner> askingToJoin(String organisationId) {
+        return byOrganisation("requested_organisation_id", organisationId);
+    }
+
+    private List<Practitioner> byOrganisation(String column, String organisationId) {
+        return jdbc.sql("select " + COLUMNS + " from practitioner where " + column + " = :organisation"
                 + " and erased_at is null order by family_name, given_name, id")
                 .param("organisation", organisationId)
                 .query((rs, row) -> practitioner(rs))
@@ -66,8 +75,10 @@ class Practitioners {
                 update practitioner set email = :email, given_name = :givenName, family_name = :familyName,
                   organisation_id = :organisationId, job_role = :jobRole, region = :region,
                   specialisms = :specialisms, newsletter_consent = :newsletter,
-                  name_on_outcomes_consent = :nameOnOutcomes, profile_updated_at = :updatedAt, erased_at = :erasedAt
+                  name_on_outcomes_consent = :nameOnOutcomes, profile_updated_at = :updatedAt, erased_at = :erasedAt,
+                  requested_organisation_id = :requestedOrganisationId
                 where id = :id""")
+                .param("requestedOrganisationId", practitioner.requestedOrganisationId())
                 .param("id", practitioner.id())
                 .param("email", practitioner.email())
                 .param("givenName", practitioner.givenName())
@@ -97,7 +108,8 @@ class Practitioners {
                 rs.getBoolean("newsletter_consent"),
                 rs.getBoolean("name_on_outcomes_consent"),
                 instant(rs.getTimestamp("profile_updated_at")),
-                instant(rs.getTimestamp("erased_at")));
+                instant(rs.getTimestamp("erased_at")),
+                rs.getString("requested_organisation_id"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

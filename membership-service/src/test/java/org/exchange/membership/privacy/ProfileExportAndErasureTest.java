@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class ProfileExportAndErasureTest {
 
     static final String PROFILE = """
-            {"jobRole":"Lecturer in maths","organisationId":"org-westmid-college","region":"West Midlands",
+            {"jobRole":"Lecturer in maths","requestedOrganisationId":"org-westmid-college","region":"West Midlands",
              "specialisms":["maths","digital skills"],"newsletterConsent":true,"nameOnOutcomesConsent":false}""";
 
     @Autowired
