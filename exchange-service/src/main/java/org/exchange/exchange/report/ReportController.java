@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/exchange/reports")
 @Tag(name = "Reports")
 class ReportController {
-
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final ReportService reports;
 
@@ -36,9 +34,6 @@ class ReportController {
     @GetMapping("/programme.csv")
     @Operation(summary = "The programme report's groups as CSV (programme admin)")
     ResponseEntity<String> programmeCsv(@RequestParam(required = false) UUID networkId, Caller caller) {
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"programme-report.csv\"")
-                .body(ReportService.csv(reports.report(networkId, caller)));
+        return Csv.download("programme-report.csv", ReportService.csv(reports.report(networkId, caller)));
     }
 }

@@ -2,11 +2,11 @@ package org.exchange.exchange.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.exchange.platform.csv.Csv;
 import org.exchange.platform.problem.ForbiddenException;
 import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
@@ -42,26 +42,11 @@ public class ReportService {
                 queries.groups(networkId, now));
     }
 
-    /** The report's groups as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted). */
+    /** The report's groups as CSV, written by the platform's {@link Csv} (with its formula guard). */
     public static String csv(ProgrammeReport report) {
-        StringBuilder csv = new StringBuilder();
-        line(csv, CSV_HEADER.stream());
-        for (ProgrammeReport.GroupLine group : report.groups()) {
-            line(csv, Stream.of(group.network(), group.group(), group.kind(), group.area(), group.status(),
-                    group.members(), group.meetingsHeld(), group.attendances(), group.outcomes())
-                    .map(String::valueOf));
-        }
-        return csv.toString();
-    }
-
-    private static void line(StringBuilder csv, Stream<String> fields) {
-        csv.append(fields.map(ReportService::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    static String field(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return Csv.of(CSV_HEADER, report.groups().stream()
+                .map(group -> Arrays.asList(group.network(), group.group(), group.kind(), group.area(),
+                        group.status(), group.members(), group.meetingsHeld(), group.attendances(), group.outcomes()))
+                .toList());
     }
 }

@@ -24,4 +24,17 @@ class ReportCsvTest {
                 + "West Midlands Professional Exchange,\"Maths, \"\"the fun way\"\"\",SUBJECT,\"maths\nand numeracy\","
                 + "ACTIVE,8,4,30,1\r\n");
     }
+
+    @Test
+    void aGroupNameThatASpreadsheetWouldRunIsDefusedAndAMissingValueIsAnEmptyCell() {
+        ProgrammeReport report = new ProgrammeReport(null, Instant.parse("2026-11-24T09:00:00Z"), 3, List.of(),
+                Map.of(), 4, 10, 1200, 1, 2, 40, List.of(new ProgrammeReport.GroupLine(UUID.randomUUID(),
+                        "West Midlands", "=HYPERLINK(\"http://evil.test\",\"Click\")", "SUBJECT", null,
+                        "ACTIVE", 8, 4, 30, 1)));
+
+        String csv = ReportService.csv(report);
+
+        assertThat(csv).endsWith("West Midlands,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"Click\"\")\",SUBJECT,,"
+                + "ACTIVE,8,4,30,1\r\n").doesNotContain("null");
+    }
 }

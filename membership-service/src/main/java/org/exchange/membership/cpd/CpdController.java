@@ -19,7 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exchange.membership.cpd.CpdActivity.Details;
-import org.exchange.membership.csv.Csv;
+import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
 import org.exchange.platform.validation.WebLink;
 import org.springframework.http.HttpHeaders;

@@ -7,12 +7,12 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.exchange.membership.csv.Csv;
 import org.exchange.membership.invoice.InvoiceService.Revenue;
 import org.exchange.membership.membership.MembershipStatus;
 import org.exchange.membership.report.ProgrammeReports.MemberRow;
 import org.exchange.membership.report.ProgrammeReports.StaffRow;
 import org.exchange.membership.report.ProgrammeReports.Viability;
+import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
