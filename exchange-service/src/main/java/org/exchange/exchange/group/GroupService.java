@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.GroupClosed;
 import org.exchange.contracts.exchange.GroupProposed;
+import org.exchange.contracts.exchange.GroupReportingStarted;
 import org.exchange.contracts.exchange.MemberJoinedGroup;
 import org.exchange.contracts.exchange.MemberLeftGroup;
 import org.exchange.exchange.directory.Appointments;
@@ -115,6 +116,8 @@ public class GroupService {
         requireCanRun(active, caller);
         Group group = active.startReporting();
         groups.updateStatus(group);
+        events.publish(group.id(), new GroupReportingStarted(group.id(), group.networkId(), group.name(),
+                groups.members(group).confirmedIds(), clock.instant()));
         return group;
     }
 

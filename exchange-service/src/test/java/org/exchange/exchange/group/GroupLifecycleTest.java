@@ -88,7 +88,7 @@ class GroupLifecycleTest extends ExchangeIntegrationTest {
             assertThat(ExchangeApi.types(published)).contains("exchange.GroupClosed.v1");
         });
         assertThat(ExchangeApi.types(published)).containsExactly("exchange.GroupProposed.v1",
-                "exchange.GroupActivated.v1", "exchange.GroupClosed.v1");
+                "exchange.GroupActivated.v1", "exchange.GroupReportingStarted.v1", "exchange.GroupClosed.v1");
         assertThat(new String(published.getLast().value())).contains("\"meetingsHeld\":4");
     }
 

@@ -1,0 +1,63 @@
+package org.exchange.assessment.framework;
+
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.exchange.assessment.AssessmentIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class FrameworkApiTest extends AssessmentIntegrationTest {
+
+    @Test
+    void anyoneReadsBothEditionsWithTwentyStandardsEachWithoutSigningIn() throws Exception {
+        mvc.perform(get("/api/assessment/frameworks"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == 'etf-2022')].year").value(2022))
+                .andExpect(jsonPath("$[?(@.id == 'etf-2014')].year").value(2014))
+                .andExpect(jsonPath("$[?(@.id == 'etf-2022')].current").value(true));
+        mvc.perform(get("/api/assessment/frameworks/etf-2022"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.standards", hasSize(20)))
+                .andExpect(jsonPath("$.standards[6].id").value("etf-2022-07"))
+                .andExpect(jsonPath("$.standards[6].area").value("VALUES_AND_ATTRIBUTES"))
+                .andExpect(jsonPath("$.standards[7].area").value("KNOWLEDGE_AND_UNDERSTANDING"))
+                .andExpect(jsonPath("$.standards[11].area").value("KNOWLEDGE_AND_UNDERSTANDING"))
+                .andExpect(jsonPath("$.standards[12].area").value("SKILLS"))
+                .andExpect(jsonPath("$.standards[0].complete").value(true))
+                .andExpect(jsonPath("$.standards[0].source").value("https://www.et-foundation.co.uk/professional-standards/"));
+        mvc.perform(get("/api/assessment/frameworks/etf-2014"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.standards", hasSize(20)))
+                .andExpect(jsonPath("$.standards[5].area").value("VALUES_AND_ATTRIBUTES"))
+                .andExpect(jsonPath("$.standards[6].area").value("KNOWLEDGE_AND_UNDERSTANDING"))
+                .andExpect(jsonPath("$.standards[12].area").value("SKILLS"));
+    }
+
+    @Test
+    void aStandardWhoseFullWordingWasNotFoundIsMarkedIncomplete() throws Exception {
+        mvc.perform(get("/api/assessment/frameworks/etf-2022"))
+                .andExpect(jsonPath("$.standards[4].complete").value(false))
+                .andExpect(jsonPath("$.standards[4].wording").value("Value and champion diversity"));
+    }
+
+    @Test
+    void theScaleSaysWhatEachPointMeans() throws Exception {
+        mvc.perform(get("/api/assessment/scale"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.points", hasSize(6)))
+                .andExpect(jsonPath("$.points[0].label").value("Not yet started"))
+                .andExpect(jsonPath("$.points[5].label").value("Could lead others"))
+                .andExpect(jsonPath("$.careerStages[0].code").value("EARLY_CAREER"));
+    }
+
+    @Test
+    void anUnknownEditionIsAProblem() throws Exception {
+        mvc.perform(get("/api/assessment/frameworks/etf-1999"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}
