@@ -163,6 +163,8 @@ public final class KeycloakEngine implements AutoCloseable {
     public static final String DEFAULT_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     private static final String PROPERTIES = "/exchange-engines.properties";
+    /** In a persistent work directory: the processes of the running server, for the next start to stop if left. */
+    private static final String PROCESSES_FILE = "keycloak.processes";
     private static final String UNPACKED_MARKER = ".exchange-unpacked";
     /** The build-time options passed to every start; the cache is augmented for them once (see {@link #AUGMENTED_MARKER}). */
     private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");
@@ -208,6 +210,10 @@ public final class KeycloakEngine implements AutoCloseable {
         Path workDir = temporaryWorkDir ? Dirs.createTemp("exchange-keycloak-run-")
                 : Dirs.createDirectories(settings.workDir().toAbsolutePath());
         Path logFile = settings.logFile() != null ? settings.logFile().toAbsolutePath() : workDir.resolve("keycloak.log");
+        if (!temporaryWorkDir) {
+            // a launcher killed with SIGKILL leaves the server of its last start running here, holding its ports
+            LeftoverProcesses.stop(workDir.resolve(PROCESSES_FILE));
+        }
         try {
             try (CacheLock unpackLock = CacheLock.acquire(cache)) {
                 unpackOnce(zip, cache);
@@ -262,6 +268,10 @@ public final class KeycloakEngine implements AutoCloseable {
             engine = new KeycloakEngine(process, httpPort, managementPort, workDir, temporaryWorkDir, logFile);
             Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
             engine.awaitReady(settings.startupTimeout());
+            if (!temporaryWorkDir) {
+                LeftoverProcesses.record(workDir.resolve(PROCESSES_FILE),
+                        Stream.concat(process.toHandle().descendants(), Stream.of(process.toHandle())));
+            }
             if (augmentLock != null) {
                 Files.writeString(cache.resolve(AUGMENTED_MARKER), String.join(" ", BUILD_OPTIONS));
             }
@@ -336,6 +346,8 @@ public final class KeycloakEngine implements AutoCloseable {
         }
         if (temporaryWorkDir) {
             Dirs.deleteQuietly(workDir);
+        } else {
+            LeftoverProcesses.forget(workDir.resolve(PROCESSES_FILE));
         }
     }
 

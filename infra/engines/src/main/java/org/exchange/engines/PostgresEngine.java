@@ -48,8 +48,10 @@ public final class PostgresEngine implements AutoCloseable {
                 // connection, and the test JVM with it)
                 .setRegisterShutdownHook(false);
         if (dataDirOrNull != null) {
-            builder.setDataDirectory(Dirs.createDirectories(dataDirOrNull.toAbsolutePath()))
-                    .setCleanDataDirectory(false);
+            Path dataDir = Dirs.createDirectories(dataDirOrNull.toAbsolutePath());
+            // a launcher killed with SIGKILL leaves its server running on this cluster, holding it and its port
+            LeftoverProcesses.stopPostmaster(dataDir);
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
         }
         try {
             return new PostgresEngine(builder.start());

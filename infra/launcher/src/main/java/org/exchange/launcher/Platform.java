@@ -76,6 +76,8 @@ public final class Platform implements AutoCloseable {
                         .withRealmFiles(realms)
                         .withStartupTimeout(READY_TIMEOUT)
                         .withDatabase(postgres, "keycloak")
+                        // kept, so that the next start finds and stops a server a killed launcher left running
+                        .withWorkDir(data.resolve("keycloak"))
                         .withLogFile(data.resolve("logs/keycloak.log"))));
 
         for (String service : PlatformSettings.SERVICES) {
