@@ -105,6 +105,15 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aChangeWithoutSessionOrTokenGetsA401ProblemDetailNotAccessDenied() {
+        web.post().uri("/api/membership/echo").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
     void anApiCallWithoutSessionOrTokenGetsA401ProblemDetail() {
         web.get().uri("/api/membership/me")
                 .exchange()
@@ -172,10 +181,12 @@ class GatewayEdgeTest {
     }
 
     @Test
-    void aChangeFromThePortalWithoutTheCsrfTokenIsRefused() {
+    void aChangeFromThePortalWithoutTheCsrfTokenIsRefusedWithAProblemDetail() {
         web.mutateWith(person("practitioner")).post().uri("/api/membership/echo")
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CSRF"));
         web.mutateWith(person("practitioner")).mutateWith(csrf()).post().uri("/api/membership/echo")
                 .exchange()
                 .expectStatus().isOk();
@@ -188,9 +199,9 @@ class GatewayEdgeTest {
                 .expectStatus().isEqualTo(503);
         web.get().uri("/api/notifications/unsubscribe/a-secret-token").exchange()
                 .expectStatus().isEqualTo(503);
-        // elsewhere a change without a CSRF token is still refused
+        // elsewhere a change without a CSRF token is still refused: with no sign-in either, as a 401 problem detail
         web.post().uri("/api/notifications/preferences").exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isUnauthorized();
     }
 
     @Test
