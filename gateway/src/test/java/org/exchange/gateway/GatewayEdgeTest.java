@@ -123,6 +123,18 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void metricsAreForOperationsStaffOnly() {
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, bearer("scraper", "ops")).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void publicPagesNeedNoSignIn() {
         web.get().uri("/").exchange().expectStatus().isOk();
         web.get().uri("/signed-out.html").exchange().expectStatus().isOk();
@@ -314,11 +326,12 @@ class GatewayEdgeTest {
     }
 
     /** An Authorization header with a signed access token for that subject. */
-    static String bearer(String subject) {
+    static String bearer(String subject, String... roles) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer("test")
                     .expirationTime(new Date(System.currentTimeMillis() + 600_000))
-                    .claim("realm_access", Map.of("roles", List.of("practitioner"))).build();
+                    .claim("realm_access", Map.of("roles", roles.length == 0 ? List.of("practitioner")
+                            : List.of(roles))).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID()).build(),
                     claims);
             jwt.sign(new RSASSASigner(SIGNING_KEY));

@@ -73,7 +73,10 @@ public class GatewaySecurity {
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/signed-out.html", "/favicon.ico", "/css/**",
             "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
-            "/actuator/info", "/actuator/prometheus", "/login/**", "/oauth2/**" };
+            "/actuator/info", "/login/**", "/oauth2/**" };
+
+    /** Metrics and the gateway's routes are for operations staff (realm role {@code ops}), with their bearer token. */
+    static final String[] OPS_PATHS = { "/actuator/**" };
 
     /**
      * One-click unsubscribe links in e-mails (RFC 8058): mail clients call them without a session or a CSRF token; the
@@ -128,7 +131,7 @@ public class GatewaySecurity {
     @Bean
     SecurityWebFilterChain portalAndApiSecurity(ServerHttpSecurity http, GatewayProperties properties,
             ReactiveClientRegistrationRepository registrations) {
-        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
             exchanges.pathMatchers(UNSUBSCRIBE_LINKS).permitAll();
@@ -138,6 +141,7 @@ public class GatewaySecurity {
             exchanges.pathMatchers(PROGRAMME_ADMIN_PAGES).hasRole("programme-admin");
             exchanges.pathMatchers(ORG_ADMIN_PAGES).hasRole("org-admin");
             exchanges.pathMatchers(FACILITATOR_PAGES).hasAnyRole("facilitator", "programme-admin");
+            exchanges.pathMatchers(OPS_PATHS).hasRole("ops");
             exchanges.anyExchange().authenticated();
         });
         http.oauth2Login(login -> login
