@@ -73,6 +73,18 @@ class ErrorAnswersTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.detail", Matchers.startsWith("This address is not allowed")));
     }
 
+    @Test
+    void aListInARequestBodyIsBounded() throws Exception {
+        String many = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        problem(mvc.perform(post("/api/exchange/groups").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"networkId":"%s","name":"Maths","kind":"SUBJECT","area":"maths","challenge":"Fractions",
+                         "capacity":10,"plannedStart":"%s","plannedEnd":"%s","facilitatorIds":[%s]}"""
+                        .formatted(api.westMidlands(), api.tomorrow(), api.tomorrow().plusMonths(6), many))))
+                .andExpect(jsonPath("$.errors[0].field").value("facilitatorIds"));
+    }
+
     private static ResultActions problem(ResultActions result) throws Exception {
         return result.andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

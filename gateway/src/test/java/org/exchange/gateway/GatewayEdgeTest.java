@@ -123,6 +123,17 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aRequestBodyOverTheLimitIsRefusedWithA413ProblemBeforeItIsRelayed() {
+        web.post().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\":\"" + "x".repeat(1_100_000) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void metricsAreForOperationsStaffOnly() {
         web.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isUnauthorized()
