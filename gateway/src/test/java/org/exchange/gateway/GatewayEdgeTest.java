@@ -105,12 +105,44 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aChangeWithoutSessionOrTokenGetsA401ProblemDetailNotAccessDenied() {
+        web.post().uri("/api/membership/echo").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
     void anApiCallWithoutSessionOrTokenGetsA401ProblemDetail() {
         web.get().uri("/api/membership/me")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void aRequestBodyOverTheLimitIsRefusedWithA413ProblemBeforeItIsRelayed() {
+        web.post().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\":\"" + "x".repeat(1_100_000) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void metricsAreForOperationsStaffOnly() {
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, bearer("scraper", "ops")).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
     @Test
@@ -172,10 +204,12 @@ class GatewayEdgeTest {
     }
 
     @Test
-    void aChangeFromThePortalWithoutTheCsrfTokenIsRefused() {
+    void aChangeFromThePortalWithoutTheCsrfTokenIsRefusedWithAProblemDetail() {
         web.mutateWith(person("practitioner")).post().uri("/api/membership/echo")
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CSRF"));
         web.mutateWith(person("practitioner")).mutateWith(csrf()).post().uri("/api/membership/echo")
                 .exchange()
                 .expectStatus().isOk();
@@ -188,9 +222,9 @@ class GatewayEdgeTest {
                 .expectStatus().isEqualTo(503);
         web.get().uri("/api/notifications/unsubscribe/a-secret-token").exchange()
                 .expectStatus().isEqualTo(503);
-        // elsewhere a change without a CSRF token is still refused
+        // elsewhere a change without a CSRF token is still refused: with no sign-in either, as a 401 problem detail
         web.post().uri("/api/notifications/preferences").exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isUnauthorized();
     }
 
     @Test
@@ -303,11 +337,12 @@ class GatewayEdgeTest {
     }
 
     /** An Authorization header with a signed access token for that subject. */
-    static String bearer(String subject) {
+    static String bearer(String subject, String... roles) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer("test")
                     .expirationTime(new Date(System.currentTimeMillis() + 600_000))
-                    .claim("realm_access", Map.of("roles", List.of("practitioner"))).build();
+                    .claim("realm_access", Map.of("roles", roles.length == 0 ? List.of("practitioner")
+                            : List.of(roles))).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID()).build(),
                     claims);
             jwt.sign(new RSASSASigner(SIGNING_KEY));

@@ -1,14 +1,21 @@
 package org.exchange.exchange.calendar;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The secret feed token of each person who subscribed their calendar; one per person. */
+/**
+ * The secret feed token of each person who subscribed their calendar, one per person, kept only as its SHA-256: the
+ * token itself is shown once, to its owner, when it is issued.
+ */
 @Repository
 class FeedTokens {
 
@@ -21,9 +28,11 @@ class FeedTokens {
     /** Gives the person this token, replacing any earlier one (which stops working). */
     void replace(UUID personId, String token, Instant now) {
         jdbc.sql("""
-                insert into calendar_feed_token (practitioner_id, token, created_at) values (:person, :token, :at)
-                on conflict (practitioner_id) do update set token = excluded.token, created_at = excluded.created_at""")
-                .param("person", personId).param("token", token).param("at", Timestamp.from(now))
+                insert into calendar_feed_token (practitioner_id, token_hash, created_at)
+                values (:person, :hash, :at)
+                on conflict (practitioner_id) do update
+                  set token_hash = excluded.token_hash, created_at = excluded.created_at""")
+                .param("person", personId).param("hash", hash(token)).param("at", Timestamp.from(now))
                 .update();
     }
 
@@ -33,7 +42,17 @@ class FeedTokens {
     }
 
     Optional<UUID> owner(String token) {
-        return jdbc.sql("select practitioner_id from calendar_feed_token where token = :token").param("token", token)
-                .query(UUID.class).optional();
+        return jdbc.sql("select practitioner_id from calendar_feed_token where token_hash = :hash")
+                .param("hash", hash(token)).query(UUID.class).optional();
+    }
+
+    /** The SHA-256 of a token, in hex: the token has 256 random bits, so no salt or slow hash is needed. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 }

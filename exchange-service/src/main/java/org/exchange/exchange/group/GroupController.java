@@ -150,7 +150,7 @@ class GroupController {
             @Min(1) @Max(500) int capacity,
             @NotNull LocalDate plannedStart,
             @NotNull LocalDate plannedEnd,
-            List<@NotNull UUID> facilitatorIds) {
+            @Size(max = 20) List<@NotNull UUID> facilitatorIds) {
     }
 
     /** A facilitator to add. */

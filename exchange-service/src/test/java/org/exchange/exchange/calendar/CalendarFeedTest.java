@@ -28,6 +28,9 @@ import org.springframework.http.MediaType;
 
 class CalendarFeedTest extends ExchangeIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 
 
     @Test
@@ -106,6 +109,22 @@ class CalendarFeedTest extends ExchangeIntegrationTest {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ExchangeApi.body(mvc.perform(get(path)))));
 
         assertThat(value(event(calendar, launch), Property.STATUS)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aFeedTokenIsStoredOnlyAsItsHash() throws Exception {
+        UUID cleo = UUID.randomUUID();
+        String token = JsonPath.read(ExchangeApi.body(mvc.perform(post("/api/exchange/calendar/feed-token")
+                .with(practitioner(cleo))).andExpect(status().isCreated())), "$.token");
+
+        String stored = jdbc.sql("select token_hash from calendar_feed_token where practitioner_id = :person")
+                .param("person", cleo).query(String.class).single();
+
+        assertThat(stored).isNotEqualTo(token).doesNotContain(token)
+                .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        mvc.perform(get("/api/exchange/calendar/feeds/" + token + ".ics")).andExpect(status().isOk());
+        mvc.perform(get("/api/exchange/calendar/feeds/" + stored + ".ics")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -37,6 +37,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
@@ -71,7 +73,10 @@ public class GatewaySecurity {
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/signed-out.html", "/favicon.ico", "/css/**",
             "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
-            "/actuator/info", "/actuator/prometheus", "/login/**", "/oauth2/**" };
+            "/actuator/info", "/login/**", "/oauth2/**" };
+
+    /** Metrics and the gateway's routes are for operations staff (realm role {@code ops}), with their bearer token. */
+    static final String[] OPS_PATHS = { "/actuator/**" };
 
     /**
      * One-click unsubscribe links in e-mails (RFC 8058): mail clients call them without a session or a CSRF token; the
@@ -126,7 +131,7 @@ public class GatewaySecurity {
     @Bean
     SecurityWebFilterChain portalAndApiSecurity(ServerHttpSecurity http, GatewayProperties properties,
             ReactiveClientRegistrationRepository registrations) {
-        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
             exchanges.pathMatchers(UNSUBSCRIBE_LINKS).permitAll();
@@ -136,6 +141,7 @@ public class GatewaySecurity {
             exchanges.pathMatchers(PROGRAMME_ADMIN_PAGES).hasRole("programme-admin");
             exchanges.pathMatchers(ORG_ADMIN_PAGES).hasRole("org-admin");
             exchanges.pathMatchers(FACILITATOR_PAGES).hasAnyRole("facilitator", "programme-admin");
+            exchanges.pathMatchers(OPS_PATHS).hasRole("ops");
             exchanges.anyExchange().authenticated();
         });
         http.oauth2Login(login -> login
@@ -150,6 +156,7 @@ public class GatewaySecurity {
                 .accessDeniedHandler(accessDenied(api)));
         http.logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(registrations)));
         http.csrf(csrf -> csrf
+                .accessDeniedHandler(csrfRefused())
                 .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                 .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
@@ -229,6 +236,23 @@ public class GatewaySecurity {
         ServerAccessDeniedHandler problem = deniedProblem();
         return (exchange, denied) -> api.matches(exchange)
                 .flatMap(match -> match.isMatch() ? problem.handle(exchange, denied) : page.handle(exchange, denied));
+    }
+
+    /**
+     * A change without a CSRF token is refused before anyone is known: someone not signed in (no session, no bearer
+     * token) gets the 401 problem detail the rest of the API gives, a signed-in person a 403 problem detail.
+     */
+    private static ServerAccessDeniedHandler csrfRefused() {
+        WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+        return (exchange, denied) -> ReactiveSecurityContextHolder.getContext()
+                .switchIfEmpty(Mono.defer(() -> sessions.load(exchange)))
+                .map(context -> context.getAuthentication() != null && context.getAuthentication().isAuthenticated())
+                .defaultIfEmpty(false)
+                .flatMap(signedIn -> signedIn
+                        ? Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "This change needs the portal's CSRF token; reload the page and try again")
+                        : Problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                                "Sign in, or send an access token, to use this part of the API"));
     }
 
     private static ServerAccessDeniedHandler deniedProblem() {

@@ -1,5 +1,6 @@
 package org.exchange.platform.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -16,15 +18,20 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * One mapping from every failure to RFC 9457 problem details: Spring MVC's own errors (unreadable bodies, type
@@ -108,6 +115,48 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, status, request);
     }
 
+    /**
+     * A body that cannot be read names what is wrong with it: the field (as a path, {@code when.startsAt},
+     * {@code attendees[0].role}), a missing required number, or a value outside an enum's allowed values.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        MismatchedInputException mismatch = cause(e, MismatchedInputException.class);
+        JacksonException unreadable = cause(e, JacksonException.class);
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            problem.setDetail("The request is not valid");
+            problem.setProperty("errors", List.of(BodyErrors.of(mismatch)));
+        } else if (unreadable != null) {
+            problem.setDetail("The request body is not valid JSON: " + unreadable.getOriginalMessage());
+        } else {
+            problem.setDetail("The request needs a JSON body");
+        }
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    /** A path or query parameter of the wrong type names the parameter, and an enum's allowed values. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", name == null ? "" : name);
+        error.put("message", "'" + e.getValue() + "' is not " + BodyErrors.describe(type));
+        if (type != null && type.isEnum()) {
+            error.put("allowedValues", BodyErrors.allowedValues(type));
+        }
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        problem.setDetail("The request is not valid");
+        problem.setProperty("errors", List.of(error));
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
@@ -115,6 +164,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problemHeaders.addAll(headers);
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, problemHeaders, status);
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static List<Map<String, String>> fieldErrors(List<FieldError> errors) {

@@ -26,7 +26,11 @@ public class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         if (path != null) {
-            problem.setInstance(URI.create(path));
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException e) {
+                // a path that is no URI (the very thing a refused request may carry) goes without an instance
+            }
         }
         return problem;
     }
