@@ -59,6 +59,7 @@ class AssessmentPortalIT extends BrowserTest {
         // leave half-way: the dashboard says the baseline is not done, and the draft is waiting
         page.navigate(url("/dashboard.html"));
         assertThat(page.getByTestId("dashboard-baseline")).hasText("Not done yet");
+        Accessibility.assertNoViolations(page, "the dashboard with the self-assessment card");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue your baseline")).click();
         assertThat(heading("Your baseline self-assessment")).isVisible();
         assertThat(page.locator("input[name='score-etf-2022-07'][value='2']")).isChecked();
@@ -133,6 +134,24 @@ class AssessmentPortalIT extends BrowserTest {
         assertThat(page.getByTestId("withheld")).containsText("Fewer than 5 people");
         assertThat(page.getByTestId("aggregate-table")).hasCount(0);
         Accessibility.assertNoViolations(page, "a withheld aggregate");
+    }
+
+    @Test
+    void anOrgAdminAndAProgrammeAdminReachTheirAggregatesByEdition() {
+        signInAt("/organisation/assessment.html", "orgadmin");
+        assertThat(heading("Your staff")).isVisible();
+        assertThat(page.locator("#aggregate")).containsText("Professional Standards for Teachers and Trainers in "
+                + "England (2022)");
+        Accessibility.assertNoViolations(page, "an organisation's aggregate");
+        context.clearCookies();
+
+        signInAt("/admin/assessment.html", ExchangeApi.PROGRAMME_ADMIN);
+        page.getByLabel("Network").selectOption(network.get("id").asString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show").setExact(true)).nth(1).click();
+        assertThat(heading(network.get("name").asString())).isFocused();
+        assertThat(page.locator("#aggregate")).containsText("(2022)");
+        Accessibility.assertNoViolations(page, "a network's aggregate");
+        assertFitsAPhone("/admin/assessment.html");
     }
 
     /** A group of the demo facilitator with members who each submitted a baseline rating every standard 4. */
