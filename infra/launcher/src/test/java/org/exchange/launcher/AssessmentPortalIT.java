@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,33 @@ class AssessmentPortalIT extends BrowserTest {
     @Test
     void aPractitionerTakesTheirBaselineWithTheKeyboardComesBackToTheDraftAndLaterSeesTheirProgress() {
         MembershipApi.Person ada = membership.newPractitioner("Ada", "org-westmid-college");
+        String adaToken = membership.tokenFor(ada.username());
+        // Ada's first group, which publishes an outcome she can point at as evidence
+        JsonNode group = exchange.formingGroup(network.get("id").asString(), "Black Country English "
+                + ExchangeApi.unique(), 12);
+        String groupId = group.get("id").asString();
+        membership.call("POST", "/api/exchange/groups/" + groupId + "/members", adaToken, null, 201);
+        for (int n = 1; n <= 4; n++) {
+            exchange.onlineMeeting(group, "Meeting " + n, LocalDate.now().plusWeeks(2L * n).atTime(16, 0), 90);
+        }
+        exchange.call("POST", "/api/exchange/groups/" + groupId + "/activate", ExchangeApi.FACILITATOR, null, 200);
+        String outcomeTitle = "Reading aloud that sticks " + ExchangeApi.unique();
+        exchange.call("POST", "/api/exchange/outcomes", ExchangeApi.FACILITATOR, Map.of("networkId",
+                group.get("networkId").asString(), "groupId", groupId, "kind", "CASE_STUDY", "title", outcomeTitle,
+                "summary", "Paired reading aloud at the start of each session.",
+                "authorNames", List.of("F. Facilitator"),
+                "subjectArea", "English", "licence", "CC BY 4.0", "linkUrl", "https://files.example.org/reading.pdf"),
+                201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            org.assertj.core.api.Assertions.assertThat(membership.call("GET", "/api/assessment/me/evidence", adaToken,
+                    null, 200).toString()).contains(outcomeTitle);
+            org.assertj.core.api.Assertions.assertThat(membership.call("GET", "/api/assessment/me/status", adaToken,
+                    null, 200).get("due").toString()).contains("BASELINE");
+        });
+
         signInAt("/assessment/", ada.username());
         assertThat(page.getByTestId("baseline-status")).hasText("Not done yet");
+        assertThat(page.locator("#assessment")).containsText("Your baseline (" + group.get("name").asString() + ")");
         Accessibility.assertNoViolations(page, "the self-assessment home");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start your baseline")).click();
@@ -68,6 +94,15 @@ class AssessmentPortalIT extends BrowserTest {
 
         for (int number = 11; number <= 20; number++) {
             rateWithTheKeyboard(number, 3, false);
+            if (number == 14) {
+                // standard 14 points at the group's outcome: open its comment and evidence, tick the outcome
+                tabTo("fieldset[data-standard='etf-2022-14'] summary");
+                page.keyboard().press("Enter");
+                tabTo("input[name='evidence-etf-2022-14']");
+                page.keyboard().press("Space");
+                assertThat(page.locator("fieldset[data-standard='etf-2022-14']")
+                        .getByLabel("Outcome: " + outcomeTitle)).isChecked();
+            }
         }
         tabTo("#developmentGoals");
         page.keyboard().type("Questioning that makes every learner think");
@@ -76,9 +111,21 @@ class AssessmentPortalIT extends BrowserTest {
         assertThat(page.getByText("Your baseline is submitted.")).isVisible();
         assertThat(page.locator(".notice.success")).isFocused();
 
-        // later, a review: it starts from the baseline's ratings; two standards move up
-        page.navigate(url("/assessment/take.html"));
+        // the group starts reporting: a review is due
+        exchange.call("POST", "/api/exchange/groups/" + groupId + "/reporting", ExchangeApi.FACILITATOR, null, 200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
+                membership.call("GET", "/api/assessment/me/status", adaToken, null, 200).get("due").toString())
+                .contains("REVIEW"));
+        page.navigate(url("/dashboard.html"));
+        assertThat(page.getByTestId("dashboard-baseline")).hasText("Done");
+        assertThat(page.getByTestId("dashboard-assessment-due")).hasText("Review (" + group.get("name").asString()
+                + ")");
+
+        // the review starts from the baseline's ratings and evidence; two standards move up
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review your progress")).click();
         assertThat(heading("Review your progress")).isVisible();
+        assertThat(page.locator("fieldset[data-standard='etf-2022-14']").getByLabel("Outcome: " + outcomeTitle))
+                .isChecked();
         assertThat(page.locator("input[name='score-etf-2022-01'][value='2']")).isChecked();
         tabTo("input[name='score-etf-2022-01']:checked");
         page.keyboard().press("ArrowRight");
