@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.microsoft.playwright.Locator;
@@ -248,15 +247,5 @@ class AssessmentPortalIT extends BrowserTest {
             page.keyboard().press("Space");
             assertThat(page.locator("#focus-" + id)).isChecked();
         }
-    }
-
-    private void signInAt(String path, String username) {
-        page.navigate(url(path));
-        signInOnKeycloak(username, MembershipApi.PASSWORD);
-        // a section's address shows its index.html
-        String address = path.replace(".", "\\.") + (path.endsWith("/") ? "(index\\.html)?" : "");
-        assertThat(page).hasURL(Pattern.compile(".*" + address + "$"),
-                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
     }
 }
