@@ -43,6 +43,7 @@ public class Directory {
                 on conflict (practitioner_id) do update set erased = true, updated_at = excluded.updated_at""")
                 .param("id", practitionerId).param("at", Timestamp.from(at)).update();
         jdbc.sql("delete from group_member where practitioner_id = :id").param("id", practitionerId).update();
+        jdbc.sql("delete from evidence_owner where practitioner_id = :id").param("id", practitionerId).update();
     }
 
     /** The people of an organisation. */
@@ -144,6 +145,30 @@ public class Directory {
                 insert into evidence_title (kind, evidence_id, title) values (:kind, :id, :title)
                 on conflict (kind, evidence_id) do update set title = excluded.title""")
                 .param("kind", kind.name()).param("id", evidenceId).param("title", title).update();
+    }
+
+    /** Remembers who may point at a piece of evidence: the people it belongs to. */
+    public void saveEvidenceOwners(EvidenceKind kind, UUID evidenceId, Collection<UUID> people) {
+        people.stream().distinct().forEach(person -> jdbc.sql("""
+                insert into evidence_owner (kind, evidence_id, practitioner_id) values (:kind, :id, :person)
+                on conflict do nothing""")
+                .param("kind", kind.name()).param("id", evidenceId).param("person", person).update());
+    }
+
+    /** The evidence a practitioner may point at, with titles, newest titles last. */
+    public List<Evidence> evidenceOf(UUID practitionerId) {
+        return jdbc.sql("""
+                select t.kind, t.evidence_id, t.title from evidence_title t
+                join evidence_owner o on o.kind = t.kind and o.evidence_id = t.evidence_id
+                where o.practitioner_id = :person order by t.title""")
+                .param("person", practitionerId)
+                .query((rs, row) -> new Evidence(EvidenceKind.valueOf(rs.getString("kind")),
+                        rs.getObject("evidence_id", UUID.class), rs.getString("title")))
+                .list();
+    }
+
+    /** A piece of evidence with its title. */
+    public record Evidence(EvidenceKind kind, UUID id, String title) {
     }
 
     /** The titles known for the given evidence ids, by id. */

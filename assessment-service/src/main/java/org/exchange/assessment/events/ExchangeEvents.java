@@ -3,6 +3,9 @@ package org.exchange.assessment.events;
 import static org.exchange.platform.inbox.EventHandler.on;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.assessment.directory.Directory;
@@ -49,8 +52,17 @@ class ExchangeEvents {
                 on(MemberLeftGroup.class, left -> directory.removeMember(left.groupId(), left.practitionerId())),
                 on(GroupReportingStarted.class, this::reporting),
                 on(GroupClosed.class, this::closed),
-                on(OutcomePublished.class, outcome -> directory.saveEvidenceTitle(EvidenceKind.OUTCOME,
-                        outcome.outcomeId(), outcome.title())));
+                on(OutcomePublished.class, this::outcome));
+    }
+
+    /** An outcome's title, and the people who may point at it as evidence: its group's members and publisher. */
+    private void outcome(OutcomePublished outcome) {
+        directory.saveEvidenceTitle(EvidenceKind.OUTCOME, outcome.outcomeId(), outcome.title());
+        List<UUID> owners = new ArrayList<>(outcome.groupMemberIds() == null ? List.of() : outcome.groupMemberIds());
+        if (outcome.publishedBy() != null) {
+            owners.add(outcome.publishedBy());
+        }
+        directory.saveEvidenceOwners(EvidenceKind.OUTCOME, outcome.outcomeId(), owners);
     }
 
     private void proposed(GroupProposed proposed) {
@@ -71,7 +83,7 @@ class ExchangeEvents {
         joined(joined.groupId(), joined.groupName(), joined.practitionerId());
     }
 
-    private void joined(java.util.UUID groupId, String groupName, java.util.UUID member) {
+    private void joined(UUID groupId, String groupName, UUID member) {
         if (directory.addMember(groupId, member, clock.instant())) {
             assessments.joinedGroup(member, groupId, groupName);
         }

@@ -63,6 +63,14 @@ class SelfAssessmentController {
                 draft.map(d -> new DraftRef(d.kind(), d.editionId(), d.updatedAt())).orElse(null), due);
     }
 
+    @GetMapping("/evidence")
+    @Operation(summary = "What the caller may point at as evidence for a rating (outcomes of their groups and their "
+            + "own), with titles")
+    List<EvidenceView> evidence(Caller caller) {
+        return directory.evidenceOf(caller.subjectId()).stream()
+                .map(item -> new EvidenceView(item.kind(), item.id(), item.title())).toList();
+    }
+
     @GetMapping("/draft")
     @Operation(summary = "The caller's draft; without one, the next review pre-filled from their last ratings "
             + "(not saved until they save it)")

@@ -168,7 +168,9 @@ class SelfAssessments {
                     return rating;
                 }).list();
         Map<UUID, List<String>> focus = new HashMap<>();
-        jdbc.sql("select assessment_id, standard_id from focus_standard where assessment_id in (:ids) order by position")
+        jdbc.sql("""
+                select assessment_id, standard_id from focus_standard where assessment_id in (:ids)
+                order by position""")
                 .param("ids", ids)
                 .query((rs, row) -> focus.computeIfAbsent(rs.getObject("assessment_id", UUID.class),
                         key -> new ArrayList<>()).add(rs.getString("standard_id")))
@@ -181,7 +183,9 @@ class SelfAssessments {
 
     private Map<UUID, Map<String, List<Rating.Evidence>>> evidenceOf(Collection<UUID> ids) {
         Map<UUID, Map<String, List<Rating.Evidence>>> evidence = new HashMap<>();
-        jdbc.sql("select assessment_id, standard_id, kind, evidence_id from evidence_link where assessment_id in (:ids)")
+        jdbc.sql("""
+                select assessment_id, standard_id, kind, evidence_id from evidence_link
+                where assessment_id in (:ids)""")
                 .param("ids", ids)
                 .query((rs, row) -> evidence.computeIfAbsent(rs.getObject("assessment_id", UUID.class),
                                 key -> new LinkedHashMap<>())

@@ -66,7 +66,8 @@ class AggregateApiTest extends AssessmentIntegrationTest {
         mvc.perform(get("/api/assessment/aggregates/groups/" + group + "/aggregate.csv").with(facilitator(lead)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andExpect(content().string(containsString(",1,Professional values and attributes,5,0,0,0,5,0,0,5,2.0,")))
+                .andExpect(content().string(
+                        containsString(",1,Professional values and attributes,5,0,0,0,5,0,0,5,2.0,")))
                 .andExpect(content().string(not(containsString(people.getFirst().toString()))));
     }
 

@@ -28,7 +28,8 @@ class FrameworkApiTest extends AssessmentIntegrationTest {
                 .andExpect(jsonPath("$.standards[11].area").value("KNOWLEDGE_AND_UNDERSTANDING"))
                 .andExpect(jsonPath("$.standards[12].area").value("SKILLS"))
                 .andExpect(jsonPath("$.standards[0].complete").value(true))
-                .andExpect(jsonPath("$.standards[0].source").value("https://www.et-foundation.co.uk/professional-standards/"));
+                .andExpect(jsonPath("$.standards[0].source")
+                        .value("https://www.et-foundation.co.uk/professional-standards/"));
         mvc.perform(get("/api/assessment/frameworks/etf-2014"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.standards", hasSize(20)))

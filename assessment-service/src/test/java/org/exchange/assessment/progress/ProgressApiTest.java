@@ -30,7 +30,8 @@ class ProgressApiTest extends AssessmentIntegrationTest {
                 .andExpect(jsonPath("$.standards[2].changeSinceBaseline").value(4))
                 .andExpect(jsonPath("$.standards[2].changeSincePrevious").value(3))
                 .andExpect(jsonPath("$.focusTimelines", hasSize(2)))
-                .andExpect(jsonPath("$.focusTimelines[1].points[*].score").value(org.hamcrest.Matchers.contains(2, 3, 6)));
+                .andExpect(jsonPath("$.focusTimelines[1].points[*].score")
+                        .value(org.hamcrest.Matchers.contains(2, 3, 6)));
     }
 
     @Test

@@ -189,6 +189,10 @@ class SelfAssessmentApiTest extends AssessmentIntegrationTest {
                 mvc.perform(get("/api/assessment/me/draft").with(practitioner(person)))
                         .andExpect(jsonPath("$.ratings[0].evidence[0].kind").value("OUTCOME"))
                         .andExpect(jsonPath("$.ratings[0].evidence[0].title").value("Fractions that stick")));
+        mvc.perform(get("/api/assessment/me/evidence").with(practitioner(person)))
+                .andExpect(jsonPath("$[?(@.id == '%s')].title".formatted(outcome)).value("Fractions that stick"));
+        mvc.perform(get("/api/assessment/me/evidence").with(practitioner(UUID.randomUUID())))
+                .andExpect(jsonPath("$", hasSize(0)));
     }
 
     private void assertNoDraft(UUID person) throws Exception {

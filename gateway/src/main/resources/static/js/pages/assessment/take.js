@@ -15,6 +15,9 @@ const kind = draft?.kind || (status.baselineDone ? 'REVIEW' : 'BASELINE');
 const editionId = draft?.edition?.id || (await api('/api/assessment/frameworks')).find(edition => edition.current).id;
 const edition = await api(`/api/assessment/frameworks/${editionId}`);
 const ratings = new Map((draft?.ratings || []).map(rating => [rating.standardId, rating]));
+const evidenceOptions = await api('/api/assessment/me/evidence').catch(() => []);
+const EVIDENCE_KIND = { OUTCOME: 'Outcome', ACTION_RESEARCH: 'Action research', CPD_ACTIVITY: 'CPD activity',
+  AWARD_OBSERVATION: 'Award observation' };
 const focus = new Set((draft?.focusStandards || []).map(item => item.standardId));
 const noun = kind === 'BASELINE' ? 'baseline' : 'review';
 
@@ -52,10 +55,29 @@ function standardFieldset(standard) {
     el('div', { class: 'field checkbox' },
       el('input', { type: 'checkbox', id: `focus-${id}`, name: 'focus', value: id, checked: focus.has(id) }),
       el('label', { for: `focus-${id}` }, `Make standard ${standard.number} one of my focus standards`)),
-    el('details', { open: rating?.comment ? true : null },
-      el('summary', {}, `Comment on standard ${standard.number} (optional)`),
+    el('details', { open: rating?.comment || rating?.evidence?.length ? true : null },
+      el('summary', {}, `Comment${evidenceOptions.length || rating?.evidence?.length ? ' and evidence' : ''} on `
+        + `standard ${standard.number} (optional)`),
       el('label', { for: `comment-${id}`, class: 'visually-hidden' }, `Your comment on standard ${standard.number}`),
-      comment));
+      comment,
+      evidenceChoices(standard, rating)));
+}
+
+/** Checkboxes for what supports the rating: the practitioner's outcomes, and whatever the rating points at already. */
+function evidenceChoices(standard, rating) {
+  const linked = rating?.evidence || [];
+  const options = [...evidenceOptions, ...linked.filter(item => !evidenceOptions.some(option => option.id === item.id))];
+  if (!options.length) return null;
+  const chosen = new Set(linked.map(item => `${item.kind}:${item.id}`));
+  return el('fieldset', { class: 'evidence-choices' },
+    el('legend', {}, `Evidence for standard ${standard.number}`),
+    options.map(item => {
+      const value = `${item.kind}:${item.id}`;
+      const inputId = `evidence-${standard.id}-${item.id}`;
+      return el('div', { class: 'field checkbox' },
+        el('input', { type: 'checkbox', id: inputId, name: `evidence-${standard.id}`, value, checked: chosen.has(value) }),
+        el('label', { for: inputId }, `${EVIDENCE_KIND[item.kind] || item.kind}: ${item.title || 'title not known yet'}`));
+    }));
 }
 
 const areas = edition.areas.map(area => el('section', { 'aria-labelledby': `area-${area.code}` },
@@ -95,8 +117,12 @@ function content() {
     ratings: edition.standards.map(standard => ({
       standardId: standard.id,
       score: data.get(`score-${standard.id}`) ? Number(data.get(`score-${standard.id}`)) : null,
-      comment: (data.get(`comment-${standard.id}`) || '').trim() || null
-    })).filter(rating => rating.score !== null || rating.comment !== null),
+      comment: (data.get(`comment-${standard.id}`) || '').trim() || null,
+      evidence: data.getAll(`evidence-${standard.id}`).map(value => {
+        const [evidenceKind, evidenceId] = value.split(':');
+        return { kind: evidenceKind, id: evidenceId };
+      })
+    })).filter(rating => rating.score !== null || rating.comment !== null || rating.evidence.length),
     focusStandards: data.getAll('focus'),
     developmentGoals: (data.get('developmentGoals') || '').trim() || null
   };

@@ -4,10 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.microsoft.playwright.Locator;
@@ -40,8 +40,33 @@ class AssessmentPortalIT extends BrowserTest {
     @Test
     void aPractitionerTakesTheirBaselineWithTheKeyboardComesBackToTheDraftAndLaterSeesTheirProgress() {
         MembershipApi.Person ada = membership.newPractitioner("Ada", "org-westmid-college");
+        String adaToken = membership.tokenFor(ada.username());
+        // Ada's first group, which publishes an outcome she can point at as evidence
+        JsonNode group = exchange.formingGroup(network.get("id").asString(), "Black Country English "
+                + ExchangeApi.unique(), 12);
+        String groupId = group.get("id").asString();
+        membership.call("POST", "/api/exchange/groups/" + groupId + "/members", adaToken, null, 201);
+        for (int n = 1; n <= 4; n++) {
+            exchange.onlineMeeting(group, "Meeting " + n, LocalDate.now().plusWeeks(2L * n).atTime(16, 0), 90);
+        }
+        exchange.call("POST", "/api/exchange/groups/" + groupId + "/activate", ExchangeApi.FACILITATOR, null, 200);
+        String outcomeTitle = "Reading aloud that sticks " + ExchangeApi.unique();
+        exchange.call("POST", "/api/exchange/outcomes", ExchangeApi.FACILITATOR, Map.of("networkId",
+                group.get("networkId").asString(), "groupId", groupId, "kind", "CASE_STUDY", "title", outcomeTitle,
+                "summary", "Paired reading aloud at the start of each session.",
+                "authorNames", List.of("F. Facilitator"),
+                "subjectArea", "English", "licence", "CC BY 4.0", "linkUrl", "https://files.example.org/reading.pdf"),
+                201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            org.assertj.core.api.Assertions.assertThat(membership.call("GET", "/api/assessment/me/evidence", adaToken,
+                    null, 200).toString()).contains(outcomeTitle);
+            org.assertj.core.api.Assertions.assertThat(membership.call("GET", "/api/assessment/me/status", adaToken,
+                    null, 200).get("due").toString()).contains("BASELINE");
+        });
+
         signInAt("/assessment/", ada.username());
         assertThat(page.getByTestId("baseline-status")).hasText("Not done yet");
+        assertThat(page.locator("#assessment")).containsText("Your baseline (" + group.get("name").asString() + ")");
         Accessibility.assertNoViolations(page, "the self-assessment home");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start your baseline")).click();
@@ -59,6 +84,7 @@ class AssessmentPortalIT extends BrowserTest {
         // leave half-way: the dashboard says the baseline is not done, and the draft is waiting
         page.navigate(url("/dashboard.html"));
         assertThat(page.getByTestId("dashboard-baseline")).hasText("Not done yet");
+        Accessibility.assertNoViolations(page, "the dashboard with the self-assessment card");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue your baseline")).click();
         assertThat(heading("Your baseline self-assessment")).isVisible();
         assertThat(page.locator("input[name='score-etf-2022-07'][value='2']")).isChecked();
@@ -67,6 +93,15 @@ class AssessmentPortalIT extends BrowserTest {
 
         for (int number = 11; number <= 20; number++) {
             rateWithTheKeyboard(number, 3, false);
+            if (number == 14) {
+                // standard 14 points at the group's outcome: open its comment and evidence, tick the outcome
+                tabTo("fieldset[data-standard='etf-2022-14'] summary");
+                page.keyboard().press("Enter");
+                tabTo("input[name='evidence-etf-2022-14']");
+                page.keyboard().press("Space");
+                assertThat(page.locator("fieldset[data-standard='etf-2022-14']")
+                        .getByLabel("Outcome: " + outcomeTitle)).isChecked();
+            }
         }
         tabTo("#developmentGoals");
         page.keyboard().type("Questioning that makes every learner think");
@@ -75,9 +110,21 @@ class AssessmentPortalIT extends BrowserTest {
         assertThat(page.getByText("Your baseline is submitted.")).isVisible();
         assertThat(page.locator(".notice.success")).isFocused();
 
-        // later, a review: it starts from the baseline's ratings; two standards move up
-        page.navigate(url("/assessment/take.html"));
+        // the group starts reporting: a review is due
+        exchange.call("POST", "/api/exchange/groups/" + groupId + "/reporting", ExchangeApi.FACILITATOR, null, 200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
+                membership.call("GET", "/api/assessment/me/status", adaToken, null, 200).get("due").toString())
+                .contains("REVIEW"));
+        page.navigate(url("/dashboard.html"));
+        assertThat(page.getByTestId("dashboard-baseline")).hasText("Done");
+        assertThat(page.getByTestId("dashboard-assessment-due")).hasText("Review (" + group.get("name").asString()
+                + ")");
+
+        // the review starts from the baseline's ratings and evidence; two standards move up
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review your progress")).click();
         assertThat(heading("Review your progress")).isVisible();
+        assertThat(page.locator("fieldset[data-standard='etf-2022-14']").getByLabel("Outcome: " + outcomeTitle))
+                .isChecked();
         assertThat(page.locator("input[name='score-etf-2022-01'][value='2']")).isChecked();
         tabTo("input[name='score-etf-2022-01']:checked");
         page.keyboard().press("ArrowRight");
@@ -135,6 +182,24 @@ class AssessmentPortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "a withheld aggregate");
     }
 
+    @Test
+    void anOrgAdminAndAProgrammeAdminReachTheirAggregatesByEdition() {
+        signInAt("/organisation/assessment.html", "orgadmin");
+        assertThat(heading("Your staff")).isVisible();
+        assertThat(page.locator("#aggregate")).containsText("Professional Standards for Teachers and Trainers in "
+                + "England (2022)");
+        Accessibility.assertNoViolations(page, "an organisation's aggregate");
+        context.clearCookies();
+
+        signInAt("/admin/assessment.html", ExchangeApi.PROGRAMME_ADMIN);
+        page.getByLabel("Network").selectOption(network.get("id").asString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show").setExact(true)).nth(1).click();
+        assertThat(heading(network.get("name").asString())).isFocused();
+        assertThat(page.locator("#aggregate")).containsText("(2022)");
+        Accessibility.assertNoViolations(page, "a network's aggregate");
+        assertFitsAPhone("/admin/assessment.html");
+    }
+
     /** A group of the demo facilitator with members who each submitted a baseline rating every standard 4. */
     private JsonNode groupWithBaselines(String name, int members) {
         JsonNode group = exchange.formingGroup(network.get("id").asString(), name, 12);
@@ -182,15 +247,5 @@ class AssessmentPortalIT extends BrowserTest {
             page.keyboard().press("Space");
             assertThat(page.locator("#focus-" + id)).isChecked();
         }
-    }
-
-    private void signInAt(String path, String username) {
-        page.navigate(url(path));
-        signInOnKeycloak(username, MembershipApi.PASSWORD);
-        // a section's address shows its index.html
-        String address = path.replace(".", "\\.") + (path.endsWith("/") ? "(index\\.html)?" : "");
-        assertThat(page).hasURL(Pattern.compile(".*" + address + "$"),
-                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
     }
 }

@@ -3,6 +3,7 @@ package org.exchange.launcher;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -72,6 +73,16 @@ abstract class BrowserTest {
         page.locator("#username").fill(username);
         page.locator("#password").fill(password);
         page.locator("#kc-login").click(new Locator.ClickOptions().setNoWaitAfter(true));
+    }
+
+    /** Opens a page that needs signing in, signs in there (password demo) and waits to be back on it. */
+    void signInAt(String path, String username) {
+        page.navigate(url(path));
+        signInOnKeycloak(username, MembershipApi.PASSWORD);
+        // Playwright matches URLs with JavaScript regular expressions (no Pattern.quote); a section shows its index.html
+        String address = path.replace(".", "\\.") + (path.endsWith("/") ? "(index\\.html)?" : "");
+        assertThat(page).hasURL(Pattern.compile(".*" + address + "$"),
+                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
     }
 
     Locator heading(String name) {

@@ -404,15 +404,6 @@ class MembershipPortalIT extends BrowserTest {
         assertFitsAPhone("/organisation/staff.html");
     }
 
-    private void signInAt(String path, String username) {
-        page.navigate(url(path));
-        signInOnKeycloak(username, MembershipApi.PASSWORD);
-        // Playwright matches URLs with JavaScript regular expressions (no Pattern.quote); a section shows its index.html
-        String address = path.replace(".", "\\.") + (path.endsWith("/") ? "(index\\.html)?" : "");
-        assertThat(page).hasURL(Pattern.compile(".*" + address + "$"),
-                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
-    }
-
     private Locator mainNavigation(String name) {
         return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.exchange.contracts.EventType;
 
 /**
- * A practitioner submitted their baseline self-assessment against the Professional Standards. Record key and subject: practitionerId. Ratings stay in assessment-service.
+ * A practitioner submitted their baseline self-assessment against the Professional Standards. Record key and subject:
+ * practitionerId. Ratings stay in assessment-service.
  *
  * @param assessmentId the baseline
  * @param practitionerId the practitioner's subject id

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.exchange.contracts.EventType;
 
 /**
- * A practitioner joined their first group and has no baseline self-assessment yet. Record key and subject: practitionerId.
+ * A practitioner joined their first group and has no baseline self-assessment yet. Record key and subject:
+ * practitionerId.
  *
  * @param practitionerId the practitioner's subject id
  * @param groupId the group they joined

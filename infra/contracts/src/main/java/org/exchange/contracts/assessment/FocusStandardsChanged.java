@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.exchange.contracts.EventType;
 
 /**
- * A practitioner submitted an assessment with other focus standards than their previous one. Record key and subject: practitionerId.
+ * A practitioner submitted an assessment with other focus standards than their previous one. Record key and subject:
+ * practitionerId.
  *
  * @param practitionerId the practitioner's subject id
  * @param editionId the edition of the standards

@@ -13,7 +13,8 @@ import org.exchange.contracts.EventType;
  * @param practitionerId the practitioner's subject id
  * @param editionId the edition of the standards, the same as the baseline's
  * @param round 1 for the first review after the baseline, 2 for the next, and so on
- * @param focusChanges for each focus standard, the ratings and the change since the baseline and since the previous review
+ * @param focusChanges for each focus standard, the ratings and the change since the baseline and since the previous
+ *      review
  * @param completedAt when it was submitted
  */
 @EventType(context = "assessment", name = "ReviewCompleted", version = 1)

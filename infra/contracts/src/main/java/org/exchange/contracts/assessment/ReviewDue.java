@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.exchange.contracts.EventType;
 
 /**
- * A group a practitioner with a baseline belongs to started reporting or closed: a review of their progress is due. Record key and subject: practitionerId.
+ * A group a practitioner with a baseline belongs to started reporting or closed: a review of their progress is due.
+ * Record key and subject: practitionerId.
  *
  * @param practitionerId the practitioner's subject id
  * @param groupId the group
