@@ -209,27 +209,8 @@ public class EnrolmentService {
         Enrolment enrolment = locked(id);
         Person academy = assessor(academyAssessorId);
         Person own = assessor(organisationAssessorId);
-        if (academyAssessorId.equals(organisationAssessorId)) {
-            throw new InvalidRequestException("The panel is two different assessors");
-        }
-        if (academyAssessorId.equals(enrolment.candidateId())
-                || organisationAssessorId.equals(enrolment.candidateId())) {
-            throw new InvalidRequestException("A candidate cannot assess themselves");
-        }
-        if (academy.organisationId() != null && academy.organisationId().equals(own.organisationId())) {
-            throw new InvalidRequestException("The two assessors are from one organisation ("
-                    + directory.organisationName(own.organisationId()) + "): one must be from the academy and one "
-                    + "from the candidate's organisation");
-        }
-        if (!settings.academyOrganisationId().equals(academy.organisationId())) {
-            throw new InvalidRequestException(academy.displayName() + " is not from the academy ("
-                    + directory.organisationName(settings.academyOrganisationId()) + ")");
-        }
-        if (enrolment.candidateOrganisationId() == null
-                || !enrolment.candidateOrganisationId().equals(own.organisationId())) {
-            throw new InvalidRequestException(own.displayName() + " is not from the candidate's organisation ("
-                    + directory.organisationName(enrolment.candidateOrganisationId()) + ")");
-        }
+        new PanelPolicy(settings.academyOrganisationId()).check(enrolment.candidateId(),
+                enrolment.candidateOrganisationId(), member(academy), member(own));
         Enrolment named = enrolment.panel(academyAssessorId, organisationAssessorId);
         enrolments.update(named);
         portfolios.keepRecommendationsOf(id, List.of(academyAssessorId, organisationAssessorId));
@@ -403,6 +384,10 @@ public class EnrolmentService {
             throw new InvalidRequestException(person.displayName() + " is not an appointed assessor");
         }
         return person;
+    }
+
+    private static PanelPolicy.Member member(Person person) {
+        return new PanelPolicy.Member(person.id(), person.displayName(), person.organisationId());
     }
 
     private List<EnrolmentSummary> summaries(List<Enrolment> list) {
