@@ -52,17 +52,19 @@ public class EnrolmentService {
     private final Progress progress;
     private final ProgrammeCatalogue catalogue;
     private final Directory directory;
+    private final Fees fees;
     private final IntegrationEvents events;
     private final AccreditationSettings settings;
     private final Clock clock;
 
     EnrolmentService(Enrolments enrolments, Portfolios portfolios, Progress progress, ProgrammeCatalogue catalogue,
-            Directory directory, IntegrationEvents events, AccreditationSettings settings, Clock clock) {
+            Directory directory, Fees fees, IntegrationEvents events, AccreditationSettings settings, Clock clock) {
         this.enrolments = enrolments;
         this.portfolios = portfolios;
         this.progress = progress;
         this.catalogue = catalogue;
         this.directory = directory;
+        this.fees = fees;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
@@ -414,7 +416,7 @@ public class EnrolmentService {
                 e.programmeVersion(), programme.provisional(), checklist,
                 new Panel(personRef(e.academyAssessorId(), null), personRef(e.organisationAssessorId(), null),
                         recommendations),
-                e.decisionReason(), e.awardedOn(), e.ilmReference());
+                e.decisionReason(), e.awardedOn(), e.ilmReference(), fees.of(e.id()).orElse(null));
     }
 
     private PersonRef personRef(UUID id, String organisationId) {
