@@ -3,7 +3,6 @@ package org.exchange.platform.security;
 import java.util.List;
 
 import org.exchange.platform.problem.ProblemResponses;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,11 +31,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityAutoConfiguration {
-
-    static {
-        // the signed-in person comes from the token, never from the client: no Caller parameter in OpenAPI documents
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
 
     private static final List<String> ALWAYS_PUBLIC = List.of(
             "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
