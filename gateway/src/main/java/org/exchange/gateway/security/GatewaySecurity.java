@@ -71,7 +71,8 @@ public class GatewaySecurity {
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/signed-out.html", "/favicon.ico", "/css/**",
             "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
-            "/actuator/info", "/actuator/prometheus", "/login/**", "/oauth2/**" };
+            "/actuator/info", "/actuator/prometheus", "/login/**", "/oauth2/**", "/awards/", "/awards/index.html",
+            "/credentials/**" };
 
     /**
      * One-click unsubscribe links in e-mails (RFC 8058): mail clients call them without a session or a CSRF token; the
@@ -83,6 +84,7 @@ public class GatewaySecurity {
     static final String PROGRAMME_ADMIN_PAGES = "/admin/**";
     static final String ORG_ADMIN_PAGES = "/organisation/**";
     static final String FACILITATOR_PAGES = "/facilitate/**";
+    static final String ASSESSOR_PAGES = "/assess/**";
 
     private static final Pattern IDENTITY_PROVIDER_ALIAS = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -136,6 +138,7 @@ public class GatewaySecurity {
             exchanges.pathMatchers(PROGRAMME_ADMIN_PAGES).hasRole("programme-admin");
             exchanges.pathMatchers(ORG_ADMIN_PAGES).hasRole("org-admin");
             exchanges.pathMatchers(FACILITATOR_PAGES).hasAnyRole("facilitator", "programme-admin");
+            exchanges.pathMatchers(ASSESSOR_PAGES).hasAnyRole("assessor", "programme-admin");
             exchanges.anyExchange().authenticated();
         });
         http.oauth2Login(login -> login

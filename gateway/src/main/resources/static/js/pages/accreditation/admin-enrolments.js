@@ -1,0 +1,122 @@
+// Programme admins: applications for the ILM awards to accept (the prerequisite is checked and the fee's invoice
+// issued) or decline with a reason; for each candidate, their coach or mentor and their panel of two assessors, one
+// from the academy and one from the candidate's own organisation.
+import { shell } from '../../shell.js';
+import { api } from '../../api.js';
+import { el, formatDate } from '../../dom.js';
+import { field, onSubmit, loadFailed } from '../membership/forms.js';
+import { API, OPEN, statusLabel, progressBar, showMessage } from './common.js';
+
+await shell({ signInRequired: true });
+const applicationsHost = document.getElementById('applications');
+const candidatesHost = document.getElementById('candidates');
+const messageHost = document.getElementById('message');
+const ACADEMY = 'org-academy';
+
+const candidateName = e => e.candidate?.name || e.candidateName || 'A candidate';
+const organisationOf = e => e.candidate?.organisationName || e.candidate?.organisationId || e.organisationId || '';
+
+async function render(message) {
+  let enrolments;
+  let assessors = [];
+  try {
+    [enrolments, assessors] = await Promise.all([api(`${API}/admin/enrolments`),
+      api(`${API}/admin/assessors`).catch(() => [])]);
+  } catch (error) {
+    loadFailed(applicationsHost, error, 'Award enrolments');
+    candidatesHost.replaceChildren();
+    return;
+  }
+  showMessage(messageHost, message);
+  const applications = enrolments.filter(e => e.status === 'APPLIED');
+  applicationsHost.replaceChildren(applications.length
+    ? el('ul', { class: 'review-list' }, applications.map(applicationItem))
+    : el('p', {}, 'No application is waiting.'));
+  const candidates = enrolments.filter(e => OPEN.includes(e.status));
+  candidatesHost.replaceChildren(candidates.length
+    ? el('ul', { class: 'review-list' }, candidates.map(e => candidateItem(e, assessors)))
+    : el('p', {}, 'No candidate is enrolled.'));
+}
+
+function applicationItem(enrolment) {
+  const name = candidateName(enrolment);
+  const prefix = `application-${enrolment.id}`;
+  const accept = el('button', { type: 'button' }, 'Accept', el('span', { class: 'visually-hidden' }, ` ${name}`));
+  const decline = el('form', { class: 'stacked', id: prefix, 'aria-label': `Decline ${name}` },
+    field(prefix, 'reason', 'Reason for declining', { type: 'textarea', rows: 2, required: true,
+      hint: 'Shown to the candidate.', attributes: { maxlength: 2000 } }),
+    el('p', {}, el('button', { type: 'submit', class: 'secondary' }, 'Decline',
+      el('span', { class: 'visually-hidden' }, ` ${name}`))));
+  const problem = el('div', {});
+  accept.addEventListener('click', async () => {
+    accept.disabled = true;
+    try {
+      await api(`${API}/admin/enrolments/${enrolment.id}/accept`, { method: 'POST' });
+      await render(`${name} is enrolled in the ${enrolment.programmeTitle}: the invoice for the fee is issued.`);
+    } catch (error) {
+      accept.disabled = false;
+      loadFailed(problem, error, `Accepting ${name}`);
+      problem.querySelector('[role="alert"]')?.setAttribute('tabindex', '-1');
+      problem.firstChild?.focus();
+    }
+  });
+  onSubmit(decline, async values => {
+    await api(`${API}/admin/enrolments/${enrolment.id}/decline`, { method: 'POST', body: { reason: values.reason } });
+    await render(`The application of ${name} is declined.`);
+  });
+  return el('li', { class: 'card', 'data-enrolment': enrolment.id },
+    el('h3', {}, name),
+    el('dl', { class: 'facts' },
+      el('dt', {}, 'Programme'), el('dd', {}, enrolment.programmeTitle),
+      el('dt', {}, 'Organisation'), el('dd', {}, organisationOf(enrolment) || '—'),
+      el('dt', {}, 'Applied'), el('dd', {}, formatDate(enrolment.appliedAt))),
+    el('p', { class: 'actions' }, accept), problem, decline);
+}
+
+function assessorOptions(assessors, organisationId) {
+  const fitting = assessors.filter(a => !organisationId || a.organisationId === organisationId);
+  return [['', 'Choose an assessor'], ...(fitting.length ? fitting : assessors).map(a => [a.id,
+    `${a.name}${a.organisationName || a.organisationId ? `, ${a.organisationName || a.organisationId}` : ''}`])];
+}
+
+function candidateItem(enrolment, assessors) {
+  const name = candidateName(enrolment);
+  const coachPrefix = `coach-${enrolment.id}`;
+  const coachForm = el('form', { class: 'stacked', id: coachPrefix, 'aria-label': `Coach of ${name}` },
+    field(coachPrefix, 'coachId', 'Coach or mentor', { required: true, value: enrolment.coach?.id,
+      options: assessorOptions(assessors, null), hint: 'A recognised facilitator in the candidate\'s field.' }),
+    el('p', {}, el('button', { type: 'submit', class: 'secondary' }, 'Assign coach',
+      el('span', { class: 'visually-hidden' }, ` to ${name}`))));
+  onSubmit(coachForm, async values => {
+    await api(`${API}/admin/enrolments/${enrolment.id}/coach`, { method: 'PUT', body: { coachId: values.coachId } });
+    await render(`The coach of ${name} is assigned.`);
+  });
+  const panelPrefix = `panel-${enrolment.id}`;
+  const organisationId = enrolment.candidate?.organisationId || enrolment.organisationId;
+  const panelForm = el('form', { class: 'stacked', id: panelPrefix, 'aria-label': `Panel of ${name}` },
+    el('fieldset', {}, el('legend', {}, `Panel of ${name}`),
+      field(panelPrefix, 'academyAssessorId', 'Assessor from the academy', { required: true,
+        value: enrolment.panel?.academyAssessor?.id, options: assessorOptions(assessors, ACADEMY) }),
+      field(panelPrefix, 'organisationAssessorId', `Assessor from ${organisationOf(enrolment) || 'the candidate\'s '
+        + 'organisation'}`, { required: true, value: enrolment.panel?.organisationAssessor?.id,
+        options: assessorOptions(assessors, organisationId) })),
+    el('p', {}, el('button', { type: 'submit' }, 'Name the panel',
+      el('span', { class: 'visually-hidden' }, ` of ${name}`))));
+  onSubmit(panelForm, async values => {
+    await api(`${API}/admin/enrolments/${enrolment.id}/panel`, { method: 'PUT', body: {
+      academyAssessorId: values.academyAssessorId, organisationAssessorId: values.organisationAssessorId } });
+    await render(`The panel of ${name} is named.`);
+  });
+  return el('li', { class: 'card', 'data-enrolment': enrolment.id },
+    el('h3', {}, el('a', { href: `/awards/award.html?id=${encodeURIComponent(enrolment.id)}` }, name),
+      ' ', el('span', { class: 'tag' }, statusLabel(enrolment.status))),
+    el('p', {}, `${enrolment.programmeTitle}, ${organisationOf(enrolment) || 'no organisation'}`,
+      enrolment.enrolledOn ? `, enrolled ${formatDate(enrolment.enrolledOn)}` : ''),
+    progressBar(`admin-progress-${enrolment.id}`, `Progress of ${name}`, enrolment.progressPercent,
+      `${Math.round(Number(enrolment.progressPercent) || 0)}%`),
+    assessors.length ? [coachForm, panelForm]
+      : el('p', { class: 'notice' }, 'No assessor is known yet: appoint assessors first, then name the coach and the '
+        + 'panel here.'));
+}
+
+render();
