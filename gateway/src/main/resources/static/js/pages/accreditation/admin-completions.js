@@ -4,8 +4,8 @@ import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
 import { field, onSubmit, loadFailed, today } from '../membership/forms.js';
-import { table, fill } from '../exchange/common.js';
-import { API, statusLabel, showMessage } from './common.js';
+import { fill } from '../exchange/common.js';
+import { API, table, statusLabel, showMessage } from './common.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('completions');

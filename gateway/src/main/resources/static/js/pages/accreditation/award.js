@@ -6,8 +6,8 @@ import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime } from '../../dom.js';
 import { field, onSubmit, loadFailed, clearErrors, confirmInline, today, hours } from '../membership/forms.js';
-import { table, param, fill } from '../exchange/common.js';
-import { API, STATUS, OPEN, CATEGORIES, categoryLabel, checklist, overall, panel, facts, showMessage } from './common.js';
+import { param, fill } from '../exchange/common.js';
+import { API, table, STATUS, OPEN, CATEGORIES, categoryLabel, checklist, overall, panel, facts, showMessage } from './common.js';
 
 const me = await shell({ signInRequired: true });
 const id = param('id');

@@ -2,8 +2,16 @@
 // bars, and the panel. Forms come from the membership pages' accessible form helpers, tables from the exchange pages'.
 import { el, formatDate, formatDateTime } from '../../dom.js';
 import { hours } from '../membership/forms.js';
+import { table as exchangeTable } from '../exchange/common.js';
 
 export const API = '/api/accreditation';
+
+/** A table in a region of its own that scrolls sideways on a phone instead of squeezing its columns. */
+export function table(...args) {
+  const wrap = exchangeTable(...args);
+  wrap.classList.add('wide');
+  return wrap;
+}
 
 export const STATUS = {
   APPLIED: { label: 'Applied', next: 'A programme admin is reviewing your application. Accepting it issues the '
