@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { field, onSubmit, loadFailed, today } from '../membership/forms.js';
+import { field, onSubmit, loadFailed, today, hours } from '../membership/forms.js';
 import { fill } from '../exchange/common.js';
 import { API, table, statusLabel, showMessage } from './common.js';
 
@@ -12,7 +12,8 @@ const host = document.getElementById('completions');
 const messageHost = document.getElementById('message');
 
 const idOf = c => c.enrolmentId || c.id;
-const nameOf = c => c.candidateName || c.candidate?.name || 'A candidate';
+const nameOf = c => [c.candidateGivenName, c.candidateFamilyName].filter(Boolean).join(' ') || c.candidateName
+  || 'An erased candidate';
 
 async function render(message) {
   let completions;
@@ -28,8 +29,12 @@ async function render(message) {
     el('p', {}, el('a', { class: 'button secondary', href: `${API}/admin/completions.csv`, download: '' },
       'Download the completions as CSV')),
     completions.length ? table('Completions', ['Candidate', 'Organisation', 'Programme', 'Enrolled', 'Recommended',
-      'Status'], completions.map(c => [nameOf(c), c.organisationName || c.organisationId || '', c.programmeTitle || '',
-      formatDate(c.enrolledOn), formatDate(c.recommendedOn), statusLabel(c.status || 'RECOMMENDED')]))
+      'Hours', 'Workshops (observed)', 'Panel', 'Status'], completions.map(c => [nameOf(c), c.organisationName || '',
+      c.programmeTitle || '', formatDate(c.enrolledOn), formatDate(c.recommendedAt || c.recommendedOn),
+      hours(c.totalHours), `${c.workshopsFacilitated ?? ''} (${c.workshopsObserved ?? ''})`,
+      [c.academyAssessor, c.organisationAssessor].filter(Boolean).join(', '),
+      c.status === 'AWARDED' ? `Awarded ${formatDate(c.awardedOn)}, ${c.ilmReference || ''}`
+        : statusLabel(c.status || 'RECOMMENDED')]))
       : el('p', {}, 'No candidate is waiting for ILM\'s confirmation.'),
     waiting.length ? el('section', { 'aria-labelledby': 'confirm-title' },
       el('h2', { id: 'confirm-title' }, 'Record ILM\'s confirmation'),

@@ -14,7 +14,7 @@ const messageHost = document.getElementById('message');
 const ACADEMY = 'org-academy';
 
 const candidateName = e => e.candidate?.name || e.candidateName || 'A candidate';
-const organisationOf = e => e.candidate?.organisationName || e.candidate?.organisationId || e.organisationId || '';
+const organisationOf = e => e.candidate?.organisationName || e.organisationName || e.candidate?.organisationId || '';
 
 async function render(message) {
   let enrolments;
@@ -73,8 +73,11 @@ function applicationItem(enrolment) {
     el('p', { class: 'actions' }, accept), problem, decline);
 }
 
-function assessorOptions(assessors, organisationId) {
-  const fitting = assessors.filter(a => !organisationId || a.organisationId === organisationId);
+const fromAcademy = assessor => assessor.fromAcademy ?? assessor.organisationId === ACADEMY;
+
+/** The assessors a select offers: those that fit (or every one, when none does), named with their organisation. */
+function assessorOptions(assessors, fits = () => true) {
+  const fitting = assessors.filter(fits);
   return [['', 'Choose an assessor'], ...(fitting.length ? fitting : assessors).map(a => [a.id,
     `${a.name}${a.organisationName || a.organisationId ? `, ${a.organisationName || a.organisationId}` : ''}`])];
 }
@@ -84,7 +87,7 @@ function candidateItem(enrolment, assessors) {
   const coachPrefix = `coach-${enrolment.id}`;
   const coachForm = el('form', { class: 'stacked', id: coachPrefix, 'aria-label': `Coach of ${name}` },
     field(coachPrefix, 'coachId', 'Coach or mentor', { required: true, value: enrolment.coach?.id,
-      options: assessorOptions(assessors, null), hint: 'A recognised facilitator in the candidate\'s field.' }),
+      options: assessorOptions(assessors), hint: 'A recognised facilitator in the candidate\'s field.' }),
     el('p', {}, el('button', { type: 'submit', class: 'secondary' }, 'Assign coach',
       el('span', { class: 'visually-hidden' }, ` to ${name}`))));
   onSubmit(coachForm, async values => {
@@ -92,14 +95,16 @@ function candidateItem(enrolment, assessors) {
     await render(`The coach of ${name} is assigned.`);
   });
   const panelPrefix = `panel-${enrolment.id}`;
-  const organisationId = enrolment.candidate?.organisationId || enrolment.organisationId;
+  const organisation = organisationOf(enrolment);
+  const ofTheCandidatesOrganisation = a => !fromAcademy(a)
+    && [a.organisationName, a.organisationId].includes(organisation);
   const panelForm = el('form', { class: 'stacked', id: panelPrefix, 'aria-label': `Panel of ${name}` },
     el('fieldset', {}, el('legend', {}, `Panel of ${name}`),
       field(panelPrefix, 'academyAssessorId', 'Assessor from the academy', { required: true,
-        value: enrolment.panel?.academyAssessor?.id, options: assessorOptions(assessors, ACADEMY) }),
+        value: enrolment.panel?.academyAssessor?.id, options: assessorOptions(assessors, fromAcademy) }),
       field(panelPrefix, 'organisationAssessorId', `Assessor from ${organisationOf(enrolment) || 'the candidate\'s '
         + 'organisation'}`, { required: true, value: enrolment.panel?.organisationAssessor?.id,
-        options: assessorOptions(assessors, organisationId) })),
+        options: assessorOptions(assessors, ofTheCandidatesOrganisation) })),
     el('p', {}, el('button', { type: 'submit' }, 'Name the panel',
       el('span', { class: 'visually-hidden' }, ` of ${name}`))));
   onSubmit(panelForm, async values => {

@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { el, formatDate, formatDateTime } from '../../dom.js';
 import { field, onSubmit, loadFailed, today } from '../membership/forms.js';
 import { param, fill } from '../exchange/common.js';
-import { API, checklist, overall, panel, facts, showMessage } from './common.js';
+import { API, checklist, overall, panel, facts, showMessage, observationList } from './common.js';
 
 const me = await shell({ signInRequired: true });
 const id = param('id');
@@ -35,13 +35,7 @@ async function render(message) {
       el('h2', { id: 'progress-title' }, 'Progress'), overall(enrolment), checklist(enrolment)),
     el('section', { 'aria-labelledby': 'observations-title' },
       el('h2', { id: 'observations-title' }, 'Observations'),
-      observations.length ? el('ul', { class: 'stack', 'data-testid': 'observations' }, observations.map(o =>
-        el('li', { class: 'card' },
-          el('h3', {}, `${o.workshopTitle || o.meetingTitle || 'Workshop'}, observed ${formatDate(o.observedOn)}`),
-          el('p', {}, el('span', { class: 'tag' }, o.counts ? 'Counts towards the award' : 'Does not count'),
-            o.assessorName ? ` by ${o.assessorName}` : ''),
-          el('p', { class: 'evidence' }, o.seen), el('p', { class: 'evidence' }, o.feedback))))
-        : el('p', {}, 'No observation is recorded yet.'),
+      observationList(observations, workshops),
       ownCandidacy ? el('p', { class: 'notice' }, 'You cannot observe your own workshops.')
         : observationForm(workshops)),
     el('section', { 'aria-labelledby': 'panel-title' },

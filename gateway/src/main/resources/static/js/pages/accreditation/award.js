@@ -7,7 +7,8 @@ import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime } from '../../dom.js';
 import { field, onSubmit, loadFailed, clearErrors, confirmInline, today, hours } from '../membership/forms.js';
 import { param, fill } from '../exchange/common.js';
-import { API, table, STATUS, OPEN, CATEGORIES, categoryLabel, checklist, overall, panel, facts, showMessage } from './common.js';
+import { API, table, STATUS, OPEN, CATEGORIES, categoryLabel, checklist, overall, panel, facts, showMessage,
+  observationList } from './common.js';
 
 const me = await shell({ signInRequired: true });
 const id = param('id');
@@ -37,9 +38,10 @@ async function render(message) {
     loadFailed(host, error, 'This enrolment');
     return;
   }
-  const [hoursLog, plan, reflections, workshops, observations] = await Promise.all([
+  const [hoursLog, plan, reflections, workshops, observations, commitment] = await Promise.all([
     optional(`${base}/hours`, []), optional(`${base}/development-plan`, { goals: [] }),
-    optional(`${base}/reflections`, []), optional(`${base}/workshops`, []), optional(`${base}/observations`, [])]);
+    optional(`${base}/reflections`, []), optional(`${base}/workshops`, []), optional(`${base}/observations`, []),
+    optional(`${base}/cpd-commitment`, null)]);
   const candidate = !enrolment.candidate || enrolment.candidate.id === me.subject;
   const writable = candidate && OPEN.includes(enrolment.status);
   document.getElementById('title').textContent = enrolment.programmeTitle || 'My award';
@@ -59,9 +61,9 @@ async function render(message) {
     hoursSection(hoursLog, writable),
     planSection(plan, writable),
     reflectionsSection(reflections, writable),
-    commitmentSection(enrolment, writable),
+    commitmentSection(commitment.value, writable),
     workshopsSection(workshops),
-    observationsSection(observations),
+    observationsSection(observations, workshops.value),
     el('section', { 'aria-labelledby': 'panel-title' },
       el('h2', { id: 'panel-title' }, 'Panel and recommendations'),
       el('p', {}, 'You present your learning journey to two assessors, one from the academy and one from your own '
@@ -260,25 +262,25 @@ function reflectionsSection(part, writable) {
     unavailable(part, 'Your reflections'),
     reflections.length ? el('ul', { class: 'stack', 'data-testid': 'reflections' }, reflections.map(r =>
       el('li', { class: 'card' }, el('h3', {}, r.title),
-        r.recordedAt || r.createdAt ? el('p', { class: 'muted' }, formatDateTime(r.recordedAt || r.createdAt)) : null,
+        r.writtenAt ? el('p', { class: 'muted' }, formatDateTime(r.writtenAt)) : null,
         el('p', { class: 'reflection' }, r.text)))) : el('p', {}, 'No reflections yet.'),
     form);
 }
 
-function commitmentSection(enrolment, writable) {
-  const statement = enrolment.cpdCommitment?.statement ?? enrolment.cpdCommitment ?? '';
+function commitmentSection(commitment, writable) {
+  const statement = commitment?.statement || '';
   const section = el('section', { 'aria-labelledby': 'cpd-title' },
     el('h2', { id: 'cpd-title' }, 'Commitment to continuing professional development'),
     el('p', {}, 'How you will keep developing your practice once you hold the award, in the Learning Exchange and '
       + 'beyond.'));
   if (!writable) {
     section.append(el('p', { class: 'evidence', 'data-testid': 'cpd-commitment' },
-      typeof statement === 'string' && statement ? statement : 'No commitment written yet.'));
+      statement || 'No commitment written yet.'));
     return section;
   }
   const form = el('form', { class: 'stacked', id: 'cpd-form', 'aria-labelledby': 'cpd-title' },
     field('cpd', 'statement', 'Your commitment', { type: 'textarea', rows: 4, required: true,
-      value: typeof statement === 'string' ? statement : '', attributes: { maxlength: 4000 } }),
+      value: statement, attributes: { maxlength: 4000 } }),
     el('p', {}, el('button', { type: 'submit' }, 'Save your commitment')));
   onSubmit(form, async values => {
     await api(`${base}/cpd-commitment`, { method: 'PUT', body: { statement: values.statement } });
@@ -303,20 +305,13 @@ function workshopsSection(part) {
       : el('p', {}, 'No workshop is recorded yet.'));
 }
 
-function observationsSection(part) {
+function observationsSection(part, workshops) {
   const observations = part.value || [];
   return el('section', { 'aria-labelledby': 'observations-title' },
     el('h2', { id: 'observations-title' }, 'Observations'),
     el('p', {}, 'A peer assessor observes workshops you lead and records what they saw and their feedback.'),
     unavailable(part, 'The observations'),
-    observations.length ? el('ul', { class: 'stack', 'data-testid': 'observations' }, observations.map(o =>
-      el('li', { class: 'card' },
-        el('h3', {}, `${o.workshopTitle || o.meetingTitle || 'Workshop'}, observed ${formatDate(o.observedOn)}`),
-        el('p', {}, el('span', { class: 'tag' }, o.counts ? 'Counts towards the award' : 'Does not count'),
-          o.assessorName ? ` by ${o.assessorName}` : ''),
-        el('h4', {}, 'What was seen'), el('p', { class: 'evidence' }, o.seen),
-        el('h4', {}, 'Feedback'), el('p', { class: 'evidence' }, o.feedback))))
-      : el('p', {}, 'No observation is recorded yet.'));
+    observationList(observations, workshops));
 }
 
 render();

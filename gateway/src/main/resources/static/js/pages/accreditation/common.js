@@ -139,3 +139,15 @@ export function showMessage(host, message, { problem = false } = {}) {
   host.append(notice);
   notice.focus();
 }
+
+/** Observations of the candidate's workshops, each titled with its workshop (from the portfolio's workshops). */
+export function observationList(observations, workshops) {
+  if (!observations.length) return el('p', {}, 'No observation is recorded yet.');
+  const titles = new Map((workshops || []).map(w => [w.meetingId, w.title]));
+  return el('ul', { class: 'stack', 'data-testid': 'observations' }, observations.map(o => el('li', { class: 'card' },
+    el('h3', {}, `${titles.get(o.meetingId) || 'A workshop'}, observed ${formatDate(o.observedOn)}`),
+    el('p', {}, el('span', { class: `tag ${o.counts ? 'met' : ''}` }, o.counts ? 'Counts towards the award'
+      : 'Does not count')),
+    el('h4', {}, 'What was seen'), el('p', { class: 'evidence' }, o.seen),
+    el('h4', {}, 'Feedback'), el('p', { class: 'evidence' }, o.feedback))));
+}
