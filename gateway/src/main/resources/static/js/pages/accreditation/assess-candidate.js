@@ -2,10 +2,10 @@
 // assessor records an observation of a workshop the candidate led, and a panel member records a recommendation.
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
-import { el, formatDate, formatDateTime } from '../../dom.js';
-import { field, onSubmit, loadFailed, today } from '../membership/forms.js';
+import { el } from '../../dom.js';
+import { field, onSubmit, loadFailed } from '../membership/forms.js';
 import { param, fill } from '../exchange/common.js';
-import { API, checklist, overall, panel, facts, showMessage, observationList } from './common.js';
+import { API, checklist, overall, panel, facts, showMessage, observationList, observationForm } from './common.js';
 
 const me = await shell({ signInRequired: true });
 const id = param('id');
@@ -37,38 +37,13 @@ async function render(message) {
       el('h2', { id: 'observations-title' }, 'Observations'),
       observationList(observations, workshops),
       ownCandidacy ? el('p', { class: 'notice' }, 'You cannot observe your own workshops.')
-        : observationForm(workshops)),
+        : observationForm(id, workshops, 'observation',
+          () => render('Your observation is recorded; the candidate is told.'))),
     el('section', { 'aria-labelledby': 'panel-title' },
       el('h2', { id: 'panel-title' }, 'Panel'),
       panel(enrolment),
       onPanel ? recommendationForm(enrolment) : null));
   showMessage(messageHost, message);
-}
-
-function observationForm(workshops) {
-  const led = (workshops || []).filter(w => w.role === 'LEAD_FACILITATOR');
-  const form = el('form', { class: 'stacked', id: 'observation-form', 'aria-labelledby': 'observe-title' },
-    el('h3', { id: 'observe-title' }, 'Record an observation'),
-    led.length
-      ? field('observation', 'meetingId', 'Workshop the candidate led', { required: true,
-        options: [['', 'Choose the workshop'], ...led.map(w => [w.meetingId,
-          `${w.title}, ${formatDateTime(w.startsAt)}${w.observed ? ' (already observed)' : ''}`])] })
-      : el('p', { class: 'notice' }, workshops === null ? 'The candidate\'s workshops are not available just now.'
-        : 'The candidate has led no workshop recorded in the exchange yet: an observation is of a workshop they led.'),
-    field('observation', 'observedOn', 'Date of the observation', { type: 'date', required: true, value: today(),
-      attributes: { max: today() } }),
-    field('observation', 'seen', 'What you saw', { type: 'textarea', rows: 5, required: true,
-      attributes: { maxlength: 10000 } }),
-    field('observation', 'feedback', 'Your feedback to the candidate', { type: 'textarea', rows: 5, required: true,
-      attributes: { maxlength: 10000 } }),
-    field('observation', 'counts', 'This observation counts towards the award', { type: 'checkbox', value: true }),
-    el('p', {}, el('button', { type: 'submit', disabled: !led.length }, 'Record the observation')));
-  onSubmit(form, async values => {
-    await api(`${base}/observations`, { method: 'POST', body: { meetingId: values.meetingId,
-      observedOn: values.observedOn, seen: values.seen, feedback: values.feedback, counts: values.counts } });
-    await render('Your observation is recorded; the candidate is told.');
-  });
-  return form;
 }
 
 function recommendationForm(enrolment) {

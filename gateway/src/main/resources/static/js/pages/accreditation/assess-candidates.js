@@ -3,7 +3,7 @@ import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el } from '../../dom.js';
 import { field, onSubmit, loadFailed } from '../membership/forms.js';
-import { API, statusLabel, progressBar } from './common.js';
+import { API, statusLabel, progressBar, observationForm, showMessage } from './common.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('candidates');
@@ -11,21 +11,37 @@ const found = document.getElementById('found');
 
 const nameOf = e => e.candidate?.name || e.candidateName || 'A candidate';
 
-function list(enrolments, testId) {
-  return el('ul', { class: 'cards', 'data-testid': testId }, enrolments.map(e => el('li', { class: 'card' },
-    el('h3', {}, el('a', { href: `/assess/candidate.html?id=${encodeURIComponent(e.id)}` }, nameOf(e))),
+const idOf = e => e.id || e.enrolmentId;
+
+/** A candidate; linked to their page when the assessor may read it (they observe or assess them already). */
+function card(e, linked, ...more) {
+  return el('li', { class: 'card', 'data-enrolment': idOf(e) },
+    el('h3', {}, linked ? el('a', { href: `/assess/candidate.html?id=${encodeURIComponent(idOf(e))}` }, nameOf(e))
+      : nameOf(e)),
     el('p', {}, [e.programmeTitle, e.candidate?.organisationName || e.organisationName].filter(Boolean).join(', ')),
-    el('p', {}, el('span', { class: 'tag' }, statusLabel(e.status)),
-      (e.assessorRoles || e.roles || []).map(role => el('span', { class: 'tag' }, role === 'PANEL' ? 'Panel'
-        : role === 'OBSERVER' ? 'Observer' : role))),
-    progressBar(`candidate-progress-${e.id}`, `Progress of ${nameOf(e)}`, e.progressPercent,
+    el('p', {}, el('span', { class: 'tag' }, statusLabel(e.status))), ...more);
+}
+
+function list(enrolments) {
+  return el('ul', { class: 'cards', 'data-testid': 'my-candidates' }, enrolments.map(e => card(e, true,
+    progressBar(`candidate-progress-${idOf(e)}`, `Progress of ${nameOf(e)}`, e.progressPercent,
       `${Math.round(Number(e.progressPercent) || 0)}%`))));
+}
+
+/** A candidate found to observe: the workshops they led come with the search, so the observation is recorded here. */
+function observable(e) {
+  return card(e, false, observationForm(idOf(e), e.ledWorkshops || [], `observe-${idOf(e)}`, async () => {
+    found.replaceChildren();
+    await render();
+    showMessage(document.getElementById('message'), `Your observation of ${nameOf(e)} is recorded; the candidate is `
+      + 'told.');
+  }));
 }
 
 async function render() {
   try {
     const candidates = await api(`${API}/assessor/candidates`);
-    host.replaceChildren(candidates.length ? list(candidates, 'my-candidates')
+    host.replaceChildren(candidates.length ? list(candidates)
       : el('p', {}, 'You observe no candidate and sit on no panel yet.'));
   } catch (error) {
     loadFailed(host, error, 'Your candidates');
@@ -40,7 +56,8 @@ onSubmit(search, async values => {
   const summary = el('p', { id: 'found-summary', tabindex: '-1' }, results.length
     ? `${results.length} ${results.length === 1 ? 'candidate' : 'candidates'} in progress match “${values.q}”.`
     : `No candidate in progress matches “${values.q}”.`);
-  found.replaceChildren(...[summary, results.length ? list(results, 'found-candidates') : null].filter(Boolean));
+  found.replaceChildren(...[summary, results.length ? el('ul', { class: 'review-list', 'data-testid': 'found-candidates' },
+    results.map(observable)) : null].filter(Boolean));
   summary.focus();
 });
 document.getElementById('find').append(search);

@@ -1,7 +1,8 @@
 // Shared by the award pages (accreditation-service): the words for its constants, the progress checklist with its
 // bars, and the panel. Forms come from the membership pages' accessible form helpers, tables from the exchange pages'.
 import { el, formatDate, formatDateTime } from '../../dom.js';
-import { hours } from '../membership/forms.js';
+import { api } from '../../api.js';
+import { hours, field, onSubmit, today } from '../membership/forms.js';
 import { table as exchangeTable } from '../exchange/common.js';
 
 export const API = '/api/accreditation';
@@ -150,4 +151,37 @@ export function observationList(observations, workshops) {
       : 'Does not count')),
     el('h4', {}, 'What was seen'), el('p', { class: 'evidence' }, o.seen),
     el('h4', {}, 'Feedback'), el('p', { class: 'evidence' }, o.feedback))));
+}
+
+/**
+ * A peer assessor's observation of a workshop the candidate led.
+ * @param workshops the candidate's workshops (those they led are offered), or null when they could not be loaded
+ * @param prefix makes the form's ids unique on the page
+ */
+export function observationForm(enrolmentId, workshops, prefix, onRecorded) {
+  const led = (workshops || []).filter(w => (w.role || 'LEAD_FACILITATOR') === 'LEAD_FACILITATOR');
+  const titleId = `${prefix}-title`;
+  const form = el('form', { class: 'stacked', id: `${prefix}-form`, 'aria-labelledby': titleId },
+    el('h3', { id: titleId }, 'Record an observation'),
+    led.length
+      ? field(prefix, 'meetingId', 'Workshop the candidate led', { required: true,
+        options: [['', 'Choose the workshop'], ...led.map(w => [w.meetingId,
+          `${w.title}, ${formatDateTime(w.startsAt)}${w.observed ? ' (already observed)' : ''}`])] })
+      : el('p', { class: 'notice' }, workshops === null ? 'The candidate\'s workshops are not available just now.'
+        : 'The candidate has led no workshop recorded in the exchange yet: an observation is of a workshop they led.'),
+    field(prefix, 'observedOn', 'Date of the observation', { type: 'date', required: true, value: today(),
+      attributes: { max: today() } }),
+    field(prefix, 'seen', 'What you saw', { type: 'textarea', rows: 5, required: true,
+      attributes: { maxlength: 10000 } }),
+    field(prefix, 'feedback', 'Your feedback to the candidate', { type: 'textarea', rows: 5, required: true,
+      attributes: { maxlength: 10000 } }),
+    field(prefix, 'counts', 'This observation counts towards the award', { type: 'checkbox', value: true }),
+    el('p', {}, el('button', { type: 'submit', disabled: !led.length }, 'Record the observation')));
+  onSubmit(form, async values => {
+    await api(`${API}/enrolments/${encodeURIComponent(enrolmentId)}/observations`, { method: 'POST', body: {
+      meetingId: values.meetingId, observedOn: values.observedOn, seen: values.seen, feedback: values.feedback,
+      counts: values.counts } });
+    await onRecorded();
+  });
+  return form;
 }
