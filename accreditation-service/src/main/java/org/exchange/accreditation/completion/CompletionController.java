@@ -1,0 +1,48 @@
+package org.exchange.accreditation.completion;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.exchange.accreditation.enrolment.EnrolmentService;
+import org.exchange.accreditation.enrolment.EnrolmentViews.Completion;
+import org.exchange.platform.security.Caller;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The completions a programme admin confirms with ILM: recommended candidates, or those ILM confirmed. */
+@RestController
+@RequestMapping("/api/accreditation/admin")
+@Tag(name = "Administration")
+class CompletionController {
+
+    private final EnrolmentService enrolments;
+
+    CompletionController(EnrolmentService enrolments) {
+        this.enrolments = enrolments;
+    }
+
+    @GetMapping("/completions")
+    @Operation(summary = "Recommended candidates to confirm with ILM, or with confirmed=true those ILM confirmed "
+            + "(programme-admin)")
+    List<Completion> completions(@RequestParam(defaultValue = "false") boolean confirmed, Caller caller) {
+        return enrolments.completions(confirmed, caller);
+    }
+
+    @GetMapping(path = "/completions.csv", produces = "text/csv")
+    @Operation(summary = "The same as CSV for ILM, with the fields an awarding body asks a centre for "
+            + "(programme-admin)")
+    ResponseEntity<String> csv(@RequestParam(defaultValue = "false") boolean confirmed, Caller caller) {
+        String csv = CompletionsCsv.write(enrolments.completions(confirmed, caller));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(confirmed ? "ilm-confirmed.csv" : "ilm-completions.csv").build().toString())
+                .body(csv);
+    }
+}

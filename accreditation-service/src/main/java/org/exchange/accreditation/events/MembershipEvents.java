@@ -1,0 +1,72 @@
+package org.exchange.accreditation.events;
+
+import static org.exchange.platform.inbox.EventHandler.on;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.exchange.accreditation.credential.CredentialService;
+import org.exchange.accreditation.directory.Directory;
+import org.exchange.accreditation.enrolment.EnrolmentService;
+import org.exchange.contracts.Topics;
+import org.exchange.contracts.membership.AppointmentWithdrawn;
+import org.exchange.contracts.membership.OrganisationRegistered;
+import org.exchange.contracts.membership.PractitionerAppointed;
+import org.exchange.contracts.membership.PractitionerErasureRequested;
+import org.exchange.contracts.membership.PractitionerProfileUpdated;
+import org.exchange.contracts.membership.PractitionerRegistered;
+import org.exchange.platform.inbox.Inbox;
+import org.exchange.platform.security.Caller;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Membership's events: who people are and their organisations, who is appointed assessor (the panel picker), and
+ * requests to be forgotten.
+ */
+@Component
+class MembershipEvents {
+
+    private final Inbox inbox;
+    private final Directory directory;
+    private final EnrolmentService enrolments;
+    private final CredentialService credentials;
+    private final Clock clock;
+
+    MembershipEvents(Inbox inbox, Directory directory, EnrolmentService enrolments, CredentialService credentials,
+            Clock clock) {
+        this.inbox = inbox;
+        this.directory = directory;
+        this.enrolments = enrolments;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.MEMBERSHIP)
+    void receive(ConsumerRecord<String, byte[]> record) {
+        inbox.accept(record,
+                on(PractitionerRegistered.class, p -> directory.savePerson(p.practitionerId(), p.givenName(),
+                        p.familyName(), p.email(), p.organisationId(), clock.instant())),
+                on(PractitionerProfileUpdated.class, p -> directory.savePerson(p.practitionerId(), p.givenName(),
+                        p.familyName(), p.email(), p.organisationId(), clock.instant())),
+                on(OrganisationRegistered.class, o -> directory.saveOrganisation(o.organisationId(), o.name(),
+                        clock.instant())),
+                on(PractitionerAppointed.class, a -> {
+                    if (Caller.ROLE_ASSESSOR.equals(a.role())) {
+                        directory.setAssessor(a.practitionerId(), true, clock.instant());
+                    }
+                }),
+                on(AppointmentWithdrawn.class, a -> {
+                    if (Caller.ROLE_ASSESSOR.equals(a.role())) {
+                        directory.setAssessor(a.practitionerId(), false, clock.instant());
+                    }
+                }),
+                on(PractitionerErasureRequested.class, this::erase));
+    }
+
+    private void erase(PractitionerErasureRequested request) {
+        directory.erase(request.practitionerId(), clock.instant());
+        enrolments.erase(request.practitionerId());
+        credentials.erase(request.practitionerId());
+    }
+}
