@@ -4,7 +4,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { field, onSubmit, loadFailed } from '../membership/forms.js';
+import { field, onSubmit, loadFailed, today } from '../membership/forms.js';
 import { API, OPEN, statusLabel, progressBar, showMessage } from './common.js';
 
 await shell({ signInRequired: true });
@@ -41,25 +41,22 @@ async function render(message) {
 function applicationItem(enrolment) {
   const name = candidateName(enrolment);
   const prefix = `application-${enrolment.id}`;
-  const accept = el('button', { type: 'button' }, 'Accept', el('span', { class: 'visually-hidden' }, ` ${name}`));
+  const acceptPrefix = `accept-${enrolment.id}`;
+  const accept = el('form', { class: 'stacked', id: acceptPrefix, 'aria-label': `Accept ${name}` },
+    field(acceptPrefix, 'enrolledOn', 'Enrolled on', { type: 'date', required: true, value: today(),
+      hint: 'Today, or earlier for a candidate who began before the platform recorded it. Accepting issues the '
+        + 'invoice for the fee.', attributes: { max: today() } }),
+    el('p', {}, el('button', { type: 'submit' }, 'Accept', el('span', { class: 'visually-hidden' }, ` ${name}`))));
+  onSubmit(accept, async values => {
+    await api(`${API}/admin/enrolments/${enrolment.id}/accept`, { method: 'POST',
+      body: { enrolledOn: values.enrolledOn } });
+    await render(`${name} is enrolled in the ${enrolment.programmeTitle}: the invoice for the fee is issued.`);
+  });
   const decline = el('form', { class: 'stacked', id: prefix, 'aria-label': `Decline ${name}` },
     field(prefix, 'reason', 'Reason for declining', { type: 'textarea', rows: 2, required: true,
       hint: 'Shown to the candidate.', attributes: { maxlength: 2000 } }),
     el('p', {}, el('button', { type: 'submit', class: 'secondary' }, 'Decline',
       el('span', { class: 'visually-hidden' }, ` ${name}`))));
-  const problem = el('div', {});
-  accept.addEventListener('click', async () => {
-    accept.disabled = true;
-    try {
-      await api(`${API}/admin/enrolments/${enrolment.id}/accept`, { method: 'POST' });
-      await render(`${name} is enrolled in the ${enrolment.programmeTitle}: the invoice for the fee is issued.`);
-    } catch (error) {
-      accept.disabled = false;
-      loadFailed(problem, error, `Accepting ${name}`);
-      problem.querySelector('[role="alert"]')?.setAttribute('tabindex', '-1');
-      problem.firstChild?.focus();
-    }
-  });
   onSubmit(decline, async values => {
     await api(`${API}/admin/enrolments/${enrolment.id}/decline`, { method: 'POST', body: { reason: values.reason } });
     await render(`The application of ${name} is declined.`);
@@ -70,7 +67,7 @@ function applicationItem(enrolment) {
       el('dt', {}, 'Programme'), el('dd', {}, enrolment.programmeTitle),
       el('dt', {}, 'Organisation'), el('dd', {}, organisationOf(enrolment) || '—'),
       el('dt', {}, 'Applied'), el('dd', {}, formatDate(enrolment.appliedAt))),
-    el('p', { class: 'actions' }, accept), problem, decline);
+    accept, decline);
 }
 
 const fromAcademy = assessor => assessor.fromAcademy ?? assessor.organisationId === ACADEMY;

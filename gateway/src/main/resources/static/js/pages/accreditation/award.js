@@ -76,6 +76,18 @@ function unavailable(part, what) {
   return part.error ? el('p', { class: 'notice error', role: 'alert' }, `${what} is not available just now.`) : null;
 }
 
+/** The public status page of the award's credential: its id is the public status address, ending in the id. */
+function statusLink(host) {
+  api(`${base}/credential.json`).then(credential => {
+    const credentialId = String(credential.id || '').split('/').pop();
+    if (credentialId) {
+      host.append(el('a', { href: `/credentials/verify.html?id=${encodeURIComponent(credentialId)}` },
+        'Check your credential\'s status'));
+    }
+  }, () => host.remove());
+  return host;
+}
+
 function downloads(enrolment) {
   return el('section', { 'aria-labelledby': 'downloads-title', class: 'card' },
     el('h2', { id: 'downloads-title' }, 'Your certificate and credential'),
@@ -86,8 +98,7 @@ function downloads(enrolment) {
         'Download your certificate (PDF)')),
       el('li', {}, el('a', { class: 'button secondary', href: `${base}/credential`, download: '' },
         'Download your credential')),
-      enrolment.credentialId ? el('li', {}, el('a', { href: `/credentials/verify.html?id=${encodeURIComponent(
-        enrolment.credentialId)}` }, 'Check your credential\'s status')) : null));
+      statusLink(el('li', {}))));
 }
 
 function withdrawal(enrolment) {

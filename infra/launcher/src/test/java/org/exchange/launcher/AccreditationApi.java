@@ -2,17 +2,12 @@ package org.exchange.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.exchange.launcher.MembershipApi.Person;
@@ -28,11 +23,9 @@ final class AccreditationApi {
     static final String API = "/api/accreditation";
     static final String DEVELOPMENT_AWARD = "ILM-DEVELOPMENT-PLLE";
 
-    private final Platform platform;
     private final MembershipApi membership;
 
-    AccreditationApi(Platform platform, MembershipApi membership) {
-        this.platform = platform;
+    AccreditationApi(MembershipApi membership) {
         this.membership = membership;
     }
 
@@ -77,25 +70,6 @@ final class AccreditationApi {
         JsonNode mine = call("GET", "/me/enrolments", candidate.username(), null, 200);
         return StreamSupport.stream(mine.spliterator(), false)
                 .filter(e -> e.get("programmeCode").asString().equals(programmeCode)).findFirst().orElseThrow();
-    }
-
-    /**
-     * Moves one enrolment's start back in accreditation-service's database. The platform runs on real time and an
-     * award asks for months between enrolment and assessment, which a browser test cannot wait for (the service's own
-     * table-driven tests move a clock instead). Only this test's enrolment moves; everything that follows from it
-     * (workshops since the enrolment counting, the minimum duration met, the status) is the service's own doing.
-     */
-    void moveEnrolmentStart(String enrolmentId, LocalDate enrolledOn) {
-        try (Connection connection = DriverManager.getConnection(platform.postgres().jdbcUrl("accreditation"),
-                platform.postgres().username(), platform.postgres().password());
-                PreparedStatement update = connection.prepareStatement(
-                        "update enrolment set enrolled_on = ? where id = ?")) {
-            update.setObject(1, enrolledOn);
-            update.setObject(2, UUID.fromString(enrolmentId));
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Group meetings of the demo West Midlands exchange that took place between two and twenty-five weeks ago. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -42,7 +43,7 @@ class AccreditationPortalIT extends BrowserTest {
     @BeforeAll
     static void assessorsAreKnown() {
         membership = new MembershipApi(platform);
-        awards = new AccreditationApi(platform, membership);
+        awards = new AccreditationApi(membership);
         awards.introduce("assessor");
         awards.introduce("academyassessor");
     }
@@ -81,12 +82,11 @@ class AccreditationPortalIT extends BrowserTest {
         Locator application = page.locator("li[data-enrolment='" + enrolmentId + "']");
         assertThat(application).containsText(name);
         Accessibility.assertNoViolations(page, "the award applications");
+        // The award asks for three months from enrolment and counts workshops from the enrolment's start: the
+        // candidate began seven months ago, before the platform recorded it (an admin may date the enrolment back).
+        application.getByLabel("Enrolled on").fill(LocalDate.now().minusMonths(7).toString());
         application.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept " + name)).click();
         assertThat(status(name + " is enrolled in the " + DEVELOPMENT)).isFocused();
-
-        // The award asks for three months from enrolment, and workshops count from the enrolment's start: the test
-        // moves this enrolment's start seven months back (AccreditationApi.moveEnrolmentStart says why).
-        awards.moveEnrolmentStart(enrolmentId, LocalDate.now().minusMonths(7));
 
         // The candidate logs hours and sees the bars move.
         signInAs(candidate.username(), "/awards/award.html?id=" + enrolmentId);
@@ -205,7 +205,7 @@ class AccreditationPortalIT extends BrowserTest {
         assertThat(page.getByTestId("recommendations")).containsText("Recommends the award");
         assertFitsAPhone("/assess/candidate.html?id=" + enrolmentId);
         awards.call("POST", "/enrolments/" + enrolmentId + "/recommendations", "assessor",
-                Map.of("decision", "RECOMMEND", "reasons", "Ready for approval in her own organisation."), 201);
+                Map.of("decision", "RECOMMEND", "reasons", "Ready for approval in her own organisation."), 200);
 
         // The programme admin confirms the completion with ILM and records ILM's confirmation.
         signInAs("programmeadmin", "/admin/award-completions.html");
@@ -232,9 +232,28 @@ class AccreditationPortalIT extends BrowserTest {
                 StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         Download credential = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Download your credential")).click());
-        org.assertj.core.api.Assertions.assertThat(Files.readString(credential.path())).isNotBlank();
+        // a VC-JWT: header, payload (the Open Badges credential) and signature
+        org.assertj.core.api.Assertions.assertThat(Files.readString(credential.path()).strip())
+                .matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         screenshot("awards-awarded");
         Accessibility.assertNoViolations(page, "an awarded award");
+        String statusPage = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Check your credential's status")).getAttribute("href");
+
+        // Anyone checks the credential without signing in.
+        try (BrowserContext anyone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
+            Page visitor = anyone.newPage();
+            visitor.navigate(url(statusPage));
+            assertThat(visitor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                    .isVisible();
+            assertThat(visitor.getByTestId("credential-status")).hasText("Valid");
+            assertThat(visitor.getByTestId("credential-holder")).hasText(name);
+            assertThat(visitor.getByTestId("credential-achievement")).containsText(DEVELOPMENT);
+            Accessibility.assertNoViolations(visitor, "a credential's status, not signed in, on a phone");
+            org.assertj.core.api.Assertions.assertThat(((Number) visitor.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                    .as("horizontal scrolling on the credential check").isLessThanOrEqualTo(0);
+        }
 
         page.navigate(url("/dashboard.html"));
         assertThat(page.getByTestId("dashboard-awards")).containsText(DEVELOPMENT);
@@ -257,7 +276,7 @@ class AccreditationPortalIT extends BrowserTest {
     void thePortalsPagesForAssessorsAreRefusedToAPractitioner() {
         signInAs("practitioner", "/dashboard.html");
         page.navigate(url("/assess/"));
-        assertThat(page.getByText("not allowed")).isVisible();
+        assertThat(heading("You are not allowed to see this page")).isVisible();
     }
 
     /** Signs in afresh (a new browser context) as someone, and opens a page. */
