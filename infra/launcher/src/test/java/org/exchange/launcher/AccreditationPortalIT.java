@@ -285,12 +285,12 @@ class AccreditationPortalIT extends BrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         page = context.newPage();
         page.setDefaultTimeout(30_000);
-        page.navigate(url(path));
+        // the dashboard asks everyone to sign in (some award pages are public and would not)
+        page.navigate(url("/dashboard.html"));
         signInOnKeycloak(username, MembershipApi.PASSWORD);
-        // Playwright matches URLs with JavaScript regular expressions (no Pattern.quote); a section shows its index.html
-        String address = path.replace(".", "\\.").replace("?", "\\?") + (path.endsWith("/") ? "(index\\.html)?" : "");
-        assertThat(page).hasURL(Pattern.compile(".*" + address + "$"),
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
                 new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        page.navigate(url(path));
     }
 
     private Locator button(String name) {
