@@ -31,8 +31,8 @@ public record Invoice(
         Payment payment,
         Instant issuedAt) {
 
-    /** What an invoice charges for. */
-    public enum Purpose { MEMBERSHIP, RENEWAL }
+    /** What an invoice charges for: a membership year, or an ILM award programme's fee (no membership then). */
+    public enum Purpose { MEMBERSHIP, RENEWAL, AWARD }
 
     /** Where an invoice is: issued and unpaid, paid, or cancelled because the membership lapsed. */
     public enum Status { ISSUED, PAID, CANCELLED }

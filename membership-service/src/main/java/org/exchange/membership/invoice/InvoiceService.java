@@ -11,6 +11,7 @@ import org.exchange.contracts.membership.PaymentRecorded;
 import org.exchange.membership.invoice.Invoice.Payment;
 import org.exchange.membership.invoice.Invoice.Purpose;
 import org.exchange.platform.events.IntegrationEvents;
+import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,10 @@ public class InvoiceService {
      */
     @Transactional
     public Invoice issue(InvoiceRequest request) {
+        return issue(request, null, null);
+    }
+
+    private Invoice issue(InvoiceRequest request, UUID enrolmentId, String programmeTitle) {
         LocalDate today = LocalDate.now(clock);
         int sequence = invoices.nextSequence(today.getYear());
         Invoice invoice = new Invoice(UUID.randomUUID(), Invoice.number(today.getYear(), sequence),
@@ -45,8 +50,32 @@ public class InvoiceService {
         events.publish(invoice.id(), new InvoiceIssued(invoice.id(), invoice.number(), invoice.membershipId(),
                 invoice.practitionerId(), request.email(), request.givenName(), invoice.purpose().name(),
                 invoice.membershipYear(), invoice.amount(), invoice.currency(), invoice.issuedOn(), invoice.dueOn(),
-                invoice.issuedAt()));
+                invoice.issuedAt(), enrolmentId, programmeTitle));
         return invoice;
+    }
+
+    /**
+     * Issues the invoice for an ILM award programme's fee, numbered in the same gap-free sequence, once per enrolment
+     * (docs/adr/0006): an enrolment invoiced before gets the invoice it has.
+     */
+    @Transactional
+    public Invoice issueForAward(AwardInvoiceRequest request) {
+        return invoices.awardInvoiceOf(request.enrolmentId()).flatMap(invoices::find).orElseGet(() -> {
+            Invoice invoice = issue(new InvoiceRequest(null, request.practitionerId(), request.email(),
+                    request.givenName(), Purpose.AWARD, LocalDate.now(clock).getYear(), request.amount(),
+                    request.currency(), request.paymentTermDays()), request.enrolmentId(), request.programmeTitle());
+            invoices.linkAward(invoice.id(), request.enrolmentId(), request.programmeCode(), request.programmeTitle());
+            return invoice;
+        });
+    }
+
+    /** Records the offline payment of an AWARD invoice; 409 for a membership's (recorded on the membership). */
+    @Transactional
+    public Invoice recordAwardPayment(UUID invoiceId, Payment payment) {
+        if (find(invoiceId).purpose() != Purpose.AWARD) {
+            throw new ConflictException("Invoice " + invoiceId + " is for a membership: record its payment there");
+        }
+        return recordPayment(invoiceId, payment);
     }
 
     /** Records that an issued invoice was paid; {@link PaymentRecorded} follows. 409 when it is not payable. */
@@ -99,6 +128,12 @@ public class InvoiceService {
      */
     public record InvoiceRequest(UUID membershipId, UUID practitionerId, String email, String givenName,
             Purpose purpose, int membershipYear, BigDecimal amount, String currency, int paymentTermDays) {
+    }
+
+    /** What to invoice for an award programme's fee, and whom to tell. */
+    public record AwardInvoiceRequest(UUID enrolmentId, String programmeCode, String programmeTitle,
+            UUID practitionerId, String email, String givenName, BigDecimal amount, String currency,
+            int paymentTermDays) {
     }
 
     /** The fees paid for one membership year in one currency. */

@@ -92,6 +92,20 @@ class Invoices {
                 .update();
     }
 
+    /** Notes which enrolment an AWARD invoice charges for. */
+    void linkAward(UUID invoiceId, UUID enrolmentId, String programmeCode, String programmeTitle) {
+        jdbc.sql("""
+                insert into award_invoice (invoice_id, enrolment_id, programme_code, programme_title)
+                values (:invoice, :enrolment, :code, :title)""")
+                .param("invoice", invoiceId).param("enrolment", enrolmentId).param("code", programmeCode)
+                .param("title", programmeTitle).update();
+    }
+
+    Optional<UUID> awardInvoiceOf(UUID enrolmentId) {
+        return jdbc.sql("select invoice_id from award_invoice where enrolment_id = :enrolment")
+                .param("enrolment", enrolmentId).query(UUID.class).optional();
+    }
+
     void update(Invoice invoice) {
         Payment payment = invoice.payment();
         jdbc.sql("""

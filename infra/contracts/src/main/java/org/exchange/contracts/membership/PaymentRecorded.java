@@ -12,7 +12,7 @@ import org.exchange.contracts.EventType;
  *
  * @param invoiceId the invoice paid
  * @param invoiceNumber its number
- * @param membershipId the membership it is for
+ * @param membershipId the membership it is for; null for an AWARD invoice
  * @param practitionerId the identity provider's subject id of the person who paid
  * @param amount the amount paid
  * @param currency ISO 4217 code

@@ -3,6 +3,7 @@ package org.exchange.platform.security;
 import java.util.List;
 
 import org.exchange.platform.problem.ProblemResponses;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +31,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityAutoConfiguration {
+
+    static {
+        // The signed-in Caller comes from the access token, not from the client: keep it out of every service's
+        // OpenAPI document, where it would otherwise show as a query parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     private static final List<String> ALWAYS_PUBLIC = List.of(
             "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
