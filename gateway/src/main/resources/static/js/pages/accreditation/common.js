@@ -177,6 +177,14 @@ export function observationForm(enrolmentId, workshops, prefix, onRecorded) {
       attributes: { maxlength: 10000 } }),
     field(prefix, 'counts', 'This observation counts towards the award', { type: 'checkbox', value: true }),
     el('p', {}, el('button', { type: 'submit', disabled: !led.length }, 'Record the observation')));
+  // the observation is usually of the day the workshop took place
+  form.elements.namedItem('meetingId')?.addEventListener('change', event => {
+    const workshop = led.find(w => w.meetingId === event.target.value);
+    if (workshop) {
+      form.elements.namedItem('observedOn').value = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+        .format(new Date(workshop.startsAt));
+    }
+  });
   onSubmit(form, async values => {
     await api(`${API}/enrolments/${encodeURIComponent(enrolmentId)}/observations`, { method: 'POST', body: {
       meetingId: values.meetingId, observedOn: values.observedOn, seen: values.seen, feedback: values.feedback,

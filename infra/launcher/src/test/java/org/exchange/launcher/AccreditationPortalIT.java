@@ -160,6 +160,8 @@ class AccreditationPortalIT extends BrowserTest {
 
         // A peer assessor finds the candidate and observes a workshop they led.
         signInAs("assessor", "/assess/");
+        assertThat(heading("Assess")).isVisible();
+        Accessibility.assertNoViolations(page, "the assessors' section");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your candidates").setExact(true)).click();
         assertThat(heading("Your candidates")).isVisible();
         page.getByLabel("Candidate's name").fill(candidate.familyName());
@@ -268,6 +270,10 @@ class AccreditationPortalIT extends BrowserTest {
         button("Apply for membership").click();
         assertThat(status("You are eligible: your invoice is issued below.")).isVisible();
         assertThat(page.getByTestId("membership-status")).hasText("Awaiting payment");
+        // the programme's fee was invoiced by membership-service when the admin accepted the application
+        Locator awardFee = page.getByTestId("invoices").getByRole(AriaRole.ROW)
+                .filter(new Locator.FilterOptions().setHasText("ILM award programme fee"));
+        assertThat(awardFee).containsText("£995.00");
         assertThat(page.getByText("ILM award in Practitioner-Led Learning Exchange",
                 new Page.GetByTextOptions().setExact(true))).isVisible();
     }
