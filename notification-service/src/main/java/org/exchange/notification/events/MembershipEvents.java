@@ -187,6 +187,10 @@ class MembershipEvents {
 
     private void invoiceIssued(InvoiceIssued invoice, EventMetadata event) {
         recipients.refreshContact(invoice.practitionerId(), invoice.email(), invoice.givenName());
+        if ("AWARD".equals(invoice.purpose())) {
+            awardInvoiceIssued(invoice, event);
+            return;
+        }
         boolean renewal = "RENEWAL".equals(invoice.purpose());
         String amount = Wording.money(invoice.amount(), invoice.currency());
         notifier.notify(invoice.practitionerId(), Category.INVOICE,
@@ -221,6 +225,38 @@ class MembershipEvents {
                         Wording.date(invoice.issuedOn()), Wording.date(invoice.dueOn()), bankTransfer.accountName(),
                         bankTransfer.sortCode(), bankTransfer.accountNumber(), invoice.invoiceNumber(),
                         renewal ? "continues for another year" : "starts for one year", portal),
+                event.id());
+    }
+
+    /** The invoice for an ILM award programme's fee (docs/adr/0006). */
+    private void awardInvoiceIssued(InvoiceIssued invoice, EventMetadata event) {
+        notifier.notify(invoice.practitionerId(), Category.INVOICE,
+                "Invoice " + invoice.invoiceNumber() + " for the " + invoice.programmeTitle(), person -> """
+                        Hello %s,
+
+                        Thank you for enrolling on the %s. Here is your invoice for the programme's fee.
+
+                        Invoice number:  %s
+                        For:             %s
+                        Amount due:      %s (inclusive)
+                        Issued on:       %s
+                        Payment due by:  %s
+
+                        How to pay by bank transfer
+                        Account name:    %s
+                        Sort code:       %s
+                        Account number:  %s
+                        Reference:       %s
+
+                        Please use the invoice number as your payment reference. We will send you a receipt as soon
+                        as your payment has been recorded. You can also see this invoice on the Membership page of
+                        the portal (%s).
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), invoice.programmeTitle(), invoice.invoiceNumber(),
+                        invoice.programmeTitle(), Wording.money(invoice.amount(), invoice.currency()),
+                        Wording.date(invoice.issuedOn()), Wording.date(invoice.dueOn()), bankTransfer.accountName(),
+                        bankTransfer.sortCode(), bankTransfer.accountNumber(), invoice.invoiceNumber(), portal),
                 event.id());
     }
 

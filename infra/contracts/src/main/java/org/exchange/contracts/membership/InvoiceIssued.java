@@ -44,4 +44,12 @@ public record InvoiceIssued(
         Instant issuedAt,
         UUID enrolmentId,
         String programmeTitle) {
+
+    /** An invoice for a membership year: the fields version 1 had before award invoices. */
+    public InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID membershipId, UUID practitionerId, String email,
+            String givenName, String purpose, int membershipYear, BigDecimal amount, String currency,
+            LocalDate issuedOn, LocalDate dueOn, Instant issuedAt) {
+        this(invoiceId, invoiceNumber, membershipId, practitionerId, email, givenName, purpose, membershipYear, amount,
+                currency, issuedOn, dueOn, issuedAt, null, null);
+    }
 }
