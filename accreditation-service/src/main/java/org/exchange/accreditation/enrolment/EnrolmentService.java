@@ -52,17 +52,19 @@ public class EnrolmentService {
     private final Progress progress;
     private final ProgrammeCatalogue catalogue;
     private final Directory directory;
+    private final Fees fees;
     private final IntegrationEvents events;
     private final AccreditationSettings settings;
     private final Clock clock;
 
     EnrolmentService(Enrolments enrolments, Portfolios portfolios, Progress progress, ProgrammeCatalogue catalogue,
-            Directory directory, IntegrationEvents events, AccreditationSettings settings, Clock clock) {
+            Directory directory, Fees fees, IntegrationEvents events, AccreditationSettings settings, Clock clock) {
         this.enrolments = enrolments;
         this.portfolios = portfolios;
         this.progress = progress;
         this.catalogue = catalogue;
         this.directory = directory;
+        this.fees = fees;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
@@ -209,27 +211,8 @@ public class EnrolmentService {
         Enrolment enrolment = locked(id);
         Person academy = assessor(academyAssessorId);
         Person own = assessor(organisationAssessorId);
-        if (academyAssessorId.equals(organisationAssessorId)) {
-            throw new InvalidRequestException("The panel is two different assessors");
-        }
-        if (academyAssessorId.equals(enrolment.candidateId())
-                || organisationAssessorId.equals(enrolment.candidateId())) {
-            throw new InvalidRequestException("A candidate cannot assess themselves");
-        }
-        if (academy.organisationId() != null && academy.organisationId().equals(own.organisationId())) {
-            throw new InvalidRequestException("The two assessors are from one organisation ("
-                    + directory.organisationName(own.organisationId()) + "): one must be from the academy and one "
-                    + "from the candidate's organisation");
-        }
-        if (!settings.academyOrganisationId().equals(academy.organisationId())) {
-            throw new InvalidRequestException(academy.displayName() + " is not from the academy ("
-                    + directory.organisationName(settings.academyOrganisationId()) + ")");
-        }
-        if (enrolment.candidateOrganisationId() == null
-                || !enrolment.candidateOrganisationId().equals(own.organisationId())) {
-            throw new InvalidRequestException(own.displayName() + " is not from the candidate's organisation ("
-                    + directory.organisationName(enrolment.candidateOrganisationId()) + ")");
-        }
+        new PanelPolicy(settings.academyOrganisationId()).check(enrolment.candidateId(),
+                enrolment.candidateOrganisationId(), member(academy), member(own));
         Enrolment named = enrolment.panel(academyAssessorId, organisationAssessorId);
         enrolments.update(named);
         portfolios.keepRecommendationsOf(id, List.of(academyAssessorId, organisationAssessorId));
@@ -405,6 +388,10 @@ public class EnrolmentService {
         return person;
     }
 
+    private static PanelPolicy.Member member(Person person) {
+        return new PanelPolicy.Member(person.id(), person.displayName(), person.organisationId());
+    }
+
     private List<EnrolmentSummary> summaries(List<Enrolment> list) {
         Map<UUID, Person> people = directory.people(list.stream().map(Enrolment::candidateId).toList());
         return list.stream().map(e -> {
@@ -429,7 +416,7 @@ public class EnrolmentService {
                 e.programmeVersion(), programme.provisional(), checklist,
                 new Panel(personRef(e.academyAssessorId(), null), personRef(e.organisationAssessorId(), null),
                         recommendations),
-                e.decisionReason(), e.awardedOn(), e.ilmReference());
+                e.decisionReason(), e.awardedOn(), e.ilmReference(), fees.of(e.id()).orElse(null));
     }
 
     private PersonRef personRef(UUID id, String organisationId) {

@@ -21,12 +21,12 @@ public final class EnrolmentViews {
             String candidateName, String organisationName) {
     }
 
-    /** An enrolment with its candidate, coach, checklist and panel. */
+    /** An enrolment with its candidate, coach, checklist and panel, and its fee once membership invoiced it. */
     public record EnrolmentView(UUID id, String programmeCode, String programmeTitle, EnrolmentStatus status,
             Instant appliedAt, LocalDate enrolledOn, LocalDate eligibleFrom, int progressPercent,
             PersonRef candidate, PersonRef coach, int requirementVersion, boolean provisional,
             List<CheckItem> checklist, Panel panel, String decisionReason, LocalDate awardedOn,
-            String ilmReference) {
+            String ilmReference, Fees.Fee fee) {
     }
 
     /** A person named on an enrolment. */

@@ -8,9 +8,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.accreditation.credential.CredentialService;
 import org.exchange.accreditation.directory.Directory;
 import org.exchange.accreditation.enrolment.EnrolmentService;
+import org.exchange.accreditation.enrolment.Fees;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.membership.AppointmentWithdrawn;
+import org.exchange.contracts.membership.InvoiceIssued;
 import org.exchange.contracts.membership.OrganisationRegistered;
+import org.exchange.contracts.membership.PaymentRecorded;
 import org.exchange.contracts.membership.PractitionerAppointed;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.contracts.membership.PractitionerProfileUpdated;
@@ -21,8 +24,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Membership's events: who people are and their organisations, who is appointed assessor (the panel picker), and
- * requests to be forgotten.
+ * Membership's events: who people are and their organisations, who is appointed assessor (the panel picker), the
+ * programme fees' invoices and payments, and requests to be forgotten.
  */
 @Component
 class MembershipEvents {
@@ -31,14 +34,16 @@ class MembershipEvents {
     private final Directory directory;
     private final EnrolmentService enrolments;
     private final CredentialService credentials;
+    private final Fees fees;
     private final Clock clock;
 
     MembershipEvents(Inbox inbox, Directory directory, EnrolmentService enrolments, CredentialService credentials,
-            Clock clock) {
+            Fees fees, Clock clock) {
         this.inbox = inbox;
         this.directory = directory;
         this.enrolments = enrolments;
         this.credentials = credentials;
+        this.fees = fees;
         this.clock = clock;
     }
 
@@ -61,6 +66,13 @@ class MembershipEvents {
                         directory.setAssessor(a.practitionerId(), false, clock.instant());
                     }
                 }),
+                on(InvoiceIssued.class, invoice -> {
+                    if (invoice.enrolmentId() != null) {
+                        fees.invoiced(invoice.enrolmentId(), invoice.invoiceId(), invoice.invoiceNumber(),
+                                invoice.amount(), invoice.currency(), invoice.dueOn());
+                    }
+                }),
+                on(PaymentRecorded.class, payment -> fees.paid(payment.invoiceId(), payment.paidOn())),
                 on(PractitionerErasureRequested.class, this::erase));
     }
 
