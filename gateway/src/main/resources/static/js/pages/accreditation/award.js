@@ -52,8 +52,8 @@ async function render(message) {
       el('h2', { id: 'status-title' }, 'Where you are'),
       el('p', {}, STATUS[enrolment.status]?.next || ''),
       facts(enrolment),
-      candidate && !['APPLIED', 'DECLINED'].includes(enrolment.status) ? el('p', {}, 'The invoice for the programme\'s '
-        + 'fee is among ', el('a', { href: '/membership/' }, 'your invoices'), ', with how to pay it.') : null,
+      candidate && enrolment.fee && !enrolment.fee.paidOn ? el('p', {}, 'How to pay the invoice for the fee: see ',
+        el('a', { href: '/membership/' }, 'your invoices'), '.') : null,
       writable ? withdrawal(enrolment) : null),
     enrolment.status === 'AWARDED' ? downloads(enrolment) : null,
     el('section', { 'aria-labelledby': 'progress-title' },

@@ -127,6 +127,10 @@ export function facts(enrolment) {
     enrolment.requirementVersion ? [el('dt', {}, 'Requirements'),
       el('dd', {}, `Version ${enrolment.requirementVersion}`)] : null,
     el('dt', {}, 'Coach or mentor'), el('dd', { 'data-testid': 'coach' }, enrolment.coach?.name || 'Not assigned yet'),
+    enrolment.fee ? [el('dt', {}, 'Fee'), el('dd', { 'data-testid': 'fee' }, `${money(enrolment.fee)}, invoice `
+      + `${enrolment.fee.invoiceNumber}, ${enrolment.fee.paidOn ? `paid ${formatDate(enrolment.fee.paidOn)}`
+        : `due ${formatDate(enrolment.fee.dueOn)}`}`)] : null,
+    enrolment.decisionReason ? [el('dt', {}, 'Reason given'), el('dd', {}, enrolment.decisionReason)] : null,
     enrolment.awardedOn ? [el('dt', {}, 'Awarded'), el('dd', {}, formatDate(enrolment.awardedOn))] : null,
     enrolment.ilmReference ? [el('dt', {}, 'ILM reference'), el('dd', {}, enrolment.ilmReference)] : null);
 }

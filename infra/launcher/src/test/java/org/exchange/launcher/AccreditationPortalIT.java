@@ -88,10 +88,15 @@ class AccreditationPortalIT extends BrowserTest {
         application.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept " + name)).click();
         assertThat(status(name + " is enrolled in the " + DEVELOPMENT)).isFocused();
 
+        // membership-service invoices the fee on acceptance, and tells accreditation-service
+        await().atMost(Duration.ofSeconds(60)).until(() -> awards.enrolment(enrolmentId, candidate.username())
+                .has("fee"));
+
         // The candidate logs hours and sees the bars move.
         signInAs(candidate.username(), "/awards/award.html?id=" + enrolmentId);
         assertThat(heading(DEVELOPMENT)).isVisible();
         assertThat(page.getByTestId("enrolment-status")).hasText("Enrolled");
+        assertThat(page.getByTestId("fee")).containsText("£995.00, invoice");
         Locator observedBar = requirementBar("observed-practice-hours");
         Locator totalBar = requirementBar("total-hours");
         assertThat(observedBar).hasAttribute("value", "0");
