@@ -22,7 +22,9 @@ export function csrfToken() {
 
 export async function api(path, { method = 'GET', body, headers = {}, accept = 'application/json' } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: accept, ...headers } };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body; // multipart: the browser writes the Content-Type with its boundary
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

@@ -1,10 +1,11 @@
 // What each context adds to the portal: navigation links, section pages and dashboard cards. Each context keeps its
 // own file, so that the portal grows feature by feature without everyone editing the same lists.
+import accreditation from './accreditation.js';
 import assessment from './assessment.js';
 import exchange from './exchange.js';
 import membership from './membership.js';
 
-export const FEATURES = [exchange, membership, assessment];
+export const FEATURES = [exchange, membership, assessment, accreditation];
 
 /** Navigation entries: { href, label, public?, roles? }. */
 export const navigation = () => FEATURES.flatMap(feature => feature.navigation || []);

@@ -172,6 +172,34 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void theAssessorsSectionOpensForAssessorsAndProgrammeAdminsOnly() {
+        web.mutateWith(person("practitioner", "facilitator")).get().uri("/assess/").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isForbidden();
+        web.mutateWith(person("practitioner", "assessor")).get().uri("/assess/candidates.html")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Your candidates"));
+        web.mutateWith(person("practitioner", "programme-admin")).get().uri("/assess/").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void theAwardProgrammesAndCredentialChecksNeedNoSignInButACandidatesAwardDoes() {
+        web.get().uri("/awards/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+        web.get().uri("/credentials/verify.html?id=abc").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+        web.get().uri("/awards/award.html?id=abc").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("/oauth2/authorization/keycloak");
+        web.get().uri("/assess/").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().is3xxRedirection();
+    }
+
+    @Test
     void theSessionTellsThePortalWhoIsSignedInWithTheirOrganisationAndRoles() {
         web.mutateWith(person("practitioner", "facilitator")).get().uri("/portal/session")
                 .exchange()

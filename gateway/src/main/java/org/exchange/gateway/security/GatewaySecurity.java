@@ -73,7 +73,7 @@ public class GatewaySecurity {
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/signed-out.html", "/favicon.ico", "/css/**",
             "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
-            "/actuator/info", "/login/**", "/oauth2/**" };
+            "/actuator/info", "/login/**", "/oauth2/**", "/awards/", "/awards/index.html", "/credentials/**" };
 
     /** Metrics and the gateway's routes are for operations staff (realm role {@code ops}), with their bearer token. */
     static final String[] OPS_PATHS = { "/actuator/**" };
@@ -88,6 +88,7 @@ public class GatewaySecurity {
     static final String PROGRAMME_ADMIN_PAGES = "/admin/**";
     static final String ORG_ADMIN_PAGES = "/organisation/**";
     static final String FACILITATOR_PAGES = "/facilitate/**";
+    static final String ASSESSOR_PAGES = "/assess/**";
 
     private static final Pattern IDENTITY_PROVIDER_ALIAS = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -142,6 +143,7 @@ public class GatewaySecurity {
             exchanges.pathMatchers(ORG_ADMIN_PAGES).hasRole("org-admin");
             exchanges.pathMatchers(FACILITATOR_PAGES).hasAnyRole("facilitator", "programme-admin");
             exchanges.pathMatchers(OPS_PATHS).hasRole("ops");
+            exchanges.pathMatchers(ASSESSOR_PAGES).hasAnyRole("assessor", "programme-admin");
             exchanges.anyExchange().authenticated();
         });
         http.oauth2Login(login -> login

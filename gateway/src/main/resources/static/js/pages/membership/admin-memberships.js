@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate, formatDateTime } from '../../dom.js';
-import { field, onSubmit, loadFailed, money, humanise, today, statusLabel, hours } from './forms.js';
+import { field, onSubmit, loadFailed, money, humanise, today, statusLabel, hours, invoicePurpose } from './forms.js';
 
 await shell({ signInRequired: true });
 const reviewsHost = document.getElementById('reviews');
@@ -82,7 +82,9 @@ function reviewItem(membership) {
 }
 
 function paymentItem(invoice, membership) {
-  const name = personName(membership?.member);
+  // an ILM award programme's fee has no membership (accreditation-service's enrolment, docs/adr/0006)
+  const award = invoice.purpose === 'AWARD';
+  const name = award ? invoicePurpose(invoice) : personName(membership?.member);
   const prefix = `pay-${invoice.id}`;
   const form = el('form', { class: 'stacked', id: prefix, 'aria-label': `Payment of invoice ${invoice.number}` },
     field(prefix, 'method', 'Paid by', { required: true, value: 'BANK_TRANSFER',
@@ -94,14 +96,14 @@ function paymentItem(invoice, membership) {
     el('p', {}, el('button', { type: 'submit' }, 'Record payment',
       el('span', { class: 'visually-hidden' }, ` of ${invoice.number}`))));
   onSubmit(form, async values => {
-    const result = await api(`/api/membership/admin/invoices/${invoice.id}/payment`, { method: 'POST',
-      body: { method: values.method, reference: values.reference || null, paidOn: values.paidOn } });
-    await render(`Payment of ${invoice.number} recorded: ${name}'s membership is ${statusLabel(result.status)
-      .toLowerCase()} until ${formatDate(result.expiresOn)}.`);
+    const result = await api(`/api/membership/admin/${award ? 'award-invoices' : 'invoices'}/${invoice.id}/payment`,
+      { method: 'POST', body: { method: values.method, reference: values.reference || null, paidOn: values.paidOn } });
+    await render(award ? `Payment of ${invoice.number} recorded.` : `Payment of ${invoice.number} recorded: ${name}'s `
+      + `membership is ${statusLabel(result.status).toLowerCase()} until ${formatDate(result.expiresOn)}.`);
   });
   return el('li', { class: 'card', 'data-invoice': invoice.number },
     el('h3', {}, invoice.number, ' · ', name),
-    el('p', {}, `${invoice.purpose === 'RENEWAL' ? 'Renewal' : 'Membership'} ${invoice.membershipYear}: `,
+    el('p', {}, `${invoicePurpose(invoice)}: `,
       el('strong', {}, money(invoice.amount, invoice.currency)),
       `, issued ${formatDate(invoice.issuedOn)}, due ${formatDate(invoice.dueOn)}.`),
     form);

@@ -203,4 +203,8 @@ export const MEMBERSHIP_STATUS = {
   LAPSED: { label: 'Lapsed', next: 'Your membership was not renewed in time. You may apply again.' }
 };
 
+/** What an invoice charges for: a membership year, its renewal, or an ILM award programme's fee. */
+export const invoicePurpose = invoice => invoice.purpose === 'AWARD' ? 'ILM award programme fee'
+  : `${invoice.purpose === 'RENEWAL' ? 'Renewal' : 'Membership'} ${invoice.membershipYear}`;
+
 export const statusLabel = status => MEMBERSHIP_STATUS[status]?.label || humanise(status);

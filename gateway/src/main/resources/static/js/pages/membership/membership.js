@@ -3,7 +3,8 @@
 import { shell, hasRole } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime } from '../../dom.js';
-import { field, onSubmit, loadFailed, money, humanise, hours, MEMBERSHIP_STATUS, statusLabel } from './forms.js';
+import { field, onSubmit, loadFailed, money, humanise, hours, MEMBERSHIP_STATUS, statusLabel, invoicePurpose }
+  from './forms.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('membership');
@@ -147,7 +148,7 @@ async function renderInvoices() {
           .map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, invoices.map(i => el('tr', {},
           el('td', {}, i.number),
-          el('td', {}, `${i.purpose === 'RENEWAL' ? 'Renewal' : 'Membership'} ${i.membershipYear}`),
+          el('td', {}, invoicePurpose(i)),
           el('td', {}, money(i.amount, i.currency)),
           el('td', {}, formatDate(i.issuedOn)),
           el('td', {}, formatDate(i.dueOn)),

@@ -71,7 +71,7 @@ public final class LocalPlatform {
                  Logs and data:            %s
 
                  Demo accounts (password "demo"):
-                   practitioner, facilitator, assessor, orgadmin, programmeadmin
+                   practitioner, facilitator, assessor, academyassessor, orgadmin, programmeadmin
                    partner: a Partner College member; on the sign-in page choose
                             "Partner College" and sign in with the college's own account
 
