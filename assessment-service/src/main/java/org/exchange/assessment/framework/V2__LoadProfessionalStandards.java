@@ -1,9 +1,5 @@
 package org.exchange.assessment.framework;
 
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,13 +7,11 @@ import org.springframework.stereotype.Component;
  * new migration like this one, so every database holds each version that was ever published to it.
  */
 @Component
-class V2__LoadProfessionalStandards extends BaseJavaMigration {
+class V2__LoadProfessionalStandards extends StandardsDataMigration {
 
     static final String DATA = "standards/professional-standards.v1.json";
 
-    @Override
-    public void migrate(Context context) {
-        JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true));
-        StandardsLoader.load(jdbc, DATA);
+    V2__LoadProfessionalStandards() {
+        super(DATA);
     }
 }

@@ -26,7 +26,7 @@ class EditionPinningTest extends AssessmentIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.edition.id").value("etf-2014"));
 
-        StandardsLoader.load(jdbc, "standards/test-correction.v2.json");
+        StandardsLoader.load(jdbc, "standards/test-correction.json");
 
         mvc.perform(get("/api/assessment/me/assessments").with(practitioner(person)))
                 .andExpect(jsonPath("$[0].edition.id").value("etf-2014"))

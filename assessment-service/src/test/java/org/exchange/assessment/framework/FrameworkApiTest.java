@@ -1,5 +1,6 @@
 package org.exchange.assessment.framework;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -8,9 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.exchange.assessment.AssessmentIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class FrameworkApiTest extends AssessmentIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anyoneReadsBothEditionsWithTwentyStandardsEachWithoutSigningIn() throws Exception {
@@ -41,8 +47,33 @@ class FrameworkApiTest extends AssessmentIntegrationTest {
     @Test
     void aStandardWhoseFullWordingWasNotFoundIsMarkedIncomplete() throws Exception {
         mvc.perform(get("/api/assessment/frameworks/etf-2022"))
-                .andExpect(jsonPath("$.standards[4].complete").value(false))
-                .andExpect(jsonPath("$.standards[4].wording").value("Value and champion diversity"));
+                .andExpect(jsonPath("$.standards[9].complete").value(false))
+                .andExpect(jsonPath("$.standards[9].wording").value("Share and update knowledge of effective practice "
+                        + "with colleagues, networks and/or research communities to support"))
+                .andExpect(jsonPath("$.standards[10].complete").value(false))
+                .andExpect(jsonPath("$.standards[10].wording").doesNotExist());
+    }
+
+    @Test
+    void theSecondDataVersionServesTheWordingFoundSinceAndKeepsTheFirstVersionsText() throws Exception {
+        mvc.perform(get("/api/assessment/frameworks/etf-2022"))
+                .andExpect(jsonPath("$.standards[4].complete").value(true))
+                .andExpect(jsonPath("$.standards[4].wording")
+                        .value("Value and champion diversity, equality of opportunity, inclusion and social equity."))
+                .andExpect(jsonPath("$.standards[4].source").value("https://ltscmaltportfolio.co.uk/3b"))
+                .andExpect(jsonPath("$.standards[0].wording").value("Critically reflect on and evaluate your practices, "
+                        + "values, and beliefs to improve learner outcomes."));
+        mvc.perform(get("/api/assessment/frameworks/etf-2014"))
+                .andExpect(jsonPath("$.standards[0].complete").value(true))
+                .andExpect(jsonPath("$.standards[0].wording").value(
+                        "Reflect on what works best in your teaching and learning to meet the diverse needs of learners."))
+                .andExpect(jsonPath("$.standards[1].wording").doesNotExist());
+        assertThat(jdbc.sql("""
+                select wording from standard_text where standard_id = 'etf-2022-05' and data_version = 1""")
+                .query(String.class).single()).as("data version 1's text is kept beside version 2's")
+                .isEqualTo("Value and champion diversity");
+        assertThat(jdbc.sql("select count(*) from standard_text where data_version = 2").query(Integer.class).single())
+                .as("version 2 carries only the eight texts found since version 1").isEqualTo(8);
     }
 
     @Test
