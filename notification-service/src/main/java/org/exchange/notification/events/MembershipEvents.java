@@ -192,24 +192,13 @@ class MembershipEvents {
             return;
         }
         boolean renewal = "RENEWAL".equals(invoice.purpose());
-        String amount = Wording.money(invoice.amount(), invoice.currency());
         notifier.notify(invoice.practitionerId(), Category.INVOICE,
                 "Invoice " + invoice.invoiceNumber() + " for your Learning Exchange membership", person -> """
                         Hello %s,
 
                         Thank you for %s. Here is your invoice for the membership fee.
 
-                        Invoice number:  %s
-                        For:             Learning Exchange membership, %d membership year%s
-                        Amount due:      %s (inclusive)
-                        Issued on:       %s
-                        Payment due by:  %s
-
-                        How to pay by bank transfer
-                        Account name:    %s
-                        Sort code:       %s
-                        Account number:  %s
-                        Reference:       %s
+                        %s
 
                         Please use the invoice number as your payment reference, so that we can match your payment
                         to your invoice. We will send you a receipt as soon as your payment has been recorded, and
@@ -221,9 +210,8 @@ class MembershipEvents {
                         The Exchange team
                         """.formatted(person.greetingName(),
                         renewal ? "renewing your Learning Exchange membership" : "joining the Learning Exchange",
-                        invoice.invoiceNumber(), invoice.membershipYear(), renewal ? " (renewal)" : "", amount,
-                        Wording.date(invoice.issuedOn()), Wording.date(invoice.dueOn()), bankTransfer.accountName(),
-                        bankTransfer.sortCode(), bankTransfer.accountNumber(), invoice.invoiceNumber(),
+                        invoiceDetails(invoice, "Learning Exchange membership, %d membership year%s"
+                                .formatted(invoice.membershipYear(), renewal ? " (renewal)" : "")),
                         renewal ? "continues for another year" : "starts for one year", portal),
                 event.id());
     }
@@ -236,28 +224,35 @@ class MembershipEvents {
 
                         Thank you for enrolling on the %s. Here is your invoice for the programme's fee.
 
-                        Invoice number:  %s
-                        For:             %s
-                        Amount due:      %s (inclusive)
-                        Issued on:       %s
-                        Payment due by:  %s
-
-                        How to pay by bank transfer
-                        Account name:    %s
-                        Sort code:       %s
-                        Account number:  %s
-                        Reference:       %s
+                        %s
 
                         Please use the invoice number as your payment reference. We will send you a receipt as soon
                         as your payment has been recorded. You can also see this invoice on the Membership page of
                         the portal (%s).
 
                         The Exchange team
-                        """.formatted(person.greetingName(), invoice.programmeTitle(), invoice.invoiceNumber(),
-                        invoice.programmeTitle(), Wording.money(invoice.amount(), invoice.currency()),
-                        Wording.date(invoice.issuedOn()), Wording.date(invoice.dueOn()), bankTransfer.accountName(),
-                        bankTransfer.sortCode(), bankTransfer.accountNumber(), invoice.invoiceNumber(), portal),
+                        """.formatted(person.greetingName(), invoice.programmeTitle(),
+                        invoiceDetails(invoice, invoice.programmeTitle()), portal),
                 event.id());
+    }
+
+    /** The lines every invoice e-mail gives: what it is for, how much, when, and how to pay it. */
+    private String invoiceDetails(InvoiceIssued invoice, String forWhat) {
+        return """
+                Invoice number:  %s
+                For:             %s
+                Amount due:      %s (inclusive)
+                Issued on:       %s
+                Payment due by:  %s
+
+                How to pay by bank transfer
+                Account name:    %s
+                Sort code:       %s
+                Account number:  %s
+                Reference:       %s""".formatted(invoice.invoiceNumber(), forWhat,
+                Wording.money(invoice.amount(), invoice.currency()), Wording.date(invoice.issuedOn()),
+                Wording.date(invoice.dueOn()), bankTransfer.accountName(), bankTransfer.sortCode(),
+                bankTransfer.accountNumber(), invoice.invoiceNumber());
     }
 
     private void paymentRecorded(PaymentRecorded payment, EventMetadata event) {
