@@ -155,7 +155,8 @@ class AccreditationPortalIT extends BrowserTest {
         eventually(Duration.ofSeconds(60)).until(() -> awards.call("GET", "/enrolments/" + enrolmentId
                 + "/workshops", candidate.username(), null, 200).size() == 3);
         page.reload();
-        Locator workshops = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Workshops facilitated"));
+        Locator workshops = page.getByRole(AriaRole.TABLE,
+                new Page.GetByRoleOptions().setName("Workshops facilitated"));
         assertThat(workshops).containsText(meetings.get(0).get("title").asString());
         assertThat(workshops).containsText("Lead facilitator");
         assertThat(requirementBar("workshops")).hasAttribute("value", "100");
@@ -194,7 +195,8 @@ class AccreditationPortalIT extends BrowserTest {
         enrolled = page.locator("#candidates li[data-enrolment='" + enrolmentId + "']");
         enrolled.locator("#panel-" + enrolmentId + "-academyAssessorId").selectOption(academyAssessorId);
         enrolled.locator("#panel-" + enrolmentId + "-organisationAssessorId").selectOption(organisationAssessorId);
-        enrolled.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Name the panel of " + name)).click();
+        enrolled.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Name the panel of " + name))
+                .click();
         assertThat(status("The panel of " + name + " is named.")).isFocused();
         screenshot("awards-admin-enrolments");
         Accessibility.assertNoViolations(page, "the award enrolments with a panel");
