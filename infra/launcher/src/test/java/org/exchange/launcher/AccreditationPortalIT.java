@@ -18,6 +18,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import org.awaitility.core.ConditionFactory;
 import org.exchange.launcher.MembershipApi.Person;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class AccreditationPortalIT extends BrowserTest {
         assertThat(page.locator("#message [role='alert']")).isFocused();
         String enrolmentId = awards.enrolmentOf(candidate, AccreditationApi.DEVELOPMENT_AWARD).get("id").asString();
         // the candidate's name reaches accreditation-service from membership-service's events
-        await().atMost(Duration.ofSeconds(60)).until(() -> name.equals(
+        eventually(Duration.ofSeconds(60)).until(() -> name.equals(
                 awards.enrolment(enrolmentId, "programmeadmin").get("candidate").get("name").asString()));
         screenshot("awards-programmes-applied");
         assertFitsAPhone("/awards/");
@@ -89,7 +90,7 @@ class AccreditationPortalIT extends BrowserTest {
         assertThat(status(name + " is enrolled in the " + DEVELOPMENT)).isFocused();
 
         // membership-service invoices the fee on acceptance, and tells accreditation-service
-        await().atMost(Duration.ofSeconds(60)).until(() -> awards.enrolment(enrolmentId, candidate.username())
+        eventually(Duration.ofSeconds(60)).until(() -> awards.enrolment(enrolmentId, candidate.username())
                 .has("fee"));
 
         // The candidate logs hours and sees the bars move.
@@ -151,10 +152,11 @@ class AccreditationPortalIT extends BrowserTest {
         awards.recordFacilitation(meetings.get(0), candidateId, "LEAD_FACILITATOR");
         awards.recordFacilitation(meetings.get(1), candidateId, "LEAD_FACILITATOR");
         awards.recordFacilitation(meetings.get(2), candidateId, "FACILITATOR");
-        await().atMost(Duration.ofSeconds(60)).until(() -> awards.call("GET", "/enrolments/" + enrolmentId
+        eventually(Duration.ofSeconds(60)).until(() -> awards.call("GET", "/enrolments/" + enrolmentId
                 + "/workshops", candidate.username(), null, 200).size() == 3);
         page.reload();
-        Locator workshops = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Workshops facilitated"));
+        Locator workshops = page.getByRole(AriaRole.TABLE,
+                new Page.GetByRoleOptions().setName("Workshops facilitated"));
         assertThat(workshops).containsText(meetings.get(0).get("title").asString());
         assertThat(workshops).containsText("Lead facilitator");
         assertThat(requirementBar("workshops")).hasAttribute("value", "100");
@@ -193,12 +195,13 @@ class AccreditationPortalIT extends BrowserTest {
         enrolled = page.locator("#candidates li[data-enrolment='" + enrolmentId + "']");
         enrolled.locator("#panel-" + enrolmentId + "-academyAssessorId").selectOption(academyAssessorId);
         enrolled.locator("#panel-" + enrolmentId + "-organisationAssessorId").selectOption(organisationAssessorId);
-        enrolled.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Name the panel of " + name)).click();
+        enrolled.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Name the panel of " + name))
+                .click();
         assertThat(status("The panel of " + name + " is named.")).isFocused();
         screenshot("awards-admin-enrolments");
         Accessibility.assertNoViolations(page, "the award enrolments with a panel");
         assertFitsAPhone("/admin/awards.html");
-        await().atMost(Duration.ofSeconds(30)).until(() -> awards.enrolment(enrolmentId, "programmeadmin")
+        eventually(Duration.ofSeconds(30)).until(() -> awards.enrolment(enrolmentId, "programmeadmin")
                 .get("status").asString().equals("READY_FOR_ASSESSMENT"));
 
         // Both panel members recommend: the academy's assessor in the portal, the organisation's through the API.
@@ -268,8 +271,8 @@ class AccreditationPortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "the dashboard with the award card");
 
         // membership-service learns of the award: applying makes the holder eligible at once.
-        await().atMost(Duration.ofSeconds(60)).until(() -> membership.call("GET",
-                "/api/membership/me/cpd?year=" + LocalDate.now().getYear(), membership.tokenFor(candidate.username()),
+        eventually(Duration.ofSeconds(60)).until(() -> membership.call("GET",
+                "/api/membership/me/cpd?year=" + LocalDate.now().getYear(), awards.token(candidate.username()),
                 null, 200).get("activities").valueStream().anyMatch(a -> "AWARD".equals(a.get("source").asString())));
         page.navigate(url("/membership/"));
         button("Apply for membership").click();
@@ -302,6 +305,11 @@ class AccreditationPortalIT extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
                 new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
         page.navigate(url(path));
+    }
+
+    /** Awaits what other services do after an event; every poll is an API call, so twice a second is enough. */
+    private static ConditionFactory eventually(Duration atMost) {
+        return await().pollInterval(Duration.ofMillis(500)).atMost(atMost);
     }
 
     private Locator button(String name) {
