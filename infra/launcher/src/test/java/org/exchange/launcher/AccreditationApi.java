@@ -1,6 +1,7 @@
 package org.exchange.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -87,13 +88,20 @@ final class AccreditationApi {
                 .filter(e -> e.get("programmeCode").asString().equals(programmeCode)).findFirst().orElseThrow();
     }
 
-    /** Group meetings of the demo West Midlands exchange that took place between two and twenty-five weeks ago. */
+    /**
+     * Meetings of groups of the demo West Midlands exchange that are not closed (a closed group takes no new
+     * facilitator), held between two and twenty-five weeks ago.
+     */
     List<JsonNode> pastGroupMeetings(int count) {
         JsonNode meetings = membership.call("GET", "/api/exchange/meetings?includePast=true&limit=500",
                 token("programmeadmin"), null, 200);
         Instant now = Instant.now();
+        Map<String, String> groupStatus = new ConcurrentHashMap<>();
         List<JsonNode> past = StreamSupport.stream(meetings.spliterator(), false)
                 .filter(m -> "GROUP_MEETING".equals(m.get("kind").asString()))
+                .filter(m -> !"CLOSED".equals(groupStatus.computeIfAbsent(m.get("groupId").asString(),
+                        group -> membership.call("GET", "/api/exchange/groups/" + group, token("programmeadmin"),
+                                null, 200).get("status").asString())))
                 .filter(m -> {
                     Instant startsAt = startOf(m);
                     return startsAt.isBefore(now.minus(Duration.ofDays(14)))
@@ -102,6 +110,20 @@ final class AccreditationApi {
                 .limit(count).toList();
         assertThat(past).as("past group meetings in the demo data").hasSize(count);
         return past;
+    }
+
+    /**
+     * The programme admin appoints the candidate a facilitator (membership-service, granted in Keycloak) and, once
+     * exchange-service has the appointment from membership's event, adds them as a co-facilitator of the groups whose
+     * meetings they ran: exchange records attendance only for a group's facilitators, members and registrants.
+     */
+    void appointCoFacilitator(String candidateId, List<JsonNode> meetings) {
+        membership.call("POST", "/api/membership/admin/appointments", token("programmeadmin"),
+                Map.of("practitionerId", candidateId, "role", "FACILITATOR"), 201);
+        meetings.stream().map(meeting -> meeting.get("groupId").asString()).distinct().forEach(group ->
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                        membership.call("POST", "/api/exchange/groups/" + group + "/facilitators",
+                                token("programmeadmin"), Map.of("practitionerId", candidateId), 200)));
     }
 
     /**

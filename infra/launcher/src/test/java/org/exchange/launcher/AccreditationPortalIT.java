@@ -149,6 +149,7 @@ class AccreditationPortalIT extends BrowserTest {
 
         // Workshops they facilitated, recorded in exchange by the programme admin, reach the portfolio.
         List<JsonNode> meetings = awards.pastGroupMeetings(3);
+        awards.appointCoFacilitator(candidateId, meetings);
         awards.recordFacilitation(meetings.get(0), candidateId, "LEAD_FACILITATOR");
         awards.recordFacilitation(meetings.get(1), candidateId, "LEAD_FACILITATOR");
         awards.recordFacilitation(meetings.get(2), candidateId, "FACILITATOR");
