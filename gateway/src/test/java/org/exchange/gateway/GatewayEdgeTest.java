@@ -134,6 +134,28 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aFileUploadHasItsOwnLargerLimit() {
+        web.post().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+                .bodyValue(multipart(3_000_000))
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).as("a 3 MB evidence file passes").isNotEqualTo(413));
+        web.post().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+                .bodyValue(multipart(7_000_000))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static String multipart(int fileBytes) {
+        return "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + "x".repeat(fileBytes) + "\r\n--b--\r\n";
+    }
+
+    @Test
     void metricsAreForOperationsStaffOnly() {
         web.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isUnauthorized()

@@ -347,9 +347,7 @@ class ExchangePortalIT extends BrowserTest {
     }
 
     private void signIn(String username) {
-        page.navigate(url("/dashboard.html"));
-        signInOnKeycloak(username, "demo");
-        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
+        signInAt("/dashboard.html", username);
     }
 
 
