@@ -96,10 +96,11 @@ function navigation(me) {
   return el('nav', { class: 'site-nav', 'aria-label': 'Main' }, el('ul', {}, items));
 }
 
+/** The name of the signed-in person's organisation, from their own profile (anyone may read their own). */
 async function organisationName(id) {
   try {
-    const organisation = await api(`/api/membership/organisations/${encodeURIComponent(id)}`);
-    return organisation?.name;
+    const profile = await api('/api/membership/me');
+    return profile?.organisationId === id ? profile.organisationName : null;
   } catch (e) {
     return null;
   }

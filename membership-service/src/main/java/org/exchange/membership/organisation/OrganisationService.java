@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.exchange.contracts.membership.MouSigned;
@@ -42,6 +43,12 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public boolean exists(String organisationId) {
         return organisations.exists(organisationId);
+    }
+
+    /** An organisation's name, which anyone signed in may see beside the people of that organisation. */
+    @Transactional(readOnly = true)
+    public Optional<String> nameOf(String organisationId) {
+        return organisationId == null ? Optional.empty() : organisations.find(organisationId).map(Organisation::name);
     }
 
     /** Every partner organisation, without contacts. */

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.exchange.membership.organisation.OrganisationService;
 import org.exchange.membership.practitioner.Practitioner.ProfileDetails;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -31,22 +32,24 @@ import org.springframework.web.bind.annotation.RestController;
 class PractitionerController {
 
     private final PractitionerService practitioners;
+    private final OrganisationService organisations;
 
-    PractitionerController(PractitionerService practitioners) {
+    PractitionerController(PractitionerService practitioners, OrganisationService organisations) {
         this.practitioners = practitioners;
+        this.organisations = organisations;
     }
 
     @GetMapping("/me")
     @Operation(summary = "The caller's profile; created from the access token on the first call")
     ProfileView me(Caller caller) {
-        return ProfileView.of(practitioners.me(caller), caller);
+        return profile(practitioners.me(caller), caller);
     }
 
     @PutMapping("/me/profile")
     @Operation(summary = "Complete or change the caller's profile: job role, region, specialisms, consents, and the "
             + "organisation they ask to join when their sign-in names none (its org-admin confirms it)")
     ProfileView completeProfile(Caller caller, @Valid @RequestBody ProfileRequest request) {
-        return ProfileView.of(practitioners.completeProfile(caller, request.details()), caller);
+        return profile(practitioners.completeProfile(caller, request.details()), caller);
     }
 
     @GetMapping("/organisations/{organisationId}/staff-requests")
@@ -93,13 +96,18 @@ class PractitionerController {
     }
 
     /** A practitioner's profile as the API shows it to them. */
+    private ProfileView profile(Practitioner practitioner, Caller caller) {
+        return ProfileView.of(practitioner, caller, organisations.nameOf(practitioner.organisationId()).orElse(null));
+    }
+
+    /** A person's own profile; the organisation's name beside its id, so that no page shows a raw id. */
     record ProfileView(UUID id, String email, String givenName, String familyName, String organisationId,
-            String requestedOrganisationId, Set<String> roles, Instant registeredAt, String jobRole, String region, List<String> specialisms,
+            String organisationName, String requestedOrganisationId, Set<String> roles, Instant registeredAt, String jobRole, String region, List<String> specialisms,
             boolean newsletterConsent, boolean nameOnOutcomesConsent, boolean profileComplete, Instant erasedAt) {
 
-        static ProfileView of(Practitioner practitioner, Caller caller) {
+        static ProfileView of(Practitioner practitioner, Caller caller, String organisationName) {
             return new ProfileView(practitioner.id(), practitioner.email(), practitioner.givenName(),
-                    practitioner.familyName(), practitioner.organisationId(),
+                    practitioner.familyName(), practitioner.organisationId(), organisationName,
                     practitioner.requestedOrganisationId(), caller.roles(),
                     practitioner.registeredAt(), practitioner.jobRole(), practitioner.region(),
                     practitioner.specialisms(), practitioner.newsletterConsent(),

@@ -51,6 +51,17 @@ class OrganisationFromIdentityTest {
     }
 
     @Test
+    void aPersonsOwnProfileNamesTheirOrganisation() throws Exception {
+        api.get("/api/membership/me", Tokens.practitioner(UUID.randomUUID()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.organisationId").value(WESTMID))
+                .andExpect(jsonPath("$.organisationName").value("Westmid College"));
+        api.get("/api/membership/me", withoutOrganisation(UUID.randomUUID()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.organisationName").doesNotExist());
+    }
+
+    @Test
     void aPractitionerCannotPutThemselvesIntoAnotherOrganisationsStaff() throws Exception {
         UUID pat = UUID.randomUUID();
 
