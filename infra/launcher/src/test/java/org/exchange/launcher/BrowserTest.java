@@ -81,8 +81,25 @@ abstract class BrowserTest {
         signInOnKeycloak(username, MembershipApi.PASSWORD);
         // Playwright matches URLs with JavaScript regular expressions (no Pattern.quote); a section shows its index.html
         String address = path.replace(".", "\\.") + (path.endsWith("/") ? "(index\\.html)?" : "");
-        assertThat(page).hasURL(Pattern.compile(".*" + address + "$"),
-                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        Pattern arrived = Pattern.compile(".*" + address + "$");
+        try {
+            assertThat(page).hasURL(arrived,
+                    new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(30_000));
+        } catch (AssertionError stalled) {
+            // Since the merge of 2026-11-30 a page now and then stalls after Keycloak's redirect (the renderer stops
+            // answering, even for a screenshot); not yet understood. A fresh page of the same browser context, whose
+            // session may already be signed in, tries once more, so that one stall does not fail a whole journey.
+            System.out.println("[browser] sign-in of " + username + " at " + path + " stalled; trying a fresh page");
+            page.close();
+            page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            page.navigate(url(path));
+            if (page.url().contains("/realms/")) {
+                signInOnKeycloak(username, MembershipApi.PASSWORD);
+            }
+            assertThat(page).hasURL(arrived,
+                    new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        }
     }
 
     Locator heading(String name) {

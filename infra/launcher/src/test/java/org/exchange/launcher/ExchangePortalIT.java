@@ -251,6 +251,7 @@ class ExchangePortalIT extends BrowserTest {
         // someone who is not signed in finds it in the public library
         try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page anyone = visitor.newPage();
+            anyone.bringToFront(); // focus is asserted below: the visitor's page is the active one
             anyone.navigate(url("/library.html"));
             assertThat(anyone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
                     .isVisible();
