@@ -6,10 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.exchange.accreditation.enrolment.EnrolmentService;
 import org.exchange.accreditation.enrolment.EnrolmentViews.Completion;
+import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,10 +37,7 @@ class CompletionController {
     @Operation(summary = "The same as CSV for ILM, with the fields an awarding body asks a centre for "
             + "(programme-admin)")
     ResponseEntity<String> csv(@RequestParam(defaultValue = "false") boolean confirmed, Caller caller) {
-        String csv = CompletionsCsv.write(enrolments.completions(confirmed, caller));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(confirmed ? "ilm-confirmed.csv" : "ilm-completions.csv").build().toString())
-                .body(csv);
+        return Csv.download(confirmed ? "ilm-confirmed.csv" : "ilm-completions.csv",
+                CompletionsCsv.write(enrolments.completions(confirmed, caller)));
     }
 }
