@@ -48,11 +48,27 @@ abstract class BrowserTest {
         }
     }
 
+    /** The context's latest network events, printed when a sign-in stalls (to find out where it waits). */
+    private final java.util.Deque<String> network = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     @BeforeEach
     void openAFreshContext() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        network.clear();
+        context.onRequest(request -> remember("-> " + request.method() + " " + request.url()));
+        context.onRequestFinished(request -> remember("<- " + request.method() + " " + request.url()));
+        context.onRequestFailed(request -> remember("x  " + request.method() + " " + request.url() + " "
+                + request.failure()));
+        context.onPage(opened -> opened.onCrash(crashed -> remember("!! page crashed at " + crashed.url())));
         page = context.newPage();
         page.setDefaultTimeout(30_000);
+    }
+
+    private void remember(String event) {
+        network.addLast(java.time.LocalTime.now() + " " + event);
+        while (network.size() > 40) {
+            network.pollFirst();
+        }
     }
 
     @AfterEach
@@ -89,7 +105,8 @@ abstract class BrowserTest {
             // Since the merge of 2026-11-30 a page now and then stalls after Keycloak's redirect (the renderer stops
             // answering, even for a screenshot); not yet understood. A fresh page of the same browser context, whose
             // session may already be signed in, tries once more, so that one stall does not fail a whole journey.
-            System.out.println("[browser] sign-in of " + username + " at " + path + " stalled; trying a fresh page");
+            System.out.println("[browser] sign-in of " + username + " at " + path + " stalled; trying a fresh page."
+                    + " The context's last network events:\n  " + String.join("\n  ", network));
             page.close();
             page = context.newPage();
             page.setDefaultTimeout(30_000);

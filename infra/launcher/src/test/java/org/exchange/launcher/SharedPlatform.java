@@ -39,9 +39,16 @@ final class SharedPlatform {
                 platform = Platform.start(PlatformSettings.freePorts(RepositoryRoot.find(), data),
                         message -> System.out.println("[platform] " + message));
                 System.out.println("[platform] ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+                // EXCHANGE_IT_KEEP_DATA=true keeps the data (each application's log among it) to read after a failure
+                boolean keep = Boolean.parseBoolean(System.getenv("EXCHANGE_IT_KEEP_DATA"));
+                if (keep) {
+                    System.out.println("[platform] data and logs kept in " + data);
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     platform.close();
-                    deleteRecursively(data);
+                    if (!keep) {
+                        deleteRecursively(data);
+                    }
                 }, "exchange-platform-it-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
