@@ -96,7 +96,19 @@ public class Directory {
                 .update();
     }
 
-    public Optional<String> organisationName(String id) {
+    /** A partner organisation as the exchange knows it from membership-service. */
+    public record Organisation(String id, String name, String type, String region) {
+    }
+
+    /** Every partner organisation known here, by name. */
+    public List<Organisation> organisations() {
+        return jdbc.sql("select organisation_id, name, type, region from organisation_directory order by name")
+                .query((rs, row) -> new Organisation(rs.getString("organisation_id"), rs.getString("name"),
+                        rs.getString("type"), rs.getString("region")))
+                .list();
+    }
+
+        public Optional<String> organisationName(String id) {
         return jdbc.sql("select name from organisation_directory where organisation_id = :id").param("id", id)
                 .query(String.class).optional();
     }

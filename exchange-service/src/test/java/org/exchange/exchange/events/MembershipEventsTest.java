@@ -68,6 +68,28 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aRegisteredOrganisationIsChosenAndShownByItsNameNotItsId() throws Exception {
+        String id = "org-" + UUID.randomUUID();
+        send("membership.OrganisationRegistered.v1", UUID.randomUUID(), UUID.randomUUID(), """
+                {"organisationId":"%s","name":"Marches College","type":"FE_COLLEGE","region":"West Midlands",
+                 "identityProviderAlias":null,"registeredAt":"2026-11-23T10:00:00Z"}""".formatted(id));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/organisations")
+                        .with(facilitator(UUID.randomUUID())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '%s')].name".formatted(id)).value("Marches College")));
+        mvc.perform(get("/api/exchange/organisations")).andExpect(status().isUnauthorized());
+
+        String network = ExchangeApi.body(mvc.perform(post("/api/exchange/networks").with(programmeAdmin())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                                {"name":"Marches Exchange %s","region":"West Midlands","latitude":52.7,
+                                 "longitude":-2.75,"leadOrganisationId":"%s"}""".formatted(UUID.randomUUID(), id)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.leadOrganisationName").value("Marches College")));
+        org.assertj.core.api.Assertions.assertThat(network).contains(id);
+    }
+
+    @Test
     void aPersonsNameShowsToTheirFacilitatorOnceEvenWhenTheEventComesTwice() throws Exception {
         UUID grace = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
