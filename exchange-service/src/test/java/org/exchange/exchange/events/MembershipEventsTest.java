@@ -141,9 +141,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     void someoneWhoAsksNotToBeNamedOnOutcomesIsNotNamedThereWhileTheOtherAuthorsAre() throws Exception {
         UUID alan = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
-        UUID group = api.activeGroup(api.westMidlands(), lead, 10);
-        api.join(group, alan).andExpect(status().isCreated());
-        send("membership.PractitionerRegistered.v1", alan, UUID.randomUUID(), registered(alan, "Alan", "Turing"));
+        UUID group = activeGroupWithAlanTuring(alan, lead);
         UUID outcome = publishOutcome(group, lead, "Alan Turing", "Grace Hopper");
         mvc.perform(get("/api/exchange/outcomes/" + outcome))
                 .andExpect(jsonPath("$.authorNames[0]").value("Alan Turing"));
@@ -166,9 +164,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     void erasureReachesEveryTableOfThisContextThatHoldsTheirPersonalData() throws Exception {
         UUID alan = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
-        UUID group = api.activeGroup(api.westMidlands(), lead, 10);
-        api.join(group, alan).andExpect(status().isCreated());
-        send("membership.PractitionerRegistered.v1", alan, UUID.randomUUID(), registered(alan, "Alan", "Turing"));
+        UUID group = activeGroupWithAlanTuring(alan, lead);
         UUID outcome = publishOutcome(group, lead, " alan turing ", "Grace Hopper");
         UUID trial = ExchangeApi.id(mvc.perform(post("/api/exchange/groups/" + group + "/research/trials")
                 .with(ExchangeApi.practitioner(alan)).contentType(MediaType.APPLICATION_JSON).content("""
@@ -202,6 +198,14 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         // what stays names nobody: the subject id alone, so that the group's counts and the trial still add up
         assertThat(count("select count(*) from group_member where practitioner_id = ?", alan)).isEqualTo(1);
         assertThat(count("select count(*) from research_trial where practitioner_id = ?", alan)).isEqualTo(1);
+    }
+
+    /** An active group led by {@code lead} with Alan Turing, whom membership-service registered, as a member. */
+    private UUID activeGroupWithAlanTuring(UUID alan, UUID lead) throws Exception {
+        UUID group = api.activeGroup(api.westMidlands(), lead, 10);
+        api.join(group, alan).andExpect(status().isCreated());
+        send("membership.PractitionerRegistered.v1", alan, UUID.randomUUID(), registered(alan, "Alan", "Turing"));
+        return group;
     }
 
     private UUID publishOutcome(UUID group, UUID lead, String... authors) throws Exception {
