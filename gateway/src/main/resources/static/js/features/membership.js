@@ -1,5 +1,5 @@
 // membership-service in the portal: profile, organisations, membership, CPD, invoices.
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { el, formatDate } from '../dom.js';
 
 const can = (me, ...roles) => !!me?.authenticated && roles.some(role => (me.roles || []).includes(role));
@@ -13,10 +13,7 @@ const STATUS = {
 async function membershipCard() {
   const year = new Date().getFullYear();
   const [membership, cpd] = await Promise.all([
-    api('/api/membership/me/membership').catch(error => {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }),
+    api('/api/membership/me/membership'), // no content (null) before applying
     api(`/api/membership/me/cpd?year=${year}`)]);
   return [
     el('dl', {},

@@ -1,7 +1,7 @@
 // The signed-in practitioner's Learning Exchange membership: where it is and what happens next, applying with
 // evidence (or through the ILM award), renewing on the year's CPD, their invoices and how to pay them.
 import { shell, hasRole } from '../../shell.js';
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import { el, formatDate, formatDateTime } from '../../dom.js';
 import { field, onSubmit, loadFailed, money, humanise, hours, MEMBERSHIP_STATUS, statusLabel, invoicePurpose }
   from './forms.js';
@@ -18,12 +18,10 @@ async function render(message) {
   }
   let membership = null;
   try {
-    membership = await api('/api/membership/me/membership');
+    membership = await api('/api/membership/me/membership'); // no content (null) before applying
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404) {
-      loadFailed(host, error, 'Your membership');
-      return;
-    }
+    loadFailed(host, error, 'Your membership');
+    return;
   }
   const parts = [];
   if (message) parts.push(el('p', { class: 'notice success', role: 'status', tabindex: '-1', id: 'membership-message' },

@@ -20,6 +20,14 @@ class PortalIT extends BrowserTest {
 
     @Test
     void aPractitionerSignsInOnKeycloaksPageAndLandsOnTheirDashboard() {
+        // a normal page asks nothing that the platform refuses (no 4xx in the console, such as a 403 for the
+        // organisation's record or a 404 for a membership not applied for yet)
+        java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onResponse(response -> {
+            if (response.status() >= 400 && response.url().contains("/api/")) {
+                refused.add(response.status() + " " + response.url());
+            }
+        });
         page.navigate(platform.settings().gatewayUrl() + "/");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).first().click();
 
@@ -40,6 +48,9 @@ class PortalIT extends BrowserTest {
                 .setName(Pattern.compile("^Notifications \\d+ unread$")))).isVisible();
         screenshot("practitioner-dashboard");
         Accessibility.assertNoViolations(page, "the dashboard");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        org.assertj.core.api.Assertions.assertThat(refused).as("API calls the dashboard made that were refused")
+                .isEmpty();
         page.navigate(platform.settings().gatewayUrl() + "/notifications.html");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notifications").setLevel(1)))
                 .isVisible();

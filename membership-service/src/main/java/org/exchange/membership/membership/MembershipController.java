@@ -1,12 +1,13 @@
 package org.exchange.membership.membership;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,10 +30,14 @@ class MembershipController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's membership with its invoice, renewal evidence and history; 404 before applying")
-    MembershipView mine(Caller caller) {
-        return memberships.ofPractitioner(caller.subjectId()).map(views::of)
-                .orElseThrow(() -> new NotFoundException("You have not applied for membership"));
+    @Operation(summary = "The caller's membership with its invoice, renewal evidence and history",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The caller's membership"),
+                    @ApiResponse(responseCode = "204", description = "The caller has not applied for membership yet")})
+    ResponseEntity<MembershipView> mine(Caller caller) {
+        // not having applied is a state of the person, not an error: no 404 on every page that shows it
+        return memberships.ofPractitioner(caller.subjectId()).map(views::of).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/application")
