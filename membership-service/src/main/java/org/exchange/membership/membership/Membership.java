@@ -136,6 +136,18 @@ public record Membership(
         return with(LAPSED, invoiceId);
     }
 
+    /**
+     * The membership of someone who asked to be forgotten: an application (or an unpaid first year) is withdrawn as
+     * rejected, a membership lapses; one already rejected or lapsed stays as it is.
+     */
+    Membership endedOnErasure() {
+        return switch (status) {
+            case APPLIED, AWAITING_PAYMENT -> with(REJECTED, null);
+            case ACTIVE, RENEWAL_DUE, RENEWAL_SUBMITTED, RENEWAL_PAYMENT -> with(LAPSED, null);
+            case REJECTED, LAPSED -> this;
+        };
+    }
+
     /** The membership without what the person wrote about themselves. */
     Membership withoutPersonalData() {
         return new Membership(id, practitionerId, status, basis, null, null, startedOn, expiresOn, invoiceId,

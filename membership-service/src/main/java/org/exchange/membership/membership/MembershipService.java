@@ -243,9 +243,23 @@ public class MembershipService {
         return terms;
     }
 
-    /** Drops what the person wrote in their application and renewals; statuses and dates keep counting. */
+    /**
+     * Ends the membership of someone who asked to be forgotten, so that nobody goes on reviewing, invoicing or
+     * reminding them (an application or an unpaid first year is withdrawn, a membership lapses, an unpaid invoice is
+     * cancelled), then drops what they wrote in their application and renewals; statuses and dates keep counting.
+     */
     @Transactional
     public void erasePersonalData(UUID practitionerId) {
+        memberships.ofPractitioner(practitionerId).ifPresent(membership -> {
+            Membership ended = membership.endedOnErasure();
+            if (ended.status() != membership.status()) {
+                if (membership.invoiceId() != null && (membership.status() == MembershipStatus.AWAITING_PAYMENT
+                        || membership.status() == MembershipStatus.RENEWAL_PAYMENT)) {
+                    invoices.cancel(membership.invoiceId());
+                }
+                change(membership, ended, Transition.SYSTEM, "Ended: the person asked to be forgotten");
+            }
+        });
         memberships.erasePersonalData(practitionerId);
     }
 

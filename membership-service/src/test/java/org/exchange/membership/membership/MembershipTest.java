@@ -28,6 +28,18 @@ class MembershipTest {
     }
 
     @Test
+    void erasureWithdrawsAnApplicationOrUnpaidYearAndLapsesAMembershipButLeavesAnEndedOneAsItIs() {
+        assertThat(awaitingPayment().endedOnErasure().status()).isEqualTo(MembershipStatus.REJECTED);
+        assertThat(awaitingPayment().endedOnErasure().invoiceId()).isNull();
+        Membership active = awaitingPayment().paid(PAID_ON);
+        assertThat(active.endedOnErasure().status()).isEqualTo(MembershipStatus.LAPSED);
+        assertThat(active.remind(LocalDate.of(2028, 2, 8), REMINDERS).endedOnErasure().status())
+                .isEqualTo(MembershipStatus.LAPSED);
+        Membership lapsed = active.lapse();
+        assertThat(lapsed.endedOnErasure()).isSameAs(lapsed);
+    }
+
+    @Test
     void aMembershipIsDueForRenewalAtTheFirstReminderBeforeExpiry() {
         Membership active = awaitingPayment().paid(PAID_ON);
 

@@ -107,7 +107,7 @@ class ProfileExportAndErasureTest {
         UUID practitioner = UUID.randomUUID();
         completeProfile(practitioner, PROFILE).andExpect(status().isOk());
         api.logCpd(practitioner, LocalDate.of(2027, 1, 10), "3", "Something personal").andExpect(status().isCreated());
-        api.apply(practitioner);
+        UUID membership = api.apply(practitioner);
 
         api.post("/api/membership/me/erasure", Tokens.practitioner(practitioner), "")
                 .andExpect(status().isOk());
@@ -124,6 +124,11 @@ class ProfileExportAndErasureTest {
                 .andExpect(jsonPath("$.cpdActivities[0].reflection").doesNotExist())
                 .andExpect(jsonPath("$.cpdActivities[0].hours").value(3.0));
         completeProfile(practitioner, PROFILE).andExpect(status().isConflict());
+        // nobody goes on reviewing the application of someone who asked to be forgotten
+        api.get("/api/membership/me/membership", Tokens.practitioner(practitioner))
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+        api.get("/api/membership/admin/memberships?status=APPLIED", Tokens.programmeAdmin())
+                .andExpect(jsonPath("$[?(@.id == '" + membership + "')]").isEmpty());
 
         assertThat(events.await("membership.PractitionerErasureRequested.v1", practitioner.toString(), 1))
                 .hasSize(1);
