@@ -128,7 +128,35 @@ abstract class BrowserTest {
                 .setPath(Path.of("target", "screenshots", name + ".png")));
     }
 
-    /** The page at 375 px: no horizontal scrolling, and still accessible. */
+    /**
+     * Words in the page's table cells that the browser broke across lines (a column squeezed into a stack of letters):
+     * each word of each visible cell must lie on one line.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> wordsBrokenInTables() {
+        return (java.util.List<String>) page.evaluate("""
+                () => {
+                  const broken = [];
+                  for (const cell of document.querySelectorAll('td, th')) {
+                    if (!cell.offsetParent) continue;
+                    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                      if (!node.parentElement.offsetParent && node.parentElement !== cell) continue;
+                      for (const match of node.textContent.matchAll(/\\S{2,}/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, match.index);
+                        range.setEnd(node, match.index + match[0].length);
+                        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                          .map(r => Math.round(r.top)));
+                        if (lines.size > 1) broken.push(match[0]);
+                      }
+                    }
+                  }
+                  return broken.slice(0, 20);
+                }""");
+    }
+
+    /** The page at 375 px: no horizontal scrolling, no word broken inside a table, and still accessible. */
     void assertFitsAPhone(String path) {
         page.setViewportSize(375, 740);
         page.navigate(url(path));
@@ -137,6 +165,8 @@ abstract class BrowserTest {
         int overflow = ((Number) page.evaluate(
                 "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
         org.assertj.core.api.Assertions.assertThat(overflow).as("horizontal scrolling on %s", path).isLessThanOrEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(wordsBrokenInTables())
+                .as("words in table cells broken across lines on %s at 375 px", path).isEmpty();
         Accessibility.assertNoViolations(page, path + " at 375 px");
         page.setViewportSize(1280, 900);
     }

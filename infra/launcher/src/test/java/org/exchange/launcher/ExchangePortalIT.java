@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -219,6 +220,8 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(history).containsText("Arrived ten minutes earlier than first noted");
         screenshot("exchange-attendance-corrected");
         Accessibility.assertNoViolations(page, "the attendance history");
+        assertFitsAPhone("/facilitate/meeting.html?id=" + meeting.get("id").asString());
+        assertFitsAPhone("/facilitate/group.html?id=" + group.get("id").asString());
 
         // the practitioner's organisation admin sees it among their staff's attendance
         try (BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
@@ -335,6 +338,12 @@ class ExchangePortalIT extends BrowserTest {
                 .hasAttribute("href", "/api/exchange/reports/programme.csv");
         screenshot("exchange-programme-report");
         Accessibility.assertNoViolations(page, "the programme report");
+
+        // the programme admin's tables on a phone: scrolling inside their own region, no word broken into letters
+        for (String path : List.of("/admin/networks.html", "/admin/exchange-groups.html", "/admin/exchange-events.html",
+                "/admin/exchange-report.html")) {
+            assertFitsAPhone(path);
+        }
     }
 
     @Test
