@@ -93,7 +93,12 @@ function navigation(me) {
     href: item.href,
     'aria-current': item === current ? 'page' : null
   }, item.label)));
-  return el('nav', { class: 'site-nav', 'aria-label': 'Main' }, el('ul', {}, items));
+  // the menu button shows only at phone width (CSS); it folds the list away until asked for
+  const menu = el('button', { type: 'button', class: 'menu-button', 'aria-expanded': 'false',
+    'aria-controls': 'site-nav-list' }, 'Menu');
+  menu.addEventListener('click', () => menu.setAttribute('aria-expanded',
+    String(menu.getAttribute('aria-expanded') !== 'true')));
+  return el('nav', { class: 'site-nav', 'aria-label': 'Main' }, menu, el('ul', { id: 'site-nav-list' }, items));
 }
 
 /** The name of the signed-in person's organisation, from their own profile (anyone may read their own). */

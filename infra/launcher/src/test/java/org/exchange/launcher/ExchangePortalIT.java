@@ -52,8 +52,14 @@ class ExchangePortalIT extends BrowserTest {
         JsonNode group = exchange.formingGroup(network.get("id").asString(), "Hereford maths " + ExchangeApi.unique(), 12);
         page.setViewportSize(375, 800);
         page.navigate(url("/"));
-        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Find an exchange")).click();
+        // on a phone the navigation is one menu button, not rows of links
+        Locator navigation = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        Locator findLink = navigation.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Find an exchange"));
+        assertThat(findLink).isHidden();
+        Locator menu = navigation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Menu"));
+        menu.click();
+        assertThat(menu).hasAttribute("aria-expanded", "true");
+        findLink.click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Find an exchange").setLevel(1)))
                 .isVisible();
         Accessibility.assertNoViolations(page, "the finder");
