@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +43,22 @@ class CalendarController {
             throw new NotFoundException("No such calendar feed");
         }
         return ics(calendars.groupFeed(groupId));
+    }
+
+    @GetMapping("/meetings/{file}")
+    @Operation(summary = "One meeting or event as an iCalendar file to add to a calendar, at "
+            + "/calendar/meetings/{meetingId}.ics (public; without the join link, which is in the person's own feed)")
+    ResponseEntity<String> meeting(@PathVariable String file) {
+        UUID meetingId;
+        try {
+            meetingId = UUID.fromString(withoutExtension(file));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such meeting");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ICalendarFeed.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("meeting-" + meetingId + ICS).build().toString())
+                .body(calendars.meetingFile(meetingId));
     }
 
     @GetMapping("/feeds/{file}")

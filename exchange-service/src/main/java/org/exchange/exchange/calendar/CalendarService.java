@@ -70,6 +70,13 @@ public class CalendarService {
                 meeting -> withJoinLink.contains(meeting.id()));
     }
 
+    /** One meeting as a calendar file anyone may add; like the group feed, without its join link. */
+    @Transactional(readOnly = true)
+    public String meetingFile(UUID meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        return ICalendarFeed.write(meeting.title(), List.of(meeting), meetings::venueOf, ignored -> false);
+    }
+
     /**
      * A group's meetings, past and future, cancelled ones included. Anyone may read it, so it never carries a join
      * link: members find theirs in their own feed once registered.

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
@@ -66,6 +67,24 @@ class CalendarFeedTest extends ExchangeIntegrationTest {
         assertThat(value(gone, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(gone, Property.SEQUENCE)).isEqualTo("1");
         assertThat(value(gone, Property.DESCRIPTION)).contains("Half term");
+    }
+
+    @Test
+    void anyoneAddsOneEventToTheirCalendarFromItsOwnFileWithoutItsJoinLink() throws Exception {
+        UUID launch = api.launchEvent(api.westMidlands(), 30);
+
+        var answer = mvc.perform(get("/api/exchange/calendar/meetings/" + launch + ".ics"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        org.hamcrest.Matchers.containsString("meeting-" + launch + ".ics")))
+                .andReturn().getResponse();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(answer.getContentAsString()));
+        assertThat(calendar.getComponents("VEVENT")).hasSize(1);
+        assertThat(value(event(calendar, launch), Property.SUMMARY)).isEqualTo("Launch of the Professional Exchange");
+        assertThat(answer.getContentAsString()).doesNotContain("meet.");
+        mvc.perform(get("/api/exchange/calendar/meetings/" + UUID.randomUUID() + ".ics"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/exchange/calendar/meetings/not-a-meeting.ics")).andExpect(status().isNotFound());
     }
 
     @Test

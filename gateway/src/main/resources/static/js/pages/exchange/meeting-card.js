@@ -45,6 +45,8 @@ export function meetingCard(meeting, place, { canRegister, runs, status, changed
       ? el('button', { type: 'button', class: 'secondary', onclick: unregister }, 'Cancel my registration', name())
       : el('button', { type: 'button', onclick: register }, meeting.placesLeft > 0 ? 'Register' : 'Join the waitlist',
           name())) : null,
+    upcoming ? el('p', {}, el('a', { href: `/api/exchange/calendar/meetings/${meeting.id}.ics`, download: '' },
+      'Add to calendar', name(), el('span', { class: 'visually-hidden' }, ' (an .ics file)'))) : null,
     runs ? el('p', {}, el('a', { href: `/facilitate/meeting.html?id=${meeting.id}` }, 'Attendance and changes',
       name())) : null);
 }

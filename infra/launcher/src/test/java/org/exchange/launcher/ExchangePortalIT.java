@@ -147,6 +147,11 @@ class ExchangePortalIT extends BrowserTest {
         page.navigate(url("/groups/group.html?id=" + group.get("id").asString()));
         Locator card = page.locator("#meeting-" + meeting.get("id").asString());
         assertThat(card).containsText("20 of 20 places left");
+        // any meeting card adds the meeting to a calendar, as a file
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> card.getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(Pattern.compile("^Add to calendar for " + Pattern.quote(title))))
+                .click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".ics");
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Register for " + title)).click();
 
         assertThat(card.getByTestId("registration")).containsText("You are registered");
