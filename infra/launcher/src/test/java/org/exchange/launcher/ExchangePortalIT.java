@@ -148,7 +148,8 @@ class ExchangePortalIT extends BrowserTest {
         Locator card = page.locator("#meeting-" + meeting.get("id").asString());
         assertThat(card).containsText("20 of 20 places left");
         // any meeting card adds the meeting to a calendar, as a file
-        com.microsoft.playwright.Download download = page.waitForDownload(() -> card.getByRole(AriaRole.LINK,
+        Locator meetingCard = card;
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> meetingCard.getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName(Pattern.compile("^Add to calendar for " + Pattern.quote(title))))
                 .click());
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".ics");
