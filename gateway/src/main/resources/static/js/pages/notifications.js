@@ -15,12 +15,13 @@ async function render() {
       error instanceof ApiError ? error.message : 'Notifications are not available just now.'));
     return;
   }
+  const choices = el('p', {}, el('a', { href: '/preferences.html' }, 'Choose what reaches you by e-mail'));
   if (!feed.items.length) {
-    host.replaceChildren(el('p', {}, 'You have no notifications yet.'));
+    host.replaceChildren(el('p', {}, 'You have no notifications yet.'), choices);
     return;
   }
   host.replaceChildren(
-    el('p', {}, `${feed.unread} unread.`),
+    el('p', {}, `${feed.unread} unread.`), choices,
     el('ul', { class: 'feed' }, feed.items.map(item => el('li', { class: item.read ? '' : 'unread' },
       el('h2', {}, item.title),
       el('time', { datetime: item.createdAt }, formatDateTime(item.createdAt)),

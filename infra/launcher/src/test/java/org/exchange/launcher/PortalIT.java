@@ -58,6 +58,31 @@ class PortalIT extends BrowserTest {
     }
 
     @Test
+    void aPractitionerChoosesWhatReachesThemByEmailWithOneSwitchPerCategory() {
+        signInAt("/preferences.html", "practitioner");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("What reaches you by e-mail")
+                .setLevel(1))).isVisible();
+        Locator outcomes = page.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions()
+                .setName("Outcomes your groups publish"));
+        Locator invoices = page.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions()
+                .setName("Invoices and payment receipts"));
+        // money matters are always e-mailed, and the page says why
+        assertThat(invoices).isChecked();
+        assertThat(invoices).isDisabled();
+        Accessibility.assertNoViolations(page, "the e-mail choices");
+
+        boolean before = outcomes.isChecked();
+        outcomes.click();
+        assertThat(page.locator("#preferences-status")).containsText("Outcomes your groups publish");
+        page.reload();
+        assertThat(outcomes).isChecked(new com.microsoft.playwright.assertions.LocatorAssertions.IsCheckedOptions()
+                .setChecked(!before));
+        outcomes.click(); // as it was, for the other tests of this platform
+        assertThat(page.locator("#preferences-status")).containsText("Outcomes your groups publish");
+        assertFitsAPhone("/preferences.html");
+    }
+
+    @Test
     void anyoneVisitingAnAddressThePortalDoesNotHaveSeesItsNotFoundPageNotTheSignInPage() {
         page.navigate(platform.settings().gatewayUrl() + "/groups/no-such-group");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found").setLevel(1)))
