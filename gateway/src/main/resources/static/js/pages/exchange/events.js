@@ -3,14 +3,15 @@
 import { shell, hasRole } from '../../shell.js';
 import { api } from '../../api.js';
 import { el } from '../../dom.js';
-import { field, failed, fill, networkList } from './common.js';
+import { field, failed, fill, networkList, param } from './common.js';
 import { meetingCard } from './meeting-card.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
 const networks = await networkList();
 const filter = el('form', { id: 'events-filter', class: 'stacked', onsubmit: e => e.preventDefault() },
-  field('events', 'networkId', 'Network', { options: [['', 'All networks'], ...networks.map(n => [n.id, n.name])] }));
+  field('events', 'networkId', 'Network', { value: param('networkId') || '',
+    options: [['', 'All networks'], ...networks.map(n => [n.id, n.name])] }));
 const status = el('div', { id: 'events-status', role: 'status' });
 const list = el('div', { id: 'events' }, el('p', {}, 'Loading…'));
 fill(host,
@@ -38,6 +39,12 @@ async function render() {
         places.get(event.id), { canRegister: true, runs: hasRole(me, 'programme-admin'), status, changed: render,
           heading: 'h2' })))
     : el('p', {}, 'No network events are coming up.'));
+  // arriving from the finder at one event: take the reader there
+  const arrived = location.hash && document.getElementById(location.hash.slice(1));
+  if (arrived) {
+    arrived.setAttribute('tabindex', '-1');
+    arrived.focus();
+  }
 }
 
 render();

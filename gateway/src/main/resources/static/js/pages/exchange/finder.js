@@ -89,14 +89,16 @@ function render(found) {
       el('div', { class: 'finder-lists' },
         el('h3', {}, 'Networks'),
         list(found.networks, 'No networks found.', network => [
-          el('strong', {}, network.name), ` (${network.region}${network.placeName ? `, ${network.placeName}` : ''})`]),
+          el('a', { href: `/groups/events.html?networkId=${network.id}` }, network.name),
+          ` (${network.region}${network.placeName ? `, ${network.placeName}` : ''})`]),
         el('h3', {}, 'Groups'),
         list(found.groups, 'No groups open to members found.', group => [
           el('a', { href: `/groups/group.html?id=${group.id}` }, group.name),
           ` (${words(group.kind)}, ${group.area}, ${words(group.status).toLowerCase()}; ${group.networkName})`]),
         el('h3', {}, 'Upcoming events'),
         list(found.events, 'No upcoming events found.', event => [
-          el('strong', {}, event.title), ` (${words(event.kind)}): ${when(event)}; ${where(event)}`])),
+          el('a', { href: `/groups/events.html?networkId=${event.networkId}#meeting-${event.id}` }, event.title),
+          ` (${words(event.kind)}): ${when(event)}; ${where(event)}`])),
       mapHost));
   summary.focus();
   announce(summary.textContent);
@@ -109,8 +111,9 @@ function count(n, noun) {
 
 function list(items, empty, describe) {
   if (!items.length) return el('p', {}, empty);
+  // an online event is as near as anyone's screen: it says so rather than giving its network's distance
   return el('ol', { class: 'nearest' }, items.map(item => el('li', {},
-    el('span', { class: 'distance' }, km(item.distanceKm)), ' ', ...describe(item))));
+    el('span', { class: 'distance' }, item.online ? 'Online' : km(item.distanceKm)), ' ', ...describe(item))));
 }
 
 /** The map, drawn with Leaflet and OpenStreetMap tiles when they load; the lists carry the same information. */

@@ -404,6 +404,10 @@ class ExchangePortalIT extends BrowserTest {
         Locator found = page.locator("#results li", new Page.LocatorOptions().setHasText(title));
         assertThat(found).containsText(day.plusDays(7).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
         assertThat(found).not().containsText(day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        // an online event says so instead of a distance, and leads to where one registers for it
+        assertThat(found.locator(".distance")).hasText("Online");
+        assertThat(found.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)))
+                .hasAttribute("href", Pattern.compile(".*/groups/events\\.html\\?networkId=.*#meeting-.*"));
     }
 
     private void signIn(String username) {
