@@ -16,14 +16,19 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A moment as the portal writes it everywhere: "Tue 22 Dec 2026, 09:30", in the reader's time zone. */
 export function formatDateTime(iso) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const at = new Date(iso);
+  return `${formatDate(at)}, ${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(at)}`;
 }
 
+/** A day as the portal writes it everywhere: "Tue 22 Dec 2026". A date without a time (yyyy-mm-dd) is that day. */
 export function formatDate(iso) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(iso));
+  const dateOnly = typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+    timeZone: dateOnly ? 'UTC' : undefined }).format(new Date(iso)).replace(',', '');
 }
 
 /** Tells screen reader users what just happened, politely. */

@@ -1,6 +1,6 @@
 // exchange-service in the portal: networks, groups, meetings, attendance, outcomes.
 import { api } from '../api.js';
-import { el } from '../dom.js';
+import { el, formatDateTime } from '../dom.js';
 
 const signedIn = me => !!me?.authenticated;
 
@@ -18,12 +18,11 @@ async function groupsCard() {
 
 async function meetingsCard() {
   const registrations = await api('/api/exchange/me/registrations');
-  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return [
     registrations.length
       ? el('ul', {}, registrations.slice(0, 5).map(({ meeting, place }) => el('li', {},
           meeting.groupId ? el('a', { href: `/groups/group.html?id=${meeting.groupId}` }, meeting.title) : meeting.title,
-          `, ${format.format(new Date(meeting.startsAt))}`, place === 'WAITLISTED' ? ' (waitlist)' : '')))
+          `, ${formatDateTime(meeting.startsAt)}`, place === 'WAITLISTED' ? ' (waitlist)' : '')))
       : el('p', {}, 'You are not registered for an upcoming meeting.'),
     el('p', {}, el('a', { href: '/groups/events.html' }, 'Network events'), ' · ',
       el('a', { href: '/finder.html' }, 'Find events near you'))

@@ -33,13 +33,17 @@ export function param(name) {
 
 /** A meeting's date and time in its own time zone, as "Thu 3 Dec 2026, 16:00 to 18:00 (Europe/London)". */
 export function when(meeting) {
+  // one way of writing dates everywhere ("Tue 22 Dec 2026, 09:30"); the time zone is named only when it is not the
+  // reader's own
   const zone = meeting.timeZone || undefined;
-  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: zone });
-  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: zone });
+  const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+    timeZone: zone });
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone });
   const starts = new Date(meeting.startsAt);
   const ends = meeting.endsAt ? new Date(meeting.endsAt) : null;
-  return `${day.format(starts)}, ${time.format(starts)}${ends ? ` to ${time.format(ends)}` : ''}`
-    + (zone ? ` (${zone})` : '');
+  const readersZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `${day.format(starts).replace(',', '')}, ${time.format(starts)}${ends ? ` to ${time.format(ends)}` : ''}`
+    + (zone && zone !== readersZone ? ` (${zone})` : '');
 }
 
 /** Whether a meeting has begun, and whether it is over (ended, or without an end, begun) by now. */
