@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { field, failed, words, table, networkList, tell, fill } from './common.js';
+import { field, failed, words, table, networkList, tell, fill, areaName } from './common.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -39,7 +39,7 @@ async function render() {
   fill(list, groups.length
     ? table(`${groups.length} group${groups.length === 1 ? '' : 's'}`,
         ['Group', 'Network', 'Area', 'Status', 'Facilitators', 'Members', 'Span', 'Actions'],
-        groups.map(g => [g.name, networkName(g.networkId), g.area, words(g.status), String(g.facilitators),
+        groups.map(g => [g.name, networkName(g.networkId), areaName(g.area), words(g.status), String(g.facilitators),
           `${g.members} of ${g.capacity}`, `${formatDate(g.plannedStart)} to ${formatDate(g.plannedEnd)}`,
           el('div', { class: 'actions' },
             g.status === 'PROPOSED' ? el('button', { type: 'button', onclick: () => open(g) }, 'Open for members',

@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDateTime } from '../../dom.js';
-import { field, failed, words, table, networkList, fill } from './common.js';
+import { field, failed, words, table, networkList, fill, areaName } from './common.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -48,7 +48,7 @@ async function render() {
     el('h2', {}, 'Groups'),
     r.groups.length
       ? table('Groups', ['Group', 'Network', 'Kind', 'Area', 'Status', 'Members', 'Meetings held', 'Attendances', 'Outcomes'],
-          r.groups.map(g => [g.group, g.network, words(g.kind), g.area, words(g.status), String(g.members),
+          r.groups.map(g => [g.group, g.network, words(g.kind), areaName(g.area), words(g.status), String(g.members),
             String(g.meetingsHeld), String(g.attendances), String(g.outcomes)]), { captionHidden: true })
       : el('p', {}, 'No groups yet.'));
 }

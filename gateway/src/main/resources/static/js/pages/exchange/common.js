@@ -21,6 +21,13 @@ export function words(constant) {
   return WORDS[constant] || String(constant).charAt(0) + String(constant).slice(1).toLowerCase().replaceAll('_', ' ');
 }
 
+/** A subject or theme area as people read it, however it was typed: "maths" shows as "Maths", "SEND" stays. */
+export function areaName(area) {
+  if (!area) return '';
+  const trimmed = String(area).trim();
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}
+
 /** A distance as people read it: "3.4 km". */
 export function km(distance) {
   return `${Number(distance).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} km`;

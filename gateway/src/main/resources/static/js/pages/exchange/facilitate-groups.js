@@ -2,7 +2,7 @@
 import { shell, hasRole } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { AREAS, field, onSubmit, failed, done, words, isoToday, networkList, fill } from './common.js';
+import { AREAS, field, onSubmit, failed, done, words, isoToday, networkList, fill, areaName } from './common.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -32,7 +32,7 @@ async function render() {
   fill(list, groups.length
     ? el('ul', { class: 'cards', 'data-testid': 'run-groups' }, groups.map(group => el('li', { class: 'card' },
         el('h2', {}, el('a', { href: `/facilitate/group.html?id=${group.id}` }, group.name)),
-        el('p', {}, el('span', { class: 'tag' }, words(group.status)), el('span', { class: 'tag' }, group.area),
+        el('p', {}, el('span', { class: 'tag' }, words(group.status)), ' ', el('span', { class: 'tag' }, areaName(group.area)),
           ` ${group.members} of ${group.capacity} places taken; ${formatDate(group.plannedStart)} to `
           + `${formatDate(group.plannedEnd)}`))))
     : el('p', {}, 'You do not facilitate a group yet. Propose one below, or ask the programme office to add you to a group.'));

@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, announce } from '../../dom.js';
-import { AREAS, field, onSubmit, showErrors, km, when, where, words, fill } from './common.js';
+import { AREAS, field, onSubmit, showErrors, km, when, where, words, fill, areaName } from './common.js';
 
 await shell();
 const formHost = document.getElementById('finder-form');
@@ -94,7 +94,7 @@ function render(found) {
         el('h3', {}, 'Groups'),
         list(found.groups, 'No groups open to members found.', group => [
           el('a', { href: `/groups/group.html?id=${group.id}` }, group.name),
-          ` (${words(group.kind)}, ${group.area}, ${words(group.status).toLowerCase()}; ${group.networkName})`]),
+          ` (${words(group.kind)}, ${areaName(group.area)}, ${words(group.status).toLowerCase()}; ${group.networkName})`]),
         el('h3', {}, 'Upcoming events'),
         list(found.events, 'No upcoming events found.', event => [
           el('a', { href: `/groups/events.html?networkId=${event.networkId}#meeting-${event.id}` }, event.title),

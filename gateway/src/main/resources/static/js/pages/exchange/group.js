@@ -3,7 +3,7 @@
 import { shell, hasRole } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
-import { field, onSubmit, failed, words, param, isoToday, tell, joinGroup, leaveGroup, loadOrStop, fill } from './common.js';
+import { field, onSubmit, failed, words, param, isoToday, tell, joinGroup, leaveGroup, loadOrStop, fill, areaName } from './common.js';
 import { meetingCard } from './meeting-card.js';
 
 const me = await shell({ signInRequired: true });
@@ -49,7 +49,7 @@ function renderAbout() {
     el('dl', { class: 'facts' },
       el('dt', {}, 'Status'), el('dd', { 'data-testid': 'group-status' }, words(group.status)),
       el('dt', {}, 'Kind'), el('dd', {}, words(group.kind)),
-      el('dt', {}, 'Subject area'), el('dd', {}, group.area),
+      el('dt', {}, 'Subject area'), el('dd', {}, areaName(group.area)),
       el('dt', {}, 'Network'), network = el('dd', {}, '…'),
       el('dt', {}, 'Runs'), el('dd', {}, `${formatDate(group.plannedStart)} to ${formatDate(group.plannedEnd)}`),
       el('dt', {}, 'Places'), el('dd', { 'data-testid': 'group-places' },

@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate, announce } from '../../dom.js';
-import { AREAS, field, failed, words, when, where, tell, joinGroup, leaveGroup, fill } from './common.js';
+import { AREAS, field, failed, words, when, where, tell, joinGroup, leaveGroup, fill, areaName } from './common.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -63,7 +63,7 @@ function standing(group) {
 
 function summary(group) {
   return el('p', {},
-    el('span', { class: 'tag' }, words(group.status)), el('span', { class: 'tag' }, group.area), ' ',
+    el('span', { class: 'tag' }, words(group.status)), ' ', el('span', { class: 'tag' }, areaName(group.area)), ' ',
     `${words(group.kind)}; ${group.members} of ${group.capacity} places taken`
       + (group.waitlisted ? `, ${group.waitlisted} waiting` : '')
       + `; ${formatDate(group.plannedStart)} to ${formatDate(group.plannedEnd)}.`);
