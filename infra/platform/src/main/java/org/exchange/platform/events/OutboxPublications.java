@@ -2,7 +2,9 @@ package org.exchange.platform.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +33,21 @@ public class OutboxPublications {
                 .param("id", eventId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * Failed publications that wait behind an older one of their key that is still on its way (queued or being sent,
+     * here or on another instance): resubmitting them now would only hold them back again.
+     */
+    Set<String> waitingBehindOneOnItsWay() {
+        return new HashSet<>(jdbc.sql("""
+                select failed.event_id from event_publication failed
+                where failed.completion_date is null and failed.status = 'FAILED' and failed.event_id is not null
+                  and exists (select 1 from event_publication older
+                              where older.event_topic = failed.event_topic and older.event_key = failed.event_key
+                                and older.publication_seq < failed.publication_seq
+                                and older.completion_date is null and older.status <> 'FAILED')""")
+                .query(String.class).list());
     }
 
     /** Publications not yet acknowledged by the broker. */

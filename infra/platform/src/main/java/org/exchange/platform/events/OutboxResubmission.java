@@ -1,6 +1,7 @@
 package org.exchange.platform.events;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,9 @@ class OutboxResubmission {
             log.warn("{} publications were on their way for more than {}: resubmitting them", stale,
                     properties.staleAfter());
         }
-        incomplete.resubmitIncompletePublications(
-                publication -> publication.getStatus() == EventPublication.Status.FAILED);
+        Set<String> waiting = publications.waitingBehindOneOnItsWay();
+        incomplete.resubmitIncompletePublications(publication -> publication.getStatus() == EventPublication.Status.FAILED
+                && !(publication.getEvent() instanceof IntegrationEvent event && waiting.contains(event.id().toString())));
     }
 
     void purge() {

@@ -43,7 +43,7 @@ class OutboxSender {
         Message<?> message = payload instanceof Message<?> m ? m : MessageBuilder.withPayload(payload).build();
         String eventId = header(message, CloudEventHeaders.ID);
         if (eventId != null && publications.hasOlderIncomplete(eventId)) {
-            log.info("Holding back event {} for key {} on {}: an older event of that key is not yet sent", eventId,
+            log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent", eventId,
                     target.getKey(), target.getTarget());
             return CompletableFuture.failedFuture(new HeldBackException(eventId, target));
         }
