@@ -8,7 +8,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,25 @@ public class FaultTestApplication {
                     .param("aggregate", aggregate).param("seq", seq).update();
             events.publish(aggregate, new Counted(aggregate, seq, poison));
         }
+    }
+
+    /**
+     * With {@code --fault-test.write-on-start=<prefix>:<count>}, writes that many changes (over four aggregates) as
+     * soon as it runs, then says so on standard output: the SIGKILL test's victim.
+     */
+    @Bean
+    ApplicationRunner writeOnStart(Writer writer, @Value("${fault-test.write-on-start:}") String plan) {
+        return arguments -> {
+            if (plan.isBlank()) {
+                return;
+            }
+            String prefix = plan.substring(0, plan.indexOf(':'));
+            int count = Integer.parseInt(plan.substring(plan.indexOf(':') + 1));
+            for (int n = 0; n < count; n++) {
+                writer.write(prefix + (n % 4), n / 4 + 1, false);
+            }
+            System.out.println("[fault-test] wrote " + count);
+        };
     }
 
     /** Records each event's effect; fails on a poison event while {@link #poisonFails} is set. */

@@ -26,7 +26,13 @@ final class FaultTestInstance implements AutoCloseable {
 
     static FaultTestInstance start(String name, String jdbcUrl, String user, String password, String kafka) {
         // as arguments: they must win over the platform's defaults, which builder properties do not
-        return new FaultTestInstance(new SpringApplicationBuilder(FaultTestApplication.class).run(Stream.of(
+        return new FaultTestInstance(new SpringApplicationBuilder(FaultTestApplication.class)
+                .run(arguments(name, jdbcUrl, user, password, kafka).toArray(String[]::new)));
+    }
+
+    /** The command-line arguments of an instance, in this JVM or in a process of its own. */
+    static List<String> arguments(String name, String jdbcUrl, String user, String password, String kafka) {
+        return Stream.of(
                         "spring.application.name=fault-test",
                         "fault-test.instance=" + name,
                         "server.port=0",
@@ -44,7 +50,7 @@ final class FaultTestInstance implements AutoCloseable {
                         "logging.level.org.apache.kafka=ERROR",
                         "logging.level.kafka=ERROR",
                         "logging.level.org.springframework.kafka=ERROR")
-                .map(property -> "--" + property).toArray(String[]::new)));
+                .map(property -> "--" + property).toList();
     }
 
     <T> T bean(Class<T> type) {

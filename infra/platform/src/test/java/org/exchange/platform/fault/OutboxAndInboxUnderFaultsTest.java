@@ -10,7 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
@@ -211,6 +217,62 @@ class OutboxAndInboxUnderFaultsTest {
         assertThat(counts.tookEffect()).isEqualTo(total);
         assertThat(counts.duplicates()).isZero();
         assertThat(counts.outOfOrder()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void aServiceKilledBetweenItsCommitsAndThePublishSendsEveryEventOnceAfterItsRestart() throws Exception {
+        String prefix = "killed-";
+        int total = 40;
+        // the only instance is the victim, and the broker is away: its events are committed, not yet published
+        first.close();
+        first = null;
+        kafka.close();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), FaultTestApplication.class.getName()));
+        command.addAll(FaultTestInstance.arguments("victim", postgres.jdbcUrl("fault_test"), postgres.username(),
+                postgres.password(), "127.0.0.1:" + kafkaPort));
+        command.add("--fault-test.write-on-start=" + prefix + ":" + total);
+        Path victimLog = Files.createTempFile("exchange-fault-victim-", ".log");
+        Process victim = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(victimLog.toFile()).start();
+        long unpublishedAtKill;
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("fault_test"), postgres.username(),
+                postgres.password())) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> victim.isAlive() && count(db, COUNT_WRITTEN, prefix) == total);
+            victim.destroyForcibly();
+            victim.waitFor();
+            unpublishedAtKill = count(db,
+                    "select count(*) from event_publication where completion_date is null and event_key like ?", prefix);
+        }
+
+        kafka = KafkaEngine.start(kafkaDir, kafkaPort);
+        Instant restarted = Instant.now();
+        first = startInstance("restarted");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> first.count(COUNT_DISTINCT_EFFECTS, prefix) >= total);
+
+        Counts counts = counts(prefix, total);
+        counts.print("sigkill-between-commit-and-publish", "unpublished-at-kill=" + unpublishedAtKill
+                + " exit=" + victim.exitValue() + " all-took-effect-in="
+                + Duration.between(restarted, Instant.now()).toMillis() / 1000.0 + "s-after-restart");
+        assertThat(victim.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        assertThat(unpublishedAtKill).isPositive();
+        assertThat(counts.written()).isEqualTo(total);
+        assertThat(counts.tookEffect()).isEqualTo(total);
+        assertThat(counts.duplicates()).isZero();
+        assertThat(counts.outOfOrder()).isZero();
+        Files.deleteIfExists(victimLog);
+    }
+
+    private static long count(Connection db, String sql, String prefix) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql.replace(":prefix", "?"))) {
+            statement.setString(1, prefix + "%");
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private static FaultTestInstance startInstance(String name) {
