@@ -2,6 +2,7 @@ package org.exchange.platform.events;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,7 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.exchange.platform.config.PlatformJobs;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,6 +38,8 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
 public class EventsAutoConfiguration {
+
+    private static final String ASYNC_EXECUTOR = "taskExecutor";
 
     /**
      * The time every rule reads. {@code exchange.clock.offset} (an ISO-8601 duration such as {@code P340D}) moves it
@@ -68,11 +72,19 @@ public class EventsAutoConfiguration {
         return new OutboxPublications(jdbc);
     }
 
+    @Bean
+    OutboxSender outboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications,
+            OutboxProperties properties, BeanFactory beans) {
+        // the executor @Async listeners run on, Spring Modulith's externalizer among them (Boot's, by its alias)
+        Executor outboxThread = beans.containsBean(ASYNC_EXECUTOR) ? beans.getBean(ASYNC_EXECUTOR, Executor.class)
+                : null;
+        return new OutboxSender(kafka, publications, properties.sendTimeout(), outboxThread);
+    }
+
     /** Named as Spring Modulith names its own, so publications it left incomplete are resubmitted to this one. */
     @Bean
     DelegatingEventExternalizer kafkaEventExternalizer(EventExternalizationConfiguration configuration,
-            KafkaOperations<Object, Object> kafka, OutboxPublications publications, OutboxProperties properties) {
-        OutboxSender sender = new OutboxSender(kafka, publications, properties.sendTimeout());
+            OutboxSender sender) {
         return new DelegatingEventExternalizer(configuration, sender::send);
     }
 

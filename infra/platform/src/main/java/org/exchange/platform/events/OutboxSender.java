@@ -5,12 +5,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.exchange.contracts.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.SendResult;
@@ -25,23 +28,36 @@ import org.springframework.modulith.events.RoutingTarget;
  * the producer's {@code delivery.timeout.ms}, so that the publication is completed, or failed, before the outbox thread
  * takes the next event.
  */
-class OutboxSender {
+class OutboxSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final KafkaOperations<Object, Object> kafka;
     private final OutboxPublications publications;
     private final Duration sendTimeout;
+    private final Executor outboxThread;
+    private volatile boolean stopping;
 
-    OutboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications, Duration sendTimeout) {
+    /**
+     * @param outboxThread the executor the outbox hands events to (one thread), or null: drained when the service
+     *        stops
+     */
+    OutboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications, Duration sendTimeout,
+            Executor outboxThread) {
         this.kafka = kafka;
         this.publications = publications;
         this.sendTimeout = sendTimeout;
+        this.outboxThread = outboxThread;
     }
 
     CompletableFuture<?> send(RoutingTarget target, Object payload) {
         Message<?> message = payload instanceof Message<?> m ? m : MessageBuilder.withPayload(payload).build();
         String eventId = header(message, CloudEventHeaders.ID);
+        if (stopping) {
+            // failed now, in the database, so that another instance (or the restart) takes it at once rather than
+            // after exchange.outbox.stale-after
+            return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
+        }
         if (eventId != null && publications.hasOlderIncomplete(eventId)) {
             log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent", eventId,
                     target.getKey(), target.getTarget());
@@ -62,6 +78,36 @@ class OutboxSender {
         } catch (TimeoutException | RuntimeException e) {
             return failed(eventId, target, e);
         }
+    }
+
+    /** Nothing to start: sending begins with the first event. */
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    /**
+     * Fails what the outbox thread still holds, and waits (bounded) until it has: those events are then marked failed
+     * while the database and the producer are still there, for the next resubmission to take.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        if (outboxThread == null) {
+            return;
+        }
+        try {
+            CompletableFuture.runAsync(() -> { }, outboxThread).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            log.warn("The outbox thread did not finish before the service stopped: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
     }
 
     private static CompletableFuture<?> failed(String eventId, RoutingTarget target, Throwable cause) {

@@ -9,6 +9,7 @@ import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class FaultTestApplication {
 
     static final String TOPIC = "faulttest.events";
+
+    /** For the SIGKILL test, which runs this service as a process of its own. */
+    public static void main(String[] args) {
+        SpringApplication.run(FaultTestApplication.class, args);
+    }
 
     /** Writes the {@code seq}-th change of an aggregate and its event, in one transaction. */
     @Component

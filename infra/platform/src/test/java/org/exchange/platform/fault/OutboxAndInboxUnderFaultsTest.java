@@ -239,7 +239,10 @@ class OutboxAndInboxUnderFaultsTest {
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("fault_test"), postgres.username(),
                 postgres.password())) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> victim.isAlive() && count(db, COUNT_WRITTEN, prefix) == total);
+                    .until(() -> {
+                        assertThat(victim.isAlive()).as("the victim runs (its output: %s)", victimLog).isTrue();
+                        return count(db, COUNT_WRITTEN, prefix) == total;
+                    });
             victim.destroyForcibly();
             victim.waitFor();
             unpublishedAtKill = count(db,
