@@ -184,7 +184,6 @@ class OutboxAndInboxUnderFaultsTest {
         int perAggregate = 20;
         int total = aggregates * perAggregate;
         long ignoredBefore = (long) first.redeliveriesIgnored();
-        long handledBySecond;
         long ignoredBySecond;
         try (FaultTestInstance second = startInstance("second")) {
             await().atMost(Duration.ofSeconds(60))
@@ -195,8 +194,6 @@ class OutboxAndInboxUnderFaultsTest {
                 }
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> first.count(COUNT_EFFECTS, prefix) >= total / 4);
-            handledBySecond = first.count(
-                    "select count(*) from effect where aggregate like :prefix and instance = 'second'", prefix);
             ignoredBySecond = (long) second.redeliveriesIgnored();
         }
         for (int seq = perAggregate / 2 + 1; seq <= perAggregate; seq++) {
@@ -210,6 +207,8 @@ class OutboxAndInboxUnderFaultsTest {
         Counts counts = counts(prefix, total);
         long handledByFirst = first.count(
                 "select count(*) from effect where aggregate like :prefix and instance = 'first'", prefix);
+        long handledBySecond = first.count(
+                "select count(*) from effect where aggregate like :prefix and instance = 'second'", prefix);
         counts.print("two-instances-one-leaves", "handled-by-first=" + handledByFirst + " handled-by-second="
                 + handledBySecond + " redeliveries-ignored-by-inbox="
                 + ((long) first.redeliveriesIgnored() - ignoredBefore + ignoredBySecond));
