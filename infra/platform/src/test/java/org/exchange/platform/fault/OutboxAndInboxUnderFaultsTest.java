@@ -212,6 +212,9 @@ class OutboxAndInboxUnderFaultsTest {
         counts.print("two-instances-one-leaves", "handled-by-first=" + handledByFirst + " handled-by-second="
                 + handledBySecond + " redeliveries-ignored-by-inbox="
                 + ((long) first.redeliveriesIgnored() - ignoredBefore + ignoredBySecond));
+        List<String> lockHolders = first.jdbc().sql("select locked_by from shedlock where name = 'outbox-resubmission'")
+                .query(String.class).list();
+        assertThat(lockHolders).as("the resubmission runs under its cluster lock").hasSize(1);
         assertThat(handledBySecond).as("the second instance had partitions and events of its own").isPositive();
         assertThat(counts.tookEffect()).isEqualTo(total);
         assertThat(counts.duplicates()).isZero();
