@@ -120,8 +120,10 @@ function returnAfterSignIn(me) {
 async function bell() {
   const host = document.getElementById('bell');
   const count = el('span', { class: 'bell-count', 'data-testid': 'unread' }, '0');
+  // the button's name is its visible text plus words for screen readers (WCAG 2.5.3: the name contains the label)
+  const state = el('span', { class: 'visually-hidden' }, ' unread');
   const button = el('button', { type: 'button', class: 'bell-button', 'aria-expanded': 'false',
-    'aria-controls': 'bell-panel' }, 'Notifications', count);
+    'aria-controls': 'bell-panel' }, 'Notifications ', count, state);
   const panel = el('div', { id: 'bell-panel', class: 'bell-panel', hidden: true });
   host.append(button, panel);
   let feed = { items: [], unread: 0 };
@@ -129,10 +131,10 @@ async function bell() {
     try {
       feed = await api('/api/notifications/feed?limit=5');
       count.textContent = String(feed.unread);
-      button.setAttribute('aria-label', `Notifications, ${feed.unread} unread`);
+      state.textContent = ' unread';
     } catch (e) {
       count.textContent = '?';
-      button.setAttribute('aria-label', 'Notifications are not available just now');
+      state.textContent = ' (not available just now)';
     }
   };
   const close = () => { panel.hidden = true; button.setAttribute('aria-expanded', 'false'); };

@@ -105,6 +105,20 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void anAddressThePortalDoesNotHaveIsA404PageForAnyoneNotASignInRedirect() {
+        for (String unknown : new String[] { "/no-such-page.html", "/groups/no-such-group", "/admin/nothing-here/" }) {
+            web.get().uri(unknown).accept(MediaType.TEXT_HTML)
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class).value(page -> assertThat(page).contains("Page not found"));
+        }
+        // a page that exists still asks for a sign-in, and the API still answers with problems
+        web.get().uri("/admin/index.html").accept(MediaType.TEXT_HTML).exchange().expectStatus().is3xxRedirection();
+        web.get().uri("/api/membership/no-such-thing").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void aChangeWithoutSessionOrTokenGetsA401ProblemDetailNotAccessDenied() {
         web.post().uri("/api/membership/echo").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()

@@ -1,13 +1,6 @@
 package org.exchange.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.time.Duration;
-import java.time.Instant;
-
+import org.exchange.engines.RedisEngine;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
@@ -42,40 +35,7 @@ public final class TestRedis {
     }
 
     private static TestRedis childProcess() {
-        int port = freePort();
-        Process process;
-        try {
-            process = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new IllegalStateException("No Docker engine and no redis-server on the PATH: install Debian's "
-                    + "redis-server (.ci/run does) to run the rate limit's Redis tests", e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "test-redis-stop"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new TestRedis("127.0.0.1", port);
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("redis-server stopped at start (exit " + process.exitValue() + ")");
-                }
-                Thread.onSpinWait();
-            }
-        }
-        process.destroy();
-        throw new IllegalStateException("redis-server did not listen on port " + port + " within 20 s");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RedisEngine redis = RedisEngine.start();
+        return new TestRedis(redis.host(), redis.port());
     }
 }

@@ -46,6 +46,12 @@ public class CalendarService {
         return token;
     }
 
+    /** An erased person's feed address stops working at once, whoever holds it. */
+    @Transactional
+    public void forgetTokenOf(UUID personId) {
+        tokens.revoke(personId);
+    }
+
     /** Revokes the caller's feed token: calendars subscribed with it get nothing more. */
     @Transactional
     public void revokeToken(Caller caller) {

@@ -3,9 +3,12 @@ package org.exchange.exchange.directory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,6 +46,39 @@ public class Directory {
                 .param("organisation", person.organisationId())
                 .param("at", Timestamp.from(at))
                 .update();
+    }
+
+    /**
+     * Records a person's profile as membership-service last published it: their names and organisation (as
+     * {@link #savePerson}), and whether their name may be shown on published outcomes.
+     */
+    public void saveProfile(Person person, boolean nameOnOutcomes, Instant at) {
+        savePerson(person, at);
+        jdbc.sql("update practitioner_directory set name_on_outcomes = :consent where practitioner_id = :id")
+                .param("consent", nameOnOutcomes).param("id", person.id())
+                .update();
+    }
+
+    /**
+     * The full names, lower-cased, of the people of each group (members and facilitators) who asked not to be named
+     * on published outcomes.
+     */
+    public Map<UUID, Set<String>> namesWithheld(Collection<UUID> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Set<String>> withheld = new HashMap<>();
+        jdbc.sql("""
+                select p.group_id, lower(btrim(coalesce(d.given_name, '') || ' ' || coalesce(d.family_name, ''))) as name
+                  from (select group_id, practitioner_id from group_member
+                        union select group_id, practitioner_id from group_facilitator) p
+                  join practitioner_directory d on d.practitioner_id = p.practitioner_id
+                 where p.group_id in (:groups) and d.name_on_outcomes = false and d.given_name is not null""")
+                .param("groups", groupIds)
+                .query((rs, row) -> withheld.computeIfAbsent(rs.getObject("group_id", UUID.class),
+                        group -> new HashSet<>()).add(rs.getString("name")))
+                .list();
+        return withheld;
     }
 
     /**
@@ -96,7 +132,19 @@ public class Directory {
                 .update();
     }
 
-    public Optional<String> organisationName(String id) {
+    /** A partner organisation as the exchange knows it from membership-service. */
+    public record Organisation(String id, String name, String type, String region) {
+    }
+
+    /** Every partner organisation known here, by name. */
+    public List<Organisation> organisations() {
+        return jdbc.sql("select organisation_id, name, type, region from organisation_directory order by name")
+                .query((rs, row) -> new Organisation(rs.getString("organisation_id"), rs.getString("name"),
+                        rs.getString("type"), rs.getString("region")))
+                .list();
+    }
+
+        public Optional<String> organisationName(String id) {
         return jdbc.sql("select name from organisation_directory where organisation_id = :id").param("id", id)
                 .query(String.class).optional();
     }

@@ -10,6 +10,7 @@ import org.exchange.contracts.membership.AppointmentWithdrawn;
 import org.exchange.contracts.membership.OrganisationRegistered;
 import org.exchange.contracts.membership.PractitionerAppointed;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
+import org.exchange.contracts.membership.PractitionerProfileUpdated;
 import org.exchange.contracts.membership.PractitionerRegistered;
 import org.exchange.contracts.membership.VenueOffered;
 import org.exchange.exchange.directory.Appointments;
@@ -22,8 +23,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Membership's events: who people are, their organisations, the venues offered, appointments and their withdrawal,
- * and requests to be forgotten.
+ * Membership's events: who people are (and whether they may be named on outcomes), their organisations, the venues
+ * offered, appointments and their withdrawal, and requests to be forgotten.
  */
 @Component
 class MembershipEvents {
@@ -32,12 +33,15 @@ class MembershipEvents {
     private final Directory directory;
     private final Appointments appointments;
     private final GroupService groups;
+    private final Erasure erasure;
     private final Clock clock;
 
-    MembershipEvents(Inbox inbox, Directory directory, Appointments appointments, GroupService groups, Clock clock) {
+    MembershipEvents(Inbox inbox, Directory directory, Appointments appointments, GroupService groups,
+            Erasure erasure, Clock clock) {
         this.inbox = inbox;
         this.directory = directory;
         this.appointments = appointments;
+        this.erasure = erasure;
         this.groups = groups;
         this.clock = clock;
     }
@@ -46,6 +50,7 @@ class MembershipEvents {
     void receive(ConsumerRecord<String, byte[]> record) {
         inbox.accept(record,
                 on(PractitionerRegistered.class, this::registered),
+                on(PractitionerProfileUpdated.class, this::profileUpdated),
                 on(OrganisationRegistered.class, this::organisation),
                 on(VenueOffered.class, this::venue),
                 on(PractitionerErasureRequested.class, this::erase),
@@ -71,6 +76,11 @@ class MembershipEvents {
                 registered.organisationId(), false), clock.instant());
     }
 
+    private void profileUpdated(PractitionerProfileUpdated profile) {
+        directory.saveProfile(new Person(profile.practitionerId(), profile.givenName(), profile.familyName(),
+                profile.organisationId(), false), profile.nameOnOutcomesConsent(), clock.instant());
+    }
+
     private void organisation(OrganisationRegistered organisation) {
         directory.saveOrganisation(organisation.organisationId(), organisation.name(), organisation.type(),
                 organisation.region(), clock.instant());
@@ -83,6 +93,6 @@ class MembershipEvents {
     }
 
     private void erase(PractitionerErasureRequested request) {
-        directory.erase(request.practitionerId(), clock.instant());
+        erasure.erase(request.practitionerId());
     }
 }

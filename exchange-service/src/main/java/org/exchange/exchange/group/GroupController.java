@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -121,9 +123,12 @@ class GroupController {
     }
 
     @GetMapping("/me/groups")
-    @Operation(summary = "The groups the caller facilitates, belongs to or waits to join")
-    List<GroupView> mine(Caller caller) {
-        return views(groups.mine(caller));
+    @Operation(summary = "The groups the caller facilitates, belongs to or waits to join, with their place in each")
+    List<MyGroupView> mine(Caller caller) {
+        List<GroupService.MyGroup> mine = groups.mine(caller);
+        List<GroupView> views = views(mine.stream().map(GroupService.MyGroup::group).toList());
+        return IntStream.range(0, mine.size()).mapToObj(i -> new MyGroupView(views.get(i),
+                mine.get(i).place(), mine.get(i).waitlistPosition(), mine.get(i).facilitates())).toList();
     }
 
     private GroupView view(Group group) {
@@ -161,6 +166,17 @@ class GroupController {
     record GroupView(UUID id, UUID networkId, String name, GroupKind kind, String area, String challenge,
             int capacity, LocalDate plannedStart, LocalDate plannedEnd, GroupStatus status, int facilitators,
             int members, int waitlisted, int placesLeft) {
+    }
+
+    /**
+     * One of the caller's groups, with where they stand in it.
+     *
+     * @param place CONFIRMED (a member) or WAITLISTED; null when they only facilitate it
+     * @param waitlistPosition their position on the waitlist, from 1; 0 when they are not waiting
+     * @param facilitates whether they facilitate it
+     */
+    record MyGroupView(@JsonUnwrapped GroupView group, Waitlist.Place place, int waitlistPosition,
+            boolean facilitates) {
     }
 
     /** A member or waiting person, for those who run the group. */

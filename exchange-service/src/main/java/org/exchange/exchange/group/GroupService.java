@@ -219,10 +219,26 @@ public class GroupService {
         return groups.search(networkId, area, status, limit);
     }
 
-    /** The groups the caller facilitates, belongs to or waits to join. */
+    /**
+     * One of the caller's groups and where they stand in it.
+     *
+     * @param place their place in its list (null when they only facilitate it)
+     * @param waitlistPosition where they are on its waitlist, from 1; 0 when they are not waiting
+     */
+    public record MyGroup(Group group, Waitlist.Place place, int waitlistPosition, boolean facilitates) {
+    }
+
+    /** The groups the caller facilitates, belongs to or waits to join, with their place in each. */
     @Transactional(readOnly = true)
-    public List<Group> mine(Caller caller) {
-        return groups.of(caller.subjectId());
+    public List<MyGroup> mine(Caller caller) {
+        UUID me = caller.subjectId();
+        return groups.of(me).stream().map(group -> {
+            List<Waitlist.Entry> waiting = groups.members(group).inOrder().stream()
+                    .filter(entry -> entry.place() == Waitlist.Place.WAITLISTED).toList();
+            Waitlist.Place place = groups.members(group).find(me).map(Waitlist.Entry::place).orElse(null);
+            int position = waiting.stream().map(Waitlist.Entry::personId).toList().indexOf(me) + 1;
+            return new MyGroup(group, place, position, group.facilitatorIds().contains(me));
+        }).toList();
     }
 
     /** Everyone in a group's list (members and waitlist); for its facilitators and programme admins. */

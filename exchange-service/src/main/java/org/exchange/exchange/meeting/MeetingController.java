@@ -135,6 +135,7 @@ class MeetingController {
 
     private List<MeetingView> views(List<Meeting> listed, Set<UUID> withJoinLink) {
         Map<UUID, Waitlist.Counts> places = meetings.places(listed);
+        Map<UUID, Integer> attended = meetings.attended(listed);
         Map<UUID, Venue> venues = meetings.venuesOf(listed);
         return listed.stream().map(meeting -> {
             Waitlist.Counts counts = places.get(meeting.id());
@@ -145,8 +146,8 @@ class MeetingController {
                     OffsetDateTime.ofInstant(meeting.endsAt(), meeting.timeZone()), meeting.timeZone().getId(),
                     venue == null ? null : VenueView.of(venue), meeting.onlineUrl() != null,
                     withJoinLink.contains(meeting.id()) ? meeting.onlineUrl() : null, meeting.capacity(),
-                    counts.placesLeft(), counts.waiting(), meeting.status(), meeting.sequence(),
-                    meeting.cancelReason());
+                    counts.placesLeft(), counts.waiting(), attended.getOrDefault(meeting.id(), 0), meeting.status(),
+                    meeting.sequence(), meeting.cancelReason());
         }).toList();
     }
 
@@ -200,11 +201,12 @@ class MeetingController {
      *
      * @param online whether it is held online
      * @param onlineUrl the join link, only for those registered and those who run the meeting; otherwise null
+     * @param attended how many people were recorded as having attended (0 until attendance is recorded)
      */
     record MeetingView(UUID id, UUID networkId, UUID groupId, MeetingKind kind, String title, String description,
             String keySpeaker, OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, VenueView venue,
-            boolean online, String onlineUrl, int capacity, int placesLeft, int waitlisted, MeetingStatus status, int sequence,
-            String cancelReason) {
+            boolean online, String onlineUrl, int capacity, int placesLeft, int waitlisted, int attended,
+            MeetingStatus status, int sequence, String cancelReason) {
     }
 
     /** A registration; the name shows only to those who run the meeting. */

@@ -188,6 +188,12 @@ public class MeetingService {
         return meetings.counts(listed);
     }
 
+    /** How many people attended each of the meetings, as recorded (none before attendance is recorded). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> attended(Collection<Meeting> listed) {
+        return meetings.attended(listed);
+    }
+
     /** Who registered and who waits, for those who run the meeting. */
     @Transactional(readOnly = true)
     public Waitlist registrations(UUID meetingId, Caller caller) {

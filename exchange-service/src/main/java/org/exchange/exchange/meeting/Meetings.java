@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +161,19 @@ class Meetings {
     Map<UUID, Waitlist.Counts> counts(Collection<Meeting> meetings) {
         return WaitlistCounts.count(jdbc, "registration", "meeting_id", meetings.stream()
                 .collect(Collectors.toMap(Meeting::id, Meeting::capacity, (first, second) -> first)));
+    }
+
+    /** How many people were recorded as having attended each meeting (facilitators included; guests not). */
+    Map<UUID, Integer> attended(Collection<Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> counts = new HashMap<>();
+        jdbc.sql("select meeting_id, count(*) as people from attendance where meeting_id in (:ids) group by meeting_id")
+                .param("ids", meetings.stream().map(Meeting::id).distinct().toList())
+                .query((row, n) -> counts.put(row.getObject("meeting_id", UUID.class), row.getInt("people")))
+                .list();
+        return counts;
     }
 
     /** Records a registration; someone who cancelled before and comes back goes to the back of the line. */

@@ -3,7 +3,9 @@ package org.exchange.exchange.network;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.exchange.exchange.directory.Directory;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,16 +36,18 @@ import org.springframework.web.bind.annotation.RestController;
 class NetworkController {
 
     private final NetworkService networks;
+    private final Directory directory;
 
-    NetworkController(NetworkService networks) {
+    NetworkController(NetworkService networks, Directory directory) {
         this.networks = networks;
+        this.directory = directory;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a regional network (programme admin)")
     NetworkView create(@Valid @RequestBody CreateNetwork body, Caller caller) {
-        return NetworkView.of(networks.create(new NetworkService.NewNetwork(body.name(), body.region(),
+        return view(networks.create(new NetworkService.NewNetwork(body.name(), body.region(),
                 new GeoLocation(body.latitude(), body.longitude(), body.placeName()), body.leadOrganisationId(),
                 body.contactName(), body.contactEmail()), caller));
     }
@@ -50,13 +55,14 @@ class NetworkController {
     @GetMapping
     @Operation(summary = "All networks, optionally in one region (public)")
     List<NetworkView> all(@RequestParam(required = false) String region) {
-        return networks.all(region).stream().map(NetworkView::of).toList();
+        Map<String, String> names = organisationNames();
+        return networks.all(region).stream().map(network -> NetworkView.of(network, names)).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One network (public; without its contact's details)")
     NetworkView one(@PathVariable UUID id) {
-        return NetworkView.of(networks.get(id));
+        return view(networks.get(id));
     }
 
     @GetMapping("/{id}/contact")
@@ -106,14 +112,28 @@ class NetworkController {
             @NotNull LocalDate endsOn) {
     }
 
-    /** A network as anyone may see it. */
-    record NetworkView(UUID id, String name, String region, String placeName, double latitude, double longitude,
-            String leadOrganisationId, Instant createdAt) {
+    private NetworkView view(Network network) {
+        return NetworkView.of(network, organisationNames());
+    }
 
-        static NetworkView of(Network network) {
+    private Map<String, String> organisationNames() {
+        return directory.organisations().stream()
+                .collect(Collectors.toMap(Directory.Organisation::id, Directory.Organisation::name));
+    }
+
+    /**
+     * A network as anyone may see it.
+     *
+     * @param leadOrganisationName the lead organisation's name, when the exchange knows it
+     */
+    record NetworkView(UUID id, String name, String region, String placeName, double latitude, double longitude,
+            String leadOrganisationId, String leadOrganisationName, Instant createdAt) {
+
+        static NetworkView of(Network network, Map<String, String> organisationNames) {
+            String lead = network.leadOrganisationId();
             return new NetworkView(network.id(), network.name(), network.region(), network.location().placeName(),
-                    network.location().latitude(), network.location().longitude(), network.leadOrganisationId(),
-                    network.createdAt());
+                    network.location().latitude(), network.location().longitude(), lead,
+                    lead == null ? null : organisationNames.get(lead), network.createdAt());
         }
     }
 

@@ -18,4 +18,10 @@ public record Outcome(UUID id, UUID networkId, UUID groupId, OutcomeKind kind, S
     public Outcome {
         authorNames = List.copyOf(authorNames);
     }
+
+    /** The same outcome with other author names (as shown, when some authors asked not to be named). */
+    public Outcome withAuthorNames(List<String> names) {
+        return new Outcome(id, networkId, groupId, kind, title, summary, names, subjectArea, licence, linkUrl,
+                publishedBy, publishedAt);
+    }
 }

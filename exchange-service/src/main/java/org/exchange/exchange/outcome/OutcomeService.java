@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.exchange.contracts.exchange.DisseminationRecorded;
 import org.exchange.contracts.exchange.OutcomePublished;
+import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.group.Group;
 import org.exchange.exchange.group.GroupService;
 import org.exchange.exchange.group.GroupStatus;
@@ -27,15 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OutcomeService {
 
+    /** What shows in place of the name of an author who asked not to be named, or was erased. */
+    public static final String NAME_WITHHELD = "A group member (name withheld)";
+
     private final Outcomes outcomes;
+    private final Directory directory;
     private final GroupService groups;
     private final NetworkService networks;
     private final IntegrationEvents events;
     private final Clock clock;
 
-    OutcomeService(Outcomes outcomes, GroupService groups, NetworkService networks, IntegrationEvents events,
-            Clock clock) {
+    OutcomeService(Outcomes outcomes, Directory directory, GroupService groups, NetworkService networks,
+            IntegrationEvents events, Clock clock) {
         this.outcomes = outcomes;
+        this.directory = directory;
         this.groups = groups;
         this.networks = networks;
         this.events = events;
@@ -107,20 +116,44 @@ public class OutcomeService {
                 request.subjectArea().strip(), request.licence().strip(), request.linkUrl().strip(),
                 caller.subjectId(), clock.instant());
         outcomes.add(outcome);
+        Outcome shown = shown(List.of(outcome)).getFirst();
         events.publish(outcome.id(), new OutcomePublished(outcome.id(), outcome.networkId(), outcome.groupId(),
                 outcome.kind().name(), outcome.title(), outcome.summary(), outcome.subjectArea(), outcome.licence(),
-                outcome.linkUrl(), outcome.authorNames(), members, outcome.publishedBy(), outcome.publishedAt()));
-        return outcome;
+                outcome.linkUrl(), shown.authorNames(), members, outcome.publishedBy(), outcome.publishedAt()));
+        return shown;
+    }
+
+    /**
+     * Outcomes as anyone may see them: the name of an author of a group's outcome who is one of the group's people
+     * and asked not to be named on outcomes shows as {@link #NAME_WITHHELD}.
+     */
+    private List<Outcome> shown(List<Outcome> listed) {
+        Map<UUID, Set<String>> withheld = directory.namesWithheld(listed.stream().map(Outcome::groupId)
+                .filter(Objects::nonNull).distinct().toList());
+        return listed.stream().map(outcome -> {
+            Set<String> names = outcome.groupId() == null ? Set.of()
+                    : withheld.getOrDefault(outcome.groupId(), Set.of());
+            return names.isEmpty() ? outcome : outcome.withAuthorNames(outcome.authorNames().stream()
+                    .map(name -> names.contains(name.strip().toLowerCase(Locale.ROOT)) ? NAME_WITHHELD : name)
+                    .toList());
+        }).toList();
+    }
+
+    /** An erased person's name, as entered among the authors of their groups' outcomes, is withheld for good. */
+    @Transactional
+    public int eraseAuthorName(UUID personId, String fullName) {
+        return fullName.isBlank() ? 0 : outcomes.withholdAuthor(personId, fullName, NAME_WITHHELD);
     }
 
     @Transactional(readOnly = true)
     public Outcome get(UUID id) {
-        return outcomes.find(id).orElseThrow(() -> new NotFoundException("No outcome " + id));
+        return shown(List.of(outcomes.find(id).orElseThrow(() -> new NotFoundException("No outcome " + id))))
+                .getFirst();
     }
 
     @Transactional(readOnly = true)
     public Page search(LibraryQuery query) {
-        return new Page(outcomes.search(query), query.page(), query.size(), outcomes.count(query));
+        return new Page(shown(outcomes.search(query)), query.page(), query.size(), outcomes.count(query));
     }
 
     /** How far each of the outcomes travelled. */

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,6 +131,25 @@ class Outcomes {
                         rs.getString("audience"), rs.getBoolean("inside_organisation"), rs.getInt("people_reached"),
                         rs.getDate("disseminated_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant()))
                 .list();
+    }
+
+    /**
+     * Replaces a person's name among the authors of the outcomes of their groups (or that they published) with
+     * {@code replacement}, matching the name as entered regardless of case and surrounding spaces.
+     */
+    int withholdAuthor(UUID personId, String fullName, String replacement) {
+        return jdbc.sql("""
+                update outcome
+                   set author_names = array(select case when lower(btrim(a)) = :name then :replacement else a end
+                                              from unnest(author_names) with ordinality as t(a, n) order by n)
+                 where exists (select 1 from unnest(author_names) a where lower(btrim(a)) = :name)
+                   and (published_by = :person
+                        or group_id in (select group_id from group_member where practitioner_id = :person
+                                        union select group_id from group_facilitator where practitioner_id = :person))""")
+                .param("name", fullName.strip().toLowerCase(Locale.ROOT))
+                .param("replacement", replacement)
+                .param("person", personId)
+                .update();
     }
 
     private static Outcome outcome(ResultSet rs) throws SQLException {

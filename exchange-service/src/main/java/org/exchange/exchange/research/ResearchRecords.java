@@ -99,4 +99,10 @@ class ResearchRecords {
                 rs.getObject("practitioner_id", UUID.class), rs.getString("method"), rs.getString("aim"),
                 rs.getDate("started_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant());
     }
+
+    /** Deletes the observations a person recorded; trials stay as the group's record, under their subject id only. */
+    int deleteObservationsOf(UUID personId) {
+        return jdbc.sql("delete from research_observation where practitioner_id = :person").param("person", personId)
+                .update();
+    }
 }

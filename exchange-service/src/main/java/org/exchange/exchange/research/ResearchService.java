@@ -33,6 +33,12 @@ public class ResearchService {
         this.clock = clock;
     }
 
+    /** An erased person's own observations go; the trials they started stay, named by nobody. */
+    @Transactional
+    public int eraseObservationsOf(UUID personId) {
+        return records.deleteObservationsOf(personId);
+    }
+
     /** A member starts a trial of a method. */
     @Transactional
     public ActionResearch.Trial startTrial(UUID groupId, String method, String aim, LocalDate startedOn,

@@ -65,6 +65,10 @@ class AttendanceApiTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].displayName").value("Ada Lovelace"))
                 .andExpect(jsonPath("$[1].role").value("OBSERVER"));
+        // the meeting itself now counts who attended, for anyone who looks at it
+        mvc.perform(get("/api/exchange/meetings/" + meeting))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.attended").value(2));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.exchange.exchange.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.exchange.exchange.ExchangeApi.facilitator;
 import static org.exchange.exchange.ExchangeApi.programmeAdmin;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
 class MembershipEventsTest extends ExchangeIntegrationTest {
@@ -34,6 +36,9 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    JdbcClient jdbc;
 
 
     @BeforeAll
@@ -65,6 +70,28 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> scheduleAt(network, venue, 20)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no longer offered"))));
+    }
+
+    @Test
+    void aRegisteredOrganisationIsChosenAndShownByItsNameNotItsId() throws Exception {
+        String id = "org-" + UUID.randomUUID();
+        send("membership.OrganisationRegistered.v1", UUID.randomUUID(), UUID.randomUUID(), """
+                {"organisationId":"%s","name":"Marches College","type":"FE_COLLEGE","region":"West Midlands",
+                 "identityProviderAlias":null,"registeredAt":"2026-11-23T10:00:00Z"}""".formatted(id));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/organisations")
+                        .with(facilitator(UUID.randomUUID())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '%s')].name".formatted(id)).value("Marches College")));
+        mvc.perform(get("/api/exchange/organisations")).andExpect(status().isUnauthorized());
+
+        String network = ExchangeApi.body(mvc.perform(post("/api/exchange/networks").with(programmeAdmin())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                                {"name":"Marches Exchange %s","region":"West Midlands","latitude":52.7,
+                                 "longitude":-2.75,"leadOrganisationId":"%s"}""".formatted(UUID.randomUUID(), id)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.leadOrganisationName").value("Marches College")));
+        org.assertj.core.api.Assertions.assertThat(network).contains(id);
     }
 
     @Test
@@ -108,6 +135,101 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> processed() > processed);
         mvc.perform(get("/api/exchange/groups/" + group + "/members").with(facilitator(lead)))
                 .andExpect(jsonPath("$[0].displayName").value("Former participant"));
+    }
+
+    @Test
+    void someoneWhoAsksNotToBeNamedOnOutcomesIsNotNamedThereWhileTheOtherAuthorsAre() throws Exception {
+        UUID alan = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        UUID group = activeGroupWithAlanTuring(alan, lead);
+        UUID outcome = publishOutcome(group, lead, "Alan Turing", "Grace Hopper");
+        mvc.perform(get("/api/exchange/outcomes/" + outcome))
+                .andExpect(jsonPath("$.authorNames[0]").value("Alan Turing"));
+
+        send("membership.PractitionerProfileUpdated.v1", alan, UUID.randomUUID(), profile(alan, false));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/outcomes/" + outcome))
+                .andExpect(jsonPath("$.authorNames[0]").value("A group member (name withheld)"))
+                .andExpect(jsonPath("$.authorNames[1]").value("Grace Hopper")));
+        mvc.perform(get("/api/exchange/outcomes").param("q", "retrieval"))
+                .andExpect(jsonPath("$.items[?(@.id == '%s')].authorNames[0]".formatted(outcome))
+                        .value("A group member (name withheld)"));
+
+        send("membership.PractitionerProfileUpdated.v1", alan, UUID.randomUUID(), profile(alan, true));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/outcomes/" + outcome))
+                .andExpect(jsonPath("$.authorNames[0]").value("Alan Turing")));
+    }
+
+    @Test
+    void erasureReachesEveryTableOfThisContextThatHoldsTheirPersonalData() throws Exception {
+        UUID alan = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        UUID group = activeGroupWithAlanTuring(alan, lead);
+        UUID outcome = publishOutcome(group, lead, " alan turing ", "Grace Hopper");
+        UUID trial = ExchangeApi.id(mvc.perform(post("/api/exchange/groups/" + group + "/research/trials")
+                .with(ExchangeApi.practitioner(alan)).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"method":"Retrieval practice","aim":"Fractions remembered","startedOn":"%s"}"""
+                        .formatted(api.tomorrow().minusDays(1)))).andExpect(status().isCreated()));
+        mvc.perform(post("/api/exchange/research/trials/" + trial + "/observations")
+                .with(ExchangeApi.practitioner(alan)).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"observedOn":"%s","observation":"My own notes about my learners"}"""
+                        .formatted(api.tomorrow().minusDays(1)))).andExpect(status().isCreated());
+        mvc.perform(post("/api/exchange/calendar/feed-token").with(ExchangeApi.practitioner(alan)))
+                .andExpect(status().is2xxSuccessful());
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from practitioner_directory where practitioner_id = ? and given_name = 'Alan'", alan) == 1);
+
+        send("membership.PractitionerErasureRequested.v1", alan, UUID.randomUUID(),
+                "{\"practitionerId\":\"%s\",\"requestedAt\":\"2026-11-23T10:00:00Z\"}".formatted(alan));
+
+        // every table of exchange-service that holds something personal about a person, and what erasure leaves there
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count("""
+                select count(*) from practitioner_directory
+                 where practitioner_id = ? and erased and given_name is null and family_name is null""", alan))
+                .isEqualTo(1));
+        assertThat(count("select count(*) from calendar_feed_token where practitioner_id = ?", alan)).isZero();
+        assertThat(count("select count(*) from research_observation where practitioner_id = ?", alan)).isZero();
+        assertThat(count("""
+                select count(*) from outcome, unnest(author_names) a
+                 where outcome.id = ? and lower(btrim(a)) = 'alan turing'""", outcome)).isZero();
+        mvc.perform(get("/api/exchange/outcomes/" + outcome))
+                .andExpect(jsonPath("$.authorNames[0]").value("A group member (name withheld)"))
+                .andExpect(jsonPath("$.authorNames[1]").value("Grace Hopper"));
+        // what stays names nobody: the subject id alone, so that the group's counts and the trial still add up
+        assertThat(count("select count(*) from group_member where practitioner_id = ?", alan)).isEqualTo(1);
+        assertThat(count("select count(*) from research_trial where practitioner_id = ?", alan)).isEqualTo(1);
+    }
+
+    /** An active group led by {@code lead} with Alan Turing, whom membership-service registered, as a member. */
+    private UUID activeGroupWithAlanTuring(UUID alan, UUID lead) throws Exception {
+        UUID group = api.activeGroup(api.westMidlands(), lead, 10);
+        api.join(group, alan).andExpect(status().isCreated());
+        send("membership.PractitionerRegistered.v1", alan, UUID.randomUUID(), registered(alan, "Alan", "Turing"));
+        return group;
+    }
+
+    private UUID publishOutcome(UUID group, UUID lead, String... authors) throws Exception {
+        String names = java.util.Arrays.stream(authors).map(name -> "\"" + name + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        return ExchangeApi.id(mvc.perform(post("/api/exchange/outcomes").with(facilitator(lead))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"groupId":"%s","kind":"CASE_STUDY","title":"Retrieval practice that sticks",
+                         "summary":"Retrieval practice at the start of each session.","authorNames":[%s],
+                         "subjectArea":"maths","licence":"CC BY 4.0","linkUrl":"https://files.test/retrieval.pdf"}"""
+                        .formatted(group, names)))
+                .andExpect(status().isCreated()));
+    }
+
+    private long count(String sql, Object... arguments) {
+        return jdbc.sql(sql).params(arguments).query(Long.class).single();
+    }
+
+    private static String profile(UUID person, boolean nameOnOutcomes) {
+        return """
+                {"practitionerId":"%s","email":"%s@college.test","givenName":"Alan","familyName":"Turing",
+                 "jobRole":"Lecturer in maths","organisationId":"org-westmid-college","region":"West Midlands",
+                 "specialisms":["maths"],"newsletterConsent":false,"nameOnOutcomesConsent":%s,
+                 "updatedAt":"2026-11-24T10:00:00Z"}""".formatted(person, person, nameOnOutcomes);
     }
 
     @Test

@@ -147,6 +147,16 @@ class GroupLifecycleTest extends ExchangeIntegrationTest {
         api.join(group, ben).andExpect(status().isCreated()).andExpect(jsonPath("$.place").value("CONFIRMED"));
         api.join(group, cleo).andExpect(status().isCreated()).andExpect(jsonPath("$.place").value("WAITLISTED"));
         api.join(group, cleo).andExpect(status().isConflict());
+        // the person waiting sees the group among theirs as waiting, with their position
+        mvc.perform(get("/api/exchange/me/groups").with(practitioner(cleo)))
+                .andExpect(jsonPath("$[0].id").value(group.toString()))
+                .andExpect(jsonPath("$[0].name").isString())
+                .andExpect(jsonPath("$[0].place").value("WAITLISTED"))
+                .andExpect(jsonPath("$[0].waitlistPosition").value(1))
+                .andExpect(jsonPath("$[0].facilitates").value(false));
+        mvc.perform(get("/api/exchange/me/groups").with(facilitator(lead)))
+                .andExpect(jsonPath("$[0].facilitates").value(true))
+                .andExpect(jsonPath("$[0].waitlistPosition").value(0));
 
         String publicView = ExchangeApi.body(mvc.perform(get("/api/exchange/groups/" + group))
                 .andExpect(status().isOk())
@@ -167,7 +177,9 @@ class GroupLifecycleTest extends ExchangeIntegrationTest {
         mvc.perform(get("/api/exchange/groups/" + group + "/members").with(practitioner(ben)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/exchange/me/groups").with(practitioner(cleo)))
-                .andExpect(jsonPath("$[0].id").value(group.toString()));
+                .andExpect(jsonPath("$[0].id").value(group.toString()))
+                .andExpect(jsonPath("$[0].place").value("CONFIRMED"))
+                .andExpect(jsonPath("$[0].waitlistPosition").value(0));
 
         List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

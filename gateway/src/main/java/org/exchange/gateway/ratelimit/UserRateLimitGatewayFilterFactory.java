@@ -67,7 +67,8 @@ public class UserRateLimitGatewayFilterFactory
         return exchange.getPrincipal().map(principal -> "user:" + principal.getName())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     var address = exchange.getRequest().getRemoteAddress();
-                    return "address:" + (address == null ? "unknown" : address.getAddress().getHostAddress());
+                    // behind a load balancer the forwarded address arrives unresolved: its text, never a lookup
+                    return "address:" + (address == null ? "unknown" : address.getHostString());
                 }));
     }
 

@@ -4,10 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -131,11 +133,13 @@ public class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain portalAndApiSecurity(ServerHttpSecurity http, GatewayProperties properties,
-            ReactiveClientRegistrationRepository registrations) {
+            ReactiveClientRegistrationRepository registrations, ResourceLoader resources,
+            @Value("${spring.web.resources.static-locations:classpath:/static/}") String staticLocations) {
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
             exchanges.pathMatchers(UNSUBSCRIBE_LINKS).permitAll();
+            exchanges.matchers(new UnknownPages(resources, staticLocations)).permitAll();
             if (!properties.publicApi().isEmpty()) {
                 exchanges.pathMatchers(HttpMethod.GET, properties.publicApi().toArray(String[]::new)).permitAll();
             }

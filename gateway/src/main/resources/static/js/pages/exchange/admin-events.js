@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el } from '../../dom.js';
-import { field, onSubmit, failed, done, fill, networkList, table, when, where, words } from './common.js';
+import { field, onSubmit, failed, done, fill, networkList, table, when, where, words, meetingPlaces, meetingState } from './common.js';
 import { whenFields, whenBody, venueChoices } from './meeting-form.js';
 
 const me = await shell({ signInRequired: true });
@@ -47,8 +47,7 @@ async function render() {
   fill(list, events.length
     ? table('Network events coming up', ['Event', 'Kind', 'Network', 'When', 'Where', 'Places', 'Status', 'Run it'],
         events.map(e => [e.title, words(e.kind), networkName(e.networkId), when(e), where(e),
-          `${e.capacity - e.placesLeft} of ${e.capacity} registered` + (e.waitlisted ? `, ${e.waitlisted} waiting` : ''),
-          words(e.status), el('a', { href: `/facilitate/meeting.html?id=${e.id}` }, 'Registrations and changes',
+          meetingPlaces(e), meetingState(e), el('a', { href: `/facilitate/meeting.html?id=${e.id}` }, 'Registrations and changes',
             el('span', { class: 'visually-hidden' }, ` for ${e.title}`))]))
     : el('p', {}, 'No network events are coming up.'));
 }

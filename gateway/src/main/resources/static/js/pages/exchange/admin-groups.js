@@ -11,7 +11,7 @@ const networks = await networkList();
 const networkName = id => networks.find(n => n.id === id)?.name || '—';
 const filters = el('form', { id: 'filters', class: 'stacked', onsubmit: e => e.preventDefault() },
   field('filters', 'networkId', 'Network', { options: [['', 'All networks'], ...networks.map(n => [n.id, n.name])] }),
-  field('filters', 'status', 'Status', { value: 'PROPOSED', options: [['', 'Any status'],
+  field('filters', 'status', 'Status', { value: '', options: [['', 'Any status'],
     ...['PROPOSED', 'FORMING', 'ACTIVE', 'REPORTING', 'CLOSED'].map(s => [s, words(s)])] }));
 const status = el('div', { id: 'groups-status', role: 'status' });
 const list = el('div', { id: 'groups' });
@@ -30,6 +30,8 @@ async function render() {
   let groups;
   try {
     groups = await api(`/api/exchange/groups?${query}`);
+    // every group the filters name; those waiting to be opened for members first
+    groups.sort((a, b) => (b.status === 'PROPOSED') - (a.status === 'PROPOSED'));
   } catch (error) {
     failed(list, error, 'The groups');
     return;

@@ -11,11 +11,10 @@ const list = el('div', { id: 'networks' }, el('p', {}, 'Loading…'));
 const created = el('div', { id: 'created' });
 const cycles = el('div', { id: 'cycles' });
 let places = [];
-try {
-  places = await api('/api/exchange/finder/places');
-} catch (error) {
-  places = [];
-}
+let organisations = [];
+[places, organisations] = await Promise.all([
+  api('/api/exchange/finder/places').catch(() => []),
+  api('/api/exchange/organisations').catch(() => [])]);
 fill(host, list,
   el('h2', {}, 'Create a network'), created, networkForm(),
   el('h2', {}, 'Programme cycles'), cycles);
@@ -31,7 +30,7 @@ async function render() {
   }
   fill(list, networks.length
     ? table('Networks', ['Network', 'Region', 'Place', 'Lead organisation', 'Created'],
-        networks.map(n => [n.name, n.region, n.placeName || `${n.latitude}, ${n.longitude}`, n.leadOrganisationId || '—',
+        networks.map(n => [n.name, n.region, n.placeName || `${n.latitude}, ${n.longitude}`, n.leadOrganisationName || n.leadOrganisationId || '—',
           formatDate(n.createdAt)]))
     : el('p', {}, 'No networks yet.'));
   renderCycles();
@@ -47,7 +46,8 @@ function networkForm() {
     el('datalist', { id: 'network-places' }, places.map(p => el('option', { value: p.name }))),
     field('network', 'latitude', 'Latitude', { type: 'number', attributes: { step: 'any', min: -90, max: 90 } }),
     field('network', 'longitude', 'Longitude', { type: 'number', attributes: { step: 'any', min: -180, max: 180 } }),
-    field('network', 'leadOrganisationId', 'Lead organisation id', { hint: 'Such as org-westmid-college.' }),
+    field('network', 'leadOrganisationId', 'Lead organisation', { options: [['', 'None yet'],
+      ...organisations.map(o => [o.id, o.name])] }),
     field('network', 'contactName', 'Contact name'),
     field('network', 'contactEmail', 'Contact e-mail', { type: 'email' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Create the network')));

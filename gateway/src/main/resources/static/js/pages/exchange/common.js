@@ -42,6 +42,31 @@ export function when(meeting) {
     + (zone ? ` (${zone})` : '');
 }
 
+/** Whether a meeting has begun, and whether it is over (ended, or without an end, begun) by now. */
+export function hasStarted(meeting) {
+  return new Date(meeting.startsAt).getTime() <= Date.now();
+}
+export function isPast(meeting) {
+  return new Date(meeting.endsAt || meeting.startsAt).getTime() <= Date.now();
+}
+
+/** A meeting's state as people say it: scheduled, taking place now, took place, or cancelled. */
+export function meetingState(meeting) {
+  if (meeting.status === 'CANCELLED') return 'Cancelled';
+  if (isPast(meeting)) return 'Took place';
+  return hasStarted(meeting) ? 'Taking place now' : 'Scheduled';
+}
+
+/** Its places: registrations until attendance is recorded, then who attended. */
+export function meetingPlaces(meeting, waitingWord = 'waiting') {
+  if (meeting.status !== 'CANCELLED' && hasStarted(meeting) && meeting.attended) {
+    return `${meeting.attended} attended`;
+  }
+  if (meeting.status !== 'CANCELLED' && isPast(meeting)) return 'Attendance not recorded yet';
+  return `${meeting.capacity - meeting.placesLeft} of ${meeting.capacity} registered`
+    + (meeting.waitlisted ? `, ${meeting.waitlisted} ${waitingWord}` : '');
+}
+
 /** Where a meeting is: its venue, or online. */
 export function where(meeting) {
   if (meeting.venue) return [meeting.venue.name, meeting.venue.address, meeting.venue.postcode].filter(Boolean).join(', ');
@@ -57,9 +82,11 @@ export function isoToday(offsetDays = 0) {
 
 /**
  * A labelled control in its wrapper; name is the API's field, so that the API's field errors find it.
- * options for a select: [[value, label], ...].
+ * options for a select: [[value, label], ...]. A field that is neither required nor optional but needed only in
+ * some cases (its hint says which) is marked conditional: no "(optional)" beside its label.
  */
-export function field(form, name, label, { type = 'text', hint, required = false, value, options, attributes = {} } = {}) {
+export function field(form, name, label, { type = 'text', hint, required = false, conditional = false, value, options,
+  attributes = {} } = {}) {
   const id = `${form}-${name.replaceAll('.', '-')}`;
   const hintId = hint ? `${id}-hint` : null;
   const common = { id, name, required, 'aria-describedby': hintId, 'data-label': label, ...attributes };
@@ -77,7 +104,7 @@ export function field(form, name, label, { type = 'text', hint, required = false
     control = el('input', { type, value: value ?? '', ...common });
   }
   return el('div', { class: 'field' },
-    el('label', { for: id }, label, required ? null : el('span', { class: 'optional' }, ' (optional)')),
+    el('label', { for: id }, label, required || conditional ? null : el('span', { class: 'optional' }, ' (optional)')),
     hint ? el('span', { class: 'hint', id: hintId }, hint) : null, control);
 }
 
@@ -129,6 +156,8 @@ export function onSubmit(form, handler) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clear(form);
+    // a success told for an earlier submission does not stay beside what this one brings
+    for (const notice of form.parentElement?.querySelectorAll('.notice.success') || []) notice.remove();
     const local = {};
     for (const control of form.elements) {
       if (!control.name || control.checkValidity()) continue;

@@ -3,7 +3,7 @@
 import { shell, hasRole } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
-import { field, onSubmit, failed, done, words, when, where, param, table, loadOrStop, fill } from './common.js';
+import { field, onSubmit, failed, done, words, when, where, param, table, loadOrStop, fill, meetingPlaces, meetingState } from './common.js';
 import { whenFields, whenBody, venueChoices } from './meeting-form.js';
 
 const me = await shell({ signInRequired: true });
@@ -85,8 +85,7 @@ async function renderMeetings() {
     const list = await api(`/api/exchange/meetings?groupId=${group.id}&includePast=true&includeCancelled=true&limit=200`);
     fill(meetings, list.length
       ? table('The group\'s meetings', ['Meeting', 'When', 'Where', 'Places', 'Status', 'Run it'],
-          list.map(m => [m.title, when(m), where(m), `${m.capacity - m.placesLeft} of ${m.capacity} registered`
-            + (m.waitlisted ? `, ${m.waitlisted} waiting` : ''), words(m.status),
+          list.map(m => [m.title, when(m), where(m), meetingPlaces(m), meetingState(m),
           el('a', { href: `/facilitate/meeting.html?id=${m.id}` }, 'Attendance and changes',
             el('span', { class: 'visually-hidden' }, ` for ${m.title}`))]), { captionHidden: true })
       : el('p', {}, 'No meetings yet. A group needs at least four planned inside its span to become active.'));

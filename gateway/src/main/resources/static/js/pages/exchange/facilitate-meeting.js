@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDateTime, announce } from '../../dom.js';
-import { field, onSubmit, showErrors, failed, done, words, when, where, param, table, loadOrStop, fill } from './common.js';
+import { field, onSubmit, showErrors, failed, done, words, when, where, param, table, loadOrStop, fill, meetingPlaces, meetingState } from './common.js';
 import { whenFields, whenBody, venueChoices } from './meeting-form.js';
 
 const me = await shell({ signInRequired: true });
@@ -32,9 +32,8 @@ function renderFacts() {
     el('dt', {}, 'Kind'), el('dd', {}, words(meeting.kind)),
     el('dt', {}, 'When'), el('dd', { 'data-testid': 'meeting-when' }, when(meeting)),
     el('dt', {}, 'Where'), el('dd', {}, where(meeting)),
-    el('dt', {}, 'Places'), el('dd', {}, `${meeting.capacity - meeting.placesLeft} of ${meeting.capacity} registered`
-      + (meeting.waitlisted ? `, ${meeting.waitlisted} on the waitlist` : '')),
-    el('dt', {}, 'Status'), el('dd', { 'data-testid': 'meeting-status' }, words(meeting.status)
+    el('dt', {}, 'Places'), el('dd', { 'data-testid': 'meeting-places' }, meetingPlaces(meeting, 'on the waitlist')),
+    el('dt', {}, 'Status'), el('dd', { 'data-testid': 'meeting-status' }, meetingState(meeting)
       + (meeting.cancelReason ? `: ${meeting.cancelReason}` : ''))));
 }
 
@@ -131,7 +130,7 @@ function attendanceForm(rows) {
             el('input', { type: 'number', id: `minutes-${index}`, name: `minutes-${index}`, min: 0, max: minutesLong(),
               inputmode: 'numeric', class: 'minutes', 'data-label': `Minutes ${row.name} attended`,
               value: row.line ? row.line.minutes : minutesLong() }))))))),
-    field('attendance', 'correctionReason', 'Reason for a correction', { type: 'textarea',
+    field('attendance', 'correctionReason', 'Reason for a correction', { type: 'textarea', conditional: true,
       hint: 'Needed when you change attendance recorded before.' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Save attendance')));
   const saved = el('div', { id: 'attendance-saved' });
@@ -145,6 +144,9 @@ function attendanceForm(rows) {
     }
     await api(`/api/exchange/meetings/${meeting.id}/attendance`, { method: 'PUT',
       body: { attendees, correctionReason: values.correctionReason || null } });
+    // the meeting's facts now count who attended
+    meeting = await api(`/api/exchange/meetings/${meeting.id}`);
+    renderFacts();
     await render();
     done(document.getElementById('attendance-saved') || saved, `Attendance saved for ${attendees.length} `
       + `${attendees.length === 1 ? 'person' : 'people'}.`);

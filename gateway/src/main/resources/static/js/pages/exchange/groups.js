@@ -41,12 +41,24 @@ async function refresh() {
   fill(mine, groups.length
     ? el('ul', { class: 'cards', 'data-testid': 'my-groups' }, groups.map(group => el('li', { class: 'card' },
         el('h3', {}, el('a', { href: `/groups/group.html?id=${group.id}` }, group.name)),
+        standing(group),
         summary(group),
-        group.status === 'FORMING' || group.status === 'ACTIVE'
-          ? el('button', { type: 'button', class: 'secondary', onclick: () => leave(group) }, 'Leave',
+        group.place && (group.status === 'FORMING' || group.status === 'ACTIVE')
+          ? el('button', { type: 'button', class: 'secondary', onclick: () => leave(group) },
+              group.place === 'WAITLISTED' ? 'Leave the waitlist' : 'Leave',
               el('span', { class: 'visually-hidden' }, ` ${group.name}`)) : null)))
     : el('p', {}, 'You are not in any group yet.'));
   await Promise.all([joinable(), meetings()]);
+}
+
+/** Where the person stands in one of their groups: facilitator, member, or waiting at a position. */
+function standing(group) {
+  const tags = [];
+  if (group.facilitates) tags.push('You facilitate');
+  if (group.place === 'CONFIRMED') tags.push('You are a member');
+  if (group.place === 'WAITLISTED') tags.push(`On the waitlist: number ${group.waitlistPosition}`);
+  return el('p', { 'data-testid': 'my-standing' }, tags.map(tag => el('span', { class: 'tag' }, tag)),
+    group.place === 'WAITLISTED' ? ' You get a place when a member leaves.' : '');
 }
 
 function summary(group) {

@@ -36,7 +36,8 @@ export function meetingCard(meeting, place, { canRegister, runs, status, changed
     meeting.status === 'CANCELLED'
       ? el('p', { class: 'notice error' }, `Cancelled${meeting.cancelReason ? `: ${meeting.cancelReason}` : ''}`)
       : el('p', {}, upcoming ? `${meeting.placesLeft} of ${meeting.capacity} places left`
-        + (meeting.waitlisted ? `, ${meeting.waitlisted} on the waitlist` : '') : 'This meeting has taken place.'),
+        + (meeting.waitlisted ? `, ${meeting.waitlisted} on the waitlist` : '')
+        : `This meeting has taken place${meeting.attended ? `: ${meeting.attended} attended` : ''}.`),
     place ? el('p', { 'data-testid': 'registration' }, el('span', { class: 'tag' },
       place === 'CONFIRMED' ? 'You are registered' : 'You are on the waitlist'),
       place === 'WAITLISTED' ? ' You get a place when someone cancels.' : '') : null,

@@ -15,6 +15,8 @@ public final class CloudEventHeaders {
     public static final String DATA_SCHEMA = "ce_dataschema";
     /** In binary mode the data content type is the Kafka {@code content-type} header. */
     public static final String CONTENT_TYPE = "content-type";
+    /** W3C trace context, added by the observed Kafka template, so a trace follows the event to its consumers. */
+    public static final String TRACE_PARENT = "traceparent";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

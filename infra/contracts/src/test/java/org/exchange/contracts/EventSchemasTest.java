@@ -21,8 +21,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,15 +32,7 @@ class EventSchemasTest {
     static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     static Stream<Class<?>> events() {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
-        return scanner.findCandidateComponents("org.exchange.contracts").stream().map(definition -> {
-            try {
-                return Class.forName(definition.getBeanClassName());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return IntegrationEventClasses.all().stream();
     }
 
     @ParameterizedTest

@@ -108,7 +108,7 @@ public final class LeftoverProcesses {
         }
         // the backends first in the list, so that a forced stop also frees the shared memory they hold
         List<ProcessHandle> tree = Stream.concat(postmaster.get().descendants(), postmaster.stream()).toList();
-        terminate(List.of(postmaster.get()), tree);
+        terminate(List.of(postmaster.get()), tree, GRACE);
         return true;
     }
 
@@ -121,13 +121,23 @@ public final class LeftoverProcesses {
     }
 
     private static void terminate(List<ProcessHandle> processes) {
-        terminate(processes, processes);
+        terminate(processes, processes, GRACE);
+    }
+
+    /**
+     * Ends a child process the way every engine does: asks it to end, waits up to {@code grace}, then kills it and
+     * whatever it started that still runs.
+     */
+    public static void end(Process process, Duration grace) {
+        ProcessHandle handle = process.toHandle();
+        List<ProcessHandle> whole = Stream.concat(Stream.of(handle), handle.descendants()).toList();
+        terminate(List.of(handle), whole, grace);
     }
 
     /** Asks {@code asked} to end, waits, then kills whatever of {@code whole} still runs. */
-    private static void terminate(List<ProcessHandle> asked, List<ProcessHandle> whole) {
+    private static void terminate(List<ProcessHandle> asked, List<ProcessHandle> whole, Duration grace) {
         asked.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + GRACE.toNanos();
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
             for (ProcessHandle process : asked) {
                 long left = deadline - System.nanoTime();

@@ -118,7 +118,8 @@ public final class Platform implements AutoCloseable {
         return properties;
     }
 
-    private Map<String, String> gatewayProperties() {
+    /** The settings the platform's gateway runs with: a second replica of it starts with the same, and its own. */
+    public Map<String, String> gatewayProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         settings.servicePorts().forEach((service, port) -> properties.put(
                 "exchange.services." + PlatformSettings.databaseOf(service), "http://127.0.0.1:" + port));

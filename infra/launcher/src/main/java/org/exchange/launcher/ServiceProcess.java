@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.exchange.engines.LeftoverProcesses;
 
 /**
  * One of the platform's Spring Boot applications, run from its packaged jar as a child process of the launcher,
@@ -103,18 +104,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Asks the service to shut down gracefully, then insists. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process.isAlive()) {
+            LeftoverProcesses.end(process, Duration.ofSeconds(20));
         }
     }
 

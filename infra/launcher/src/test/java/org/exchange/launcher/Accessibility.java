@@ -23,6 +23,11 @@ final class Accessibility {
         assertThat(results.getViolations())
                 .as("WCAG 2.2 AA violations on %s:%n%s", what, describe(results.getViolations()))
                 .isEmpty();
+        // WCAG 2.5.3 (label in name) is an experimental axe rule, which tags alone do not run: run it by name
+        AxeResults labelInName = new AxeBuilder(page).withRules(List.of("label-content-name-mismatch")).analyze();
+        assertThat(labelInName.getViolations())
+                .as("WCAG 2.5.3 violations on %s:%n%s", what, describe(labelInName.getViolations()))
+                .isEmpty();
     }
 
     private static String describe(List<Rule> violations) {

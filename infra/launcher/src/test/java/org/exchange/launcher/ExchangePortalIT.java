@@ -110,6 +110,24 @@ class ExchangePortalIT extends BrowserTest {
     }
 
     @Test
+    void someoneWaitingForAPlaceSeesTheGroupAsWaitingWithTheirPositionNotAsAMember() {
+        String name = "Full maths circle " + ExchangeApi.unique();
+        JsonNode group = exchange.activeGroup(network.get("id").asString(), name, 1);
+        exchange.join(group.get("id").asString(), ExchangeApi.PROGRAMME_ADMIN);
+        exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
+        signIn(ExchangeApi.PRACTITIONER);
+
+        page.navigate(url("/groups/"));
+        Locator card = page.getByTestId("my-groups").locator("li").filter(new Locator.FilterOptions().setHasText(name));
+        assertThat(card.getByTestId("my-standing")).containsText("On the waitlist: number 1");
+        assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Leave the waitlist " + name)))
+                .isVisible();
+        assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Leave " + name)
+                .setExact(true))).hasCount(0);
+        Accessibility.assertNoViolations(page, "a group the person waits for");
+    }
+
+    @Test
     void aMemberRegistersForAMeetingAndCancelsTheirRegistration() {
         String name = "Algebra exchange " + ExchangeApi.unique();
         JsonNode group = exchange.formingGroup(network.get("id").asString(), name, 10);
@@ -175,6 +193,9 @@ class ExchangePortalIT extends BrowserTest {
         Locator recorded = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Attendance recorded"));
         assertThat(recorded).containsText("Attendee");
         assertThat(recorded).containsText("45");
+        // the meeting says it is taking place and who attended, no longer "Scheduled" and "0 of 20 registered"
+        assertThat(page.getByTestId("meeting-status")).hasText("Taking place now");
+        assertThat(page.getByTestId("meeting-places")).hasText("1 attended");
         Accessibility.assertNoViolations(page, "recording attendance");
 
         // a correction without a reason is refused, explained, and focus goes to the summary
@@ -182,6 +203,10 @@ class ExchangePortalIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
         assertThat(page.locator("#attendance-form .error-summary")).isFocused();
         assertThat(page.locator("#attendance-form .error-summary")).containsText("needs a reason");
+        // the earlier success is gone once the new answer is an error
+        assertThat(page.locator("#attendance-saved")).not().containsText("Attendance saved");
+        // a reason needed for a correction is never labelled "(optional)"
+        assertThat(page.locator("label[for=attendance-correctionReason]")).not().containsText("optional");
         Accessibility.assertNoViolations(page, "a refused correction");
 
         page.getByLabel("Reason for a correction").fill("Arrived ten minutes earlier than first noted");
@@ -283,9 +308,13 @@ class ExchangePortalIT extends BrowserTest {
         page.locator("#network-placeName").fill("Shrewsbury");
         page.locator("#network-placeName").dispatchEvent("change");
         page.locator("#network-region").fill("West Midlands");
+        // the lead organisation is chosen by its name, and shown by its name, never its id
+        page.getByLabel("Lead organisation").selectOption(new SelectOption().setLabel("Westmid College"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the network")).click();
         assertThat(page.locator("#created")).containsText("Created the network \"" + name + "\"");
-        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Networks"))).containsText(name);
+        Locator networks = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Networks"));
+        assertThat(networks).containsText(name);
+        assertThat(networks.locator("tr", new Locator.LocatorOptions().setHasText(name))).containsText("Westmid College");
         Accessibility.assertNoViolations(page, "networks and cycles");
 
         exchange.call("POST", "/api/exchange/groups", ExchangeApi.FACILITATOR, Map.of(
@@ -295,6 +324,9 @@ class ExchangePortalIT extends BrowserTest {
                 "plannedEnd", LocalDate.now().plusDays(30).plusMonths(8).toString()), 201);
         page.navigate(url("/admin/exchange-groups.html"));
         assertThat(page.locator("#groups")).containsText("Proposed SEND group");
+        // "All networks" and any status: the programme's running groups too, not only those waiting to be opened
+        assertThat(page.locator("#filters-status")).hasValue("");
+        assertThat(page.locator("#groups")).containsText("Active");
         Accessibility.assertNoViolations(page, "the programme's groups");
 
         page.navigate(url("/admin/exchange-report.html"));
@@ -345,6 +377,12 @@ class ExchangePortalIT extends BrowserTest {
                 .containsText(day.plusDays(7).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
         screenshot("exchange-event-rescheduled");
         Accessibility.assertNoViolations(page, "rescheduling an event");
+
+        // the finder tells the new date, never the old one
+        page.navigate(url("/finder.html?place=Hereford"));
+        Locator found = page.locator("#results li", new Page.LocatorOptions().setHasText(title));
+        assertThat(found).containsText(day.plusDays(7).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        assertThat(found).not().containsText(day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
     }
 
     private void signIn(String username) {

@@ -35,12 +35,24 @@ class PortalIT extends BrowserTest {
                 .isVisible();
         assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Programme admin"))).hasCount(0);
+        // the notifications button's name holds its visible words and number (WCAG 2.5.3)
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^Notifications \\d+ unread$")))).isVisible();
         screenshot("practitioner-dashboard");
         Accessibility.assertNoViolations(page, "the dashboard");
         page.navigate(platform.settings().gatewayUrl() + "/notifications.html");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notifications").setLevel(1)))
                 .isVisible();
         Accessibility.assertNoViolations(page, "the notifications page");
+    }
+
+    @Test
+    void anyoneVisitingAnAddressThePortalDoesNotHaveSeesItsNotFoundPageNotTheSignInPage() {
+        page.navigate(platform.settings().gatewayUrl() + "/groups/no-such-group");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found").setLevel(1)))
+                .isVisible();
+        assertThat(page.locator("#username")).hasCount(0);
+        Accessibility.assertNoViolations(page, "the not-found page of an unknown address");
     }
 
     @Test

@@ -1,0 +1,46 @@
+package org.exchange.exchange.events;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.exchange.exchange.calendar.CalendarService;
+import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.Person;
+import org.exchange.exchange.outcome.OutcomeService;
+import org.exchange.exchange.research.ResearchService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's request to be forgotten, as far as this context holds their data: their name (in the directory and as
+ * entered among outcome authors) is withheld for good, their calendar feed address stops working, and their own
+ * research observations go. What stays is keyed by their subject id alone, which names nobody: memberships of groups,
+ * registrations and attendance (so that counts still add up), trials they started (the group's record).
+ */
+@Component
+class Erasure {
+
+    private final Directory directory;
+    private final OutcomeService outcomes;
+    private final CalendarService calendars;
+    private final ResearchService research;
+    private final Clock clock;
+
+    Erasure(Directory directory, OutcomeService outcomes, CalendarService calendars, ResearchService research,
+            Clock clock) {
+        this.directory = directory;
+        this.outcomes = outcomes;
+        this.calendars = calendars;
+        this.research = research;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void erase(UUID personId) {
+        directory.person(personId).filter(person -> !person.erased()).map(Person::fullName)
+                .ifPresent(name -> outcomes.eraseAuthorName(personId, name));
+        calendars.forgetTokenOf(personId);
+        research.eraseObservationsOf(personId);
+        directory.erase(personId, clock.instant());
+    }
+}
