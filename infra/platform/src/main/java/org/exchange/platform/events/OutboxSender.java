@@ -58,16 +58,16 @@ class OutboxSender implements SmartLifecycle {
             // after exchange.outbox.stale-after
             return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
         }
-        if (eventId != null && publications.hasOlderIncomplete(eventId)) {
-            log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent", eventId,
-                    target.getKey(), target.getTarget());
-            return CompletableFuture.failedFuture(new HeldBackException(eventId, target));
-        }
-        Message<?> routed = MessageBuilder.fromMessage(message)
-                .setHeaderIfAbsent(KafkaHeaders.KEY, target.getKey())
-                .setHeaderIfAbsent(KafkaHeaders.TOPIC, target.getTarget())
-                .build();
         try {
+            if (eventId != null && publications.hasOlderIncomplete(eventId)) {
+                log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent",
+                        eventId, target.getKey(), target.getTarget());
+                return CompletableFuture.failedFuture(new HeldBackException(eventId, target));
+            }
+            Message<?> routed = MessageBuilder.fromMessage(message)
+                    .setHeaderIfAbsent(KafkaHeaders.KEY, target.getKey())
+                    .setHeaderIfAbsent(KafkaHeaders.TOPIC, target.getTarget())
+                    .build();
             SendResult<Object, Object> result = kafka.send(routed).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return CompletableFuture.completedFuture(result);
         } catch (InterruptedException e) {
