@@ -84,7 +84,8 @@ final class AsyncApiDocument {
             String deadLetters = Topics.deadLetter(topic);
             channels.set(deadLetters, channel(deadLetters, "Dead letters of " + topic + ": a consumer parks here a record"
                     + " it could not handle after its retries (or at once when unreadable), unchanged, with Spring"
-                    + " Kafka's failure headers added (" + DEAD_LETTER_HEADERS + "). Read by operators, not services.",
+                    + " Kafka's failure headers added (" + DEAD_LETTER_HEADERS + "). Each consuming service keeps what its own group parked"
+                    + " (reading it as <group>.dead-letters) for ops to list and replay (docs/reliability.md).",
                     published));
             if (!published.isEmpty()) {
                 operations.set(publisher(topic) + ".sends." + topic,

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.format.DateTimeFormatter;
 
 import org.exchange.contracts.CloudEventHeaders;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -23,8 +24,23 @@ final class CloudEventsExternalization {
         return EventExternalizationConfiguration.externalizing()
                 .selectByType(IntegrationEvent.class)
                 .route(IntegrationEvent.class, event -> RoutingTarget.forTarget(event.topic()).andKey(event.subject()))
-                .mapping(IntegrationEvent.class, CloudEventsExternalization::toMessage)
+                .mapping(IntegrationEvent.class, CloudEventsExternalization::toLoggedMessage)
                 .build();
+    }
+
+    /**
+     * The platform quiets the listener adapter's own error log (it would repeat each held-back event), so a mapping
+     * that fails says so here, with its stack trace, instead of leaving the publication failed without a word.
+     */
+    private static Message<Object> toLoggedMessage(IntegrationEvent event) {
+        try {
+            return toMessage(event);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(CloudEventsExternalization.class)
+                    .error("Event {} ({}) cannot be turned into a Kafka record; it stays in the outbox", event.id(),
+                            event.type(), e);
+            throw e;
+        }
     }
 
     /** Header values go as bytes so that Kafka's header mapper passes them through unchanged (no JSON quoting). */

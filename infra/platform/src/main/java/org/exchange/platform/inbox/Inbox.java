@@ -90,6 +90,18 @@ public class Inbox {
         return false;
     }
 
+    /**
+     * Forgets the ids of events handled before {@code before}: a redelivery older than that would be handled again,
+     * so the retention must cover the topics' own.
+     *
+     * @return how many were forgotten
+     */
+    public int forgetProcessedBefore(Instant before) {
+        return jdbc.sql("delete from processed_event where processed_at < :before")
+                .param("before", java.sql.Timestamp.from(before))
+                .update();
+    }
+
     private <T> T payload(ConsumerRecord<String, byte[]> record, Class<T> type) {
         try {
             return json.readValue(record.value(), type);

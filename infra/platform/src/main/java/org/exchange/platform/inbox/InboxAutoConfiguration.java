@@ -6,7 +6,9 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.exchange.contracts.Topics;
+import org.exchange.platform.config.PlatformJobs;
 import org.exchange.platform.events.EventsAutoConfiguration;
+import org.exchange.platform.events.OutboxProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,8 +47,11 @@ public class InboxAutoConfiguration {
 
     @Bean
     Inbox inbox(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
-            MeterRegistry meters) {
-        return new Inbox(jdbc, new TransactionTemplate(transactions), json, clock, meters);
+            MeterRegistry meters, PlatformJobs jobs, OutboxProperties outbox) {
+        Inbox inbox = new Inbox(jdbc, new TransactionTemplate(transactions), json, clock, meters);
+        jobs.every("inbox-purge", outbox.purgeEvery(), Duration.ofMinutes(30),
+                () -> inbox.forgetProcessedBefore(clock.instant().minus(outbox.retention())));
+        return inbox;
     }
 
     @Bean

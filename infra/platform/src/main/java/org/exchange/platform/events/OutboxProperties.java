@@ -1,0 +1,30 @@
+package org.exchange.platform.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the outbox recovers and what it keeps ({@code exchange.outbox.*}).
+ *
+ * @param resubmitEvery how often incomplete publications are resubmitted while the service runs
+ * @param staleAfter how long a publication may be on its way (published, processing, resubmitted) before it is taken
+ *        for lost and resubmitted
+ * @param retention how long completed publications and the inbox's processed-event rows are kept; must cover the
+ *        longest redelivery of an event (the topics' retention), or a late redelivery would be handled twice
+ * @param purgeEvery how often what is older than the retention is deleted
+ * @param sendTimeout the longest the outbox thread waits for one send; the producer's own
+ *        {@code delivery.timeout.ms} normally ends it first
+ */
+@ConfigurationProperties("exchange.outbox")
+public record OutboxProperties(Duration resubmitEvery, Duration staleAfter, Duration retention, Duration purgeEvery,
+        Duration sendTimeout) {
+
+    public OutboxProperties {
+        resubmitEvery = resubmitEvery == null ? Duration.ofSeconds(5) : resubmitEvery;
+        staleAfter = staleAfter == null ? Duration.ofMinutes(2) : staleAfter;
+        retention = retention == null ? Duration.ofDays(7) : retention;
+        purgeEvery = purgeEvery == null ? Duration.ofHours(1) : purgeEvery;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+    }
+}
