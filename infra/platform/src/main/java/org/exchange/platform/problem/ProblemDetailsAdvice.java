@@ -10,8 +10,11 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -83,6 +87,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.info("Refused a change that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
         return answer(HttpStatus.CONFLICT, "This change conflicts with data that already exists", request);
+    }
+
+    /**
+     * The database cannot be reached just now (restarting, failing over, out of connections): a 503 with
+     * {@code Retry-After}, never a hang or a 500. Nothing was written: the transaction never began, or rolled back.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            QueryTimeoutException.class, TransientDataAccessResourceException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("The database is not available answering {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.SERVICE_UNAVAILABLE,
+                "This part of the platform cannot reach its data just now; nothing was changed. Please try again "
+                        + "in a few seconds.", request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -70,6 +70,23 @@ public class FaultTestApplication {
         };
     }
 
+    /** What has been written so far for aggregates of a prefix: a read that needs the database, over HTTP. */
+    @org.springframework.web.bind.annotation.RestController
+    public static class WrittenCount {
+
+        private final JdbcClient jdbc;
+
+        WrittenCount(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/written/count")
+        long count(@org.springframework.web.bind.annotation.RequestParam String prefix) {
+            return jdbc.sql("select count(*) from written where aggregate like :prefix").param("prefix", prefix + "%")
+                    .query(Long.class).single();
+        }
+    }
+
     /** Records each event's effect; fails on a poison event while {@link #poisonFails} is set. */
     @Component
     public static class Effects {

@@ -45,6 +45,7 @@ final class FaultTestInstance implements AutoCloseable {
                         // no Keycloak here: tokens are never valid, which is all the 401 check needs
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/none",
                         "exchange.outbox.resubmit-every=1s",
+                        "exchange.security.public-paths=/written/**",
                         "exchange.inbox.retry.attempts=1",
                         "exchange.inbox.retry.initial-interval=100ms",
                         "logging.level.org.apache.kafka=ERROR",

@@ -310,7 +310,7 @@ class OutboxAndInboxUnderFaultsTest {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }
