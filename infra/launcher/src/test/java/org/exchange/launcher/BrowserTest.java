@@ -107,6 +107,7 @@ abstract class BrowserTest {
             // session may already be signed in, tries once more, so that one stall does not fail a whole journey.
             System.out.println("[browser] sign-in of " + username + " at " + path + " stalled; trying a fresh page."
                     + " The context's last network events:\n  " + String.join("\n  ", network));
+            dumpTheGatewaysThreads("stalled-sign-in-" + username);
             page.close();
             page = context.newPage();
             page.setDefaultTimeout(30_000);
@@ -116,6 +117,31 @@ abstract class BrowserTest {
             }
             assertThat(page).hasURL(arrived,
                     new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        }
+    }
+
+    /**
+     * The gateway's threads where a sign-in stalled (its answer to Keycloak's redirect never came): written to
+     * target/thread-dumps, and the threads that were doing something printed, to find what it waits for.
+     */
+    static void dumpTheGatewaysThreads(String name) {
+        try {
+            long pid = platform.services().get("gateway").pid();
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Path file = Path.of("target", "thread-dumps", name + "-" + System.currentTimeMillis() + ".txt");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, threads);
+            String busy = java.util.Arrays.stream(threads.split("\n\n"))
+                    .filter(thread -> thread.contains("org.exchange") || thread.contains("oauth2")
+                            || thread.contains("reactor-http") && thread.contains("RUNNABLE") && !thread.contains("epoll"))
+                    .collect(java.util.stream.Collectors.joining("\n\n"));
+            System.out.println("[browser] the gateway's threads are in " + file.toAbsolutePath() + "; the busy ones:\n"
+                    + busy);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("[browser] could not dump the gateway's threads: " + e);
         }
     }
 
@@ -142,7 +168,8 @@ abstract class BrowserTest {
                     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
                     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                       if (!node.parentElement.offsetParent && node.parentElement !== cell) continue;
-                      for (const match of node.textContent.matchAll(/\\S{2,}/g)) {
+                      // a word, or the part of one between hyphens and slashes, where lines may break
+                      for (const match of node.textContent.matchAll(/[^\\s\\-\\u2010-\\u2014\\/]{2,}/g)) {
                         const range = document.createRange();
                         range.setStart(node, match.index);
                         range.setEnd(node, match.index + match[0].length);
