@@ -105,6 +105,18 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void startingToSignInWhileTheIdentityProviderCannotBeReachedShowsAClearPageNotABrokenRedirect() {
+        // the test's identity provider is at a port where nothing listens
+        web.get().uri("/oauth2/authorization/keycloak").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("Signing in is not available just now"));
+    }
+
+    @Test
     void anAddressThePortalDoesNotHaveIsA404PageForAnyoneNotASignInRedirect() {
         for (String unknown : new String[] { "/no-such-page.html", "/groups/no-such-group", "/admin/nothing-here/" }) {
             web.get().uri(unknown).accept(MediaType.TEXT_HTML)
