@@ -117,7 +117,13 @@ final class MatrixWorld {
     JsonNode create(String service, String method, String path, Actor actor, Map<String, Object> values) {
         JsonNode operation = documents.get(service).path("paths").path(path).path(method.toLowerCase());
         if (operation.isMissingNode()) {
-            throw new IllegalStateException(service + " has no operation " + method + " " + path);
+            JsonNode again = JSON.readTree(send(HttpRequest.newBuilder(URI.create(serviceUrl(service)
+                    + "/v3/api-docs"))).body());
+            throw new IllegalStateException(service + "'s OpenAPI document has no operation " + method + " " + path
+                    + " (it has " + operations(documents.get(service)) + " operations, at that path "
+                    + documents.get(service).path("paths").path(path).propertyNames() + "; read again: "
+                    + operations(again) + " operations, at that path " + again.path("paths").path(path).propertyNames()
+                    + ")");
         }
         String concrete = concrete(service, path, Map.of());
         JsonNode body = operation.has("requestBody") ? bodies(service, values).forOperation(operation) : null;
@@ -127,6 +133,14 @@ final class MatrixWorld {
                     + actor + " answered " + response.statusCode() + " " + response.body());
         }
         return response.body().isBlank() ? NODES.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static int operations(JsonNode document) {
+        int count = 0;
+        for (JsonNode path : document.path("paths")) {
+            count += path.size();
+        }
+        return count;
     }
 
     /** The path with the fixture ids in place of its parameters: by name, or as {@code overrides} say. */
@@ -226,8 +240,9 @@ final class MatrixWorld {
             case "plannedStart", "startsOn" -> LocalDate.now().plusDays(1).toString();
             case "plannedEnd", "endsOn" -> LocalDate.now().plusDays(200).toString();
             case "capacity" -> 10;
-            case "latitude" -> 52.48;
-            case "longitude" -> -1.89;
+            // Lerwick: far from the demo networks, so that no other test's nearest network is one of the matrix's
+            case "latitude" -> 60.15;
+            case "longitude" -> -1.15;
             case "hours" -> 1;
             case "minutes" -> 60;
             case "currency" -> "GBP";
@@ -247,6 +262,7 @@ final class MatrixWorld {
                 throw new IllegalStateException(service + " has no OpenAPI document: " + document.statusCode());
             }
             documents.put(name, JSON.readTree(document.body()));
+            System.out.println("[matrix] " + service + ": " + operations(documents.get(name)) + " operations");
         }
         ids.put("organisation", "org-matrix-a-" + suffix);
         ids.put("otherOrganisation", "org-matrix-b-" + suffix);
