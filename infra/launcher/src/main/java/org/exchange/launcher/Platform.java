@@ -69,8 +69,9 @@ public final class Platform implements AutoCloseable {
         List<Path> realms = PlatformSettings.REALM_FILES.stream()
                 .map(file -> RealmFiles.render(settings.root().resolve(file), data.resolve("realms"), addresses))
                 .toList();
+        KeycloakEngine.Settings identity = KeycloakEngine.Settings.defaults();
         keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakEngine.start(
-                KeycloakEngine.Settings.defaults()
+                identity
                         .withHttpPort(settings.keycloakPort())
                         .withManagementPort(settings.keycloakManagementPort())
                         .withRealmFiles(realms)
@@ -95,6 +96,9 @@ public final class Platform implements AutoCloseable {
             progress.step(service.name() + " is ready");
         }
         keycloak = started(keycloakStarting.join());
+        // a realm kept from an earlier run is not imported again: add the client scopes the files gained since
+        realms.forEach(realm -> RealmUpgrade.apply(settings.keycloakUrl(), realm, identity.adminUsername(),
+                identity.adminPassword()).forEach(added -> progress.step("Keycloak realm upgraded: " + added)));
         progress.step("Keycloak is ready");
     }
 

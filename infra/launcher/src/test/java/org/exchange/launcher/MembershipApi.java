@@ -152,7 +152,8 @@ final class MembershipApi {
         return token(platform.settings().keycloakUrl() + "/realms/master", "admin-cli", "admin", "admin");
     }
 
-    private static String token(String issuer, String client, String username, String password) {
+    /** An access token from a client of a realm by the password grant. */
+    static String token(String issuer, String client, String username, String password) {
         String form = "client_id=" + client + "&grant_type=password&username=" + URLEncoder.encode(username, UTF_8)
                 + "&password=" + URLEncoder.encode(password, UTF_8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
@@ -162,7 +163,7 @@ final class MembershipApi {
         return JSON.readTree(response.body()).get("access_token").asString();
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

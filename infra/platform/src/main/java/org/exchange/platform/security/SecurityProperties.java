@@ -8,11 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Security settings of a service.
  *
  * @param publicPaths request paths (Ant-style patterns) anyone may read without a token, such as a public library
+ * @param audience the audience ({@code aud}) an access token must name to be accepted: the realm gives it only to the
+ *        clients that act on the platform's API (the gateway and the command-line client), so a token the realm
+ *        issued to any other client of the realm is refused
  */
 @ConfigurationProperties("exchange.security")
-public record SecurityProperties(List<String> publicPaths) {
+public record SecurityProperties(List<String> publicPaths, String audience) {
+
+    /** The audience Keycloak's {@code exchange-api} client scope puts into the platform clients' access tokens. */
+    public static final String DEFAULT_AUDIENCE = "exchange-api";
 
     public SecurityProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        audience = audience == null || audience.isBlank() ? DEFAULT_AUDIENCE : audience;
     }
 }

@@ -13,14 +13,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A service is an OAuth2 resource server: every API call carries a Keycloak access token, realm roles become
- * {@code ROLE_<role>} authorities, and refusals are problem details. Sessions and CSRF are the gateway's business.
+ * A service is an OAuth2 resource server: every API call carries a Keycloak access token issued for the platform's
+ * API (its audience, {@code exchange.security.audience}), realm roles become {@code ROLE_<role>} authorities, and
+ * refusals are problem details. Sessions and CSRF are the gateway's business.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -49,7 +57,7 @@ public class ServiceSecurityAutoConfiguration {
         http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(new Callers()))
                 .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-                        HttpStatus.UNAUTHORIZED, "A valid access token is needed for this request"))
+                        HttpStatus.UNAUTHORIZED, "A valid access token is needed for this request" + reason(e)))
                 .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                         HttpStatus.FORBIDDEN, "You are not allowed to do this")));
         http.exceptionHandling(handling -> handling
@@ -61,6 +69,26 @@ public class ServiceSecurityAutoConfiguration {
         // Services take bearer tokens only; the gateway protects the portal's browser session against CSRF.
         http.csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** Why a presented token was refused (expired, not for this audience), as the token validators say it. */
+    private static String reason(AuthenticationException refusal) {
+        return refusal instanceof OAuth2AuthenticationException invalid && invalid.getError().getDescription() != null
+                ? ": " + invalid.getError().getDescription() : "";
+    }
+
+    /**
+     * Spring Boot adds this to the issuer and expiry checks of the service's token decoder: a token the realm issued
+     * to another of its clients (its account console, {@code admin-cli}, a partner's integration) does not name the
+     * platform's API as its audience and is refused with 401, although the realm signed it.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> platformAudience(SecurityProperties properties) {
+        String audience = properties.audience();
+        OAuth2Error notForUs = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                "The access token was not issued for the audience " + audience, null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(notForUs);
     }
 
     /**

@@ -1,0 +1,130 @@
+package org.exchange.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Brings a realm that an earlier run imported up to the realm file's client scopes. Keycloak imports a realm only when
+ * it does not exist yet, and the launcher keeps Keycloak's database between runs: without this, a client scope added
+ * to the file later (such as {@code exchange-api}, which puts the audience the services require into the tokens) would
+ * never reach a developer's existing platform, and every token would be refused. Only what is missing is added: a
+ * client scope the realm lacks, and a default client scope the file gives a client that the realm's client lacks.
+ */
+final class RealmUpgrade {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String admin;
+    private final String token;
+
+    private RealmUpgrade(String keycloakUrl, String realm, String token) {
+        this.admin = keycloakUrl + "/admin/realms/" + realm;
+        this.token = token;
+    }
+
+    /**
+     * Adds to the running realm the client scopes of {@code realmFile} it lacks; returns what it added, in words.
+     *
+     * @param keycloakUrl the server, {@code http://localhost:<port>}
+     * @param adminUser the bootstrap administrator of the master realm
+     */
+    static List<String> apply(String keycloakUrl, Path realmFile, String adminUser, String adminPassword) {
+        try {
+            JsonNode file = JSON.readTree(Files.readString(realmFile, StandardCharsets.UTF_8));
+            String token = adminToken(keycloakUrl, adminUser, adminPassword);
+            return new RealmUpgrade(keycloakUrl, file.get("realm").asString(), token).upgrade(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the realm file " + realmFile, e);
+        }
+    }
+
+    private List<String> upgrade(JsonNode file) {
+        List<String> added = new ArrayList<>();
+        Map<String, String> scopes = scopeIds();
+        for (JsonNode scope : file.path("clientScopes")) {
+            String name = scope.get("name").asString();
+            if (!scopes.containsKey(name)) {
+                expect(send(request("/client-scopes").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(scope)))), 201);
+                added.add("client scope " + name);
+            }
+        }
+        scopes = scopeIds();
+        for (JsonNode client : file.path("clients")) {
+            String clientId = client.get("clientId").asString();
+            JsonNode found = JSON.readTree(expect(send(request("/clients?clientId="
+                    + URLEncoder.encode(clientId, StandardCharsets.UTF_8)).GET()), 200));
+            if (found.isEmpty()) {
+                continue;
+            }
+            String id = found.get(0).get("id").asString();
+            List<String> current = new ArrayList<>();
+            JSON.readTree(expect(send(request("/clients/" + id + "/default-client-scopes").GET()), 200))
+                    .forEach(scope -> current.add(scope.get("name").asString()));
+            for (JsonNode wanted : client.path("defaultClientScopes")) {
+                String name = wanted.asString();
+                if (!current.contains(name) && scopes.containsKey(name)) {
+                    expect(send(request("/clients/" + id + "/default-client-scopes/" + scopes.get(name))
+                            .PUT(HttpRequest.BodyPublishers.noBody())), 204);
+                    added.add("default client scope " + name + " of " + clientId);
+                }
+            }
+        }
+        return added;
+    }
+
+    private Map<String, String> scopeIds() {
+        Map<String, String> ids = new HashMap<>();
+        JSON.readTree(expect(send(request("/client-scopes").GET()), 200))
+                .forEach(scope -> ids.put(scope.get("name").asString(), scope.get("id").asString()));
+        return ids;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(admin + path)).header("Authorization", "Bearer " + token);
+    }
+
+    private static String adminToken(String keycloakUrl, String user, String password) {
+        String form = "client_id=admin-cli&grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        String body = expect(send(HttpRequest.newBuilder(URI.create(keycloakUrl
+                + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))), 200);
+        return JSON.readTree(body).get("access_token").asString();
+    }
+
+    private static String expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Keycloak's admin API answered " + response.statusCode() + " to "
+                    + response.request().method() + " " + response.request().uri() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak's admin API did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
