@@ -171,7 +171,8 @@ final class MatrixWorld {
             case "exchange:groupId", "assessment:groupId" -> "group";
             case "exchange:trialId" -> "trial";
             case "exchange:practitionerId" -> "practitioner";
-            case "exchange:file" -> path.contains("/feeds/") ? "feedFile" : "groupFile";
+            case "exchange:file" -> path.contains("/feeds/") ? "feedFile"
+                    : path.contains("/meetings/") ? "meetingFile" : "groupFile";
             case "exchange:id" -> path.startsWith("/api/exchange/networks") ? "network"
                     : path.startsWith("/api/exchange/groups") ? "group"
                     : path.startsWith("/api/exchange/meetings") ? "meeting" : "outcome";
@@ -324,6 +325,7 @@ final class MatrixWorld {
                 .get("token").asString();
         ids.put("feedFile", feed + ".ics");
         ids.put("groupFile", ids.get("group") + ".ics");
+        ids.put("meetingFile", ids.get("meeting") + ".ics");
         ids.put("outcome", create("exchange", "POST", "/api/exchange/outcomes", facilitator,
                 Map.of("title", "Matrix outcome " + suffix)).get("id").asString());
 
