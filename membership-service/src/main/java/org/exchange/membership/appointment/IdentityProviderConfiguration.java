@@ -27,8 +27,8 @@ class IdentityProviderConfiguration {
     }
 
     /**
-     * No connection is made until the first call. Every call has a deadline: a Keycloak that accepts connections but
-     * does not answer (while it starts) must not hold a role-sync worker, and the row lock it holds, for ever.
+     * No connection is made until the first call. Every call has a deadline, waiting for a pooled connection included:
+     * a Keycloak that does not answer must not hold a role-sync worker, and the row lock it holds, for ever.
      */
     @Bean(destroyMethod = "close")
     Keycloak keycloakAdmin(KeycloakAdmin settings) {
@@ -36,6 +36,7 @@ class IdentityProviderConfiguration {
                 .resteasyClient(new ResteasyClientBuilderImpl()
                         .connectionPoolSize(10)
                         .register(JacksonProvider.class, 100)
+                        .connectionCheckoutTimeout(5, TimeUnit.SECONDS)
                         .connectTimeout(5, TimeUnit.SECONDS)
                         .readTimeout(10, TimeUnit.SECONDS)
                         .build())

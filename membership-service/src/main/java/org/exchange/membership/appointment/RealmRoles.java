@@ -84,6 +84,7 @@ class RealmRoles {
         try {
             user.toRepresentation();
         } catch (NotFoundException e) {
+            e.getResponse().close(); // gives the pooled connection back; a leaked one per miss exhausts the pool
             throw new UnknownPerson(person);
         }
         return user;
@@ -99,6 +100,7 @@ class RealmRoles {
         } catch (UnknownPerson e) {
             throw e;
         } catch (WebApplicationException e) {
+            e.getResponse().close();
             log.warn("Keycloak refused a change of realm roles: HTTP {} {}", e.getResponse().getStatus(),
                     e.getMessage());
             throw new IdentityProviderUnavailable(e);

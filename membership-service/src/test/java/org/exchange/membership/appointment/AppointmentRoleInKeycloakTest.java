@@ -110,10 +110,11 @@ class AppointmentRoleInKeycloakTest {
         UUID neverAppointedHere = signedInPerson();
         appoint(lostTheRole);
         appoint(keptTheRole);
-        await().atMost(Duration.ofSeconds(60)).until(() -> realmRolesOf(lostTheRole).contains("assessor")
-                && realmRolesOf(keptTheRole).contains("assessor"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> realmRolesOf(lostTheRole).contains("assessor") && realmRolesOf(keptTheRole).contains("assessor"));
         withdraw(keptTheRole);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !realmRolesOf(keptTheRole).contains("assessor"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !realmRolesOf(keptTheRole).contains("assessor"));
 
         // by hand in Keycloak's console: one appointee loses the role, one withdrawn keeps it, one never appointed
         changeByHand(lostTheRole, false);
@@ -152,7 +153,7 @@ class AppointmentRoleInKeycloakTest {
 
         keycloak = null;
         startKeycloak();
-        await().atMost(Duration.ofSeconds(120)).until(() -> people.stream()
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> people.stream()
                 .allMatch(person -> realmRolesOf(person).contains("facilitator")));
 
         long granted = people.stream().filter(person -> realmRolesOf(person).contains("facilitator")).count();
