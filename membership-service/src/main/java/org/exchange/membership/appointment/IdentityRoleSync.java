@@ -45,7 +45,8 @@ public class IdentityRoleSync {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("identity-role-sync").daemon().factory());
     private volatile boolean reconciled;
-    private volatile java.time.Instant nextReconcile = java.time.Instant.MIN;
+    /** When to try the reconciliation again, in {@link System#nanoTime()} (real seconds, like the request pacing). */
+    private volatile long nextReconcile = System.nanoTime();
     private volatile int failedReconciles;
     private final Duration longestPause;
 
@@ -81,10 +82,10 @@ public class IdentityRoleSync {
     @Scheduled(fixedDelayString = "${exchange.identity.role-sync.interval:PT5S}",
             initialDelayString = "${exchange.identity.role-sync.interval:PT5S}")
     void retryDue() {
-        for (PersonRole pair : requests.due(clock.instant(), 100)) {
+        for (PersonRole pair : requests.due(100)) {
             sync(pair);
         }
-        if (!reconciled && !clock.instant().isBefore(nextReconcile)) {
+        if (!reconciled && System.nanoTime() - nextReconcile >= 0) {
             reconcileOrRetryLater();
         }
     }
@@ -128,7 +129,7 @@ public class IdentityRoleSync {
 
     private boolean failed(PersonRole pair, RuntimeException e) {
         Duration pause = pause(requests.attempts(pair) + 1);
-        int attempts = requests.failed(pair, e.getMessage(), clock.instant().plus(pause));
+        int attempts = requests.failed(pair, e.getMessage(), pause);
         log.warn("Identity provider did not take the {} role of {} (attempt {}): {}; trying again in {}",
                 pair.role().realmRole(), pair.practitionerId(), attempts, e.getMessage(), pause);
         return false;
@@ -193,7 +194,7 @@ public class IdentityRoleSync {
         } catch (RealmRoles.IdentityProviderUnavailable e) {
             failedReconciles++;
             Duration pause = pause(failedReconciles);
-            nextReconcile = clock.instant().plus(pause);
+            nextReconcile = System.nanoTime() + pause.toNanos();
             log.warn("Could not reconcile roles with the identity provider ({}); trying again in {}", e.getMessage(),
                     pause);
         }

@@ -1,6 +1,7 @@
 package org.exchange.membership.appointment;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * People whose realm role in the identity provider has still to be brought into line with their appointments: a
- * transactional outbox for Keycloak, written in the appointment's own transaction.
+ * transactional outbox for Keycloak, written in the appointment's own transaction. Attempts are paced by the
+ * database's own time ({@code now()}), not by the service's business clock, which tests freeze and move and which a
+ * local platform may run ahead: a retry must come after real seconds, on every instance alike.
  */
 @Repository
 class RoleSyncRequests {
@@ -29,9 +32,9 @@ class RoleSyncRequests {
     void request(PersonRole pair, Instant now) {
         jdbc.sql("""
                 insert into identity_role_sync (practitioner_id, role, requested_at, attempts, next_attempt_at)
-                values (:practitioner, :role, :now, 0, :now)
+                values (:practitioner, :role, :now, 0, now())
                 on conflict (practitioner_id, role) do update set requested_at = :now, attempts = 0,
-                  next_attempt_at = :now, last_error = null""")
+                  next_attempt_at = now(), last_error = null""")
                 .param("practitioner", pair.practitionerId())
                 .param("role", pair.role().name())
                 .param("now", Timestamp.from(now))
@@ -51,10 +54,9 @@ class RoleSyncRequests {
                 .query(Integer.class).optional().isPresent();
     }
 
-    List<PersonRole> due(Instant now, int limit) {
-        return jdbc.sql("select practitioner_id, role from identity_role_sync where next_attempt_at <= :now"
+    List<PersonRole> due(int limit) {
+        return jdbc.sql("select practitioner_id, role from identity_role_sync where next_attempt_at <= now()"
                 + " order by next_attempt_at limit :limit")
-                .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query((rs, row) -> new PersonRole(rs.getObject("practitioner_id", UUID.class),
                         AppointableRole.valueOf(rs.getString("role"))))
@@ -68,15 +70,16 @@ class RoleSyncRequests {
                 .update();
     }
 
-    /** Records a failed attempt; returns how many attempts have failed. */
-    int failed(PersonRole pair, String error, Instant nextAttempt) {
+    /** Records a failed attempt and when to try again; returns how many attempts have failed. */
+    int failed(PersonRole pair, String error, Duration pause) {
         return jdbc.sql("""
-                update identity_role_sync set attempts = attempts + 1, last_error = :error, next_attempt_at = :next
+                update identity_role_sync set attempts = attempts + 1, last_error = :error,
+                  next_attempt_at = now() + make_interval(secs => :pause)
                 where practitioner_id = :practitioner and role = :role returning attempts""")
                 .param("practitioner", pair.practitionerId())
                 .param("role", pair.role().name())
                 .param("error", error)
-                .param("next", Timestamp.from(nextAttempt))
+                .param("pause", (double) pause.toMillis() / 1000)
                 .query(Integer.class).single();
     }
 
