@@ -3,7 +3,8 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { field, onSubmit, loadFailed, humanise, today, clearErrors, hours, confirmInline } from './forms.js';
+import { field, onSubmit, loadFailed, humanise, today, clearErrors, hours, confirmInline, saveVersioned, notice }
+  from './forms.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('cpd');
@@ -51,18 +52,23 @@ function activityForm(activity) {
       clearErrors(form);
       await render(`Logged “${values.title}”.`);
     } else if (selfLogged) {
-      await api(`/api/membership/me/cpd/${activity.id}`, { method: 'PUT', body });
-      await render(`Saved “${values.title}”.`);
-    } else {
-      await api(`/api/membership/me/cpd/${activity.id}/reflection`, { method: 'PUT',
-        body: { reflection: body.reflection, evidenceLink: body.evidenceLink } });
+      if (await saveVersioned(`/api/membership/me/cpd/${activity.id}`, { body, version: activity.version },
+        reloadChanged)) {
+        await render(`Saved “${values.title}”.`);
+      }
+    } else if (await saveVersioned(`/api/membership/me/cpd/${activity.id}/reflection`, {
+      body: { reflection: body.reflection, evidenceLink: body.evidenceLink }, version: activity.version },
+    reloadChanged)) {
       await render(`Saved your reflection on “${activity.title}”.`);
     }
   });
   return form;
 }
 
-async function render(message) {
+/** After an edit met a change made elsewhere (412): the current record, and why the edit is not in it. */
+const reloadChanged = message => render(message, true);
+
+async function render(message, warning = false) {
   let summary;
   try {
     summary = await api(`/api/membership/me/cpd?year=${year}`);
@@ -71,7 +77,7 @@ async function render(message) {
     return;
   }
   if (!logHost.firstChild) logHost.append(activityForm());
-  const status = message ? el('p', { class: 'notice success', role: 'status', tabindex: '-1' }, message) : null;
+  const status = message ? notice(message, { warning }) : null;
   const byType = Object.entries(summary.hoursByType || {});
   host.replaceChildren(
     el('section', { 'aria-labelledby': 'summary-title' },
@@ -119,8 +125,10 @@ function activities(list) {
         question: `Remove ${a.title}?`, yes: `Yes, remove “${a.title}”`, no: 'Keep it', askedBy: remove,
         what: 'Removing the activity',
         onYes: async () => {
-          await api(`/api/membership/me/cpd/${a.id}`, { method: 'DELETE' });
-          await render(`Removed “${a.title}”.`);
+          if (await saveVersioned(`/api/membership/me/cpd/${a.id}`, { method: 'DELETE', version: a.version },
+            reloadChanged)) {
+            await render(`Removed “${a.title}”.`);
+          }
         }
       }));
       actions.append(' ', remove);

@@ -2,7 +2,7 @@
 // aria-describedby, a failed submission marks the controls aria-invalid and moves focus to an error summary whose
 // links lead to the controls. The browser's own validation bubbles are off (novalidate): the same summary shows them.
 import { el } from '../../dom.js';
-import { ApiError } from '../../api.js';
+import { api, ApiError } from '../../api.js';
 
 /**
  * A labelled control in a wrapper.
@@ -130,6 +130,34 @@ export function onSubmit(form, handler) {
       if (button && button.isConnected) button.disabled = false;
     }
   });
+}
+
+/** What the page says when an edit met someone else's change (412): nothing was saved, the page shows theirs. */
+export const CHANGED_MEANWHILE = 'Someone else changed this while you were editing it, so your change was not saved. '
+  + 'The page has been reloaded with the current version: check it, then make your change again if it is still needed.';
+
+/**
+ * Saves an edit of something other people may edit too (an MoU, a venue, contacts, a CPD activity) at the version
+ * the page loaded, sent as If-Match. When someone else changed it meanwhile the API answers 412: the page reloads
+ * through reload(CHANGED_MEANWHILE) instead of overwriting their change. Returns whether the edit was saved.
+ */
+export async function saveVersioned(path, { method = 'PUT', body, version }, reload) {
+  try {
+    await api(path, { method, body, headers: { 'If-Match': `"${version}"` } });
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) {
+      await reload(CHANGED_MEANWHILE);
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** A message that stays on the page and takes focus: a success (role status) or a warning (role alert). */
+export function notice(message, { warning = false } = {}) {
+  return el('p', { class: `notice ${warning ? 'error' : 'success'}`, role: warning ? 'alert' : 'status',
+    tabindex: '-1', 'data-testid': warning ? 'conflict' : null }, message);
 }
 
 /** A success message that stays on the page; it takes focus, so that screen readers read it out. */

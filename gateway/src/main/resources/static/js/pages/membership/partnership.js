@@ -3,7 +3,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { field, onSubmit, loadFailed, money, humanise, today, confirmInline } from './forms.js';
+import { field, onSubmit, loadFailed, money, humanise, today, confirmInline, saveVersioned, notice } from './forms.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('partnership');
@@ -11,15 +11,18 @@ const messageHost = document.getElementById('message');
 const ORGANISATION = me.organisation ? encodeURIComponent(me.organisation) : null;
 const BASE = `/api/membership/organisations/${ORGANISATION}`;
 
-function say(message) {
+function say(message, warning) {
   messageHost.replaceChildren();
   if (!message) return;
-  const notice = el('p', { class: 'notice success', role: 'status', tabindex: '-1' }, message);
-  messageHost.append(notice);
-  notice.focus();
+  const shown = notice(message, { warning });
+  messageHost.append(shown);
+  shown.focus();
 }
 
-async function render(message) {
+/** After an edit met someone else's change (412): the current version, and why the edit is not in it. */
+const reloadChanged = message => render(message, true);
+
+async function render(message, warning = false) {
   if (!ORGANISATION) {
     host.replaceChildren(el('p', { class: 'notice' }, 'Your account belongs to no partner organisation.'));
     return;
@@ -33,7 +36,7 @@ async function render(message) {
   }
   host.replaceChildren(details(profile.organisation), memoranda(profile.memoranda), venues(profile.venues),
     contributions(profile.contributions));
-  say(message);
+  say(message, warning);
 }
 
 function details(organisation) {
@@ -48,8 +51,10 @@ function details(organisation) {
   onSubmit(form, async values => {
     const contact = { name: values.name, role: values.role || null, email: values.email || null,
       phone: values.phone || null };
-    await api(`${BASE}/contacts`, { method: 'PUT', body: [...contacts, contact] });
-    await render(`${values.name} is now a contact.`);
+    if (await saveVersioned(`${BASE}/contacts`, { body: [...contacts, contact],
+      version: organisation.contactsVersion }, reloadChanged)) {
+      await render(`${values.name} is now a contact.`);
+    }
   });
   return el('section', { 'aria-labelledby': 'details-title' },
     el('h2', { id: 'details-title' }, organisation.name),
@@ -64,8 +69,10 @@ function details(organisation) {
       [c.name, c.role].filter(Boolean).join(', '), c.email ? [' · ', el('a', { href: `mailto:${c.email}` }, c.email)]
         : null, c.phone ? ` · ${c.phone}` : null, ' ',
       el('button', { type: 'button', class: 'secondary', onclick: async () => {
-        await api(`${BASE}/contacts`, { method: 'PUT', body: contacts.filter((_, i) => i !== index) });
-        await render(`${c.name} is no longer a contact.`);
+        if (await saveVersioned(`${BASE}/contacts`, { body: contacts.filter((_, i) => i !== index),
+          version: organisation.contactsVersion }, reloadChanged)) {
+          await render(`${c.name} is no longer a contact.`);
+        }
       } }, 'Remove', el('span', { class: 'visually-hidden' }, ` ${c.name}`)))))
       : el('p', {}, 'No contacts yet.'),
     form);
@@ -86,8 +93,9 @@ function termsForm(prefix, mou) {
       editing ? [' ', el('button', { type: 'button', class: 'secondary', onclick: () => render() }, 'Cancel')] : null));
   onSubmit(form, async values => {
     if (editing) {
-      await api(`${BASE}/mous/${mou.id}`, { method: 'PUT', body: values });
-      await render('The draft memorandum is revised.');
+      if (await saveVersioned(`${BASE}/mous/${mou.id}`, { body: values, version: mou.version }, reloadChanged)) {
+        await render('The draft memorandum is revised.');
+      }
     } else {
       await api(`${BASE}/mous`, { method: 'POST', body: values });
       await render('The memorandum is drafted. Read it through, then sign it.');
@@ -107,9 +115,11 @@ function signForm(mou) {
     field(prefix, 'signedOn', 'Signed on', { type: 'date', required: true, value: today() }),
     el('p', {}, el('button', { type: 'submit' }, 'Sign the memorandum')));
   onSubmit(form, async values => {
-    await api(`${BASE}/mous/${mou.id}/signature`, { method: 'POST',
-      body: { ...values, signatoryRole: values.signatoryRole || null } });
-    await render(`The memorandum is signed by ${values.signatoryName}.`);
+    // signs the wording on the page, not a revision someone saved since
+    if (await saveVersioned(`${BASE}/mous/${mou.id}/signature`, { method: 'POST',
+      body: { ...values, signatoryRole: values.signatoryRole || null }, version: mou.version }, reloadChanged)) {
+      await render(`The memorandum is signed by ${values.signatoryName}.`);
+    }
   });
   return form;
 }
@@ -159,8 +169,9 @@ function venueForm(prefix, venue) {
     const body = { ...values, capacity: Number(values.capacity), accessibility: values.accessibility || null,
       latitude: venue?.latitude ?? null, longitude: venue?.longitude ?? null };
     if (editing) {
-      await api(`${BASE}/venues/${venue.id}`, { method: 'PUT', body });
-      await render(`${values.name} is changed.`);
+      if (await saveVersioned(`${BASE}/venues/${venue.id}`, { body, version: venue.version }, reloadChanged)) {
+        await render(`${values.name} is changed.`);
+      }
     } else {
       await api(`${BASE}/venues`, { method: 'POST', body });
       await render(`${values.name} is offered to the programme.`);
@@ -191,8 +202,10 @@ function venues(list) {
       question: `Withdraw ${venue.name}?`, yes: `Yes, withdraw ${venue.name}`, no: 'Keep offering it',
       askedBy: withdraw, what: 'Withdrawing the venue',
       onYes: async () => {
-        await api(`${BASE}/venues/${venue.id}`, { method: 'DELETE' });
-        await render(`${venue.name} is withdrawn.`);
+        if (await saveVersioned(`${BASE}/venues/${venue.id}`, { method: 'DELETE', version: venue.version },
+          reloadChanged)) {
+          await render(`${venue.name} is withdrawn.`);
+        }
       }
     }));
     item.append(actions);

@@ -130,8 +130,15 @@ final class MembershipApi {
     }
 
     JsonNode call(String method, String path, String token, Object body, int expectedStatus) {
+        return call(method, path, token, body, expectedStatus, Map.of());
+    }
+
+    /** A call with further headers, such as the If-Match an edit of a versioned resource needs. */
+    JsonNode call(String method, String path, String token, Object body, int expectedStatus,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.settings().gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

@@ -105,12 +105,16 @@ class PlatformIT {
         HttpResponse<String> appointed = send("POST", "/api/membership/admin/appointments", admin,
                 "{\"practitionerId\":\"" + assessorId + "\",\"role\":\"FACILITATOR\"}");
         assertThat(appointed.statusCode()).as(appointed.body()).isEqualTo(201);
-        assertThat(realmRoles(tokenFor("assessor", "demo"))).contains("facilitator", "assessor");
+        // the role follows the committed appointment (membership-service's IdentityRoleSync), a moment later
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> realmRoles(tokenFor("assessor", "demo")).containsAll(List.of("facilitator", "assessor")));
 
         HttpResponse<String> withdrawn = send("DELETE", "/api/membership/admin/appointments/" + assessorId
                 + "/facilitator", admin, null);
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(204);
-        assertThat(realmRoles(tokenFor("assessor", "demo"))).doesNotContain("facilitator").contains("assessor");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !realmRoles(tokenFor("assessor", "demo")).contains("facilitator"));
+        assertThat(realmRoles(tokenFor("assessor", "demo"))).contains("assessor");
     }
 
     private static List<String> realmRoles(String token) {

@@ -6,19 +6,12 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.exchange.platform.problem.ProblemResponses;
 import org.exchange.platform.security.Caller;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +34,8 @@ class AppointmentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Appoint a practitioner as facilitator or assessor (programme admin); grants the realm role")
+    @Operation(summary = "Appoint a practitioner as facilitator or assessor (programme admin); the realm role "
+            + "follows in the identity provider once the appointment is recorded")
     AppointmentView appoint(Caller caller, @Valid @RequestBody AppointmentRequest request) {
         return AppointmentView.of(appointments.appoint(caller, request.practitionerId(),
                 AppointableRole.named(request.role())));
@@ -49,7 +43,8 @@ class AppointmentController {
 
     @DeleteMapping("/{practitionerId}/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Withdraw an appointment (programme admin); revokes the realm role")
+    @Operation(summary = "Withdraw an appointment (programme admin); the realm role is revoked once the withdrawal "
+            + "is recorded")
     void withdraw(Caller caller, @PathVariable UUID practitionerId, @PathVariable String role) {
         appointments.withdraw(caller, practitionerId, AppointableRole.named(role));
     }
@@ -58,17 +53,6 @@ class AppointmentController {
     @Operation(summary = "The appointments that hold now (programme admin)")
     List<AppointmentView> current(Caller caller) {
         return appointments.current(caller).stream().map(AppointmentView::of).toList();
-    }
-
-    @ExceptionHandler(RealmRoles.IdentityProviderUnavailable.class)
-    ResponseEntity<ProblemDetail> identityProviderUnavailable(HttpServletRequest request) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "The identity provider is not answering just now, so the appointment was not made. Please try again.",
-                request.getRequestURI());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "10")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     /** Whom to appoint to what: role {@code FACILITATOR} or {@code ASSESSOR}. */

@@ -15,24 +15,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A programme admin appoints practitioners as facilitators or assessors, and withdraws appointments. The role is
- * granted in the identity provider inside the transaction that records the appointment: if Keycloak refuses, nothing
- * is recorded; the person's next token carries the role.
+ * A programme admin appoints practitioners as facilitators or assessors, and withdraws appointments. The appointment
+ * is the committed fact; the realm role in the identity provider follows it after commit ({@link IdentityRoleSync}),
+ * retried until Keycloak agrees. The person's next token carries the role.
  */
 @Service
 public class AppointmentService {
 
     private final Appointments appointments;
     private final PractitionerService practitioners;
-    private final RealmRoles realmRoles;
+    private final IdentityRoleSync roles;
     private final IntegrationEvents events;
     private final Clock clock;
 
-    AppointmentService(Appointments appointments, PractitionerService practitioners, RealmRoles realmRoles,
+    AppointmentService(Appointments appointments, PractitionerService practitioners, IdentityRoleSync roles,
             IntegrationEvents events, Clock clock) {
         this.appointments = appointments;
         this.practitioners = practitioners;
-        this.realmRoles = realmRoles;
+        this.roles = roles;
         this.events = events;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public class AppointmentService {
         appointments.add(appointment);
         events.publish(practitionerId, new PractitionerAppointed(appointment.id(), practitionerId,
                 role.realmRole(), caller.subjectId(), appointment.appointedAt()));
-        inIdentityProvider(() -> realmRoles.grant(practitionerId, role.realmRole()), practitionerId);
+        roles.requestAfterCommit(practitionerId, role);
         return appointment;
     }
 
@@ -66,7 +66,7 @@ public class AppointmentService {
         appointments.withdraw(appointment.id(), caller.subjectId(), now);
         events.publish(practitionerId, new AppointmentWithdrawn(appointment.id(), practitionerId, role.realmRole(),
                 caller.subjectId(), now));
-        inIdentityProvider(() -> realmRoles.revoke(practitionerId, role.realmRole()), practitionerId);
+        roles.requestAfterCommit(practitionerId, role);
     }
 
     /** The appointments that hold now. */
@@ -74,13 +74,5 @@ public class AppointmentService {
     public List<Appointment> current(Caller caller) {
         Access.requireProgrammeAdmin(caller);
         return appointments.currentOnes();
-    }
-
-    private static void inIdentityProvider(Runnable change, UUID practitionerId) {
-        try {
-            change.run();
-        } catch (RealmRoles.UnknownPerson e) {
-            throw new NotFoundException("The identity provider has no account for " + practitionerId);
-        }
     }
 }

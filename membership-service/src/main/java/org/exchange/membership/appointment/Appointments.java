@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,18 @@ class Appointments {
         return jdbc.sql("select * from appointment where withdrawn_at is null order by appointed_at desc")
                 .query(Appointments::appointment)
                 .list();
+    }
+
+    /** Who holds a current appointment to the role. */
+    Set<UUID> holders(AppointableRole role) {
+        return Set.copyOf(jdbc.sql("select practitioner_id from appointment where role = :role and withdrawn_at is null")
+                .param("role", role.name()).query(UUID.class).list());
+    }
+
+    /** Who has ever been appointed to the role, holding it now or not: the people whose role this service decides. */
+    Set<UUID> everAppointed(AppointableRole role) {
+        return Set.copyOf(jdbc.sql("select distinct practitioner_id from appointment where role = :role")
+                .param("role", role.name()).query(UUID.class).list());
     }
 
     void add(Appointment appointment) {

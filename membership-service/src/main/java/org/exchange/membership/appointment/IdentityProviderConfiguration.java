@@ -1,6 +1,10 @@
 package org.exchange.membership.appointment;
 
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,10 +26,20 @@ class IdentityProviderConfiguration {
     record KeycloakAdmin(String serverUrl, String realm, String clientId, String clientSecret) {
     }
 
-    /** No connection is made until the first call. */
+    /**
+     * No connection is made until the first call. Every call has a deadline, waiting for a pooled connection included:
+     * a Keycloak that does not answer must not hold a role-sync worker, and the row lock it holds, for ever.
+     */
     @Bean(destroyMethod = "close")
     Keycloak keycloakAdmin(KeycloakAdmin settings) {
         return KeycloakBuilder.builder()
+                .resteasyClient(new ResteasyClientBuilderImpl()
+                        .connectionPoolSize(10)
+                        .register(JacksonProvider.class, 100)
+                        .connectionCheckoutTimeout(5, TimeUnit.SECONDS)
+                        .connectTimeout(5, TimeUnit.SECONDS)
+                        .readTimeout(10, TimeUnit.SECONDS)
+                        .build())
                 .serverUrl(settings.serverUrl())
                 .realm(settings.realm())
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)

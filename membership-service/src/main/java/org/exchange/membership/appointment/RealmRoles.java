@@ -1,6 +1,8 @@
 package org.exchange.membership.appointment;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,10 +15,12 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * A person's realm roles in Keycloak, changed through its admin API with the platform's service account. Calls are
- * retried briefly and guarded by a circuit breaker, so a Keycloak that is down fails fast with a clear answer.
+ * retried briefly and guarded by a circuit breaker, so a Keycloak that is down fails fast; {@link IdentityRoleSync}
+ * tries again later.
  */
 class RealmRoles {
 
@@ -39,17 +43,39 @@ class RealmRoles {
         this.realm = realm;
     }
 
-    void grant(UUID person, String role) {
-        guarded(() -> {
-            user(person).roles().realmLevel().add(List.of(representation(role)));
-            return null;
+    /**
+     * Makes the person hold the realm role, or not: idempotent, so it may be repeated until it succeeds.
+     *
+     * @return whether Keycloak had to change (false when it already agreed)
+     */
+    boolean set(UUID person, String role, boolean held) {
+        return guarded(() -> {
+            var roles = user(person).roles().realmLevel();
+            boolean holds = roles.listAll().stream().anyMatch(mapped -> role.equals(mapped.getName()));
+            if (holds == held) {
+                return false;
+            }
+            if (held) {
+                roles.add(List.of(representation(role)));
+            } else {
+                roles.remove(List.of(representation(role)));
+            }
+            return true;
         });
     }
 
-    void revoke(UUID person, String role) {
-        guarded(() -> {
-            user(person).roles().realmLevel().remove(List.of(representation(role)));
-            return null;
+    /** Everyone the realm role is mapped to directly. */
+    Set<UUID> members(String role) {
+        return guarded(() -> {
+            Set<UUID> members = new HashSet<>();
+            int page = 100;
+            for (int first = 0;; first += page) {
+                List<UserRepresentation> users = keycloak.realm(realm).roles().get(role).getUserMembers(first, page);
+                users.forEach(user -> members.add(UUID.fromString(user.getId())));
+                if (users.size() < page) {
+                    return members;
+                }
+            }
         });
     }
 
@@ -58,6 +84,7 @@ class RealmRoles {
         try {
             user.toRepresentation();
         } catch (NotFoundException e) {
+            e.getResponse().close(); // gives the pooled connection back; a leaked one per miss exhausts the pool
             throw new UnknownPerson(person);
         }
         return user;
@@ -67,12 +94,13 @@ class RealmRoles {
         return keycloak.realm(realm).roles().get(role).toRepresentation();
     }
 
-    private void guarded(Supplier<Void> call) {
+    private <T> T guarded(Supplier<T> call) {
         try {
-            CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, call)).get();
+            return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, call)).get();
         } catch (UnknownPerson e) {
             throw e;
         } catch (WebApplicationException e) {
+            e.getResponse().close();
             log.warn("Keycloak refused a change of realm roles: HTTP {} {}", e.getResponse().getStatus(),
                     e.getMessage());
             throw new IdentityProviderUnavailable(e);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exchange.membership.versioning.ExpectedVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,15 +50,23 @@ class CpdActivities {
                 .query((rs, row) -> activity(rs)).list();
     }
 
-    void save(CpdActivity activity) {
-        jdbc.sql("""
+    /**
+     * Stores a new activity, or a change to the version it was read at.
+     *
+     * @return the activity at its new version
+     * @throws ExpectedVersion.Stale when it was changed since it was read
+     */
+    CpdActivity save(CpdActivity activity) {
+        int stored = jdbc.sql("""
                 insert into cpd_activity (id, practitioner_id, type, title, occurred_on, hours, reflection,
-                  evidence_link, source, attendance_id, enrolment_id, recorded_at)
+                  evidence_link, source, attendance_id, enrolment_id, recorded_at, version)
                 values (:id, :practitioner, :type, :title, :occurredOn, :hours, :reflection, :evidenceLink, :source,
-                  :attendanceId, :enrolmentId, :recordedAt)
-                on conflict (id) do update set type = excluded.type, title = excluded.title,
-                  occurred_on = excluded.occurred_on, hours = excluded.hours, reflection = excluded.reflection,
-                  evidence_link = excluded.evidence_link, recorded_at = excluded.recorded_at""")
+                  :attendanceId, :enrolmentId, :recordedAt, 1)
+                on conflict (id) do update set version = cpd_activity.version + 1, type = excluded.type,
+                  title = excluded.title, occurred_on = excluded.occurred_on, hours = excluded.hours,
+                  reflection = excluded.reflection, evidence_link = excluded.evidence_link,
+                  recorded_at = excluded.recorded_at
+                where cpd_activity.version = :version""")
                 .param("id", activity.id())
                 .param("practitioner", activity.practitionerId())
                 .param("type", activity.type().name())
@@ -70,7 +79,12 @@ class CpdActivities {
                 .param("attendanceId", activity.attendanceId())
                 .param("enrolmentId", activity.enrolmentId())
                 .param("recordedAt", Timestamp.from(activity.recordedAt()))
+                .param("version", activity.version())
                 .update();
+        if (stored == 0) {
+            throw new ExpectedVersion.Stale("this CPD activity");
+        }
+        return find(activity.id()).orElseThrow();
     }
 
     /** Adds the entry of an award unless the award has one already. */
@@ -96,6 +110,18 @@ class CpdActivities {
         jdbc.sql("delete from cpd_activity where id = :id").param("id", id).update();
     }
 
+    /**
+     * Removes the activity read at {@code readVersion}.
+     *
+     * @throws ExpectedVersion.Stale when it was changed since it was read
+     */
+    void delete(UUID id, long readVersion) {
+        if (jdbc.sql("delete from cpd_activity where id = :id and version = :version")
+                .param("id", id).param("version", readVersion).update() == 0) {
+            throw new ExpectedVersion.Stale("this CPD activity");
+        }
+    }
+
     /** Keeps the hours (they count in aggregates) and drops what the person wrote. */
     void erasePersonalData(UUID practitionerId) {
         jdbc.sql("""
@@ -111,6 +137,6 @@ class CpdActivities {
                 rs.getDate("occurred_on").toLocalDate(), rs.getBigDecimal("hours"), rs.getString("reflection"),
                 rs.getString("evidence_link"), CpdActivity.Source.valueOf(rs.getString("source")),
                 rs.getObject("attendance_id", UUID.class), rs.getObject("enrolment_id", UUID.class),
-                rs.getTimestamp("recorded_at").toInstant());
+                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"));
     }
 }

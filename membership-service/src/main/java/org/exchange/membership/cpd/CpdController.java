@@ -1,5 +1,7 @@
 package org.exchange.membership.cpd;
 
+import static org.exchange.membership.versioning.Versioned.tagged;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +21,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exchange.membership.cpd.CpdActivity.Details;
+import org.exchange.membership.versioning.ExpectedVersion;
+import org.exchange.membership.versioning.SendsEntityTag;
 import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
 import org.exchange.platform.validation.WebLink;
@@ -87,27 +91,39 @@ class CpdController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Log a CPD activity")
-    CpdActivity log(Caller caller, @Valid @RequestBody ActivityRequest request) {
-        return cpd.log(caller.subjectId(), request.details());
+    @SendsEntityTag
+    ResponseEntity<CpdActivity> log(Caller caller, @Valid @RequestBody ActivityRequest request) {
+        return tagged(HttpStatus.CREATED, cpd.log(caller.subjectId(), request.details()));
+    }
+
+    @GetMapping("/{activityId}")
+    @SendsEntityTag
+    @Operation(summary = "One of the caller's activities")
+    ResponseEntity<CpdActivity> activity(Caller caller, @PathVariable UUID activityId) {
+        return tagged(cpd.activity(caller.subjectId(), activityId));
     }
 
     @PutMapping("/{activityId}")
     @Operation(summary = "Change an activity the caller logged")
-    CpdActivity change(Caller caller, @PathVariable UUID activityId, @Valid @RequestBody ActivityRequest request) {
-        return cpd.change(caller.subjectId(), activityId, request.details());
+    ResponseEntity<CpdActivity> change(Caller caller, @PathVariable UUID activityId, ExpectedVersion expected,
+            @Valid @RequestBody ActivityRequest request) {
+        return tagged(cpd.change(caller.subjectId(), activityId, expected, request.details()));
     }
 
     @PutMapping("/{activityId}/reflection")
-    @Operation(summary = "Write the reflection on any of the caller's activities, attended meetings included")
-    CpdActivity reflect(Caller caller, @PathVariable UUID activityId, @Valid @RequestBody ReflectionRequest request) {
-        return cpd.reflect(caller.subjectId(), activityId, request.reflection(), request.evidenceLink());
+    @Operation(summary = "Write the reflection on any of the caller's activities, attended meetings included; "
+            + "If-Match is the activity's ETag")
+    ResponseEntity<CpdActivity> reflect(Caller caller, @PathVariable UUID activityId, ExpectedVersion expected,
+            @Valid @RequestBody ReflectionRequest request) {
+        return tagged(cpd.reflect(caller.subjectId(), activityId, expected, request.reflection(),
+                request.evidenceLink()));
     }
 
     @DeleteMapping("/{activityId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an activity the caller logged")
-    void remove(Caller caller, @PathVariable UUID activityId) {
-        cpd.remove(caller.subjectId(), activityId);
+    void remove(Caller caller, @PathVariable UUID activityId, ExpectedVersion expected) {
+        cpd.remove(caller.subjectId(), activityId, expected);
     }
 
     private int yearOrThisYear(Integer year) {

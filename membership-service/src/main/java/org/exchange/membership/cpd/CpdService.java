@@ -9,6 +9,7 @@ import org.exchange.contracts.accreditation.AwardCompleted;
 import org.exchange.contracts.exchange.AttendanceRecorded;
 import org.exchange.membership.cpd.CpdActivity.Details;
 import org.exchange.membership.cpd.CpdActivity.Source;
+import org.exchange.membership.versioning.ExpectedVersion;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.problem.NotFoundException;
@@ -31,40 +32,41 @@ public class CpdService {
     @Transactional
     public CpdActivity log(UUID practitionerId, Details details) {
         requireNotInFuture(details.occurredOn());
-        CpdActivity activity = CpdActivity.logged(UUID.randomUUID(), practitionerId, details, clock.instant());
-        activities.save(activity);
-        return activity;
+        return activities.save(CpdActivity.logged(UUID.randomUUID(), practitionerId, details, clock.instant()));
+    }
+
+    /** One of the practitioner's activities, with the version it is at. */
+    @Transactional(readOnly = true)
+    public CpdActivity activity(UUID practitionerId, UUID activityId) {
+        return own(practitionerId, activityId);
     }
 
     /** The practitioner changes an activity they logged themselves. */
     @Transactional
-    public CpdActivity change(UUID practitionerId, UUID activityId, Details details) {
-        CpdActivity current = own(practitionerId, activityId);
+    public CpdActivity change(UUID practitionerId, UUID activityId, ExpectedVersion expected, Details details) {
+        CpdActivity current = own(practitionerId, activityId, expected);
         if (current.source() != Source.SELF) {
             throw new ConflictException("This activity came from the platform; only its reflection can be changed");
         }
         requireNotInFuture(details.occurredOn());
-        CpdActivity changed = current.change(details);
-        activities.save(changed);
-        return changed;
+        return activities.save(current.change(details));
     }
 
     /** The practitioner writes or changes their reflection on any of their activities, attended meetings included. */
     @Transactional
-    public CpdActivity reflect(UUID practitionerId, UUID activityId, String reflection, String evidenceLink) {
-        CpdActivity reflected = own(practitionerId, activityId).reflect(reflection, evidenceLink);
-        activities.save(reflected);
-        return reflected;
+    public CpdActivity reflect(UUID practitionerId, UUID activityId, ExpectedVersion expected, String reflection,
+            String evidenceLink) {
+        return activities.save(own(practitionerId, activityId, expected).reflect(reflection, evidenceLink));
     }
 
     /** The practitioner removes an activity they logged themselves. */
     @Transactional
-    public void remove(UUID practitionerId, UUID activityId) {
-        CpdActivity current = own(practitionerId, activityId);
+    public void remove(UUID practitionerId, UUID activityId, ExpectedVersion expected) {
+        CpdActivity current = own(practitionerId, activityId, expected);
         if (current.source() != Source.SELF) {
             throw new ConflictException("This activity came from the platform and cannot be removed here");
         }
-        activities.delete(activityId);
+        activities.delete(activityId, current.version());
     }
 
     /** A practitioner's CPD between two days, both included. */
@@ -111,6 +113,12 @@ public class CpdService {
     @Transactional
     public void erasePersonalData(UUID practitionerId) {
         activities.erasePersonalData(practitionerId);
+    }
+
+    private CpdActivity own(UUID practitionerId, UUID activityId, ExpectedVersion expected) {
+        CpdActivity current = own(practitionerId, activityId);
+        expected.check(current.version(), "this CPD activity");
+        return current;
     }
 
     private CpdActivity own(UUID practitionerId, UUID activityId) {

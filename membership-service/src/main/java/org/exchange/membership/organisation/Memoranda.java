@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exchange.membership.versioning.ExpectedVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,17 +42,26 @@ class Memoranda {
                 .query((rs, row) -> memorandum(rs)).list();
     }
 
-    void save(MemorandumOfUnderstanding mou) {
-        jdbc.sql("""
+    /**
+     * Stores a new memorandum, or a change to the version it was read at.
+     *
+     * @return the memorandum at its new version
+     * @throws ExpectedVersion.Stale when someone else changed it since it was read
+     */
+    MemorandumOfUnderstanding save(MemorandumOfUnderstanding mou) {
+        int stored = jdbc.sql("""
                 insert into memorandum_of_understanding (id, organisation_id, status, organisation_commitments,
-                  programme_commitments, starts_on, ends_on, signatory_name, signatory_role, signed_on, created_at)
+                  programme_commitments, starts_on, ends_on, signatory_name, signatory_role, signed_on, created_at,
+                  version)
                 values (:id, :organisation, :status, :organisationCommitments, :programmeCommitments, :startsOn,
-                  :endsOn, :signatoryName, :signatoryRole, :signedOn, :createdAt)
-                on conflict (id) do update set status = excluded.status,
+                  :endsOn, :signatoryName, :signatoryRole, :signedOn, :createdAt, 1)
+                on conflict (id) do update set version = memorandum_of_understanding.version + 1,
+                  status = excluded.status,
                   organisation_commitments = excluded.organisation_commitments,
                   programme_commitments = excluded.programme_commitments, starts_on = excluded.starts_on,
                   ends_on = excluded.ends_on, signatory_name = excluded.signatory_name,
-                  signatory_role = excluded.signatory_role, signed_on = excluded.signed_on""")
+                  signatory_role = excluded.signatory_role, signed_on = excluded.signed_on
+                where memorandum_of_understanding.version = :version""")
                 .param("id", mou.id())
                 .param("organisation", mou.organisationId())
                 .param("status", mou.status().name())
@@ -63,7 +73,12 @@ class Memoranda {
                 .param("signatoryRole", mou.signatoryRole())
                 .param("signedOn", mou.signedOn() == null ? null : Date.valueOf(mou.signedOn()))
                 .param("createdAt", Timestamp.from(mou.createdAt()))
+                .param("version", mou.version())
                 .update();
+        if (stored == 0) {
+            throw new ExpectedVersion.Stale("this memorandum");
+        }
+        return find(mou.organisationId(), mou.id()).orElseThrow();
     }
 
     private static MemorandumOfUnderstanding memorandum(ResultSet rs) throws SQLException {
@@ -73,6 +88,7 @@ class Memoranda {
                 rs.getString("organisation_commitments"), rs.getString("programme_commitments"),
                 rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(),
                 rs.getString("signatory_name"), rs.getString("signatory_role"),
-                signedOn == null ? null : signedOn.toLocalDate(), rs.getTimestamp("created_at").toInstant());
+                signedOn == null ? null : signedOn.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("version"));
     }
 }

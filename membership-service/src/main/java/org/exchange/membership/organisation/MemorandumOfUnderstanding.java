@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.exchange.membership.versioning.Versioned;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
 
 /**
  * The agreement between a partner organisation and the programme, stating what each side commits to. It is drafted,
  * then signed for the organisation, and expires at its end.
+ *
+ * @param version the version it was read at (0 before it is first stored); each change raises it by one
  */
 public record MemorandumOfUnderstanding(
         UUID id,
@@ -22,7 +25,8 @@ public record MemorandumOfUnderstanding(
         String signatoryName,
         String signatoryRole,
         LocalDate signedOn,
-        Instant createdAt) {
+        Instant createdAt,
+        long version) implements Versioned {
 
     /** Where a memorandum is in its life. */
     public enum Status { DRAFT, SIGNED, EXPIRED }
@@ -30,7 +34,7 @@ public record MemorandumOfUnderstanding(
     static MemorandumOfUnderstanding draft(UUID id, String organisationId, Terms terms, Instant now) {
         terms.check();
         return new MemorandumOfUnderstanding(id, organisationId, Status.DRAFT, terms.organisationCommitments(),
-                terms.programmeCommitments(), terms.startsOn(), terms.endsOn(), null, null, null, now);
+                terms.programmeCommitments(), terms.startsOn(), terms.endsOn(), null, null, null, now, 0);
     }
 
     /** The draft with new terms; a signed memorandum is not changed, a new one is drafted. */
@@ -38,7 +42,7 @@ public record MemorandumOfUnderstanding(
         requireStatus(Status.DRAFT, "revised");
         terms.check();
         return new MemorandumOfUnderstanding(id, organisationId, status, terms.organisationCommitments(),
-                terms.programmeCommitments(), terms.startsOn(), terms.endsOn(), null, null, null, createdAt);
+                terms.programmeCommitments(), terms.startsOn(), terms.endsOn(), null, null, null, createdAt, version);
     }
 
     MemorandumOfUnderstanding sign(String name, String role, LocalDate on) {
@@ -47,13 +51,13 @@ public record MemorandumOfUnderstanding(
             throw new InvalidRequestException("A memorandum cannot be signed after its end date " + endsOn);
         }
         return new MemorandumOfUnderstanding(id, organisationId, Status.SIGNED, organisationCommitments,
-                programmeCommitments, startsOn, endsOn, name, role, on, createdAt);
+                programmeCommitments, startsOn, endsOn, name, role, on, createdAt, version);
     }
 
     MemorandumOfUnderstanding expire() {
         requireStatus(Status.SIGNED, "expired");
         return new MemorandumOfUnderstanding(id, organisationId, Status.EXPIRED, organisationCommitments,
-                programmeCommitments, startsOn, endsOn, signatoryName, signatoryRole, signedOn, createdAt);
+                programmeCommitments, startsOn, endsOn, signatoryName, signatoryRole, signedOn, createdAt, version);
     }
 
     /** Whether a signed memorandum has run past its last day. */

@@ -1,5 +1,7 @@
 package org.exchange.membership.organisation;
 
+import static org.exchange.membership.versioning.Versioned.tagged;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,10 +22,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exchange.membership.organisation.MemorandumOfUnderstanding.Terms;
 import org.exchange.membership.organisation.Organisation.Contact;
+import org.exchange.membership.organisation.OrganisationService.ContactList;
 import org.exchange.membership.organisation.OrganisationService.OrganisationProfile;
 import org.exchange.membership.organisation.OrganisationService.VenueDetails;
+import org.exchange.membership.versioning.ExpectedVersion;
+import org.exchange.membership.versioning.IfMatch;
+import org.exchange.membership.versioning.SendsEntityTag;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,7 +70,7 @@ class OrganisationController {
     @Operation(summary = "Register a partner organisation (programme-admin)")
     Organisation register(Caller caller, @Valid @RequestBody NewOrganisation request) {
         return organisations.register(caller, new Organisation(request.id(), request.name().strip(), request.type(),
-                request.region(), blankToNull(request.identityProviderAlias()), contacts(request.contacts()), null));
+                request.region(), blankToNull(request.identityProviderAlias()), contacts(request.contacts()), null, 0, 0));
     }
 
     @GetMapping("/{organisationId}")
@@ -73,68 +80,97 @@ class OrganisationController {
     }
 
     @PutMapping("/{organisationId}")
-    @Operation(summary = "Change an organisation's name, type, region or identity provider alias (programme-admin)")
-    Organisation changeDetails(Caller caller, @PathVariable String organisationId,
-            @Valid @RequestBody OrganisationDetails request) {
-        return organisations.changeDetails(caller, organisationId, request.name().strip(), request.type(),
-                request.region(), blankToNull(request.identityProviderAlias()));
+    @Operation(summary = "Change an organisation's name, type, region or identity provider alias (programme-admin);"
+            + " If-Match is the quoted version of organisation in its profile")
+    ResponseEntity<Organisation> changeDetails(Caller caller, @PathVariable String organisationId,
+            ExpectedVersion expected, @Valid @RequestBody OrganisationDetails request) {
+        return tagged(organisations.changeDetails(caller, organisationId, expected, request.name().strip(),
+                request.type(), request.region(), blankToNull(request.identityProviderAlias())));
+    }
+
+    @GetMapping("/{organisationId}/contacts")
+    @SendsEntityTag
+    @Operation(summary = "The organisation's contacts (programme-admin or its org-admin)")
+    ResponseEntity<ContactList> contacts(Caller caller, @PathVariable String organisationId) {
+        return tagged(organisations.contacts(caller, organisationId));
     }
 
     @PutMapping("/{organisationId}/contacts")
     @Operation(summary = "Replace the organisation's contacts (programme-admin or its org-admin)")
-    Organisation replaceContacts(Caller caller, @PathVariable String organisationId,
-            @Valid @RequestBody @Size(max = 20) List<@Valid ContactRequest> contacts) {
-        return organisations.replaceContacts(caller, organisationId, contacts(contacts));
+    ResponseEntity<ContactList> replaceContacts(Caller caller, @PathVariable String organisationId,
+            ExpectedVersion expected, @Valid @RequestBody @Size(max = 20) List<@Valid ContactRequest> contacts) {
+        return tagged(organisations.replaceContacts(caller, organisationId, expected, contacts(contacts)));
     }
 
     @PostMapping("/{organisationId}/mous")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Draft a Memorandum of Understanding (programme-admin or its org-admin)")
-    MemorandumOfUnderstanding draftMemorandum(Caller caller, @PathVariable String organisationId,
+    @SendsEntityTag
+    ResponseEntity<MemorandumOfUnderstanding> draftMemorandum(Caller caller, @PathVariable String organisationId,
             @Valid @RequestBody TermsRequest request) {
-        return organisations.draftMemorandum(caller, organisationId, request.terms());
+        return tagged(HttpStatus.CREATED, organisations.draftMemorandum(caller, organisationId, request.terms()));
+    }
+
+    @GetMapping("/{organisationId}/mous/{mouId}")
+    @SendsEntityTag
+    @Operation(summary = "One memorandum of the organisation (programme-admin or its org-admin)")
+    ResponseEntity<MemorandumOfUnderstanding> memorandum(Caller caller, @PathVariable String organisationId,
+            @PathVariable UUID mouId) {
+        return tagged(organisations.memorandum(caller, organisationId, mouId));
     }
 
     @PutMapping("/{organisationId}/mous/{mouId}")
     @Operation(summary = "Revise a draft memorandum (programme-admin or its org-admin); 409 once signed")
-    MemorandumOfUnderstanding reviseMemorandum(Caller caller, @PathVariable String organisationId,
-            @PathVariable UUID mouId, @Valid @RequestBody TermsRequest request) {
-        return organisations.reviseMemorandum(caller, organisationId, mouId, request.terms());
+    ResponseEntity<MemorandumOfUnderstanding> reviseMemorandum(Caller caller, @PathVariable String organisationId,
+            @PathVariable UUID mouId, ExpectedVersion expected, @Valid @RequestBody TermsRequest request) {
+        return tagged(organisations.reviseMemorandum(caller, organisationId, mouId, expected, request.terms()));
     }
 
     @PostMapping("/{organisationId}/mous/{mouId}/signature")
-    @Operation(summary = "Sign a draft memorandum for the organisation (programme-admin or its org-admin)")
-    MemorandumOfUnderstanding signMemorandum(Caller caller, @PathVariable String organisationId,
-            @PathVariable UUID mouId, @Valid @RequestBody SignatureRequest request) {
-        return organisations.signMemorandum(caller, organisationId, mouId, request.signatoryName().strip(),
-                request.signatoryRole(), request.signedOn());
+    @Operation(summary = "Sign a draft memorandum for the organisation (programme-admin or its org-admin); with "
+            + "If-Match, only the version the signatory read")
+    ResponseEntity<MemorandumOfUnderstanding> signMemorandum(Caller caller, @PathVariable String organisationId,
+            @PathVariable UUID mouId, @IfMatch(required = false) ExpectedVersion expected,
+            @Valid @RequestBody SignatureRequest request) {
+        return tagged(organisations.signMemorandum(caller, organisationId, mouId, expected,
+                request.signatoryName().strip(), request.signatoryRole(), request.signedOn()));
     }
 
     @PostMapping("/{organisationId}/mous/{mouId}/expiry")
     @Operation(summary = "End a signed memorandum (programme-admin)")
-    MemorandumOfUnderstanding expireMemorandum(Caller caller, @PathVariable String organisationId,
-            @PathVariable UUID mouId) {
-        return organisations.expireMemorandum(caller, organisationId, mouId);
+    ResponseEntity<MemorandumOfUnderstanding> expireMemorandum(Caller caller, @PathVariable String organisationId,
+            @PathVariable UUID mouId, @IfMatch(required = false) ExpectedVersion expected) {
+        return tagged(organisations.expireMemorandum(caller, organisationId, mouId, expected));
     }
 
     @PostMapping("/{organisationId}/venues")
     @ResponseStatus(HttpStatus.CREATED)
+    @SendsEntityTag
     @Operation(summary = "Offer a venue to host meetings (programme-admin or its org-admin)")
-    Venue offerVenue(Caller caller, @PathVariable String organisationId, @Valid @RequestBody VenueRequest request) {
-        return organisations.offerVenue(caller, organisationId, null, request.details());
+    ResponseEntity<Venue> offerVenue(Caller caller, @PathVariable String organisationId,
+            @Valid @RequestBody VenueRequest request) {
+        return tagged(HttpStatus.CREATED, organisations.offerVenue(caller, organisationId, request.details()));
+    }
+
+    @GetMapping("/{organisationId}/venues/{venueId}")
+    @SendsEntityTag
+    @Operation(summary = "One venue of the organisation (programme-admin or its org-admin)")
+    ResponseEntity<Venue> venue(Caller caller, @PathVariable String organisationId, @PathVariable UUID venueId) {
+        return tagged(organisations.venue(caller, organisationId, venueId));
     }
 
     @PutMapping("/{organisationId}/venues/{venueId}")
     @Operation(summary = "Change an offered venue (programme-admin or its org-admin)")
-    Venue changeVenue(Caller caller, @PathVariable String organisationId, @PathVariable UUID venueId,
-            @Valid @RequestBody VenueRequest request) {
-        return organisations.offerVenue(caller, organisationId, venueId, request.details());
+    ResponseEntity<Venue> changeVenue(Caller caller, @PathVariable String organisationId, @PathVariable UUID venueId,
+            ExpectedVersion expected, @Valid @RequestBody VenueRequest request) {
+        return tagged(organisations.changeVenue(caller, organisationId, venueId, expected, request.details()));
     }
 
     @DeleteMapping("/{organisationId}/venues/{venueId}")
     @Operation(summary = "Withdraw an offered venue (programme-admin or its org-admin)")
-    Venue withdrawVenue(Caller caller, @PathVariable String organisationId, @PathVariable UUID venueId) {
-        return organisations.withdrawVenue(caller, organisationId, venueId);
+    ResponseEntity<Venue> withdrawVenue(Caller caller, @PathVariable String organisationId,
+            @PathVariable UUID venueId, ExpectedVersion expected) {
+        return tagged(organisations.withdrawVenue(caller, organisationId, venueId, expected));
     }
 
     @PostMapping("/{organisationId}/contributions")

@@ -13,6 +13,8 @@ import org.exchange.contracts.membership.VenueOffered;
 import org.exchange.membership.access.Access;
 import org.exchange.membership.organisation.MemorandumOfUnderstanding.Terms;
 import org.exchange.membership.organisation.Organisation.Contact;
+import org.exchange.membership.versioning.ExpectedVersion;
+import org.exchange.membership.versioning.Versioned;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.NotFoundException;
@@ -80,7 +82,7 @@ public class OrganisationService {
             throw new ConflictException("An organisation with id " + details.id() + " exists already");
         }
         Organisation organisation = new Organisation(details.id(), details.name(), details.type(), details.region(),
-                details.identityProviderAlias(), details.contacts(), clock.instant());
+                details.identityProviderAlias(), details.contacts(), clock.instant(), 1, 1);
         organisations.add(organisation);
         announce(organisation);
         return organisation;
@@ -88,24 +90,35 @@ public class OrganisationService {
 
     /** A programme admin changes an organisation's public details, which are announced again. */
     @Transactional
-    public Organisation changeDetails(Caller caller, String organisationId, String name, OrganisationType type,
-            String region, String identityProviderAlias) {
+    public Organisation changeDetails(Caller caller, String organisationId, ExpectedVersion expected, String name,
+            OrganisationType type, String region, String identityProviderAlias) {
         Access.requireProgrammeAdmin(caller);
         Organisation current = existing(organisationId);
-        Organisation changed = new Organisation(organisationId, name, type, region, identityProviderAlias,
-                current.contacts(), current.registeredAt());
-        organisations.update(changed);
+        expected.check(current.version(), "this organisation's details");
+        organisations.update(new Organisation(organisationId, name, type, region, identityProviderAlias,
+                current.contacts(), current.registeredAt(), current.version(), current.contactsVersion()));
+        Organisation changed = existing(organisationId);
         announce(changed);
         return changed;
     }
 
+    /** The organisation's contacts with the version they are at. */
+    @Transactional(readOnly = true)
+    public ContactList contacts(Caller caller, String organisationId) {
+        Access.requireManages(caller, organisationId);
+        Organisation organisation = existing(organisationId);
+        return new ContactList(organisation.contacts(), organisation.contactsVersion());
+    }
+
     /** The organisation's contacts, replaced by its own org-admin or a programme admin. */
     @Transactional
-    public Organisation replaceContacts(Caller caller, String organisationId, List<Contact> contacts) {
+    public ContactList replaceContacts(Caller caller, String organisationId, ExpectedVersion expected,
+            List<Contact> contacts) {
         Access.requireManages(caller, organisationId);
-        existing(organisationId);
-        organisations.replaceContacts(organisationId, contacts);
-        return existing(organisationId);
+        long read = existing(organisationId).contactsVersion();
+        expected.check(read, "this organisation's contacts");
+        organisations.replaceContacts(organisationId, contacts, read);
+        return contacts(caller, organisationId);
     }
 
     /**
@@ -127,26 +140,30 @@ public class OrganisationService {
         existing(organisationId);
         MemorandumOfUnderstanding draft = MemorandumOfUnderstanding.draft(UUID.randomUUID(), organisationId, terms,
                 clock.instant());
-        memoranda.save(draft);
-        return draft;
+        return memoranda.save(draft);
+    }
+
+    /** One memorandum of the organisation, with the version it is at. */
+    @Transactional(readOnly = true)
+    public MemorandumOfUnderstanding memorandum(Caller caller, String organisationId, UUID mouId) {
+        Access.requireManages(caller, organisationId);
+        return memorandum(organisationId, mouId);
     }
 
     @Transactional
-    public MemorandumOfUnderstanding reviseMemorandum(Caller caller, String organisationId, UUID mouId, Terms terms) {
+    public MemorandumOfUnderstanding reviseMemorandum(Caller caller, String organisationId, UUID mouId,
+            ExpectedVersion expected, Terms terms) {
         Access.requireManages(caller, organisationId);
-        MemorandumOfUnderstanding revised = memorandum(organisationId, mouId).revise(terms);
-        memoranda.save(revised);
-        return revised;
+        return memoranda.save(current(organisationId, mouId, expected).revise(terms));
     }
 
     /** The organisation signs its memorandum; {@link MouSigned} records it. */
     @Transactional
     public MemorandumOfUnderstanding signMemorandum(Caller caller, String organisationId, UUID mouId,
-            String signatoryName, String signatoryRole, LocalDate signedOn) {
+            ExpectedVersion expected, String signatoryName, String signatoryRole, LocalDate signedOn) {
         Access.requireManages(caller, organisationId);
-        MemorandumOfUnderstanding signed = memorandum(organisationId, mouId).sign(signatoryName, signatoryRole,
-                signedOn);
-        memoranda.save(signed);
+        MemorandumOfUnderstanding signed = memoranda.save(current(organisationId, mouId, expected)
+                .sign(signatoryName, signatoryRole, signedOn));
         events.publish(organisationId, new MouSigned(signed.id(), organisationId, signed.signatoryName(),
                 signed.signatoryRole(), signed.signedOn(), signed.startsOn(), signed.endsOn(),
                 signed.organisationCommitments(), signed.programmeCommitments(), clock.instant()));
@@ -155,11 +172,10 @@ public class OrganisationService {
 
     /** A programme admin ends a signed memorandum before its end date. */
     @Transactional
-    public MemorandumOfUnderstanding expireMemorandum(Caller caller, String organisationId, UUID mouId) {
+    public MemorandumOfUnderstanding expireMemorandum(Caller caller, String organisationId, UUID mouId,
+            ExpectedVersion expected) {
         Access.requireProgrammeAdmin(caller);
-        MemorandumOfUnderstanding expired = memorandum(organisationId, mouId).expire();
-        memoranda.save(expired);
-        return expired;
+        return memoranda.save(current(organisationId, mouId, expected).expire());
     }
 
     /**
@@ -177,29 +193,45 @@ public class OrganisationService {
 
     /** The organisation offers a venue, or changes one it offers; {@link VenueOffered} tells exchange-service. */
     @Transactional
-    public Venue offerVenue(Caller caller, String organisationId, UUID venueId, VenueDetails details) {
+    public Venue offerVenue(Caller caller, String organisationId, VenueDetails details) {
         Access.requireManages(caller, organisationId);
         existing(organisationId);
-        if (venueId != null) {
-            venue(organisationId, venueId);
-        }
-        Venue venue = new Venue(venueId == null ? UUID.randomUUID() : venueId, organisationId, details.name(),
-                details.address(), details.postcode(), details.latitude(), details.longitude(), details.capacity(),
-                details.accessibility(), false, clock.instant());
-        return saveAndAnnounce(venue);
+        return saveAndAnnounce(new Venue(UUID.randomUUID(), organisationId, details.name(), details.address(),
+                details.postcode(), details.latitude(), details.longitude(), details.capacity(),
+                details.accessibility(), false, clock.instant(), 0));
+    }
+
+    /** One venue of the organisation, with the version it is at. */
+    @Transactional(readOnly = true)
+    public Venue venue(Caller caller, String organisationId, UUID venueId) {
+        Access.requireManages(caller, organisationId);
+        return venue(organisationId, venueId);
+    }
+
+    /** The organisation changes a venue it offers (offering it again if it was withdrawn). */
+    @Transactional
+    public Venue changeVenue(Caller caller, String organisationId, UUID venueId, ExpectedVersion expected,
+            VenueDetails details) {
+        Access.requireManages(caller, organisationId);
+        Venue current = venue(organisationId, venueId);
+        expected.check(current.version(), "this venue");
+        return saveAndAnnounce(new Venue(venueId, organisationId, details.name(), details.address(),
+                details.postcode(), details.latitude(), details.longitude(), details.capacity(),
+                details.accessibility(), false, clock.instant(), current.version()));
     }
 
     /** The organisation no longer offers a venue. */
     @Transactional
-    public Venue withdrawVenue(Caller caller, String organisationId, UUID venueId) {
+    public Venue withdrawVenue(Caller caller, String organisationId, UUID venueId, ExpectedVersion expected) {
         Access.requireManages(caller, organisationId);
         Venue current = venue(organisationId, venueId);
+        expected.check(current.version(), "this venue");
         if (current.withdrawn()) {
             return current;
         }
         return saveAndAnnounce(new Venue(current.id(), organisationId, current.name(), current.address(),
                 current.postcode(), current.latitude(), current.longitude(), current.capacity(),
-                current.accessibility(), true, clock.instant()));
+                current.accessibility(), true, clock.instant(), current.version()));
     }
 
     @Transactional
@@ -214,11 +246,11 @@ public class OrganisationService {
     }
 
     private Venue saveAndAnnounce(Venue venue) {
-        support.save(venue);
-        events.publish(venue.id(), new VenueOffered(venue.id(), venue.organisationId(), venue.name(),
-                venue.address(), venue.postcode(), venue.latitude(), venue.longitude(), venue.capacity(),
-                venue.accessibility(), venue.withdrawn(), venue.offeredAt()));
-        return venue;
+        Venue saved = support.save(venue);
+        events.publish(saved.id(), new VenueOffered(saved.id(), saved.organisationId(), saved.name(),
+                saved.address(), saved.postcode(), saved.latitude(), saved.longitude(), saved.capacity(),
+                saved.accessibility(), saved.withdrawn(), saved.offeredAt()));
+        return saved;
     }
 
     private void announce(Organisation organisation) {
@@ -238,6 +270,12 @@ public class OrganisationService {
                 .orElseThrow(() -> new NotFoundException("There is no memorandum " + mouId + " of " + organisationId));
     }
 
+    private MemorandumOfUnderstanding current(String organisationId, UUID mouId, ExpectedVersion expected) {
+        MemorandumOfUnderstanding current = memorandum(organisationId, mouId);
+        expected.check(current.version(), "this memorandum");
+        return current;
+    }
+
     private Venue venue(String organisationId, UUID venueId) {
         return support.venue(organisationId, venueId)
                 .orElseThrow(() -> new NotFoundException("There is no venue " + venueId + " of " + organisationId));
@@ -246,6 +284,10 @@ public class OrganisationService {
     /** Everything the platform holds about a partner organisation. */
     public record OrganisationProfile(Organisation organisation, List<MemorandumOfUnderstanding> memoranda,
             List<Venue> venues, List<FinancialContribution> contributions) {
+    }
+
+    /** An organisation's contacts, replaced as one list, with the version the list is at. */
+    public record ContactList(List<Contact> contacts, long version) implements Versioned {
     }
 
     /** A venue as the organisation describes it. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.exchange.membership.organisation.Organisation.Contact;
+import org.exchange.membership.versioning.ExpectedVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,27 +58,52 @@ class Organisations {
                 .param("alias", organisation.identityProviderAlias())
                 .param("at", Timestamp.from(organisation.registeredAt()))
                 .update();
-        replaceContacts(organisation.id(), organisation.contacts());
+        writeContacts(organisation.id(), organisation.contacts());
     }
 
+    /**
+     * Changes the details at the version they were read at.
+     *
+     * @throws ExpectedVersion.Stale when someone else changed them since
+     */
     void update(Organisation organisation) {
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update organisation set name = :name, type = :type, region = :region,
-                  identity_provider_alias = :alias, announced = false
-                where id = :id""")
+                  identity_provider_alias = :alias, announced = false, version = version + 1
+                where id = :id and version = :version""")
                 .param("id", organisation.id())
                 .param("name", organisation.name())
                 .param("type", organisation.type().name())
                 .param("region", organisation.region())
                 .param("alias", organisation.identityProviderAlias())
+                .param("version", organisation.version())
                 .update();
+        if (updated == 0) {
+            throw new ExpectedVersion.Stale("this organisation's details");
+        }
     }
 
     void markAnnounced(String id) {
         jdbc.sql("update organisation set announced = true where id = :id").param("id", id).update();
     }
 
-    void replaceContacts(String organisationId, List<Contact> contacts) {
+    /**
+     * Replaces the list of contacts read at {@code readVersion}.
+     *
+     * @throws ExpectedVersion.Stale when someone else replaced them since
+     */
+    void replaceContacts(String organisationId, List<Contact> contacts, long readVersion) {
+        int updated = jdbc.sql("""
+                update organisation set contacts_version = contacts_version + 1
+                where id = :id and contacts_version = :version""")
+                .param("id", organisationId).param("version", readVersion).update();
+        if (updated == 0) {
+            throw new ExpectedVersion.Stale("this organisation's contacts");
+        }
+        writeContacts(organisationId, contacts);
+    }
+
+    private void writeContacts(String organisationId, List<Contact> contacts) {
         jdbc.sql("delete from organisation_contact where organisation_id = :id").param("id", organisationId).update();
         for (int position = 0; position < contacts.size(); position++) {
             Contact contact = contacts.get(position);
@@ -104,12 +130,14 @@ class Organisations {
 
     private static Organisation withContacts(Organisation organisation, List<Contact> contacts) {
         return new Organisation(organisation.id(), organisation.name(), organisation.type(), organisation.region(),
-                organisation.identityProviderAlias(), contacts, organisation.registeredAt());
+                organisation.identityProviderAlias(), contacts, organisation.registeredAt(), organisation.version(),
+                organisation.contactsVersion());
     }
 
     private static Organisation organisation(ResultSet rs) throws SQLException {
         return new Organisation(rs.getString("id"), rs.getString("name"),
                 OrganisationType.valueOf(rs.getString("type")), rs.getString("region"),
-                rs.getString("identity_provider_alias"), List.of(), rs.getTimestamp("registered_at").toInstant());
+                rs.getString("identity_provider_alias"), List.of(), rs.getTimestamp("registered_at").toInstant(),
+                rs.getLong("version"), rs.getLong("contacts_version"));
     }
 }

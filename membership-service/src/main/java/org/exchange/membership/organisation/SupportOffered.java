@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exchange.membership.versioning.ExpectedVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,16 +34,23 @@ class SupportOffered {
                 .query((rs, row) -> venue(rs)).list();
     }
 
-    void save(Venue venue) {
-        jdbc.sql("""
+    /**
+     * Stores a new venue, or a change to the version it was read at.
+     *
+     * @return the venue at its new version
+     * @throws ExpectedVersion.Stale when someone else changed it since it was read
+     */
+    Venue save(Venue venue) {
+        int stored = jdbc.sql("""
                 insert into venue (id, organisation_id, name, address, postcode, latitude, longitude, capacity,
-                  accessibility, withdrawn, offered_at)
+                  accessibility, withdrawn, offered_at, version)
                 values (:id, :organisation, :name, :address, :postcode, :latitude, :longitude, :capacity,
-                  :accessibility, :withdrawn, :offeredAt)
-                on conflict (id) do update set name = excluded.name, address = excluded.address,
+                  :accessibility, :withdrawn, :offeredAt, 1)
+                on conflict (id) do update set version = venue.version + 1, name = excluded.name, address = excluded.address,
                   postcode = excluded.postcode, latitude = excluded.latitude, longitude = excluded.longitude,
                   capacity = excluded.capacity, accessibility = excluded.accessibility,
-                  withdrawn = excluded.withdrawn, offered_at = excluded.offered_at""")
+                  withdrawn = excluded.withdrawn, offered_at = excluded.offered_at
+                where venue.version = :version""")
                 .param("id", venue.id())
                 .param("organisation", venue.organisationId())
                 .param("name", venue.name())
@@ -54,7 +62,12 @@ class SupportOffered {
                 .param("accessibility", venue.accessibility())
                 .param("withdrawn", venue.withdrawn())
                 .param("offeredAt", Timestamp.from(venue.offeredAt()))
+                .param("version", venue.version())
                 .update();
+        if (stored == 0) {
+            throw new ExpectedVersion.Stale("this venue");
+        }
+        return venue(venue.organisationId(), venue.id()).orElseThrow();
     }
 
     List<FinancialContribution> contributionsOf(String organisationId) {
@@ -87,6 +100,6 @@ class SupportOffered {
         return new Venue(rs.getObject("id", UUID.class), rs.getString("organisation_id"), rs.getString("name"),
                 rs.getString("address"), rs.getString("postcode"), rs.getObject("latitude", Double.class),
                 rs.getObject("longitude", Double.class), rs.getInt("capacity"), rs.getString("accessibility"),
-                rs.getBoolean("withdrawn"), rs.getTimestamp("offered_at").toInstant());
+                rs.getBoolean("withdrawn"), rs.getTimestamp("offered_at").toInstant(), rs.getLong("version"));
     }
 }

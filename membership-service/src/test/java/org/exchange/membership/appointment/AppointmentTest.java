@@ -1,7 +1,6 @@
 package org.exchange.membership.appointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Appointing facilitators and assessors: who may, what may be asked, and that nothing is recorded when the identity
- * provider does not take the role (no Keycloak answers in this test; PlatformIT appoints against a real one).
+ * Appointing facilitators and assessors: who may, what may be asked, and that an appointment is recorded even when
+ * the identity provider does not answer, its role waiting to be granted (no Keycloak answers in this context;
+ * AppointmentRoleInKeycloakTest and PlatformIT appoint against a real one).
  */
 @MembershipIntegrationTest
 class AppointmentTest {
@@ -69,19 +69,20 @@ class AppointmentTest {
     }
 
     @Test
-    void whenTheIdentityProviderDoesNotAnswerNothingIsRecordedAndTheAnswerIs503() throws Exception {
+    void whenTheIdentityProviderDoesNotAnswerTheAppointmentIsRecordedAndItsRoleWaitsForIt() throws Exception {
         UUID someone = signedIn();
 
         api.post("/api/membership/admin/appointments", Tokens.programmeAdmin(),
                 "{\"practitionerId\":\"" + someone + "\",\"role\":\"FACILITATOR\"}")
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "10"))
-                .andExpect(jsonPath("$.status").value(503));
+                .andExpect(status().isCreated());
 
-        assertThat(jdbc.sql("select count(*) from appointment where practitioner_id = :id").param("id", someone)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like :id")
-                .param("id", "%" + someone + "%PractitionerAppointed%").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from appointment where practitioner_id = :id and withdrawn_at is null")
+                .param("id", someone).query(Integer.class).single()).isOne();
+        // the attempt after commit fails; the request stays, counted, and is tried again a few real seconds later
+        // (paced by the database's time: this context's business clock stands still)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select attempts from identity_role_sync where practitioner_id = :id and role = 'FACILITATOR'")
+                .param("id", someone).query(Integer.class).optional().orElse(0) >= 2);
     }
 
     @Test

@@ -97,7 +97,7 @@ class CpdFromOtherContextsTest {
                 .andExpect(jsonPath("$.activities[0].source").value("ATTENDANCE"));
         UUID activity = cpd.yearSummary(practitioner, 2027).activities().getFirst().id();
         api.perform(put("/api/membership/me/cpd/" + activity + "/reflection").with(Tokens.practitioner(practitioner))
-                .contentType("application/json").content("{\"reflection\":\"Open questions work\"}"))
+                .header("If-Match", "\"1\"").contentType("application/json").content("{\"reflection\":\"Open questions work\"}"))
                 .andExpect(status().isOk());
 
         send(Topics.EXCHANGE, UUID.randomUUID(), "exchange.AttendanceRecorded.v1",

@@ -145,7 +145,8 @@ class PartnerOrganisationTest {
                 .andExpect(jsonPath("$.postcode").value("B28 8AA"))
                 .andReturn().getResponse().getContentAsString();
         String venue = JsonPath.read(offered, "$.id");
-        api.perform(delete("/api/membership/organisations/" + org + "/venues/" + venue).with(Tokens.orgAdmin(org)))
+        api.perform(delete("/api/membership/organisations/" + org + "/venues/" + venue).with(Tokens.orgAdmin(org))
+                        .header("If-Match", "\"1\""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.withdrawn").value(true));
 
@@ -175,7 +176,7 @@ class PartnerOrganisationTest {
                 .content("{\"name\":\"Hijacked\",\"type\":\"COLLEGE\"}"))
                 .andExpect(status().isForbidden());
         api.perform(put("/api/membership/organisations/" + id).with(Tokens.programmeAdmin())
-                .contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"New Name\",\"type\":\"THIRD_SECTOR\",\"region\":\"West Midlands\"}"))
                 .andExpect(status().isOk());
 
