@@ -13,7 +13,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -26,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reactor Netty answers a request it cannot decode (an address over its line limit: 414; headers too large: 431; a
- * broken request line: 400) itself, with an empty body, before Spring sees it. This gives those answers a problem
- * detail body like every other error of the gateway.
+ * broken request line: 400) itself, with an empty body, before Spring sees it; Spring answers an address that is no
+ * URI ({@code %zz}) and the security firewall one it refuses ({@code %2e%2e}, {@code ;jsessionid=}) with a bare 400
+ * too. This gives those empty answers a problem detail body like every other error of the gateway.
  */
 @Component
 class DecodingFailureProblems implements NettyServerCustomizer {
@@ -51,7 +51,7 @@ class DecodingFailureProblems implements NettyServerCustomizer {
         });
     }
 
-    /** Replaces the empty body of a decoding failure's answer, which closes the connection, with a problem. */
+    /** Replaces the empty body of such an answer (no content, no content type) with a problem. */
     @ChannelHandler.Sharable
     static final class ProblemBody extends ChannelOutboundHandlerAdapter {
 
@@ -59,7 +59,7 @@ class DecodingFailureProblems implements NettyServerCustomizer {
         public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
             if (message instanceof FullHttpResponse response && DECODING_FAILURES.contains(response.status())
                     && response.content().readableBytes() == 0
-                    && response.headers().contains(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true)) {
+                    && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
                 byte[] body = problem(response.status()).getBytes(StandardCharsets.UTF_8);
                 FullHttpResponse problem = response.replace(Unpooled.wrappedBuffer(body));
                 problem.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
@@ -75,7 +75,7 @@ class DecodingFailureProblems implements NettyServerCustomizer {
             String detail = switch (status.code()) {
                 case 414 -> "The address is too long";
                 case 431 -> "The request's headers are too large";
-                default -> "The request could not be read as HTTP";
+                default -> "The request could not be read: its address or headers are not valid";
             };
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");

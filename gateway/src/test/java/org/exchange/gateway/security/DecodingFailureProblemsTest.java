@@ -35,6 +35,21 @@ class DecodingFailureProblemsTest {
         }
     }
 
+    @Test
+    void anEmptyBadRequestAnswerGetsAProblemBody() throws IOException {
+        DisposableServer server = new DecodingFailureProblems().apply(HttpServer.create().host("127.0.0.1").port(0))
+                .handle((request, response) -> response.status(400).send()).bindNow();
+        try {
+            String answer = rawGet(server.port(), "/api/exchange/meetings/%zz");
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+            assertThat(answer).contains("\"detail\":\"The request could not be read");
+        } finally {
+            server.disposeNow();
+        }
+    }
+
     private static String rawGet(int port, String target) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

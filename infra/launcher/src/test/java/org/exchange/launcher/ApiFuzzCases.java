@@ -62,6 +62,11 @@ final class ApiFuzzCases {
 
     private static final List<String> ODD_ACCEPTS = List.of("application/xml", "image/png", "garbage/");
 
+    /** Random multi-field bodies per operation with a JSON body. */
+    private static final int COMBINATIONS = 25;
+    /** Random path segments per path parameter. */
+    private static final int RANDOM_PATH_IDS = 8;
+
     private final Random random;
     private final List<String> foreignIds;
 
@@ -99,6 +104,9 @@ final class ApiFuzzCases {
         private final List<Parameter> pathParameters = new ArrayList<>();
         private final List<Parameter> queryParameters = new ArrayList<>();
         private final Schema<?> body;
+        /** The body's object: the body itself, or the items of a body that is a list of objects. */
+        private final Schema<?> object;
+        private final boolean listBody;
         private final String bodyType;
         private final boolean bodyRequired;
 
@@ -124,6 +132,8 @@ final class ApiFuzzCases {
                 schema = content.get(type).getSchema();
             }
             this.body = schema;
+            this.listBody = schema != null && "array".equals(type(schema)) && schema.getItems() != null;
+            this.object = listBody ? schema.getItems() : schema;
             this.bodyType = type;
             this.bodyRequired = operation.getRequestBody() != null
                     && Boolean.TRUE.equals(operation.getRequestBody().getRequired());
@@ -139,7 +149,7 @@ final class ApiFuzzCases {
 
         void cases(Consumer<Case> out) {
             String unknown = path(Map.of());
-            Map<String, Object> sample = body != null && json() && sample(body, 0) instanceof Map<?, ?> map
+            Map<String, Object> sample = object != null && json() && sample(object, 0) instanceof Map<?, ?> map
                     ? copy(map) : null;
             String sampleJson = body == null ? null : json() ? Json.write(sample(body, 0)) : "";
             boolean safeBaseline = reads() || !pathParameters.isEmpty();
@@ -173,6 +183,11 @@ final class ApiFuzzCases {
                 for (String bad : BAD_PATH_IDS) {
                     String path = path(Map.of(parameter.getName(), bad));
                     fuzzer(out, "path " + parameter.getName() + " " + abbreviate(bad), path, bodyType, sampleJson);
+                }
+                for (int i = 0; i < RANDOM_PATH_IDS; i++) {
+                    String junk = randomPathSegment();
+                    fuzzer(out, "path " + parameter.getName() + " random " + abbreviate(junk),
+                            path(Map.of(parameter.getName(), junk)), bodyType, sampleJson);
                 }
                 for (int i = 0; i < Math.min(3, foreignIds.size()); i++) {
                     String path = path(Map.of(parameter.getName(), foreignIds.get(random.nextInt(foreignIds.size()))));
@@ -213,12 +228,12 @@ final class ApiFuzzCases {
             // a reader lenient about the type might take the body: then it must still be refused
             String refused = sampleJson;
             if (!reads() && pathParameters.isEmpty()) {
-                List<String> required = required(body);
+                List<String> required = required(object);
                 Map<String, Object> incomplete = sample == null || required.isEmpty() ? null : copy(sample);
                 if (incomplete != null) {
                     incomplete.remove(required.getFirst());
                 }
-                refused = incomplete == null ? null : Json.write(incomplete);
+                refused = incomplete == null ? null : write(incomplete);
             }
             for (String type : WRONG_CONTENT_TYPES) {
                 if (!type.equals(bodyType) && refused != null) {
@@ -233,12 +248,21 @@ final class ApiFuzzCases {
             if (sample == null) {
                 return;
             }
-            List<String> required = required(body);
+            List<String> required = required(object);
             if (!required.isEmpty()) {
-                fuzzer(out, "empty object", unknown, "application/json", "{}");
+                fuzzer(out, "empty object", unknown, "application/json", write(Map.of()));
             }
+            if (listBody && (reads() || !pathParameters.isEmpty())) {
+                for (String items : List.of("[null]", "[\"x\"]", "[1]", "[[]]", "[" + Json.write(sample) + ",null]")) {
+                    fuzzer(out, "list body " + items, unknown, "application/json", items);
+                }
+            }
+            List<List<Object>> fieldPaths = new ArrayList<>();
+            List<Schema<?>> fieldSchemas = new ArrayList<>();
             // field by field, at every depth
-            fields(body, List.of(), (fieldPath, schema, isRequired) -> {
+            fields(object, List.of(), (fieldPath, schema, isRequired) -> {
+                fieldPaths.add(fieldPath);
+                fieldSchemas.add(schema);
                 String field = String.join(".", fieldPath.stream().map(String::valueOf).toList());
                 if (isRequired) {
                     sendMutated(out, unknown, sample, fieldPath, "missing " + field, Mutation.REMOVE, true);
@@ -256,6 +280,46 @@ final class ApiFuzzCases {
                             value instanceof RawNumber raw ? raw.text() : String.valueOf(value)), value, invalid);
                 }
             });
+            combinations(out, unknown, sample, fieldPaths, fieldSchemas);
+        }
+
+        /**
+         * Random bodies from the seed: two or three fields changed at once, the first to a wrong type (so the body is
+         * refused whatever the others hold), the others to a wrong type or an odd value.
+         */
+        private void combinations(Consumer<Case> out, String unknown, Map<String, Object> sample,
+                List<List<Object>> fieldPaths, List<Schema<?>> fieldSchemas) {
+            List<Integer> typed = new ArrayList<>();
+            for (int i = 0; i < fieldSchemas.size(); i++) {
+                if (!wrongTypes(fieldSchemas.get(i)).isEmpty()) {
+                    typed.add(i);
+                }
+            }
+            for (int n = 0; n < COMBINATIONS && !typed.isEmpty(); n++) {
+                Map<String, Object> mutated = copy(sample);
+                int first = typed.get(random.nextInt(typed.size()));
+                List<Object> wrong = wrongTypes(fieldSchemas.get(first));
+                StringBuilder kind = new StringBuilder("combination ").append(fieldPaths.get(first).getLast());
+                int others = 1 + random.nextInt(2);
+                for (int k = 0; k < others; k++) {
+                    int field = random.nextInt(fieldPaths.size());
+                    List<Object> values = new ArrayList<>(wrongTypes(fieldSchemas.get(field)));
+                    values.addAll(wrongValues(fieldSchemas.get(field)));
+                    if (field != first && !values.isEmpty()) {
+                        set(mutated, fieldPaths.get(field), values.get(random.nextInt(values.size())));
+                        kind.append('+').append(fieldPaths.get(field).getLast());
+                    }
+                }
+                // set last, and only where it still is: the wrong type is what makes the body refused
+                if (set(mutated, fieldPaths.get(first), wrong.get(random.nextInt(wrong.size())))) {
+                    fuzzer(out, kind.toString(), unknown, "application/json", write(mutated));
+                }
+            }
+        }
+
+        /** The body's JSON: the object, or a list holding it. */
+        private String write(Map<String, Object> value) {
+            return listBody ? "[" + Json.write(value) + "]" : Json.write(value);
         }
 
         /**
@@ -265,9 +329,11 @@ final class ApiFuzzCases {
         private void sendMutated(Consumer<Case> out, String unknown, Map<String, Object> sample, List<Object> at,
                 String kind, Object value, boolean invalid) {
             Map<String, Object> mutated = copy(sample);
-            set(mutated, at, value);
+            if (!set(mutated, at, value)) {
+                return;
+            }
             if (!invalid && !reads() && pathParameters.isEmpty()) {
-                String other = required(body).stream().filter(field -> !field.equals(at.getFirst())).findFirst()
+                String other = required(object).stream().filter(field -> !field.equals(at.getFirst())).findFirst()
                         .orElse(null);
                 if (other == null) {
                     return;
@@ -275,7 +341,7 @@ final class ApiFuzzCases {
                 mutated.remove(other);
                 kind = kind + " without " + other;
             }
-            fuzzer(out, kind, unknown, "application/json", Json.write(mutated));
+            fuzzer(out, kind, unknown, "application/json", write(mutated));
         }
 
         private void fuzzer(Consumer<Case> out, String kind, String path, String contentType, String json) {
@@ -328,6 +394,21 @@ final class ApiFuzzCases {
             }
             return "fuzz-unknown-" + Integer.toHexString(random.nextInt());
         }
+    }
+
+    /** A path segment of random bytes, percent-encoded where they are not plain (invalid UTF-8 included). */
+    private String randomPathSegment() {
+        StringBuilder segment = new StringBuilder();
+        int length = 1 + random.nextInt(40);
+        for (int i = 0; i < length; i++) {
+            int b = random.nextInt(256);
+            if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_') {
+                segment.append((char) b);
+            } else {
+                segment.append('%').append(String.format("%02X", b));
+            }
+        }
+        return segment.toString();
     }
 
     private interface FieldVisitor {
@@ -540,26 +621,32 @@ final class ApiFuzzCases {
         return value;
     }
 
-    /** Sets (or, for {@link Mutation#REMOVE}, removes) the value at a path of keys and indexes. */
+    /**
+     * Sets (or, for {@link Mutation#REMOVE}, removes) the value at a path of keys and indexes; false where the path
+     * no longer leads to an object (a field above it was changed).
+     */
     @SuppressWarnings("unchecked")
-    private static void set(Map<String, Object> body, List<Object> path, Object value) {
+    private static boolean set(Map<String, Object> body, List<Object> path, Object value) {
         Object node = body;
         for (int i = 0; i < path.size() - 1; i++) {
             Object step = path.get(i);
-            node = step instanceof Integer index ? ((List<Object>) node).get(index) : ((Map<String, Object>) node)
-                    .get(step);
-            if (node == null) {
-                return;
-            }
-        }
-        Object last = path.getLast();
-        if (node instanceof Map<?, ?> map) {
-            if (value == Mutation.REMOVE) {
-                ((Map<String, Object>) map).remove(last);
+            if (step instanceof Integer index && node instanceof List<?> list && index < list.size()) {
+                node = list.get(index);
+            } else if (step instanceof String key && node instanceof Map<?, ?> map) {
+                node = map.get(key);
             } else {
-                ((Map<String, Object>) map).put((String) last, value);
+                return false;
             }
         }
+        if (!(node instanceof Map<?, ?> map)) {
+            return false;
+        }
+        if (value == Mutation.REMOVE) {
+            ((Map<String, Object>) map).remove(path.getLast());
+        } else {
+            ((Map<String, Object>) map).put((String) path.getLast(), value);
+        }
+        return true;
     }
 
     /** JSON text of maps, lists, strings, numbers, booleans and nulls, raw numbers exactly as given. */

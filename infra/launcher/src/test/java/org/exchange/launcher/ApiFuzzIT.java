@@ -190,7 +190,7 @@ class ApiFuzzIT {
             String kind = fuzzCase.kind().replaceAll(" (id|[a-zA-Z]+Id|[a-z]+) ", " ");
             boolean typical = kind.startsWith("path ") || kind.startsWith("malformed body")
                     || kind.startsWith("content type") || kind.startsWith("method");
-            if ((typical && seen.merge(kind, 1, Integer::sum) <= 2) || random.nextInt(40) == 0) {
+            if ((typical && seen.merge(kind, 1, Integer::sum) <= 2) || random.nextInt(20) == 0) {
                 sample.add(fuzzCase);
             }
         }

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
@@ -83,6 +84,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.info("Refused a change that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
         return answer(HttpStatus.CONFLICT, "This change conflicts with data that already exists", request);
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut short); one too large is a 413 of the base class. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data body (with a boundary"
+                + " and complete parts)", request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,6 @@
 package org.exchange.platform.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The servlet container's error page, {@code /error}, as a problem detail instead of Spring Boot's own JSON: what
  * the container sends there (a method it refuses, an error raised outside Spring MVC) is problem+json like every
- * other error of the platform, whatever the request accepts.
+ * other error of the platform, whatever the request accepts. Not part of any service's API document.
  */
+@Hidden
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
