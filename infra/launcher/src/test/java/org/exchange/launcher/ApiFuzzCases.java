@@ -169,7 +169,8 @@ final class ApiFuzzCases {
                 }
             }
             out.accept(new Case(service, name, "method not allowed", Sender.FUZZER,
-                    method.equals("PATCH") ? "TRACE" : "PATCH", unknown, bodyType, null, sampleJson));
+                    method.equals("PATCH") ? "DELETE" : "PATCH", unknown, bodyType, null, sampleJson));
+            out.accept(new Case(service, name, "method TRACE", Sender.FUZZER, "TRACE", unknown, null, null, null));
 
             pathCases(out, sampleJson);
             queryCases(out, unknown, sampleJson);
