@@ -35,9 +35,17 @@ final class ApiFuzzCases {
     /** Who sends a case. */
     enum Sender { FUZZER, ANONYMOUS, GARBAGE_TOKEN }
 
-    /** One request to send: the path may be no valid URI at all ({@code %zz}). */
+    /**
+     * One request to send: the path may be no valid URI at all ({@code %zz}). A 400 answer to it must name
+     * {@code mustName} (a missing required number, an unknown enum value), and list the allowed values where asked.
+     */
     record Case(String service, String operation, String kind, Sender sender, String method, String path,
-            String contentType, String accept, String body) {
+            String contentType, String accept, String body, String mustName, boolean mustListAllowedValues) {
+
+        Case(String service, String operation, String kind, Sender sender, String method, String path,
+                String contentType, String accept, String body) {
+            this(service, operation, kind, sender, method, path, contentType, accept, body, null, false);
+        }
     }
 
     /** A JSON number written exactly as given, beyond what Java's numbers hold ({@code 1e999999}). */
@@ -215,8 +223,11 @@ final class ApiFuzzCases {
                     String text = value instanceof RawNumber raw ? raw.text() : String.valueOf(value);
                     String query = parameter.getName() + "=" + java.net.URLEncoder.encode(text,
                             java.nio.charset.StandardCharsets.UTF_8);
+                    boolean unknownEnum = parameter.getSchema() != null && parameter.getSchema().getEnum() != null
+                            && "NOT_A_VALUE".equals(text);
                     fuzzer(out, "query " + parameter.getName() + " " + abbreviate(text),
-                            unknown + (unknown.contains("?") ? "&" : "?") + query, bodyType, sampleJson);
+                            unknown + (unknown.contains("?") ? "&" : "?") + query, bodyType, sampleJson,
+                            unknownEnum ? parameter.getName() : null, unknownEnum);
                 }
             }
         }
@@ -265,8 +276,11 @@ final class ApiFuzzCases {
                 fieldPaths.add(fieldPath);
                 fieldSchemas.add(schema);
                 String field = String.join(".", fieldPath.stream().map(String::valueOf).toList());
+                String last = String.valueOf(fieldPath.getLast());
+                boolean number = "integer".equals(type(schema)) || "number".equals(type(schema));
                 if (isRequired) {
-                    sendMutated(out, unknown, sample, fieldPath, "missing " + field, Mutation.REMOVE, true);
+                    sendMutated(out, unknown, sample, fieldPath, "missing " + field, Mutation.REMOVE, true,
+                            number ? last : null, false);
                     sendMutated(out, unknown, sample, fieldPath, "null " + field, null, true);
                 } else {
                     sendMutated(out, unknown, sample, fieldPath, "null " + field, null, false);
@@ -277,8 +291,10 @@ final class ApiFuzzCases {
                 }
                 for (Object value : wrongValues(schema)) {
                     boolean invalid = schema.getEnum() != null && value instanceof String text && !text.isEmpty();
+                    boolean unknownEnum = schema.getEnum() != null && "NOT_A_VALUE".equals(value);
                     sendMutated(out, unknown, sample, fieldPath, "value " + field + " " + abbreviate(
-                            value instanceof RawNumber raw ? raw.text() : String.valueOf(value)), value, invalid);
+                            value instanceof RawNumber raw ? raw.text() : String.valueOf(value)), value, invalid,
+                            unknownEnum ? last : null, unknownEnum);
                 }
             });
             combinations(out, unknown, sample, fieldPaths, fieldSchemas);
@@ -329,6 +345,11 @@ final class ApiFuzzCases {
          */
         private void sendMutated(Consumer<Case> out, String unknown, Map<String, Object> sample, List<Object> at,
                 String kind, Object value, boolean invalid) {
+            sendMutated(out, unknown, sample, at, kind, value, invalid, null, false);
+        }
+
+        private void sendMutated(Consumer<Case> out, String unknown, Map<String, Object> sample, List<Object> at,
+                String kind, Object value, boolean invalid, String mustName, boolean mustListAllowedValues) {
             Map<String, Object> mutated = copy(sample);
             if (!set(mutated, at, value)) {
                 return;
@@ -342,12 +363,18 @@ final class ApiFuzzCases {
                 mutated.remove(other);
                 kind = kind + " without " + other;
             }
-            fuzzer(out, kind, unknown, "application/json", write(mutated));
+            fuzzer(out, kind, unknown, "application/json", write(mutated), mustName, mustListAllowedValues);
         }
 
         private void fuzzer(Consumer<Case> out, String kind, String path, String contentType, String json) {
+            fuzzer(out, kind, path, contentType, json, null, false);
+        }
+
+        private void fuzzer(Consumer<Case> out, String kind, String path, String contentType, String json,
+                String mustName, boolean mustListAllowedValues) {
             if (fuzzerMay(path)) {
-                out.accept(new Case(service, name, kind, Sender.FUZZER, method, path, contentType, null, json));
+                out.accept(new Case(service, name, kind, Sender.FUZZER, method, path, contentType, null, json,
+                        mustName, mustListAllowedValues));
             }
         }
 

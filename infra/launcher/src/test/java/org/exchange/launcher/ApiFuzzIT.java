@@ -216,7 +216,7 @@ class ApiFuzzIT {
             pool.execute(() -> {
                 Answer answer = answer(baseUrl.of(fuzzCase.service()), fuzzCase);
                 statuses.computeIfAbsent(answer.status(), status -> new AtomicLong()).incrementAndGet();
-                String wrong = wrongWith(answer);
+                String wrong = wrongWith(answer, fuzzCase);
                 if (wrong != null) {
                     (answer.status() >= 500 ? serverErrors : nonProblems).incrementAndGet();
                     failures.add(answer.status() + " " + wrong + ": " + fuzzCase.operation() + " [" + fuzzCase.kind()
@@ -237,8 +237,11 @@ class ApiFuzzIT {
     private record Answer(int status, String contentType, String body) {
     }
 
-    /** What is wrong with an answer, or null: a 5xx, or an error that is not a problem with a title and a detail. */
-    private static String wrongWith(Answer answer) {
+    /**
+     * What is wrong with an answer, or null: a 5xx, an error that is not a problem with a title and a detail, or a
+     * refusal of a missing required number or an unknown enum value that does not name it (and the allowed values).
+     */
+    private static String wrongWith(Answer answer, Case fuzzCase) {
         if (answer.status() == 0) {
             return "no answer";
         }
@@ -259,6 +262,13 @@ class ApiFuzzIT {
             }
         } catch (RuntimeException e) {
             return "problem that is no JSON";
+        }
+        if (answer.status() == 400 && fuzzCase.mustName() != null
+                && !answer.body().contains(fuzzCase.mustName())) {
+            return "problem that does not name " + fuzzCase.mustName();
+        }
+        if (answer.status() == 400 && fuzzCase.mustListAllowedValues() && !answer.body().contains("allowedValues")) {
+            return "problem without the allowed values";
         }
         return null;
     }
