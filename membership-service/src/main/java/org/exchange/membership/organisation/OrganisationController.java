@@ -83,7 +83,7 @@ class OrganisationController {
     @PutMapping("/{organisationId}/contacts")
     @Operation(summary = "Replace the organisation's contacts (programme-admin or its org-admin)")
     Organisation replaceContacts(Caller caller, @PathVariable String organisationId,
-            @Valid @RequestBody @Size(max = 20) List<@Valid ContactRequest> contacts) {
+            @Valid @RequestBody @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts) {
         return organisations.replaceContacts(caller, organisationId, contacts(contacts));
     }
 
@@ -172,7 +172,7 @@ class OrganisationController {
             @NotNull OrganisationType type,
             @Size(max = 100) String region,
             @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 80) String identityProviderAlias,
-            @Size(max = 20) List<@Valid ContactRequest> contacts) {
+            @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts) {
     }
 
     record OrganisationDetails(
