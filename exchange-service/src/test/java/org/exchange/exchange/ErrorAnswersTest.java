@@ -85,6 +85,14 @@ class ErrorAnswersTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("facilitatorIds"));
     }
 
+    @Test
+    void aProgrammeCycleWithAnEmptyWaveNamesTheWaveNotAServerError() throws Exception {
+        problem(mvc.perform(post("/api/exchange/networks/" + api.westMidlands() + "/cycles").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"2026-27","startsOn":"2026-09-01","endsOn":"2027-07-31","waves":[null]}""")))
+                .andExpect(jsonPath("$.errors[0].field", Matchers.startsWith("waves")));
+    }
+
     private static ResultActions problem(ResultActions result) throws Exception {
         return result.andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -30,6 +30,8 @@ public record Requirement(
         String missingMany,
         boolean atAssessment) {
 
+    private static final BigDecimal MAXIMUM_MONTHS = BigDecimal.valueOf(1_200);
+
     public Requirement {
         Objects.requireNonNull(id, "a requirement needs an id");
         Objects.requireNonNull(kind, "requirement " + id + " needs a kind");
@@ -41,6 +43,15 @@ public record Requirement(
         }
         if (kind == RequirementKind.DOCUMENT_PRESENT && document == null) {
             throw new IllegalArgumentException("requirement " + id + " needs a document but names none");
+        }
+        if (target.signum() < 0) {
+            throw new IllegalArgumentException("requirement " + id + " has a negative target");
+        }
+        // the engine counts whole months from enrolment; 1.5 months has no day it is met on
+        if (kind == RequirementKind.MINIMUM_DURATION && (target.stripTrailingZeros().scale() > 0
+                || target.compareTo(MAXIMUM_MONTHS) > 0)) {
+            throw new IllegalArgumentException("requirement " + id + " lasts " + target.toPlainString()
+                    + " months: a whole number up to " + MAXIMUM_MONTHS + " is needed");
         }
         if (missingOne == null) {
             missingOne = missingMany;

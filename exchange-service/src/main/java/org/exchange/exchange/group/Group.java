@@ -34,6 +34,11 @@ public record Group(UUID id, UUID networkId, String name, GroupKind kind, String
         if (!plannedEnd.isAfter(plannedStart)) {
             throw new InvalidRequestException("A group's planned span must end after it starts");
         }
+        if (!plannedStart.isBefore(LocalDate.MAX.minusMonths(rules.maximumSpanMonths()))) {
+            // found by fuzzing: the span check itself would run off the calendar (a 500)
+            throw new InvalidRequestException("A group's planned start %s is too far in the future".formatted(
+                    plannedStart));
+        }
         if (plannedStart.plusMonths(rules.minimumSpanMonths()).isAfter(plannedEnd)
                 || plannedStart.plusMonths(rules.maximumSpanMonths()).isBefore(plannedEnd)) {
             throw new InvalidRequestException("A group runs over %d to %d months; %s to %s is %d months"

@@ -104,7 +104,7 @@ class NetworkController {
 
     /** A new programme cycle. */
     record CreateCycle(@NotBlank @Size(max = 200) String name, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
-            List<@Valid CreateWave> waves) {
+            @Size(max = 20) List<@NotNull @Valid CreateWave> waves) {
     }
 
     /** A wave of a new cycle. */

@@ -3,6 +3,7 @@ package org.exchange.gateway.security;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,7 +33,14 @@ class RequestSizeLimit implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
-        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        MediaType type;
+        try {
+            type = exchange.getRequest().getHeaders().getContentType();
+        } catch (InvalidMediaTypeException e) {
+            // found by fuzzing: a Content-Type such as "garbage" or an unknown charset was a 500
+            return Problems.write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type is not a valid media type: " + e.getMessage());
+        }
         long limit = type != null && MediaType.MULTIPART_FORM_DATA.includes(type) ? maxUploadBytes : maxBytes;
         if (length > limit) {
             return Problems.write(exchange, HttpStatus.valueOf(413),

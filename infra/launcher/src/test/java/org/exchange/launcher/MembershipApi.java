@@ -154,7 +154,7 @@ final class MembershipApi {
         return token(platform.settings().issuer(), "exchange-cli", username, PASSWORD);
     }
 
-    private String adminToken() {
+    String adminToken() {
         // the Keycloak engine's bootstrap administrator (KeycloakEngine.Settings.defaults())
         return token(platform.settings().keycloakUrl() + "/realms/master", "admin-cli", "admin", "admin");
     }

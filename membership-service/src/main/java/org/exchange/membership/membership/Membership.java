@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.exchange.platform.problem.ConflictException;
+import org.exchange.platform.problem.InvalidRequestException;
 
 /**
  * A practitioner's Learning Exchange membership and the rules of its life: applied, eligible and awaiting payment,
@@ -77,6 +78,10 @@ public record Membership(
      */
     Membership paid(LocalDate paidOn) {
         require("take a payment", AWAITING_PAYMENT, RENEWAL_PAYMENT);
+        if (paidOn.isAfter(LocalDate.MAX.minusYears(2))) {
+            // found by fuzzing: the membership year would run off the calendar (a 500)
+            throw new InvalidRequestException("A payment on " + paidOn + " is too far in the future");
+        }
         LocalDate starts = status == AWAITING_PAYMENT || paidOn.isAfter(expiresOn) ? paidOn : expiresOn.plusDays(1);
         return new Membership(id, practitionerId, ACTIVE, basis, evidence, renewalStatement, starts,
                 starts.plusYears(1).minusDays(1), invoiceId, appliedAt, 0, version);

@@ -98,7 +98,8 @@ class OrganisationController {
     @PutMapping("/{organisationId}/contacts")
     @Operation(summary = "Replace the organisation's contacts (programme-admin or its org-admin)")
     ResponseEntity<ContactList> replaceContacts(Caller caller, @PathVariable String organisationId,
-            ExpectedVersion expected, @Valid @RequestBody @Size(max = 20) List<@Valid ContactRequest> contacts) {
+            ExpectedVersion expected,
+            @Valid @RequestBody @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts) {
         return tagged(organisations.replaceContacts(caller, organisationId, expected, contacts(contacts)));
     }
 
@@ -208,7 +209,7 @@ class OrganisationController {
             @NotNull OrganisationType type,
             @Size(max = 100) String region,
             @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 80) String identityProviderAlias,
-            @Size(max = 20) List<@Valid ContactRequest> contacts) {
+            @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts) {
     }
 
     record OrganisationDetails(

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
@@ -103,6 +104,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         + "in a few seconds.", request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut short); one too large is a 413 of the base class. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data body (with a boundary"
+                + " and complete parts)", request);
     }
 
     @ExceptionHandler(Exception.class)
