@@ -12,7 +12,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Dates, times, money and kinds of things as people in the UK read them. */
-final class Wording {
+public final class Wording {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
@@ -23,12 +23,12 @@ final class Wording {
     }
 
     /** Such as {@code 31 December 2026}. */
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "a date to be confirmed" : DATE.format(date);
     }
 
     /** Such as {@code Thursday 12 March 2026, 16:00 to 18:00 (UK time)}, in the meeting's own time zone. */
-    static String when(Instant startsAt, Instant endsAt, String timeZone) {
+    public static String when(Instant startsAt, Instant endsAt, String timeZone) {
         if (startsAt == null) {
             return "a time to be confirmed";
         }
@@ -66,7 +66,7 @@ final class Wording {
     }
 
     /** GROUP_MEETING as {@code group meeting}, DEVELOPMENT_DAY as {@code development day} ... */
-    static String kind(String kind) {
+    public static String kind(String kind) {
         if (kind == null || kind.isBlank()) {
             return "meeting";
         }
