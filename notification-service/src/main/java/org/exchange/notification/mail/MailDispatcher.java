@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +17,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.exchange.notification.preference.UnsubscribeLinks;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataAccessException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,9 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>claim a batch of due mails in a short transaction (their status becomes SENDING for a lease; other instances
  * skip them);</li>
- * <li>send each one, outside any transaction, with its own Message-ID;</li>
- * <li>record each outcome in a short transaction of its own. If that fails (the database is away), the outcome is
- * kept here and recorded before anything else is claimed, so a mail that went is never sent again by this sender.</li>
+ * <li>send each one, outside any transaction, with its own Message-ID: the batch over one SMTP connection, or one by
+ * one at the throttle's pace;</li>
+ * <li>record the outcomes in a short transaction. If that fails (the database is away), the outcomes are kept here
+ * and recorded before anything else is claimed, so a mail that went is never sent again by this sender.</li>
  * </ol>
  * A failed send is retried with a growing pause; a 5xx reply or the last attempt marks it FAILED, counted in
  * {@code exchange.mail.failed} and listed for ops. If the service dies between sending and recording, the lease runs
@@ -57,6 +64,8 @@ class MailDispatcher {
     /** Outcomes of sends not yet recorded in the database, oldest first. */
     private final Deque<Outcome> unrecorded = new ArrayDeque<>();
     private boolean recordingFails;
+    /** Set when the service stops: the mail being sent is finished, the rest of the batch is given back. */
+    private volatile boolean stopping;
 
     MailDispatcher(MailQueue queue, JavaMailSender sender, MailLayout layout, UnsubscribeLinks unsubscribeLinks,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters, MailSettings settings) {
@@ -84,16 +93,44 @@ class MailDispatcher {
         }
         int batchSize = throttle.on() ? Math.max(1, Math.min(settings.batchSize(), settings.ratePerSecond()))
                 : settings.batchSize();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             UUID claim = UUID.randomUUID();
             List<Claimed> batch = transaction.execute(status -> claim(claim, batchSize));
-            for (Claimed mail : batch) {
-                unrecorded.add(attempt(mail));
+            if (throttle.on()) {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (stopping) {
+                        giveBack(batch.subList(i, batch.size()));
+                        return;
+                    }
+                    unrecorded.add(attempt(batch.get(i)));
+                    recordOutcomes();
+                }
+            } else {
+                unrecorded.addAll(attemptOverOneConnection(batch));
                 recordOutcomes();
             }
             if (!unrecorded.isEmpty() || batch.size() < batchSize) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Stops sending when the service stops: the mail on its way is finished and recorded, the rest of the claimed
+     * batch is given back at once, so that another instance (or this one, restarted) carries on exactly there.
+     */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    private void giveBack(List<Claimed> mails) {
+        try {
+            transaction.executeWithoutResult(status -> mails.forEach(mail -> queue.release(mail.mail().id(),
+                    mail.mail().claim())));
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not give back {} claimed mail(s); they return when their lease runs out: {}", mails.size(),
+                    e.getMessage());
         }
     }
 
@@ -123,22 +160,69 @@ class MailDispatcher {
         }
     }
 
-    /** Records the outcomes not yet recorded, oldest first; answers false when the database would not have them. */
-    private boolean recordOutcomes() {
-        while (!unrecorded.isEmpty()) {
-            Outcome outcome = unrecorded.peekFirst();
+    /**
+     * Sends a batch over one SMTP connection (no throttle): each message's own failure is told apart from the
+     * others', so one refused address does not fail the batch.
+     */
+    private List<Outcome> attemptOverOneConnection(List<Claimed> batch) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<MimeMessage, OutgoingMail> messages = new IdentityHashMap<>();
+        for (Claimed claimed : batch) {
             try {
-                transaction.executeWithoutResult(status -> record(outcome));
+                messages.put(compose(claimed, sender.createMimeMessage()), claimed.mail());
+            } catch (MessagingException | RuntimeException e) {
+                failedAttempts.increment();
+                outcomes.add(new Outcome(claimed.mail(), SmtpFailure.of(e)));
+            }
+        }
+        if (messages.isEmpty()) {
+            return outcomes;
+        }
+        Map<Object, Exception> failed = Map.of();
+        try {
+            sender.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failed = e.getFailedMessages().isEmpty() ? everyOne(messages.keySet(), e) : e.getFailedMessages();
+        } catch (MailException e) {
+            failed = everyOne(messages.keySet(), e);
+        }
+        for (Map.Entry<MimeMessage, OutgoingMail> message : messages.entrySet()) {
+            Exception failure = failed.get(message.getKey());
+            if (failure == null) {
+                sent.increment();
+                outcomes.add(new Outcome(message.getValue(), null));
+            } else {
+                failedAttempts.increment();
+                outcomes.add(new Outcome(message.getValue(), SmtpFailure.of(failure)));
+            }
+        }
+        return outcomes;
+    }
+
+    private static Map<Object, Exception> everyOne(java.util.Collection<MimeMessage> messages, Exception failure) {
+        Map<Object, Exception> failed = new IdentityHashMap<>();
+        messages.forEach(message -> failed.put(message, failure));
+        return failed;
+    }
+
+    /**
+     * Records the outcomes not yet recorded, in one short transaction; answers false when the database would not
+     * have them (they are kept, and recorded before anything else is claimed).
+     */
+    private boolean recordOutcomes() {
+        if (!unrecorded.isEmpty()) {
+            try {
+                transaction.executeWithoutResult(status -> unrecorded.forEach(this::record));
             } catch (DataAccessException | TransactionException e) {
                 if (!recordingFails) {
-                    log.warn("Could not record what happened to {} mail(s), first {}; keeping it to record later and "
-                            + "claiming nothing more until then: {}", unrecorded.size(), outcome.mail().id(),
-                            e.getMessage());
+                    log.warn("Could not record what happened to {} mail(s), first {}; keeping them to record later "
+                            + "and claiming nothing more until then: {}", unrecorded.size(),
+                            unrecorded.peekFirst().mail().id(), e.getMessage());
                 }
                 recordingFails = true;
                 return false;
             }
-            unrecorded.pollFirst();
+            unrecorded.clear();
         }
         if (recordingFails) {
             log.info("Recorded the outcomes kept while the database would not have them");

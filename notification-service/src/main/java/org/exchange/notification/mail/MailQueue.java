@@ -128,6 +128,15 @@ public class MailQueue {
                 .update();
     }
 
+    /** Gives back a claimed mail that was not attempted: waiting again, its attempt not counted. */
+    void release(UUID id, UUID claim) {
+        jdbc.sql("""
+                update outgoing_mail set status = 'PENDING', attempts = greatest(attempts - 1, 0), claim = null,
+                                         claimed_until = null
+                where id = :id and claim = :claim and status = 'SENDING'""")
+                .param("id", id).param("claim", claim).update();
+    }
+
     /** Mails given up on, for ops to look at and retry. */
     List<OutgoingMail> failed(int max) {
         return jdbc.sql("select * from outgoing_mail where status = 'FAILED' order by next_attempt_at desc limit :max")

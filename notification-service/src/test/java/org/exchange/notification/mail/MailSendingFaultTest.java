@@ -30,6 +30,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -44,8 +49,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(properties = {
         "spring.application.name=notification-mail-faults",
         "spring.kafka.listener.auto-startup=false",
+        // GreenMail says at INFO that it creates a mailbox, once for each of ten thousand readers
+        "logging.level.com.icegreen.greenmail=WARN",
         // the service's scheduled sender runs once at start, on an empty queue, and then not for a day
         "exchange.mail.poll-interval=PT24H" })
+@AutoConfigureMockMvc
 @Import(EnginesConfiguration.class)
 class MailSendingFaultTest {
 
@@ -64,10 +72,13 @@ class MailSendingFaultTest {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MockMvc mvc;
 
     private final int smtpPort = freePort();
     private GreenMail smtp;
     private final List<ScheduledExecutorService> senders = new ArrayList<>();
+    private final List<MailDispatcher> dispatchers = new ArrayList<>();
 
     @BeforeEach
     void startSmtpAndInstallTheFaultSwitch() {
@@ -92,6 +103,7 @@ class MailSendingFaultTest {
 
     @AfterEach
     void stopEverything() {
+        dispatchers.forEach(MailDispatcher::stop);
         senders.forEach(ScheduledExecutorService::shutdownNow);
         jdbc.sql("delete from mail_fault").update();
         smtp.stop();
@@ -153,6 +165,95 @@ class MailSendingFaultTest {
                 + " record)%n", written.size(), byMessageId.size(), copies);
     }
 
+    @Test
+    void aNewsletterToTenThousandPeopleStoppedHalfWayAndResumedReachesEachOfThemExactlyOnce() throws Exception {
+        int people = 10_000;
+        String organisation = "org-newsletter-" + UUID.randomUUID();
+        String run = "issue-" + UUID.randomUUID().toString().substring(0, 8);
+        // the read model as membership's events fill it: people of one organisation who agreed to the newsletter
+        jdbc.sql("""
+                insert into recipient (id, email, given_name, organisation_id)
+                select gen_random_uuid(), :run || '-' || n || '@college.test', 'Reader ' || n, :organisation
+                from generate_series(1, :people) n""")
+                .param("run", run).param("organisation", organisation).param("people", people).update();
+        jdbc.sql("""
+                insert into mail_preference (recipient_id, category, email, updated_at)
+                select id, 'NEWSLETTER', true, now() from recipient where organisation_id = :organisation""")
+                .param("organisation", organisation).update();
+        List<String> written = jdbc.sql("select email from recipient where organisation_id = :organisation")
+                .param("organisation", organisation).query(String.class).list();
+
+        String issue = newIssue(organisation, "Ten thousand readers " + run);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/notifications/newsletters/" + issue + "/schedule").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        // the service's own starter queues one copy per person, all at once
+        await().atMost(PATIENCE).until(() -> copies(issue, "true") == people);
+
+        long started = System.nanoTime();
+        startSender(Duration.ofMinutes(5));
+        startSender(Duration.ofMinutes(5));
+        await().atMost(Duration.ofMinutes(3)).until(() -> copies(issue, "status = 'SENT'") >= people / 3);
+        // the service stops: both senders finish the mail on its way and give the rest of their batch back
+        dispatchers.forEach(MailDispatcher::stop);
+        for (ScheduledExecutorService sender : senders) {
+            sender.shutdown();
+            assertThat(sender.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        int sentBeforeStop = copies(issue, "status = 'SENT'");
+        assertThat(copies(issue, "status = 'SENDING'")).as("copies left claimed by the stopped senders").isZero();
+        assertThat(deliveredTo(written)).hasSize(sentBeforeStop);
+        double firstRate = sentBeforeStop / seconds(started);
+
+        long resumed = System.nanoTime();
+        startSender(Duration.ofMinutes(5));
+        startSender(Duration.ofMinutes(5));
+        await().atMost(Duration.ofMinutes(5)).until(() -> copies(issue, "status = 'SENT'") == people);
+        double resumedRate = (people - sentBeforeStop) / seconds(resumed);
+        report("newsletter of 10,000 stopped after " + sentBeforeStop + " and resumed; two senders", written);
+        System.out.printf("[bench] newsletter send rate against GreenMail, throttle off, two senders in one JVM: "
+                + "%.0f messages/s before the stop, %.0f after%n", firstRate, resumedRate);
+    }
+
+    @Test
+    void theThrottleHoldsANewsletterToItsRate() throws Exception {
+        List<String> written = write(150, "throttled");
+        long started = System.nanoTime();
+        startSender(Duration.ofMinutes(5), 100);
+        await().atMost(PATIENCE).until(() -> count("status = 'SENT'") == written.size());
+        double rate = written.size() / seconds(started);
+        report("throttled to 100 messages/s", written);
+        System.out.printf("[bench] send rate against GreenMail, throttle on at 100/s: %.0f messages/s%n", rate);
+        assertThat(rate).isLessThanOrEqualTo(110);
+    }
+
+    private String newIssue(String organisation, String title) throws Exception {
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/notifications/newsletters").with(programmeAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"" + title + "\",\"audience\":{\"segment\":\"ORGANISATION\","
+                                + "\"ref\":\"" + organisation + "\"}}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return body.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+    }
+
+    private int copies(String issue, String condition) {
+        return jdbc.sql("select count(*) from outgoing_mail where newsletter_issue_id = :issue::uuid and " + condition)
+                .param("issue", issue).query(Integer.class).single();
+    }
+
+    private static RequestPostProcessor programmeAdmin() {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
+                .jwt(token -> token.subject(UUID.randomUUID().toString()))
+                .authorities(new SimpleGrantedAuthority("ROLE_programme-admin"));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
     /** Queues one mail to each of {@code n} fresh addresses. */
     private List<String> write(int n, String run) {
         List<String> addresses = new ArrayList<>();
@@ -167,16 +268,22 @@ class MailSendingFaultTest {
 
     /** Another instance of the sender, polling the queue as the service does. */
     private ScheduledExecutorService startSender(Duration lease) {
+        return startSender(lease, 0);
+    }
+
+    private ScheduledExecutorService startSender(Duration lease, int perSecond) {
         JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
         mailSender.setHost("127.0.0.1");
         mailSender.setPort(smtpPort);
         mailSender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         mailSender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
         mailSender.getJavaMailProperties().put("mail.smtp.writetimeout", "2000");
+        mailSender.getJavaMailProperties().put("mail.smtp.localhost", "localhost");
         MailSettings settings = new MailSettings("Exchange <no-reply@exchange.test>", 30, Duration.ofMillis(100), BATCH,
-                lease, 0, 0);
+                lease, perSecond, 0);
         MailDispatcher dispatcher = new MailDispatcher(queue, mailSender, layout, links, transaction,
                 Clock.systemUTC(), meters, settings);
+        dispatchers.add(dispatcher);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         scheduler.scheduleWithFixedDelay(dispatcher::sendDue, 0, 50, TimeUnit.MILLISECONDS);
         senders.add(scheduler);
