@@ -13,6 +13,7 @@ import org.exchange.contracts.accreditation.PanelAssigned;
 import org.exchange.contracts.accreditation.ReadyForAssessment;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.preference.Category;
+import org.exchange.notification.wording.Wording;
 import org.exchange.platform.inbox.EventMetadata;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.beans.factory.annotation.Value;

@@ -26,6 +26,8 @@ import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.preference.Category;
 import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipient;
+import org.exchange.notification.reminder.MeetingReminders;
+import org.exchange.notification.wording.Wording;
 import org.exchange.platform.inbox.EventMetadata;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -43,11 +45,13 @@ class ExchangeEvents {
     private final Inbox inbox;
     private final Notifier notifier;
     private final ProgrammeNews news;
+    private final MeetingReminders reminders;
 
-    ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news) {
+    ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders) {
         this.inbox = inbox;
         this.notifier = notifier;
         this.news = news;
+        this.reminders = reminders;
     }
 
     @KafkaListener(topics = Topics.EXCHANGE)
@@ -124,6 +128,7 @@ class ExchangeEvents {
         if (meeting.startsAt() != null) {
             news.moved(meeting.meetingId(), meeting.startsAt(), where(meeting.venueName(), meeting.onlineUrl()));
         }
+        reminders.moved(meeting.meetingId(), meeting.startsAt(), meeting.endsAt());
         tell(meeting.registeredPractitionerIds(), Category.MEETING, "Moved: " + meeting.title(), person -> """
                 Hello %s,
 
@@ -147,6 +152,7 @@ class ExchangeEvents {
 
     private void cancelled(MeetingCancelled meeting, EventMetadata event) {
         news.cancelled(meeting.meetingId());
+        reminders.cancelled(meeting.meetingId());
         String reason = meeting.reason() == null || meeting.reason().isBlank()
                 ? "" : "\nThe organiser said: " + meeting.reason() + "\n";
         tell(meeting.registeredPractitionerIds(), Category.MEETING, "Cancelled: " + meeting.title(), person -> """
@@ -163,6 +169,9 @@ class ExchangeEvents {
     }
 
     private void registrationConfirmed(RegistrationConfirmed registration, EventMetadata event) {
+        reminders.placeTaken(new MeetingReminders.Place(registration.meetingId(), registration.practitionerId(),
+                registration.meetingTitle(), registration.meetingKind(), registration.startsAt(),
+                registration.endsAt(), registration.timeZone()));
         tell(List.of(registration.practitionerId()), Category.REGISTRATION,
                 "Your place is confirmed: " + registration.meetingTitle(), person -> """
                         Hello %s,
@@ -184,6 +193,9 @@ class ExchangeEvents {
     }
 
     private void waitlistPromoted(WaitlistPromoted promotion, EventMetadata event) {
+        reminders.placeTaken(new MeetingReminders.Place(promotion.meetingId(), promotion.practitionerId(),
+                promotion.meetingTitle(), promotion.meetingKind(), promotion.startsAt(), promotion.endsAt(),
+                promotion.timeZone()));
         tell(List.of(promotion.practitionerId()), Category.REGISTRATION,
                 "A place has opened up for you: " + promotion.meetingTitle(), person -> """
                         Hello %s,

@@ -20,6 +20,7 @@ import org.exchange.notification.preference.Category;
 import org.exchange.notification.preference.Preferences;
 import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipients;
+import org.exchange.notification.wording.Wording;
 import org.exchange.platform.inbox.EventMetadata;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.beans.factory.annotation.Value;

@@ -9,7 +9,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.exchange.notification.events.Wording;
+import org.exchange.notification.wording.Wording;
 import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.programme.ProgrammeNews.Item;
 import org.exchange.notification.programme.ProgrammeNews.Kind;

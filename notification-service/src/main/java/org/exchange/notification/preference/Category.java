@@ -10,6 +10,7 @@ public enum Category {
     INVOICE("Invoices and payment receipts", true, true),
     MEETING("Meetings and events: new ones for your groups, changes and cancellations", false, true),
     REGISTRATION("Your places at meetings and on their waitlists", false, true),
+    REMINDER("Reminders before meetings and events you registered for", false, true),
     OUTCOME("Outcomes your groups publish", false, true),
     ASSESSMENT("Self-assessment against the Professional Standards", false, true),
     AWARD("Progress towards your ILM award", false, true),

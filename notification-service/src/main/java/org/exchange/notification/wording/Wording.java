@@ -1,4 +1,4 @@
-package org.exchange.notification.events;
+package org.exchange.notification.wording;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -47,7 +47,7 @@ public final class Wording {
     }
 
     /** Such as {@code £195.00}; the code stands beside amounts in currencies without a symbol of their own here. */
-    static String money(BigDecimal amount, String currency) {
+    public static String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "the amount shown in the portal";
         }
@@ -61,7 +61,7 @@ public final class Wording {
     }
 
     /** Such as {@code 30} or {@code 12.5}. */
-    static String hours(BigDecimal hours) {
+    public static String hours(BigDecimal hours) {
         return hours == null ? "the required" : hours.stripTrailingZeros().toPlainString();
     }
 
@@ -74,7 +74,7 @@ public final class Wording {
     }
 
     /** BANK_TRANSFER as {@code bank transfer}; unknown methods as {@code other means}. */
-    static String paymentMethod(String method) {
+    public static String paymentMethod(String method) {
         if (method == null || method.equals("OTHER")) {
             return "other means";
         }
