@@ -49,8 +49,8 @@ async function list(message) {
     return;
   }
   showMessage(messageHost, message);
-  const form = el('form', { class: 'stacked card', id: 'new-issue', 'aria-labelledby': 'new-issue-title' },
-    el('h2', { id: 'new-issue-title' }, 'Draft a new issue'),
+  const form = el('form', { class: 'stacked card', id: 'new-issue', 'aria-labelledby': 'new-issue-heading' },
+    el('h2', { id: 'new-issue-heading' }, 'Draft a new issue'),
     el('p', {}, 'The draft lists the outcomes published this quarter, the events coming up with their key speakers, '
       + 'and the groups forming. You then edit it.'),
     field('new-issue', 'title', 'Title', { hint: 'Leave it empty for "The Exchange newsletter" and the quarter.',

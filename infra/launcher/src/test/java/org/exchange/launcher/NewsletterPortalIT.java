@@ -45,7 +45,7 @@ class NewsletterPortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "the newsletter's issues");
 
         String title = "Westmid news " + ExchangeApi.unique();
-        page.getByLabel("Title", EXACT).fill(title);
+        page.locator("#new-issue-title").fill(title);
         page.getByLabel("Audience", EXACT).selectOption(new SelectOption().setValue(AUDIENCE));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draft the issue")).click();
         assertThat(heading(title)).isVisible();
