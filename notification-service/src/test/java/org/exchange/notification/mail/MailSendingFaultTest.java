@@ -125,6 +125,45 @@ class MailSendingFaultTest {
     }
 
     @Test
+    void aHungSmtpServerTimesOutWithNoTransactionOpenAndItsMailGoesOnceTheServerAnswers() throws Exception {
+        smtp.stop();
+        List<String> written = write(20, "smtp-hung");
+        try (var hung = new java.net.ServerSocket()) {
+            // a server that accepts connections and never says a word
+            hung.setReuseAddress(true);
+            hung.bind(new java.net.InetSocketAddress("127.0.0.1", smtpPort));
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                while (!hung.isClosed()) {
+                    try {
+                        held.add(hung.accept());
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            startSender(Duration.ofMinutes(5));
+
+            // the sender waits for the greeting with its batch claimed, holding no transaction or lock meanwhile
+            await().atMost(PATIENCE).until(() -> count("status = 'SENDING'") == written.size() && !held.isEmpty());
+            assertThat(jdbc.sql("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and state like 'idle in transaction%'""")
+                    .query(Integer.class).single()).as("connections idle in a transaction").isZero();
+            // the read timeout ends the attempt; the mails wait for the next one
+            await().atMost(PATIENCE).until(() -> count("status = 'PENDING' and last_error is not null")
+                    == written.size());
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+        smtp = startSmtp();
+
+        await().atMost(PATIENCE).until(() -> count("status = 'SENT'") == written.size());
+        report("SMTP server hung (no reply), then answering", written);
+    }
+
+    @Test
     void aSendTheDatabaseRefusesToRecordIsRecordedLaterAndNeverSentAgain() throws Exception {
         jdbc.sql("insert into mail_fault (reason) values ('the database refuses to record a send')").update();
         List<String> written = write(100, "mark-fails");
