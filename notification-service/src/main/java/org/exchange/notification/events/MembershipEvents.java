@@ -143,7 +143,8 @@ class MembershipEvents {
         String expires = Wording.date(due.expiresOn());
         String title = (due.reminder() > 1 ? "Reminder: your" : "Your") + " Learning Exchange membership ends on "
                 + expires;
-        notifier.notify(due.practitionerId(), Category.MEMBERSHIP, title, person -> """
+        // reminders have a category of their own, which a member may switch off; the lapse notice is always sent
+        notifier.notify(due.practitionerId(), Category.RENEWAL, title, person -> """
                 Hello %s,
 
                 Your Learning Exchange membership ends on %s. To stay a member, please renew before then.
