@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The quarterly newsletter in a real browser against the whole platform: the programme admin drafts an issue for
  * Westmid College's staff, edits it, previews it as HTML and as plain text, sends a test to themselves and sends it;
- * the progress shows it sent, and the copy is read in the platform's mail server, with its unsubscribe link. Every
+ * the progress shows it sent, the copy is read in the platform's mail server, with its unsubscribe link, and anyone
+ * reads the issue on the web without signing in. Every
  * page is checked against WCAG 2.2 AA with axe-core, and on a phone-sized screen.
  */
 class NewsletterPortalIT extends BrowserTest {
@@ -61,7 +62,8 @@ class NewsletterPortalIT extends BrowserTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview the issue")).click();
         assertThat(page.getByTestId("preview-text")).containsText("**" + note + "**");
-        assertThat(page.frameLocator("[data-testid=preview-html]").locator("strong")).hasText(note);
+        assertThat(page.frameLocator("[data-testid=preview-html]").locator("strong").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText(note))).hasCount(1);
         assertThat(page.frameLocator("[data-testid=preview-html]").locator("h1")).hasText(title);
         Accessibility.assertNoViolations(page, "a draft issue with its preview");
 
@@ -82,6 +84,15 @@ class NewsletterPortalIT extends BrowserTest {
         ReceivedMail copy = awaitOneMail(ada.email(), title);
         org.assertj.core.api.Assertions.assertThat(copy.text()).contains(note)
                 .contains("/api/notifications/unsubscribe/").contains("Read it on the web");
+
+        // anyone reads the sent issue on the web, without signing in (the link in every copy)
+        String issueId = page.url().replaceAll(".*[?&]id=([0-9a-f-]{36}).*", "$1");
+        try (var visitor = browser.newContext()) {
+            Page web = visitor.newPage();
+            web.navigate(url("/api/notifications/newsletters/archive/" + issueId));
+            assertThat(web.locator("h1")).hasText(title);
+            assertThat(web.getByText(note)).isVisible();
+        }
 
         assertFitsAPhone("/admin/newsletters.html");
     }
