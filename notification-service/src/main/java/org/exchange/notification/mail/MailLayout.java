@@ -24,7 +24,7 @@ public class MailLayout {
     private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
     private final String portalUrl;
 
-    MailLayout(@Value("${exchange.notification.public-base-url:http://localhost:8080}") String portalUrl) {
+    public MailLayout(@Value("${exchange.notification.public-base-url:http://localhost:8080}") String portalUrl) {
         this.portalUrl = portalUrl;
     }
 
