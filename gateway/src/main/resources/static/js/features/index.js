@@ -4,8 +4,9 @@ import accreditation from './accreditation.js';
 import assessment from './assessment.js';
 import exchange from './exchange.js';
 import membership from './membership.js';
+import notification from './notification.js';
 
-export const FEATURES = [exchange, membership, assessment, accreditation];
+export const FEATURES = [exchange, membership, assessment, accreditation, notification];
 
 /** Navigation entries: { href, label, public?, roles? }. */
 export const navigation = () => FEATURES.flatMap(feature => feature.navigation || []);

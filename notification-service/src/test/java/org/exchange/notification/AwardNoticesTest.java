@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.exchange.contracts.accreditation.AwardCompleted;
 import org.exchange.contracts.accreditation.ObservationRecorded;
 import org.exchange.contracts.accreditation.PanelAssigned;
+import org.exchange.contracts.accreditation.PanelRecommended;
 import org.exchange.contracts.accreditation.ReadyForAssessment;
 import org.exchange.contracts.membership.InvoiceIssued;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,10 @@ class AwardNoticesTest extends NotificationIntegrationTest {
         assertThat(awaitOneMail(candidate.email(), "A peer assessor observed your workshop").text())
                 .contains("Hello Cara", "20 November 2026", "it counts towards your award");
         awaitOneMail(candidate.email(), "You are ready for assessment: " + DEVELOPMENT);
+        publishAndAwait(new PanelRecommended(enrolment, candidate.id(), "ILM-DEVELOPMENT-PLLE", DEVELOPMENT,
+                Instant.now()), enrolment);
+        assertThat(awaitOneMail(candidate.email(), "Your panel recommends you for the " + DEVELOPMENT).text())
+                .contains("Both assessors");
         assertThat(awaitOneMail(candidate.email(), "Congratulations: " + DEVELOPMENT).text())
                 .contains("30 November 2026", "certificate", "Open Badges credential");
         oneFeedEntry(candidate.id(), "Congratulations: " + DEVELOPMENT, "AWARD");

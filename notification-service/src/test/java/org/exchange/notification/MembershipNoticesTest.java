@@ -34,9 +34,29 @@ class MembershipNoticesTest extends NotificationIntegrationTest {
         String text = awaitOneMail(email, subject).text();
         assertThat(text).contains("Hello Ada", "ends on 31 December 2026", "at least 30 hours of CPD",
                 "reflections", "lapse");
-        assertThat(oneFeedEntry(member, subject, "MEMBERSHIP")).contains("at least 30 hours of CPD");
+        assertThat(oneFeedEntry(member, subject, "RENEWAL")).contains("at least 30 hours of CPD");
 
         assertRedeliveryChangesNothing(due, member, email, subject);
+    }
+
+    @Test
+    void aMemberWhoSwitchedRenewalRemindersOffGetsThemInTheFeedOnlyButStillHearsOfALapseByMail() throws Exception {
+        Person member = registeredPractitioner("Rita");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/notifications/preferences").with(signedIn(member.id()))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"categories\":[{\"category\":\"RENEWAL\",\"email\":false}]}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+
+        var due = publishAndAwait(new MembershipRenewalDue(UUID.randomUUID(), member.id(), member.email(), "Rita",
+                LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 31), new BigDecimal("30"), 1, Instant.now()),
+                member.id());
+        publish(event(new MembershipLapsed(UUID.randomUUID(), member.id(), member.email(), "Rita",
+                LocalDate.of(2026, 12, 31), Instant.now()), member.id()));
+
+        awaitOneMail(member.email(), "Your Learning Exchange membership has lapsed");
+        oneFeedEntry(member.id(), "Your Learning Exchange membership ends on 31 December 2026", "RENEWAL");
+        assertThat(mailsQueuedFor(due)).isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.exchange.notification.feed.Notifications;
 import org.exchange.notification.mail.MailQueue;
 import org.exchange.notification.preference.Preferences;
+import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipients;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,12 +24,15 @@ public class Erasure {
     private final Notifications notifications;
     private final MailQueue mail;
     private final Preferences preferences;
+    private final ProgrammeNews programme;
 
-    Erasure(Recipients recipients, Notifications notifications, MailQueue mail, Preferences preferences) {
+    Erasure(Recipients recipients, Notifications notifications, MailQueue mail, Preferences preferences,
+            ProgrammeNews programme) {
         this.recipients = recipients;
         this.notifications = notifications;
         this.mail = mail;
         this.preferences = preferences;
+        this.programme = programme;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -37,5 +41,6 @@ public class Erasure {
         mail.eraseFor(person);
         notifications.eraseContentsOf(person);
         preferences.erase(person);
+        programme.erase(person);
     }
 }

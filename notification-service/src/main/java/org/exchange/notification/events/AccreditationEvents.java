@@ -10,9 +10,11 @@ import org.exchange.contracts.Topics;
 import org.exchange.contracts.accreditation.AwardCompleted;
 import org.exchange.contracts.accreditation.ObservationRecorded;
 import org.exchange.contracts.accreditation.PanelAssigned;
+import org.exchange.contracts.accreditation.PanelRecommended;
 import org.exchange.contracts.accreditation.ReadyForAssessment;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.preference.Category;
+import org.exchange.notification.wording.Wording;
 import org.exchange.platform.inbox.EventMetadata;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +45,7 @@ class AccreditationEvents {
                 on(ObservationRecorded.class, this::observed),
                 on(ReadyForAssessment.class, this::ready),
                 on(PanelAssigned.class, this::panel),
+                on(PanelRecommended.class, this::recommended),
                 on(AwardCompleted.class, this::awarded));
     }
 
@@ -95,6 +98,22 @@ class AccreditationEvents {
                             portal),
                     event.id());
         }
+    }
+
+    private void recommended(PanelRecommended recommended, EventMetadata event) {
+        notifier.notify(recommended.practitionerId(), Category.AWARD,
+                "Your panel recommends you for the " + recommended.programmeTitle(), person -> """
+                        Hello %s,
+
+                        Both assessors on your panel have recommended you for the %s.
+
+                        What happens next: the programme team confirms your completion with ILM. When ILM has
+                        confirmed it, we will tell you, and your certificate and credential will be ready on the
+                        Awards page of the portal (%s).
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), recommended.programmeTitle(), portal),
+                event.id());
     }
 
     private void awarded(AwardCompleted award, EventMetadata event) {

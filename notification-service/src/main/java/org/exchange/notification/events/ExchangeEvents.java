@@ -12,15 +12,22 @@ import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
+import org.exchange.contracts.exchange.GroupActivated;
+import org.exchange.contracts.exchange.GroupProposed;
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
+import org.exchange.contracts.exchange.MemberJoinedGroup;
+import org.exchange.contracts.exchange.NetworkCreated;
 import org.exchange.contracts.exchange.OutcomePublished;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.contracts.exchange.WaitlistPromoted;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.preference.Category;
+import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipient;
+import org.exchange.notification.reminder.MeetingReminders;
+import org.exchange.notification.wording.Wording;
 import org.exchange.platform.inbox.EventMetadata;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,17 +36,22 @@ import org.springframework.stereotype.Component;
 /**
  * The exchange's events, told to the people each one names: a new meeting to its group's members, a moved or
  * cancelled one to everyone registered or waitlisted, a place to the person who has it, an outcome to its group's
- * members and its publisher. Nobody the payload does not name hears of anything.
+ * members and its publisher. Nobody the payload does not name hears of anything. Networks, groups forming, their
+ * participants, meetings and outcomes also feed the newsletter's read model ({@link ProgrammeNews}).
  */
 @Component
 class ExchangeEvents {
 
     private final Inbox inbox;
     private final Notifier notifier;
+    private final ProgrammeNews news;
+    private final MeetingReminders reminders;
 
-    ExchangeEvents(Inbox inbox, Notifier notifier) {
+    ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders) {
         this.inbox = inbox;
         this.notifier = notifier;
+        this.news = news;
+        this.reminders = reminders;
     }
 
     @KafkaListener(topics = Topics.EXCHANGE)
@@ -50,10 +62,45 @@ class ExchangeEvents {
                 on(MeetingCancelled.class, this::cancelled),
                 on(RegistrationConfirmed.class, this::registrationConfirmed),
                 on(WaitlistPromoted.class, this::waitlistPromoted),
-                on(OutcomePublished.class, this::outcomePublished));
+                on(OutcomePublished.class, this::outcomePublished),
+                on(NetworkCreated.class, this::networkCreated),
+                on(GroupProposed.class, this::groupProposed),
+                on(GroupActivated.class, this::groupActivated),
+                on(MemberJoinedGroup.class, this::memberJoined));
+    }
+
+    private void networkCreated(NetworkCreated network, EventMetadata event) {
+        news.saveNetwork(new ProgrammeNews.Network(network.networkId(), network.name(), network.region()));
+    }
+
+    private void groupProposed(GroupProposed group, EventMetadata event) {
+        news.save(new ProgrammeNews.Item(group.groupId(), ProgrammeNews.Kind.GROUP_FORMING, group.networkId(),
+                group.name(), group.challenge(), null, group.area(),
+                group.proposedAt() == null ? event.time() : group.proposedAt(), false));
+        if (group.facilitatorIds() != null) {
+            group.facilitatorIds().forEach(person -> news.participates(group.networkId(), person));
+        }
+    }
+
+    private void groupActivated(GroupActivated group, EventMetadata event) {
+        news.formed(group.groupId());
+        for (List<UUID> people : java.util.Arrays.asList(group.facilitatorIds(), group.memberIds())) {
+            if (people != null) {
+                people.forEach(person -> news.participates(group.networkId(), person));
+            }
+        }
+    }
+
+    private void memberJoined(MemberJoinedGroup joined, EventMetadata event) {
+        news.participates(joined.networkId(), joined.practitionerId());
     }
 
     private void scheduled(MeetingScheduled meeting, EventMetadata event) {
+        ProgrammeNews.Kind kind = ProgrammeNews.Kind.ofMeeting(meeting.kind());
+        if (kind != null && meeting.startsAt() != null) {
+            news.save(new ProgrammeNews.Item(meeting.meetingId(), kind, meeting.networkId(), meeting.title(), null,
+                    meeting.keySpeaker(), where(meeting.venueName(), meeting.onlineUrl()), meeting.startsAt(), false));
+        }
         String keySpeaker = meeting.keySpeaker() == null || meeting.keySpeaker().isBlank()
                 ? "" : "Key speaker: " + meeting.keySpeaker() + "\n";
         String capacity = meeting.capacity() > 0
@@ -78,6 +125,10 @@ class ExchangeEvents {
     }
 
     private void rescheduled(MeetingRescheduled meeting, EventMetadata event) {
+        if (meeting.startsAt() != null) {
+            news.moved(meeting.meetingId(), meeting.startsAt(), where(meeting.venueName(), meeting.onlineUrl()));
+        }
+        reminders.moved(meeting.meetingId(), meeting.startsAt(), meeting.endsAt());
         tell(meeting.registeredPractitionerIds(), Category.MEETING, "Moved: " + meeting.title(), person -> """
                 Hello %s,
 
@@ -100,6 +151,8 @@ class ExchangeEvents {
     }
 
     private void cancelled(MeetingCancelled meeting, EventMetadata event) {
+        news.cancelled(meeting.meetingId());
+        reminders.cancelled(meeting.meetingId());
         String reason = meeting.reason() == null || meeting.reason().isBlank()
                 ? "" : "\nThe organiser said: " + meeting.reason() + "\n";
         tell(meeting.registeredPractitionerIds(), Category.MEETING, "Cancelled: " + meeting.title(), person -> """
@@ -116,6 +169,9 @@ class ExchangeEvents {
     }
 
     private void registrationConfirmed(RegistrationConfirmed registration, EventMetadata event) {
+        reminders.placeTaken(new MeetingReminders.Place(registration.meetingId(), registration.practitionerId(),
+                registration.meetingTitle(), registration.meetingKind(), registration.startsAt(),
+                registration.endsAt(), registration.timeZone()));
         tell(List.of(registration.practitionerId()), Category.REGISTRATION,
                 "Your place is confirmed: " + registration.meetingTitle(), person -> """
                         Hello %s,
@@ -137,6 +193,9 @@ class ExchangeEvents {
     }
 
     private void waitlistPromoted(WaitlistPromoted promotion, EventMetadata event) {
+        reminders.placeTaken(new MeetingReminders.Place(promotion.meetingId(), promotion.practitionerId(),
+                promotion.meetingTitle(), promotion.meetingKind(), promotion.startsAt(), promotion.endsAt(),
+                promotion.timeZone()));
         tell(List.of(promotion.practitionerId()), Category.REGISTRATION,
                 "A place has opened up for you: " + promotion.meetingTitle(), person -> """
                         Hello %s,
@@ -157,6 +216,9 @@ class ExchangeEvents {
     }
 
     private void outcomePublished(OutcomePublished outcome, EventMetadata event) {
+        news.save(new ProgrammeNews.Item(outcome.outcomeId(), ProgrammeNews.Kind.OUTCOME, outcome.networkId(),
+                outcome.title(), outcome.summary(), null, outcome.subjectArea(),
+                outcome.publishedAt() == null ? event.time() : outcome.publishedAt(), false));
         Set<UUID> people = new LinkedHashSet<>(outcome.groupMemberIds() == null ? List.of() : outcome.groupMemberIds());
         if (outcome.publishedBy() != null) {
             people.add(outcome.publishedBy());

@@ -9,6 +9,7 @@ import org.exchange.contracts.membership.MembershipActivated;
 import org.exchange.contracts.membership.MembershipLapsed;
 import org.exchange.contracts.membership.MembershipRenewalDue;
 import org.exchange.contracts.membership.MembershipRenewed;
+import org.exchange.contracts.membership.OrganisationRegistered;
 import org.exchange.contracts.membership.PaymentRecorded;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.contracts.membership.PractitionerProfileUpdated;
@@ -17,7 +18,9 @@ import org.exchange.notification.erasure.Erasure;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.preference.Category;
 import org.exchange.notification.preference.Preferences;
+import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipients;
+import org.exchange.notification.wording.Wording;
 import org.exchange.platform.inbox.EventMetadata;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,10 +39,12 @@ class MembershipEvents {
     private final Preferences preferences;
     private final Notifier notifier;
     private final Erasure erasure;
+    private final ProgrammeNews programme;
     private final String portal;
     private final BankTransfer bankTransfer;
 
     MembershipEvents(Inbox inbox, Recipients recipients, Preferences preferences, Notifier notifier, Erasure erasure,
+            ProgrammeNews programme,
             @Value("${exchange.notification.public-base-url:http://localhost:8080}") String portal,
             @Value("${exchange.notification.bank-transfer.account-name}") String accountName,
             @Value("${exchange.notification.bank-transfer.sort-code}") String sortCode,
@@ -49,6 +54,7 @@ class MembershipEvents {
         this.preferences = preferences;
         this.notifier = notifier;
         this.erasure = erasure;
+        this.programme = programme;
         this.portal = portal;
         this.bankTransfer = new BankTransfer(accountName, sortCode, accountNumber);
     }
@@ -68,12 +74,18 @@ class MembershipEvents {
                 on(MembershipRenewed.class, this::renewed),
                 on(MembershipLapsed.class, this::lapsed),
                 on(InvoiceIssued.class, this::invoiceIssued),
-                on(PaymentRecorded.class, this::paymentRecorded));
+                on(PaymentRecorded.class, this::paymentRecorded),
+                on(OrganisationRegistered.class, this::organisationRegistered));
+    }
+
+    private void organisationRegistered(OrganisationRegistered organisation, EventMetadata event) {
+        programme.saveOrganisation(new ProgrammeNews.Organisation(organisation.organisationId(), organisation.name()));
     }
 
     private void welcome(PractitionerRegistered registered, EventMetadata event) {
         recipients.save(registered.practitionerId(), registered.email(), registered.givenName(),
                 registered.familyName());
+        programme.worksFor(registered.practitionerId(), registered.organisationId());
         notifier.notify(registered.practitionerId(), Category.WELCOME, "Welcome to the Exchange", person -> """
                 Hello %s,
 
@@ -92,6 +104,7 @@ class MembershipEvents {
 
     private void profileUpdated(PractitionerProfileUpdated profile, EventMetadata event) {
         recipients.save(profile.practitionerId(), profile.email(), profile.givenName(), profile.familyName());
+        programme.worksFor(profile.practitionerId(), profile.organisationId());
         // the newsletter goes only to people who agreed to it; their profile is where they say so
         preferences.set(profile.practitionerId(), Category.NEWSLETTER, profile.newsletterConsent(),
                 profile.updatedAt() == null ? event.time() : profile.updatedAt());
@@ -103,6 +116,8 @@ class MembershipEvents {
 
     private void activated(MembershipActivated activated, EventMetadata event) {
         recipients.refreshContact(activated.practitionerId(), activated.email(), activated.givenName());
+        programme.membership(activated.practitionerId(), true, activated.expiresOn(),
+                activated.activatedAt() == null ? event.time() : activated.activatedAt());
         notifier.notify(activated.practitionerId(), Category.MEMBERSHIP, "Welcome to the Learning Exchange",
                 person -> """
                         Hello %s,
@@ -128,7 +143,8 @@ class MembershipEvents {
         String expires = Wording.date(due.expiresOn());
         String title = (due.reminder() > 1 ? "Reminder: your" : "Your") + " Learning Exchange membership ends on "
                 + expires;
-        notifier.notify(due.practitionerId(), Category.MEMBERSHIP, title, person -> """
+        // reminders have a category of their own, which a member may switch off; the lapse notice is always sent
+        notifier.notify(due.practitionerId(), Category.RENEWAL, title, person -> """
                 Hello %s,
 
                 Your Learning Exchange membership ends on %s. To stay a member, please renew before then.
@@ -152,6 +168,8 @@ class MembershipEvents {
 
     private void renewed(MembershipRenewed renewed, EventMetadata event) {
         recipients.refreshContact(renewed.practitionerId(), renewed.email(), renewed.givenName());
+        programme.membership(renewed.practitionerId(), true, renewed.expiresOn(),
+                renewed.renewedAt() == null ? event.time() : renewed.renewedAt());
         notifier.notify(renewed.practitionerId(), Category.MEMBERSHIP, "Your Learning Exchange membership is renewed",
                 person -> """
                         Hello %s,
@@ -169,6 +187,8 @@ class MembershipEvents {
 
     private void lapsed(MembershipLapsed lapsed, EventMetadata event) {
         recipients.refreshContact(lapsed.practitionerId(), lapsed.email(), lapsed.givenName());
+        programme.membership(lapsed.practitionerId(), false, null,
+                lapsed.lapsedAt() == null ? event.time() : lapsed.lapsedAt());
         notifier.notify(lapsed.practitionerId(), Category.MEMBERSHIP, "Your Learning Exchange membership has lapsed",
                 person -> """
                         Hello %s,

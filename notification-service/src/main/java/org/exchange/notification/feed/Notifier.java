@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.exchange.notification.mail.MailQueue;
 import org.exchange.notification.preference.Category;
 import org.exchange.notification.preference.Preferences;
-import org.exchange.notification.preference.UnsubscribeLinks;
 import org.exchange.notification.recipient.Recipient;
 import org.exchange.notification.recipient.Recipients;
 import org.springframework.stereotype.Service;
@@ -26,16 +25,14 @@ public class Notifier {
     private final MailQueue mail;
     private final Recipients recipients;
     private final Preferences preferences;
-    private final UnsubscribeLinks unsubscribeLinks;
     private final Clock clock;
 
     Notifier(Notifications notifications, MailQueue mail, Recipients recipients, Preferences preferences,
-            UnsubscribeLinks unsubscribeLinks, Clock clock) {
+            Clock clock) {
         this.notifications = notifications;
         this.mail = mail;
         this.recipients = recipients;
         this.preferences = preferences;
-        this.unsubscribeLinks = unsubscribeLinks;
         this.clock = clock;
     }
 
@@ -59,28 +56,10 @@ public class Notifier {
             return false;
         }
         if (recipient.hasEmail() && preferences.emailWanted(recipientId, category)) {
-            if (category.transactional()) {
-                mail.enqueue(notification.id(), recipient.email(), title, text, null);
-            } else {
-                String unsubscribe = unsubscribeLinks.urlFor(recipientId, category);
-                mail.enqueue(notification.id(), recipient.email(), title, text + footer(category, unsubscribe),
-                        unsubscribe);
-            }
+            // a non-transactional mail gets its one-click unsubscribe link when it is sent (MailDispatcher)
+            mail.enqueue(notification.id(), recipientId, recipient.email(), title, text,
+                    category.transactional() ? null : category);
         }
         return true;
-    }
-
-    private static String footer(Category category, String unsubscribeUrl) {
-        return """
-
-                --
-                You are getting this e-mail because e-mails about %s are switched on for you.
-                To stop them, open %s
-                or change your notification preferences in the portal. Either way, they will still appear in your feed.
-                """.formatted(lowerFirst(category.label()), unsubscribeUrl);
-    }
-
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -3,97 +3,283 @@ package org.exchange.notification.mail;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.exchange.notification.preference.UnsubscribeLinks;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued e-mails over SMTP. A failed send is retried with a growing pause; after the last attempt the mail is
- * marked FAILED, counted in {@code exchange.mail.failed} and listed for ops.
+ * Sends queued e-mails over SMTP in three steps, none of which holds a transaction open while SMTP is talked to:
+ * <ol>
+ * <li>claim a batch of due mails in a short transaction (their status becomes SENDING for a lease; other instances
+ * skip them);</li>
+ * <li>send each one, outside any transaction, with its own Message-ID: the batch over one SMTP connection, or one by
+ * one at the throttle's pace;</li>
+ * <li>record the outcomes in a short transaction. If that fails (the database is away), the outcomes are kept here
+ * and recorded before anything else is claimed, so a mail that went is never sent again by this sender.</li>
+ * </ol>
+ * A failed send is retried with a growing pause; a 5xx reply or the last attempt marks it FAILED, counted in
+ * {@code exchange.mail.failed} and listed for ops. If the service dies between sending and recording, the lease runs
+ * out and the mail is sent again with the same Message-ID, so the copy is recognisable (docs/adr).
  */
 @Component
+@EnableConfigurationProperties(MailSettings.class)
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final int BATCH = 50;
 
     private final MailQueue queue;
     private final JavaMailSender sender;
+    private final MailLayout layout;
+    private final UnsubscribeLinks unsubscribeLinks;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final String from;
-    private final int maxAttempts;
-    private final Duration firstRetry;
+    private final MailSettings settings;
+    private final Throttle throttle;
+    private final Counter sent;
+    private final Counter failedAttempts;
+    /** Outcomes of sends not yet recorded in the database, oldest first. */
+    private final Deque<Outcome> unrecorded = new ArrayDeque<>();
+    private boolean recordingFails;
+    /** Set when the service stops: the mail being sent is finished, the rest of the batch is given back. */
+    private volatile boolean stopping;
 
-    MailDispatcher(MailQueue queue, JavaMailSender sender, TransactionTemplate transaction, Clock clock,
-            MeterRegistry meters,
-            @Value("${exchange.mail.from:Exchange <no-reply@exchange.test>}") String from,
-            @Value("${exchange.mail.max-attempts:5}") int maxAttempts,
-            @Value("${exchange.mail.first-retry:PT10S}") Duration firstRetry) {
+    MailDispatcher(MailQueue queue, JavaMailSender sender, MailLayout layout, UnsubscribeLinks unsubscribeLinks,
+            TransactionTemplate transaction, Clock clock, MeterRegistry meters, MailSettings settings) {
         this.queue = queue;
         this.sender = sender;
+        this.layout = layout;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.transaction = transaction;
         this.clock = clock;
-        this.from = from;
-        this.maxAttempts = maxAttempts;
-        this.firstRetry = firstRetry;
+        this.settings = settings;
+        this.throttle = new Throttle(settings.ratePerSecond(), settings.ratePerMinute(), clock);
         Gauge.builder("exchange.mail.failed", () -> queue.count(OutgoingMail.Status.FAILED))
                 .description("E-mails given up on after their attempts").register(meters);
+        this.sent = Counter.builder("exchange.mail.sent").description("E-mails handed to the SMTP server")
+                .register(meters);
+        this.failedAttempts = Counter.builder("exchange.mail.attempts.failed")
+                .description("Attempts to send an e-mail that failed").register(meters);
     }
 
+    /** Sends every mail that is due, batch after batch, until none is left or the outcomes cannot be recorded. */
     @Scheduled(fixedDelayString = "${exchange.mail.poll-interval:PT1S}")
-    void sendDue() {
-        Integer sent;
-        do {
-            sent = transaction.execute(status -> sendBatch());
-        } while (sent != null && sent == BATCH);
-    }
-
-    private int sendBatch() {
-        var due = queue.lockDue(BATCH);
-        for (OutgoingMail mail : due) {
-            try {
-                sender.send(compose(mail, sender.createMimeMessage(), from));
-                queue.markSent(mail.id());
-            } catch (MailException | MessagingException e) {
-                int attempt = mail.attempts() + 1;
-                boolean giveUp = attempt >= maxAttempts;
-                Duration pause = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 10));
-                queue.markFailedAttempt(mail.id(), e.getMessage(), clock.instant().plus(pause), giveUp);
-                if (giveUp) {
-                    log.error("Gave up sending mail {} to {} after {} attempts: {}", mail.id(), mail.recipient(),
-                            attempt, e.getMessage());
-                } else {
-                    log.warn("Sending mail {} failed (attempt {}), retrying in {}: {}", mail.id(), attempt, pause,
-                            e.getMessage());
+    synchronized void sendDue() {
+        if (!recordOutcomes()) {
+            return;
+        }
+        int batchSize = throttle.on() ? Math.max(1, Math.min(settings.batchSize(), settings.ratePerSecond()))
+                : settings.batchSize();
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
+            UUID claim = UUID.randomUUID();
+            List<Claimed> batch = transaction.execute(status -> claim(claim, batchSize));
+            if (throttle.on()) {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (stopping) {
+                        giveBack(batch.subList(i, batch.size()));
+                        return;
+                    }
+                    unrecorded.add(attempt(batch.get(i)));
+                    recordOutcomes();
                 }
+            } else {
+                unrecorded.addAll(attemptOverOneConnection(batch));
+                recordOutcomes();
+            }
+            if (!unrecorded.isEmpty() || batch.size() < batchSize) {
+                return;
             }
         }
-        return due.size();
     }
 
-    /** The message as it goes out: plain text, and the one-click unsubscribe headers (RFC 8058) when it has a link. */
-    static MimeMessage compose(OutgoingMail mail, MimeMessage message, String from) throws MessagingException {
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
+    /**
+     * Stops sending when the service stops: the mail on its way is finished and recorded, the rest of the claimed
+     * batch is given back at once, so that another instance (or this one, restarted) carries on exactly there.
+     */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    private void giveBack(List<Claimed> mails) {
+        try {
+            transaction.executeWithoutResult(status -> mails.forEach(mail -> queue.release(mail.mail().id(),
+                    mail.mail().claim())));
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not give back {} claimed mail(s); they return when their lease runs out: {}", mails.size(),
+                    e.getMessage());
+        }
+    }
+
+    /** The due mails claimed, each with the unsubscribe link issued for it (in the claiming transaction). */
+    private List<Claimed> claim(UUID claim, int max) {
+        return queue.claimDue(max, claim, clock.instant().plus(settings.lease())).stream()
+                .map(mail -> new Claimed(mail, mail.unsubscribeCategory() == null || mail.recipientId() == null
+                        ? mail.unsubscribeUrl()
+                        : unsubscribeLinks.issue(mail.recipientId(), mail.unsubscribeCategory())))
+                .toList();
+    }
+
+    private Outcome attempt(Claimed claimed) {
+        OutgoingMail mail = claimed.mail();
+        try {
+            throttle.pace();
+            sender.send(compose(claimed, sender.createMimeMessage()));
+            throttle.sent();
+            sent.increment();
+            return new Outcome(mail, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(mail, new SmtpFailure("interrupted before sending", false));
+        } catch (MessagingException | RuntimeException e) {
+            failedAttempts.increment();
+            return new Outcome(mail, SmtpFailure.of(e));
+        }
+    }
+
+    /**
+     * Sends a batch over one SMTP connection (no throttle): each message's own failure is told apart from the
+     * others', so one refused address does not fail the batch.
+     */
+    private List<Outcome> attemptOverOneConnection(List<Claimed> batch) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<MimeMessage, OutgoingMail> messages = new IdentityHashMap<>();
+        for (Claimed claimed : batch) {
+            try {
+                messages.put(compose(claimed, sender.createMimeMessage()), claimed.mail());
+            } catch (MessagingException | RuntimeException e) {
+                failedAttempts.increment();
+                outcomes.add(new Outcome(claimed.mail(), SmtpFailure.of(e)));
+            }
+        }
+        if (messages.isEmpty()) {
+            return outcomes;
+        }
+        Map<Object, Exception> failed = Map.of();
+        try {
+            sender.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failed = e.getFailedMessages().isEmpty() ? everyOne(messages.keySet(), e) : e.getFailedMessages();
+        } catch (MailException e) {
+            failed = everyOne(messages.keySet(), e);
+        }
+        for (Map.Entry<MimeMessage, OutgoingMail> message : messages.entrySet()) {
+            Exception failure = failed.get(message.getKey());
+            if (failure == null) {
+                sent.increment();
+                outcomes.add(new Outcome(message.getValue(), null));
+            } else {
+                failedAttempts.increment();
+                outcomes.add(new Outcome(message.getValue(), SmtpFailure.of(failure)));
+            }
+        }
+        return outcomes;
+    }
+
+    private static Map<Object, Exception> everyOne(java.util.Collection<MimeMessage> messages, Exception failure) {
+        Map<Object, Exception> failed = new IdentityHashMap<>();
+        messages.forEach(message -> failed.put(message, failure));
+        return failed;
+    }
+
+    /**
+     * Records the outcomes not yet recorded, in one short transaction; answers false when the database would not
+     * have them (they are kept, and recorded before anything else is claimed).
+     */
+    private boolean recordOutcomes() {
+        if (!unrecorded.isEmpty()) {
+            try {
+                transaction.executeWithoutResult(status -> unrecorded.forEach(this::record));
+            } catch (DataAccessException | TransactionException e) {
+                if (!recordingFails) {
+                    log.warn("Could not record what happened to {} mail(s), first {}; keeping them to record later "
+                            + "and claiming nothing more until then: {}", unrecorded.size(),
+                            unrecorded.peekFirst().mail().id(), e.getMessage());
+                }
+                recordingFails = true;
+                return false;
+            }
+            unrecorded.clear();
+        }
+        if (recordingFails) {
+            log.info("Recorded the outcomes kept while the database would not have them");
+            recordingFails = false;
+        }
+        return true;
+    }
+
+    private void record(Outcome outcome) {
+        OutgoingMail mail = outcome.mail();
+        if (outcome.failure() == null) {
+            queue.markSent(mail.id());
+            return;
+        }
+        int attempt = mail.attempts();
+        boolean giveUp = outcome.failure().permanent() || attempt >= settings.maxAttempts();
+        Duration pause = settings.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 10));
+        queue.markFailedAttempt(mail.id(), mail.claim(), outcome.failure().reply(), clock.instant().plus(pause), giveUp,
+                outcome.failure().permanent());
+        if (giveUp) {
+            log.error("Gave up sending mail {} after {} attempt(s): {}", mail.id(), attempt, outcome.failure().reply());
+        } else {
+            log.warn("Sending mail {} failed (attempt {}), retrying in {}: {}", mail.id(), attempt, pause,
+                    outcome.failure().reply());
+        }
+    }
+
+    /** The message as it goes out: a plain-text and an HTML part, its Message-ID, and the unsubscribe headers. */
+    MimeMessage compose(Claimed claimed, MimeMessage message) throws MessagingException {
+        OutgoingMail mail = claimed.mail();
+        MailLayout.Parts parts = layout.render(new MailLayout.Letter(mail.subject(), mail.body(), mail.htmlBody(),
+                claimed.unsubscribeUrl(), mail.unsubscribeCategory(), mail.webUrl(), mail.notificationId() != null));
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                StandardCharsets.UTF_8.name());
+        helper.setFrom(settings.from());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
-        helper.setText(mail.body(), false);
-        if (mail.unsubscribeUrl() != null) {
-            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+        helper.setText(parts.text(), parts.html());
+        // the same id on every attempt: a copy sent again after an unknown outcome is recognisably the same message
+        message.setHeader("Message-ID", messageId(mail));
+        if (claimed.unsubscribeUrl() != null) {
+            message.setHeader("List-Unsubscribe", "<" + claimed.unsubscribeUrl() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return message;
+    }
+
+    /** The Message-ID of a mail, the same for every attempt. */
+    String messageId(OutgoingMail mail) {
+        return "<" + mail.id() + "@" + settings.domain() + ">";
+    }
+
+    /** A mail this sender holds, with the unsubscribe link issued for it, if it has one. */
+    record Claimed(OutgoingMail mail, String unsubscribeUrl) {
+    }
+
+    /** What happened to one send; {@code failure} is null when it went. */
+    private record Outcome(OutgoingMail mail, SmtpFailure failure) {
     }
 }

@@ -38,7 +38,7 @@ class MailOpsController {
     @PostMapping("/{id}/retry")
     @Operation(summary = "Queues a failed e-mail again")
     ResponseEntity<Void> retry(@PathVariable UUID id) {
-        if (!queue.retry(id)) {
+        if (!queue.requeue(id)) {
             throw new NotFoundException("No failed mail " + id);
         }
         return ResponseEntity.accepted().build();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.exchange.notification.preference.Category;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,54 +27,114 @@ public class MailQueue {
     /**
      * Queues a mail for a notification; a second mail for the same notification is ignored.
      *
-     * @param unsubscribeUrl the one-click unsubscribe link the mail carries in its headers, or null for a
-     *        transactional mail
+     * @param unsubscribeCategory the category whose one-click unsubscribe link the mail gets when it is sent, or null
+     *        for a transactional mail
      */
-    public void enqueue(UUID notificationId, String recipient, String subject, String body, String unsubscribeUrl) {
+    public void enqueue(UUID notificationId, UUID recipientId, String recipient, String subject, String body,
+            Category unsubscribeCategory) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                insert into outgoing_mail (id, notification_id, recipient, subject, body, unsubscribe_url, status,
-                                           attempts, next_attempt_at, created_at)
-                values (:id, :notification, :recipient, :subject, :body, :unsubscribe, 'PENDING', 0, :now, :now)
+                insert into outgoing_mail (id, notification_id, recipient_id, recipient, subject, body,
+                                           unsubscribe_category, status, attempts, next_attempt_at, created_at)
+                values (:id, :notification, :recipientId, :recipient, :subject, :body, :category, 'PENDING', 0, :now,
+                        :now)
                 on conflict (notification_id) do nothing""")
                 .param("id", UUID.randomUUID())
                 .param("notification", notificationId)
+                .param("recipientId", recipientId)
                 .param("recipient", recipient)
                 .param("subject", subject)
                 .param("body", body)
-                .param("unsubscribe", unsubscribeUrl)
+                .param("category", unsubscribeCategory == null ? null : unsubscribeCategory.name())
                 .param("now", now)
                 .update();
     }
 
-    /** Locks due mails for this sender; other instances of the service skip them. Needs a transaction. */
-    List<OutgoingMail> lockDue(int max) {
+    /** Queues a mail written for one address, with its own HTML (a newsletter's test copy); no unsubscribe link. */
+    public void enqueueWritten(UUID recipientId, String recipient, String subject, String text, String html,
+            String webUrl) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into outgoing_mail (id, recipient_id, recipient, subject, body, html_body, web_url, status,
+                                           attempts, next_attempt_at, created_at)
+                values (:id, :recipientId, :recipient, :subject, :body, :html, :web, 'PENDING', 0, :now, :now)""")
+                .param("id", UUID.randomUUID())
+                .param("recipientId", recipientId)
+                .param("recipient", recipient)
+                .param("subject", subject)
+                .param("body", text)
+                .param("html", html)
+                .param("web", webUrl)
+                .param("now", now)
+                .update();
+    }
+
+    /**
+     * Claims due mails for one sender until {@code until}: waiting ones, and ones whose earlier sender's lease ran out
+     * (it died before recording what happened: sent again, with the same Message-ID). Rows another sender is claiming
+     * at this moment are skipped, so several instances share the work. Counts the attempt. Needs a transaction, and
+     * only a short one: the claim is what keeps others away after it commits.
+     */
+    List<OutgoingMail> claimDue(int max, UUID claim, Instant until) {
+        // a newsletter copy carries no text of its own: it is its issue's, frozen when the issue started sending
         return jdbc.sql("""
-                select * from outgoing_mail where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at limit :max for update skip locked""")
+                with claimed as (
+                  update outgoing_mail set status = 'SENDING', claim = :claim, claimed_until = :until,
+                                           attempts = attempts + 1
+                  where id in (select id from outgoing_mail
+                               where (status = 'PENDING' and next_attempt_at <= :now)
+                                  or (status = 'SENDING' and claimed_until <= :now)
+                               order by next_attempt_at limit :max for update skip locked)
+                  returning *)
+                select c.id, c.notification_id, c.recipient_id, c.recipient, coalesce(c.subject, i.title) as subject,
+                       coalesce(c.body, i.markdown) as body, coalesce(c.html_body, i.html) as html_body,
+                       c.unsubscribe_category, c.web_url, c.newsletter_issue_id, c.unsubscribe_url, c.status,
+                       c.attempts, c.next_attempt_at, c.last_error, c.claim
+                from claimed c left join newsletter_issue i on i.id = c.newsletter_issue_id""")
+                .param("claim", claim)
+                .param("until", Timestamp.from(until))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("max", max)
                 .query(MailQueue::map)
                 .list();
     }
 
-    void markSent(UUID id) {
-        jdbc.sql("update outgoing_mail set status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = null where id = :id")
+    /** Records that a mail went; answers false when it had been taken off the queue meanwhile (an erasure). */
+    boolean markSent(UUID id) {
+        return jdbc.sql("""
+                update outgoing_mail set status = 'SENT', sent_at = :now, last_error = null, claim = null,
+                                         claimed_until = null, unsubscribe_url = null
+                where id = :id and status in ('SENDING', 'PENDING')""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
-                .update();
+                .update() == 1;
     }
 
-    void markFailedAttempt(UUID id, String error, Instant nextAttempt, boolean giveUp) {
+    /**
+     * Records a failed attempt of the sender holding the claim: the mail waits until {@code nextAttempt}, or is given
+     * up on.
+     */
+    void markFailedAttempt(UUID id, UUID claim, String error, Instant nextAttempt, boolean giveUp, boolean permanent) {
         jdbc.sql("""
-                update outgoing_mail set attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
-                                         status = :status
-                where id = :id""")
+                update outgoing_mail set last_error = :error, next_attempt_at = :next, status = :status,
+                                         permanent_failure = :permanent, claim = null, claimed_until = null
+                where id = :id and claim = :claim and status = 'SENDING'""")
                 .param("error", error)
                 .param("next", Timestamp.from(nextAttempt))
                 .param("status", giveUp ? "FAILED" : "PENDING")
+                .param("permanent", permanent)
                 .param("id", id)
+                .param("claim", claim)
                 .update();
+    }
+
+    /** Gives back a claimed mail that was not attempted: waiting again, its attempt not counted. */
+    void release(UUID id, UUID claim) {
+        jdbc.sql("""
+                update outgoing_mail set status = 'PENDING', attempts = greatest(attempts - 1, 0), claim = null,
+                                         claimed_until = null
+                where id = :id and claim = :claim and status = 'SENDING'""")
+                .param("id", id).param("claim", claim).update();
     }
 
     /** Mails given up on, for ops to look at and retry. */
@@ -85,9 +146,10 @@ public class MailQueue {
     }
 
     /** Puts a failed mail back in the queue. */
-    boolean retry(UUID id) {
+    public boolean requeue(UUID id) {
         return jdbc.sql("""
-                update outgoing_mail set status = 'PENDING', attempts = 0, next_attempt_at = :now
+                update outgoing_mail set status = 'PENDING', attempts = 0, permanent_failure = false,
+                                         next_attempt_at = :now
                 where id = :id and status = 'FAILED'""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
@@ -100,10 +162,11 @@ public class MailQueue {
      */
     public void eraseFor(UUID recipientId) {
         jdbc.sql("""
-                update outgoing_mail set recipient = 'erased', subject = '', body = '', unsubscribe_url = null,
-                                         last_error = null,
+                update outgoing_mail set recipient = 'erased', subject = '', body = '', html_body = null,
+                                         unsubscribe_url = null, last_error = null,
                                          status = case when status = 'SENT' then 'SENT' else 'CANCELLED' end
-                where notification_id in (select id from notification where recipient_id = :recipient)""")
+                where recipient_id = :recipient
+                   or notification_id in (select id from notification where recipient_id = :recipient)""")
                 .param("recipient", recipientId)
                 .update();
     }
@@ -115,10 +178,14 @@ public class MailQueue {
                 .single();
     }
 
-    private static OutgoingMail map(ResultSet rs, int row) throws SQLException {
+    static OutgoingMail map(ResultSet rs, int row) throws SQLException {
+        String category = rs.getString("unsubscribe_category");
         return new OutgoingMail(rs.getObject("id", UUID.class), rs.getObject("notification_id", UUID.class),
-                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("unsubscribe_url"),
-                OutgoingMail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"));
+                rs.getObject("recipient_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
+                rs.getString("body"), rs.getString("html_body"), category == null ? null : Category.valueOf(category),
+                rs.getString("web_url"), rs.getObject("newsletter_issue_id", UUID.class), rs.getString("unsubscribe_url"),
+                OutgoingMail.Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+                rs.getObject("claim", UUID.class));
     }
 }

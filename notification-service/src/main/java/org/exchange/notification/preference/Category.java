@@ -6,10 +6,12 @@ package org.exchange.notification.preference;
  */
 public enum Category {
     WELCOME("Welcome to the Exchange", true, true),
-    MEMBERSHIP("Your Learning Exchange membership: its start, renewal reminders, renewal and lapse", true, true),
+    MEMBERSHIP("Your Learning Exchange membership: its start, renewal and lapse", true, true),
+    RENEWAL("Reminders before your Learning Exchange membership ends", false, true),
     INVOICE("Invoices and payment receipts", true, true),
     MEETING("Meetings and events: new ones for your groups, changes and cancellations", false, true),
     REGISTRATION("Your places at meetings and on their waitlists", false, true),
+    REMINDER("Reminders before meetings and events you registered for", false, true),
     OUTCOME("Outcomes your groups publish", false, true),
     ASSESSMENT("Self-assessment against the Professional Standards", false, true),
     AWARD("Progress towards your ILM award", false, true),

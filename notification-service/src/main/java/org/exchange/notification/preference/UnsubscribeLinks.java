@@ -1,9 +1,13 @@
 package org.exchange.notification.preference;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * One-click unsubscribe links (RFC 8058): a random secret per person and category, so that whoever holds a mail can
- * switch off that mail's category for its recipient, and nothing else.
+ * One-click unsubscribe links (RFC 8058): a random 256-bit secret, issued as a mail is sent, that lets whoever holds the
+ * mail switch off that mail's category for its recipient, and nothing else. Only the secret's SHA-256 is kept, like
+ * calendar feed tokens: the link exists in the mail alone.
  */
 @Repository
 public class UnsubscribeLinks {
@@ -35,37 +40,45 @@ public class UnsubscribeLinks {
                 ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
-    /** The link that switches off e-mail of this category for this person; the same link every time. */
-    public String urlFor(UUID recipient, Category category) {
+    /**
+     * Issues a new link that switches off e-mail of this category for this person; earlier links keep working. Call it
+     * in the transaction that claims the mail, so that a link is only known once the mail carrying it is on its way.
+     */
+    public String issue(UUID recipient, Category category) {
         if (category.transactional()) {
             throw new IllegalArgumentException(category + " is transactional: its e-mails cannot be switched off");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         jdbc.sql("""
-                insert into unsubscribe_token (token, recipient_id, category, created_at)
-                values (:token, :recipient, :category, :now)
-                on conflict (recipient_id, category) do nothing""")
-                .param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
+                insert into unsubscribe_token (token_hash, recipient_id, category, created_at)
+                values (:hash, :recipient, :category, :now)""")
+                .param("hash", hash(token))
                 .param("recipient", recipient)
                 .param("category", category.name())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
-        String token = jdbc.sql("select token from unsubscribe_token where recipient_id = :recipient and category = :category")
-                .param("recipient", recipient)
-                .param("category", category.name())
-                .query(String.class)
-                .single();
         return publicBaseUrl + PATH + token;
     }
 
     /** Whom and what a token stands for. */
     Optional<Subscription> find(String token) {
-        return jdbc.sql("select recipient_id, category from unsubscribe_token where token = :token")
-                .param("token", token)
+        return jdbc.sql("select recipient_id, category from unsubscribe_token where token_hash = :hash")
+                .param("hash", hash(token))
                 .query((rs, row) -> new Subscription(rs.getObject("recipient_id", UUID.class),
                         Category.valueOf(rs.getString("category"))))
                 .optional();
+    }
+
+    /** The SHA-256 of a token, in hex: the token has 256 random bits, so no salt or slow hash is needed. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     /** A person's e-mail of one category, as an unsubscribe link names it. */

@@ -1,4 +1,4 @@
-package org.exchange.notification.events;
+package org.exchange.notification.wording;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -12,7 +12,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Dates, times, money and kinds of things as people in the UK read them. */
-final class Wording {
+public final class Wording {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
@@ -23,12 +23,12 @@ final class Wording {
     }
 
     /** Such as {@code 31 December 2026}. */
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "a date to be confirmed" : DATE.format(date);
     }
 
     /** Such as {@code Thursday 12 March 2026, 16:00 to 18:00 (UK time)}, in the meeting's own time zone. */
-    static String when(Instant startsAt, Instant endsAt, String timeZone) {
+    public static String when(Instant startsAt, Instant endsAt, String timeZone) {
         if (startsAt == null) {
             return "a time to be confirmed";
         }
@@ -47,7 +47,7 @@ final class Wording {
     }
 
     /** Such as {@code £195.00}; the code stands beside amounts in currencies without a symbol of their own here. */
-    static String money(BigDecimal amount, String currency) {
+    public static String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "the amount shown in the portal";
         }
@@ -61,12 +61,12 @@ final class Wording {
     }
 
     /** Such as {@code 30} or {@code 12.5}. */
-    static String hours(BigDecimal hours) {
+    public static String hours(BigDecimal hours) {
         return hours == null ? "the required" : hours.stripTrailingZeros().toPlainString();
     }
 
     /** GROUP_MEETING as {@code group meeting}, DEVELOPMENT_DAY as {@code development day} ... */
-    static String kind(String kind) {
+    public static String kind(String kind) {
         if (kind == null || kind.isBlank()) {
             return "meeting";
         }
@@ -74,7 +74,7 @@ final class Wording {
     }
 
     /** BANK_TRANSFER as {@code bank transfer}; unknown methods as {@code other means}. */
-    static String paymentMethod(String method) {
+    public static String paymentMethod(String method) {
         if (method == null || method.equals("OTHER")) {
             return "other means";
         }
