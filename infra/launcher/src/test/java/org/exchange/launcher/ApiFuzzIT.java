@@ -283,7 +283,21 @@ class ApiFuzzIT {
         return null;
     }
 
+    /**
+     * The answer to a case. A case that got no answer at all (the connection timed out or broke) is sent once more and
+     * said so: on two busy cores a lone lost connection is not the service's answer; no answer twice is a failure.
+     */
     private Answer answer(String baseUrl, Case fuzzCase) {
+        Answer answer = answerOnce(baseUrl, fuzzCase);
+        if (answer.status() == 0) {
+            System.out.println("[fuzz] no answer to " + fuzzCase.method() + " " + fuzzCase.path() + " from " + baseUrl
+                    + " (" + answer.body() + "); sending it once more");
+            answer = answerOnce(baseUrl, fuzzCase);
+        }
+        return answer;
+    }
+
+    private Answer answerOnce(String baseUrl, Case fuzzCase) {
         Map<String, String> headers = new LinkedHashMap<>();
         switch (fuzzCase.sender()) {
             case FUZZER -> headers.put("Authorization", "Bearer " + token());

@@ -163,9 +163,18 @@ final class MembershipApi {
     static String token(String issuer, String client, String username, String password) {
         String form = "client_id=" + client + "&grant_type=password&username=" + URLEncoder.encode(username, UTF_8)
                 + "&password=" + URLEncoder.encode(password, UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+        HttpRequest.Builder grant = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        HttpResponse<String> response = send(grant);
+        if (response.statusCode() == 400 && response.body().contains("invalid_grant")) {
+            // seen once in a whole-suite run for a demo account whose password is right (cause not found yet):
+            // say so, and ask once more after a moment
+            System.out.println("[keycloak] password grant for " + username + " refused: " + response.body()
+                    + "; asking once more");
+            org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(2)).until(() -> true);
+            response = send(grant);
+        }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("access_token").asString();
     }
