@@ -33,9 +33,10 @@ class ReminderTest extends NotificationIntegrationTest {
                 soon.plusSeconds(3600), "Europe/London", Instant.now()), meeting);
 
         // moved three days on: the reminder moves with it, and nothing is sent now
-        Instant later = Instant.now().plus(Duration.ofDays(3));
+        // whole microseconds, as PostgreSQL keeps them (it rounds finer ones, so truncating here would not match)
+        Instant later = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         publishAndAwait(rescheduled(meeting, title, soon, later, List.of(ada.id())), meeting);
-        assertThat(dueAt(meeting)).isEqualTo(later.minus(DAY).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(dueAt(meeting)).isEqualTo(later.minus(DAY));
         reminders.sendDue();
         assertThat(mails(ada.email(), "Reminder: " + title)).isEmpty();
 
