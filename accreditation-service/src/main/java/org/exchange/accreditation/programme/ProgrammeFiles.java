@@ -3,14 +3,12 @@ package org.exchange.accreditation.programme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
+import org.exchange.platform.security.SecretTokens;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -29,11 +27,7 @@ final class ProgrammeFiles {
     record ProgrammeFile(String name, byte[] content, Programme programme) {
 
         String sha256() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return SecretTokens.sha256Hex(content);
         }
     }
 

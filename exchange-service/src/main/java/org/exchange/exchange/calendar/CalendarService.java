@@ -1,8 +1,6 @@
 package org.exchange.exchange.calendar;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +11,7 @@ import org.exchange.exchange.meeting.Meeting;
 import org.exchange.exchange.meeting.MeetingService;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
+import org.exchange.platform.security.SecretTokens;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CalendarService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** More meetings than any group holds in its four to twelve months. */
     private static final int GROUP_FEED_LIMIT = 500;
 
@@ -39,9 +37,7 @@ public class CalendarService {
     /** Gives the caller a new feed token; an earlier one stops working. */
     @Transactional
     public String issueToken(Caller caller) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.issue();
         tokens.replace(caller.subjectId(), token, clock.instant());
         return token;
     }

@@ -1,14 +1,11 @@
 package org.exchange.exchange.calendar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exchange.platform.security.SecretTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +29,7 @@ class FeedTokens {
                 values (:person, :hash, :at)
                 on conflict (practitioner_id) do update
                   set token_hash = excluded.token_hash, created_at = excluded.created_at""")
-                .param("person", personId).param("hash", hash(token)).param("at", Timestamp.from(now))
+                .param("person", personId).param("hash", SecretTokens.hash(token)).param("at", Timestamp.from(now))
                 .update();
     }
 
@@ -43,16 +40,6 @@ class FeedTokens {
 
     Optional<UUID> owner(String token) {
         return jdbc.sql("select practitioner_id from calendar_feed_token where token_hash = :hash")
-                .param("hash", hash(token)).query(UUID.class).optional();
-    }
-
-    /** The SHA-256 of a token, in hex: the token has 256 random bits, so no salt or slow hash is needed. */
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+                .param("hash", SecretTokens.hash(token)).query(UUID.class).optional();
     }
 }

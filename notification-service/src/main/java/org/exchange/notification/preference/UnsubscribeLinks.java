@@ -1,16 +1,11 @@
 package org.exchange.notification.preference;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exchange.platform.security.SecretTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +21,6 @@ public class UnsubscribeLinks {
     /** The path of a link, below the public base url; {@code {token}} is the secret. */
     static final String PATH = "/api/notifications/unsubscribe/";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,13 +42,11 @@ public class UnsubscribeLinks {
         if (category.transactional()) {
             throw new IllegalArgumentException(category + " is transactional: its e-mails cannot be switched off");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.issue();
         jdbc.sql("""
                 insert into unsubscribe_token (token_hash, recipient_id, category, created_at)
                 values (:hash, :recipient, :category, :now)""")
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .param("recipient", recipient)
                 .param("category", category.name())
                 .param("now", Timestamp.from(clock.instant()))
@@ -65,20 +57,10 @@ public class UnsubscribeLinks {
     /** Whom and what a token stands for. */
     Optional<Subscription> find(String token) {
         return jdbc.sql("select recipient_id, category from unsubscribe_token where token_hash = :hash")
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .query((rs, row) -> new Subscription(rs.getObject("recipient_id", UUID.class),
                         Category.valueOf(rs.getString("category"))))
                 .optional();
-    }
-
-    /** The SHA-256 of a token, in hex: the token has 256 random bits, so no salt or slow hash is needed. */
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 
     /** A person's e-mail of one category, as an unsubscribe link names it. */
