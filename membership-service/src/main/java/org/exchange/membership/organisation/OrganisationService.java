@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import org.exchange.membership.organisation.MemorandumOfUnderstanding.Terms;
 import org.exchange.membership.organisation.Organisation.Contact;
 import org.exchange.membership.versioning.ExpectedVersion;
 import org.exchange.membership.versioning.Versioned;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.NotFoundException;
@@ -30,10 +33,12 @@ public class OrganisationService {
     private final Memoranda memoranda;
     private final SupportOffered support;
     private final IntegrationEvents events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     OrganisationService(Organisations organisations, Memoranda memoranda, SupportOffered support,
-            IntegrationEvents events, Clock clock) {
+            IntegrationEvents events, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.organisations = organisations;
         this.memoranda = memoranda;
         this.support = support;
@@ -85,6 +90,7 @@ public class OrganisationService {
                 details.identityProviderAlias(), details.contacts(), clock.instant(), 1, 1);
         organisations.add(organisation);
         announce(organisation);
+        audit.record(caller, "organisation.registered", subject(organisation), organisation.id(), null, organisation);
         return organisation;
     }
 
@@ -99,6 +105,7 @@ public class OrganisationService {
                 current.contacts(), current.registeredAt(), current.version(), current.contactsVersion()));
         Organisation changed = existing(organisationId);
         announce(changed);
+        audit.record(caller, "organisation.details-changed", subject(changed), organisationId, current, changed);
         return changed;
     }
 
@@ -115,10 +122,14 @@ public class OrganisationService {
     public ContactList replaceContacts(Caller caller, String organisationId, ExpectedVersion expected,
             List<Contact> contacts) {
         Access.requireManages(caller, organisationId);
-        long read = existing(organisationId).contactsVersion();
+        Organisation current = existing(organisationId);
+        long read = current.contactsVersion();
         expected.check(read, "this organisation's contacts");
         organisations.replaceContacts(organisationId, contacts, read);
-        return contacts(caller, organisationId);
+        ContactList replaced = contacts(caller, organisationId);
+        audit.record(caller, "organisation.contacts-replaced", subject(current), organisationId,
+                Map.of("contacts", current.contacts()), Map.of("contacts", replaced.contacts()));
+        return replaced;
     }
 
     /**
@@ -138,9 +149,10 @@ public class OrganisationService {
     public MemorandumOfUnderstanding draftMemorandum(Caller caller, String organisationId, Terms terms) {
         Access.requireManages(caller, organisationId);
         existing(organisationId);
-        MemorandumOfUnderstanding draft = MemorandumOfUnderstanding.draft(UUID.randomUUID(), organisationId, terms,
-                clock.instant());
-        return memoranda.save(draft);
+        MemorandumOfUnderstanding draft = memoranda.save(MemorandumOfUnderstanding.draft(UUID.randomUUID(),
+                organisationId, terms, clock.instant()));
+        audit.record(caller, "memorandum.drafted", subject(draft), organisationId, null, draft);
+        return draft;
     }
 
     /** One memorandum of the organisation, with the version it is at. */
@@ -154,7 +166,10 @@ public class OrganisationService {
     public MemorandumOfUnderstanding reviseMemorandum(Caller caller, String organisationId, UUID mouId,
             ExpectedVersion expected, Terms terms) {
         Access.requireManages(caller, organisationId);
-        return memoranda.save(current(organisationId, mouId, expected).revise(terms));
+        MemorandumOfUnderstanding current = current(organisationId, mouId, expected);
+        MemorandumOfUnderstanding revised = memoranda.save(current.revise(terms));
+        audit.record(caller, "memorandum.revised", subject(revised), organisationId, current, revised);
+        return revised;
     }
 
     /** The organisation signs its memorandum; {@link MouSigned} records it. */
@@ -162,8 +177,9 @@ public class OrganisationService {
     public MemorandumOfUnderstanding signMemorandum(Caller caller, String organisationId, UUID mouId,
             ExpectedVersion expected, String signatoryName, String signatoryRole, LocalDate signedOn) {
         Access.requireManages(caller, organisationId);
-        MemorandumOfUnderstanding signed = memoranda.save(current(organisationId, mouId, expected)
-                .sign(signatoryName, signatoryRole, signedOn));
+        MemorandumOfUnderstanding current = current(organisationId, mouId, expected);
+        MemorandumOfUnderstanding signed = memoranda.save(current.sign(signatoryName, signatoryRole, signedOn));
+        audit.record(caller, "memorandum.signed", subject(signed), organisationId, current, signed);
         events.publish(organisationId, new MouSigned(signed.id(), organisationId, signed.signatoryName(),
                 signed.signatoryRole(), signed.signedOn(), signed.startsOn(), signed.endsOn(),
                 signed.organisationCommitments(), signed.programmeCommitments(), clock.instant()));
@@ -175,7 +191,10 @@ public class OrganisationService {
     public MemorandumOfUnderstanding expireMemorandum(Caller caller, String organisationId, UUID mouId,
             ExpectedVersion expected) {
         Access.requireProgrammeAdmin(caller);
-        return memoranda.save(current(organisationId, mouId, expected).expire());
+        MemorandumOfUnderstanding current = current(organisationId, mouId, expected);
+        MemorandumOfUnderstanding expired = memoranda.save(current.expire());
+        audit.record(caller, "memorandum.expired", subject(expired), organisationId, current, expired);
+        return expired;
     }
 
     /**
@@ -187,7 +206,8 @@ public class OrganisationService {
     public int expireEndedMemoranda() {
         LocalDate today = LocalDate.now(clock);
         List<MemorandumOfUnderstanding> ended = memoranda.signedEndingBefore(today);
-        ended.forEach(mou -> memoranda.save(mou.expire()));
+        ended.forEach(mou -> audit.record(null, "memorandum.expired", subject(mou), mou.organisationId(), mou,
+                memoranda.save(mou.expire())));
         return ended.size();
     }
 
@@ -196,9 +216,11 @@ public class OrganisationService {
     public Venue offerVenue(Caller caller, String organisationId, VenueDetails details) {
         Access.requireManages(caller, organisationId);
         existing(organisationId);
-        return saveAndAnnounce(new Venue(UUID.randomUUID(), organisationId, details.name(), details.address(),
-                details.postcode(), details.latitude(), details.longitude(), details.capacity(),
+        Venue offered = saveAndAnnounce(new Venue(UUID.randomUUID(), organisationId, details.name(),
+                details.address(), details.postcode(), details.latitude(), details.longitude(), details.capacity(),
                 details.accessibility(), false, clock.instant(), 0));
+        audit.record(caller, "venue.offered", subject(offered), organisationId, null, offered);
+        return offered;
     }
 
     /** One venue of the organisation, with the version it is at. */
@@ -215,9 +237,11 @@ public class OrganisationService {
         Access.requireManages(caller, organisationId);
         Venue current = venue(organisationId, venueId);
         expected.check(current.version(), "this venue");
-        return saveAndAnnounce(new Venue(venueId, organisationId, details.name(), details.address(),
+        Venue changed = saveAndAnnounce(new Venue(venueId, organisationId, details.name(), details.address(),
                 details.postcode(), details.latitude(), details.longitude(), details.capacity(),
                 details.accessibility(), false, clock.instant(), current.version()));
+        audit.record(caller, "venue.changed", subject(changed), organisationId, current, changed);
+        return changed;
     }
 
     /** The organisation no longer offers a venue. */
@@ -229,9 +253,11 @@ public class OrganisationService {
         if (current.withdrawn()) {
             return current;
         }
-        return saveAndAnnounce(new Venue(current.id(), organisationId, current.name(), current.address(),
+        Venue withdrawn = saveAndAnnounce(new Venue(current.id(), organisationId, current.name(), current.address(),
                 current.postcode(), current.latitude(), current.longitude(), current.capacity(),
                 current.accessibility(), true, clock.instant(), current.version()));
+        audit.record(caller, "venue.withdrawn", subject(withdrawn), organisationId, current, withdrawn);
+        return withdrawn;
     }
 
     @Transactional
@@ -242,7 +268,21 @@ public class OrganisationService {
         FinancialContribution contribution = new FinancialContribution(UUID.randomUUID(), organisationId, amount,
                 currency, purpose, pledgedOn, clock.instant());
         support.add(contribution);
+        audit.record(caller, "contribution.pledged", Subject.of("contribution", contribution.id()), organisationId,
+                null, contribution);
         return contribution;
+    }
+
+    private static Subject subject(Organisation organisation) {
+        return Subject.of("organisation", organisation.id());
+    }
+
+    private static Subject subject(MemorandumOfUnderstanding memorandum) {
+        return Subject.of("memorandum", memorandum.id());
+    }
+
+    private static Subject subject(Venue venue) {
+        return Subject.of("venue", venue.id());
     }
 
     private Venue saveAndAnnounce(Venue venue) {

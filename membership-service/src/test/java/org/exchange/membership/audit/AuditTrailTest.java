@@ -1,0 +1,128 @@
+package org.exchange.membership.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.exchange.membership.support.Api;
+import org.exchange.membership.support.MembershipIntegrationTest;
+import org.exchange.membership.support.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The audit trail: who changed an organisation's records, when, before and after; read by those who manage them. */
+@MembershipIntegrationTest
+class AuditTrailTest {
+
+    private static final String VENUE = """
+            {"name":"Hall Green campus","address":"1 College Road, Birmingham","postcode":"B28 8AA",
+             "capacity":%d,"accessibility":"Step-free"}""";
+
+    @Autowired
+    MockMvc mvc;
+
+    Api api;
+    String org;
+    UUID admin;
+    RequestPostProcessor orgAdmin;
+
+    @BeforeEach
+    void anOrganisationWithItsOwnAdmin() throws Exception {
+        api = new Api(mvc);
+        org = "org-audit-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/membership/organisations", Tokens.programmeAdmin(),
+                "{\"id\":\"%s\",\"name\":\"Audited College\",\"type\":\"COLLEGE\"}".formatted(org))
+                .andExpect(status().isCreated());
+        admin = UUID.randomUUID();
+        orgAdmin = Tokens.token(admin, org, "org-admin");
+    }
+
+    @Test
+    void aChangedVenueIsRecordedWithWhoWhenAndTheRecordBeforeAndAfter() throws Exception {
+        String venue = offerVenue(40);
+        changeVenue(venue, "\"1\"", 24).andExpect(status().isOk());
+
+        String page = audit("?subjectType=venue&subjectId=" + venue, Tokens.programmeAdmin());
+        List<Map<String, Object>> entries = JsonPath.read(page, "$.entries");
+        assertThat(entries).extracting(entry -> entry.get("action")).containsExactly("venue.changed", "venue.offered");
+        Map<String, Object> changed = entries.getFirst();
+        assertThat(changed).containsEntry("actorId", admin.toString()).containsEntry("organisationId", org)
+                .containsEntry("actorRoles", List.of("org-admin"));
+        assertThat((List<String>) changed.get("changed")).contains("capacity");
+        assertThat(JsonPath.<Integer>read(page, "$.entries[0].before.capacity")).isEqualTo(40);
+        assertThat(JsonPath.<Integer>read(page, "$.entries[0].after.capacity")).isEqualTo(24);
+        assertThat(entries.getLast()).doesNotContainKey("before");
+    }
+
+    @Test
+    void aRefusedChangeLeavesNoEntry() throws Exception {
+        String venue = offerVenue(40);
+        changeVenue(venue, "\"7\"", 10).andExpect(status().isPreconditionFailed());
+
+        assertThat(JsonPath.<List<String>>read(audit("?subjectId=" + venue, Tokens.programmeAdmin()),
+                "$.entries[*].action")).containsExactly("venue.offered");
+    }
+
+    @Test
+    void anOrgAdminReadsOnlyTheirOwnOrganisationsEntriesAndAPractitionerNone() throws Exception {
+        String venue = offerVenue(30);
+        assertThat(JsonPath.<List<String>>read(audit("?subjectId=" + venue, orgAdmin), "$.entries[*].action"))
+                .containsExactly("venue.offered");
+        RequestPostProcessor otherAdmin = Tokens.orgAdmin("org-westmid-college");
+        assertThat(JsonPath.<List<Object>>read(audit("?subjectId=" + venue, otherAdmin), "$.entries")).isEmpty();
+        api.get("/api/membership/audit?organisationId=" + org, otherAdmin)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").exists());
+        api.get("/api/membership/audit", Tokens.practitioner(UUID.randomUUID())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void entriesComeInPagesNewestFirst() throws Exception {
+        String venue = offerVenue(40);
+        changeVenue(venue, "\"1\"", 30).andExpect(status().isOk());
+        changeVenue(venue, "\"2\"", 20).andExpect(status().isOk());
+
+        String first = audit("?subjectId=" + venue + "&limit=2", Tokens.programmeAdmin());
+        assertThat(JsonPath.<List<Integer>>read(first, "$.entries[*].after.capacity")).containsExactly(20, 30);
+        Number next = JsonPath.read(first, "$.next");
+        String second = audit("?subjectId=" + venue + "&limit=2&before=" + next, Tokens.programmeAdmin());
+        assertThat(JsonPath.<List<String>>read(second, "$.entries[*].action")).containsExactly("venue.offered");
+        assertThat(JsonPath.<Object>read(second, "$")).asInstanceOf(
+                InstanceOfAssertFactories.MAP).doesNotContainKey("next");
+        api.get("/api/membership/audit?limit=0", Tokens.programmeAdmin())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem(containsString("limit"))));
+    }
+
+    private String offerVenue(int capacity) throws Exception {
+        return JsonPath.read(api.post("/api/membership/organisations/" + org + "/venues", orgAdmin,
+                VENUE.formatted(capacity)).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id");
+    }
+
+    private ResultActions changeVenue(String venue, String ifMatch, int capacity)
+            throws Exception {
+        return api.perform(put("/api/membership/organisations/" + org + "/venues/" + venue).with(orgAdmin)
+                .header("If-Match", ifMatch).contentType(MediaType.APPLICATION_JSON)
+                .content(VENUE.formatted(capacity)));
+    }
+
+    private String audit(String query, RequestPostProcessor who) throws Exception {
+        return api.get("/api/membership/audit" + query, who).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+}
