@@ -8,6 +8,8 @@ import org.exchange.contracts.membership.AppointmentWithdrawn;
 import org.exchange.contracts.membership.PractitionerAppointed;
 import org.exchange.membership.access.Access;
 import org.exchange.membership.practitioner.PractitionerService;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
@@ -26,15 +28,17 @@ public class AppointmentService {
     private final PractitionerService practitioners;
     private final IdentityRoleSync roles;
     private final IntegrationEvents events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     AppointmentService(Appointments appointments, PractitionerService practitioners, IdentityRoleSync roles,
-            IntegrationEvents events, Clock clock) {
+            IntegrationEvents events, AuditTrail audit, Clock clock) {
         this.appointments = appointments;
         this.practitioners = practitioners;
         this.roles = roles;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Appoints the person; appointing someone who already holds the role changes nothing. */
@@ -50,6 +54,8 @@ public class AppointmentService {
         Appointment appointment = new Appointment(UUID.randomUUID(), practitionerId, role, caller.subjectId(),
                 clock.instant(), null, null);
         appointments.add(appointment);
+        audit.record(caller, "appointment.made", Subject.ofPerson("appointment", appointment.id(), practitionerId),
+                null, null, appointment);
         events.publish(practitionerId, new PractitionerAppointed(appointment.id(), practitionerId,
                 role.realmRole(), caller.subjectId(), appointment.appointedAt()));
         roles.requestAfterCommit(practitionerId, role);
@@ -64,6 +70,9 @@ public class AppointmentService {
                 practitionerId + " holds no current appointment as " + role.realmRole()));
         var now = clock.instant();
         appointments.withdraw(appointment.id(), caller.subjectId(), now);
+        audit.record(caller, "appointment.withdrawn", Subject.ofPerson("appointment", appointment.id(),
+                practitionerId), null, appointment, new Appointment(appointment.id(), practitionerId, role,
+                appointment.appointedBy(), appointment.appointedAt(), caller.subjectId(), now));
         events.publish(practitionerId, new AppointmentWithdrawn(appointment.id(), practitionerId, role.realmRole(),
                 caller.subjectId(), now));
         roles.requestAfterCommit(practitionerId, role);

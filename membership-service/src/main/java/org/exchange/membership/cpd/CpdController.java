@@ -123,7 +123,7 @@ class CpdController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an activity the caller logged")
     void remove(Caller caller, @PathVariable UUID activityId, ExpectedVersion expected) {
-        cpd.remove(caller.subjectId(), activityId, expected);
+        cpd.remove(caller, activityId, expected);
     }
 
     private int yearOrThisYear(Integer year) {

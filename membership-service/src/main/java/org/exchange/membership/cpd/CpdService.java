@@ -10,9 +10,12 @@ import org.exchange.contracts.exchange.AttendanceRecorded;
 import org.exchange.membership.cpd.CpdActivity.Details;
 import org.exchange.membership.cpd.CpdActivity.Source;
 import org.exchange.membership.versioning.ExpectedVersion;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.problem.NotFoundException;
+import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CpdService {
 
     private final CpdActivities activities;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    CpdService(CpdActivities activities, Clock clock) {
+    CpdService(CpdActivities activities, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.activities = activities;
         this.clock = clock;
     }
@@ -61,12 +66,14 @@ public class CpdService {
 
     /** The practitioner removes an activity they logged themselves. */
     @Transactional
-    public void remove(UUID practitionerId, UUID activityId, ExpectedVersion expected) {
-        CpdActivity current = own(practitionerId, activityId, expected);
+    public void remove(Caller caller, UUID activityId, ExpectedVersion expected) {
+        CpdActivity current = own(caller.subjectId(), activityId, expected);
         if (current.source() != Source.SELF) {
             throw new ConflictException("This activity came from the platform and cannot be removed here");
         }
         activities.delete(activityId, current.version());
+        audit.record(caller, "cpd-activity.removed", Subject.ofPerson("cpd-activity", activityId, caller.subjectId()),
+                caller.organisationId(), current, null);
     }
 
     /** A practitioner's CPD between two days, both included. */

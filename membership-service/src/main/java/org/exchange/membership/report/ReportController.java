@@ -3,6 +3,7 @@ package org.exchange.membership.report;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,8 @@ import org.exchange.membership.membership.MembershipStatus;
 import org.exchange.membership.report.ProgrammeReports.MemberRow;
 import org.exchange.membership.report.ProgrammeReports.StaffRow;
 import org.exchange.membership.report.ProgrammeReports.Viability;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -31,9 +34,11 @@ class ReportController {
             "familyName", "email", "organisationId", "status", "startedOn", "expiresOn");
 
     private final ProgrammeReports reports;
+    private final AuditTrail audit;
 
-    ReportController(ProgrammeReports reports) {
+    ReportController(ProgrammeReports reports, AuditTrail audit) {
         this.reports = reports;
+        this.audit = audit;
     }
 
     @GetMapping("/admin/reports/members")
@@ -45,7 +50,8 @@ class ReportController {
     @GetMapping(path = "/admin/reports/members.csv", produces = "text/csv")
     @Operation(summary = "Members by status as CSV (programme-admin)")
     ResponseEntity<String> membersCsv(Caller caller, @RequestParam(required = false) Set<MembershipStatus> status) {
-        return memberCsv("members.csv", reports.members(caller, statuses(status)));
+        Set<MembershipStatus> statuses = statuses(status);
+        return memberCsv(caller, "members.csv", reports.members(caller, statuses), Map.of("status", statuses));
     }
 
     @GetMapping("/admin/reports/renewals-due")
@@ -57,7 +63,7 @@ class ReportController {
     @GetMapping(path = "/admin/reports/renewals-due.csv", produces = "text/csv")
     @Operation(summary = "Renewals due this month as CSV (programme-admin)")
     ResponseEntity<String> renewalsDueCsv(Caller caller) {
-        return memberCsv("renewals-due.csv", reports.renewalsDueThisMonth(caller));
+        return memberCsv(caller, "renewals-due.csv", reports.renewalsDueThisMonth(caller), Map.of());
     }
 
     @GetMapping("/admin/reports/lapsed")
@@ -69,7 +75,7 @@ class ReportController {
     @GetMapping(path = "/admin/reports/lapsed.csv", produces = "text/csv")
     @Operation(summary = "Lapsed memberships as CSV (programme-admin)")
     ResponseEntity<String> lapsedCsv(Caller caller) {
-        return memberCsv("lapsed.csv", reports.members(caller, EnumSet.of(MembershipStatus.LAPSED)));
+        return memberCsv(caller, "lapsed.csv", reports.members(caller, EnumSet.of(MembershipStatus.LAPSED)), Map.of());
     }
 
     @GetMapping("/admin/reports/viability")
@@ -112,13 +118,23 @@ class ReportController {
     @GetMapping(path = "/organisations/{organisationId}/staff.csv", produces = "text/csv")
     @Operation(summary = "The organisation's staff participation as CSV (its org-admin or programme-admin)")
     ResponseEntity<String> staffCsv(Caller caller, @PathVariable String organisationId) {
-        return Csv.download(organisationId + "-staff.csv", Csv.of(List.of("practitionerId", "givenName",
-                "familyName", "email", "jobRole", "membershipStatus", "cpdHoursThisYear"),
-                reports.staff(caller, organisationId).stream().map(StaffRow::fields).toList()));
+        List<StaffRow> staff = reports.staff(caller, organisationId);
+        String filename = organisationId + "-staff.csv";
+        exported(caller, filename, organisationId, staff.size(), Map.of());
+        return Csv.download(filename, Csv.of(List.of("practitionerId", "givenName", "familyName", "email", "jobRole",
+                "membershipStatus", "cpdHoursThisYear"), staff.stream().map(StaffRow::fields).toList()));
     }
 
-    private static ResponseEntity<String> memberCsv(String filename, List<MemberRow> rows) {
+    private ResponseEntity<String> memberCsv(Caller caller, String filename, List<MemberRow> rows,
+            Map<String, ?> filters) {
+        exported(caller, filename, null, rows.size(), filters);
         return Csv.download(filename, Csv.of(MEMBER_HEADER, rows.stream().map(MemberRow::fields).toList()));
+    }
+
+    /** An export of people's personal data is on the audit trail: who took which file, with what, how many rows. */
+    private void exported(Caller caller, String filename, String organisationId, int rows, Map<String, ?> filters) {
+        audit.recordRead(caller, "export.downloaded", Subject.of("export", filename), organisationId,
+                Map.of("file", filename, "rows", rows, "filters", filters));
     }
 
     private static Set<MembershipStatus> statuses(Set<MembershipStatus> requested) {

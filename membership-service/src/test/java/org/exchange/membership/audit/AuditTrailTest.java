@@ -3,10 +3,12 @@ package org.exchange.membership.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,6 +108,33 @@ class AuditTrailTest {
         api.get("/api/membership/audit?limit=0", Tokens.programmeAdmin())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem(containsString("limit"))));
+    }
+
+    @Test
+    void aPractitionersRemovedCpdActivityIsRecordedAsAboutThem() throws Exception {
+        UUID grace = UUID.randomUUID();
+        String activity = JsonPath.read(api.logCpd(grace, LocalDate.of(2026, 10, 5), "2.5", "Tried think-pair-share")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        api.perform(delete("/api/membership/me/cpd/" + activity).with(Tokens.practitioner(grace))
+                .header("If-Match", "\"1\"")).andExpect(status().is2xxSuccessful());
+
+        String page = audit("?subjectType=cpd-activity&subjectId=" + activity, Tokens.programmeAdmin());
+        assertThat(JsonPath.<List<String>>read(page, "$.entries[*].action")).containsExactly("cpd-activity.removed");
+        assertThat(JsonPath.<String>read(page, "$.entries[0].personId")).isEqualTo(grace.toString());
+        assertThat(JsonPath.<String>read(page, "$.entries[0].actorId")).isEqualTo(grace.toString());
+        assertThat(JsonPath.<String>read(page, "$.entries[0].before.reflection")).isEqualTo("Tried think-pair-share");
+    }
+
+    @Test
+    void anExportOfPeoplesDataIsRecordedWithWhoTookWhichFileAndHowManyRows() throws Exception {
+        UUID exporter = UUID.randomUUID();
+        api.get("/api/membership/organisations/" + org + "/staff.csv", Tokens.token(exporter, org, "org-admin"))
+                .andExpect(status().isOk());
+
+        String page = audit("?action=export.downloaded&actorId=" + exporter, Tokens.programmeAdmin());
+        assertThat(JsonPath.<List<String>>read(page, "$.entries[*].subjectId")).containsExactly(org + "-staff.csv");
+        assertThat(JsonPath.<Integer>read(page, "$.entries[0].after.rows")).isZero();
+        assertThat(JsonPath.<String>read(page, "$.entries[0].organisationId")).isEqualTo(org);
     }
 
     private String offerVenue(int capacity) throws Exception {

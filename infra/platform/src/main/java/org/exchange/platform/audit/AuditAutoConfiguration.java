@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditAutoConfiguration {
 
     @Bean
-    AuditTrail auditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        return new AuditTrail(jdbc, json, clock);
+    AuditTrail auditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+        return new AuditTrail(jdbc, json, clock, transactions);
     }
 
     @Bean

@@ -81,17 +81,20 @@ class AuditController {
      * One entry as the API shows it.
      *
      * @param actorId who made the change; absent when the service did it on its own schedule
+     * @param personId whom the record is about, where it is a person's own record
      * @param changed the top-level fields of the record that differ between before and after
      * @param before the record before the change; absent when it was created, or emptied by erasure
      * @param after the record after the change; absent when it was deleted, or emptied by erasure
      */
     record AuditEntryView(long id, Instant at, @Nullable UUID actorId, List<String> actorRoles, String action,
-            String subjectType, String subjectId, @Nullable String organisationId, List<String> changed,
+            String subjectType, String subjectId, @Nullable UUID personId, @Nullable String organisationId,
+            List<String> changed,
             @Nullable Map<String, Object> before, @Nullable Map<String, Object> after) {
 
         static AuditEntryView of(AuditEntry entry) {
             return new AuditEntryView(entry.id(), entry.at(), entry.actorId(), entry.actorRoles(), entry.action(),
-                    entry.subject().type(), entry.subject().id(), entry.organisationId(), entry.changed(),
+                    entry.subject().type(), entry.subject().id(), entry.subject().person(), entry.organisationId(),
+                    entry.changed(),
                     entry.before(), entry.after());
         }
     }

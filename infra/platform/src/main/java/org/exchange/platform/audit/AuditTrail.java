@@ -19,7 +19,10 @@ import org.exchange.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -40,11 +43,14 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    public AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -66,8 +72,8 @@ public class AuditTrail {
         ObjectNode afterState = state(after, "after");
         jdbc.sql("""
                 insert into audit_entry (occurred_at, actor_id, actor_roles, action, subject_type, subject_id,
-                                         organisation_id, changed, before_state, after_state, trace_id)
-                values (:at, :actor, :roles, :action, :type, :id, :organisation, :changed,
+                                         person_id, organisation_id, changed, before_state, after_state, trace_id)
+                values (:at, :actor, :roles, :action, :type, :id, :person, :organisation, :changed,
                         cast(:before as jsonb), cast(:after as jsonb), :trace)""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("actor", actor == null ? null : actor.subjectId())
@@ -75,12 +81,25 @@ public class AuditTrail {
                 .param("action", action)
                 .param("type", subject.type())
                 .param("id", subject.id())
+                .param("person", subject.person())
                 .param("organisation", organisationId)
                 .param("changed", changed(beforeState, afterState).toArray(String[]::new))
                 .param("before", beforeState == null ? null : json.writeValueAsString(beforeState))
                 .param("after", afterState == null ? null : json.writeValueAsString(afterState))
                 .param("trace", MDC.get("traceId"))
                 .update();
+    }
+
+    /**
+     * Records that {@code actor} read or exported something (a download of personal data, say), in a transaction of
+     * its own: reading changes nothing, so there is no change to commit with, and the entry stands even if the read
+     * fails later on.
+     *
+     * @param what the parameters of the read, such as the filters of an export
+     */
+    public void recordRead(Caller actor, String action, Subject subject, @Nullable String organisationId,
+            Map<String, ?> what) {
+        ownTransaction.executeWithoutResult(status -> record(actor, action, subject, organisationId, null, what));
     }
 
     /** The entries that match, newest first. */
@@ -101,16 +120,16 @@ public class AuditTrail {
     }
 
     /**
-     * Erasure: entries about the person keep that something was done and by whom, but no longer what the record held.
+     * Erasure: entries about records of the person keep that something was done and by whom, but no longer what the
+     * records held. (Entries the person made about other records keep their states: those are not about them.)
      *
      * @return how many entries were emptied
      */
-    public int forgetSubject(Subject subject) {
+    public int forgetPerson(UUID person) {
         return jdbc.sql("""
-                update audit_entry set before_state = null, after_state = null
-                 where subject_type = :type and subject_id = :id
-                   and (before_state is not null or after_state is not null)""")
-                .param("type", subject.type()).param("id", subject.id()).update();
+                update audit_entry set before_state = null, after_state = null, changed = '{}'
+                 where person_id = :person and (before_state is not null or after_state is not null)""")
+                .param("person", person).update();
     }
 
     private static void where(StringBuilder sql, List<Object> params, String condition, @Nullable Object value) {
@@ -150,7 +169,8 @@ public class AuditTrail {
     private AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getObject("actor_id", UUID.class), strings(rs.getArray("actor_roles")), rs.getString("action"),
-                new Subject(rs.getString("subject_type"), rs.getString("subject_id")),
+                new Subject(rs.getString("subject_type"), rs.getString("subject_id"),
+                        rs.getObject("person_id", UUID.class)),
                 rs.getString("organisation_id"), strings(rs.getArray("changed")),
                 map(rs.getString("before_state")), map(rs.getString("after_state")), rs.getString("trace_id"));
     }
@@ -163,11 +183,20 @@ public class AuditTrail {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    /** The record an entry is about: its kind ({@code venue}, {@code person} ...) and its id. */
-    public record Subject(String type, String id) {
+    /**
+     * The record an entry is about: its kind ({@code venue}, {@code cpd-activity} ...), its id, and the person it is
+     * about where it is a person's own record (whose erasure empties the entry's states).
+     */
+    public record Subject(String type, String id, @Nullable UUID person) {
 
+        /** A record that is nobody's personal data, such as a venue. */
         public static Subject of(String type, Object id) {
-            return new Subject(type, String.valueOf(id));
+            return new Subject(type, String.valueOf(id), null);
+        }
+
+        /** A record about one person, such as their CPD activity or appointment. */
+        public static Subject ofPerson(String type, Object id, UUID person) {
+            return new Subject(type, String.valueOf(id), person);
         }
     }
 
