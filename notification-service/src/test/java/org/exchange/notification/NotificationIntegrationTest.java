@@ -187,6 +187,11 @@ abstract class NotificationIntegrationTest {
                 .claim("realm_access", Map.of("roles", List.of("practitioner"))));
     }
 
+    protected static RequestPostProcessor anyProgrammeAdmin() {
+        return jwt().jwt(token -> token.subject(UUID.randomUUID().toString())
+                .claim("realm_access", Map.of("roles", List.of("practitioner", "programme-admin"))));
+    }
+
     private double duplicates() {
         var counter = meters.find("exchange.inbox.events").tag("outcome", "duplicate").counter();
         return counter == null ? 0 : counter.count();

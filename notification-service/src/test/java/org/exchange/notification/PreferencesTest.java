@@ -1,6 +1,7 @@
 package org.exchange.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.membership.InvoiceIssued;
+import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -52,6 +54,33 @@ class PreferencesTest extends NotificationIntegrationTest {
 
         oneFeedEntry(person.id(), "Cancelled: Quiet cancellation", "MEETING");
         assertThat(mailsQueuedFor(cancelled)).isZero();
+    }
+
+    @Test
+    void aChangeOfChoicesIsOnTheAuditTrailUntilThePersonIsErased() throws Exception {
+        Person person = registeredPractitioner("Mary");
+        mvc.perform(put("/api/notifications/preferences").with(signedIn(person.id()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"categories\":[{\"category\":\"NEWSLETTER\",\"email\":true}]}"))
+                .andExpect(status().isOk());
+
+        String audit = "/api/notifications/audit?subjectType=preferences&subjectId=" + person.id();
+        mvc.perform(get(audit).with(anyProgrammeAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[0].action").value("preferences.changed"))
+                .andExpect(jsonPath("$.entries[0].actorId").value(person.id().toString()))
+                .andExpect(jsonPath("$.entries[0].changed").value(contains("NEWSLETTER")))
+                .andExpect(jsonPath("$.entries[0].before.NEWSLETTER").value(false))
+                .andExpect(jsonPath("$.entries[0].after.NEWSLETTER").value(true));
+
+        publishAndAwait(new PractitionerErasureRequested(person.id(), Instant.now()), person.id());
+
+        mvc.perform(get(audit).with(anyProgrammeAdmin()))
+                .andExpect(jsonPath("$.entries[0].action").value("preferences.changed"))
+                .andExpect(jsonPath("$.entries[0].before").doesNotExist())
+                .andExpect(jsonPath("$.entries[0].after").doesNotExist())
+                .andExpect(jsonPath("$.entries[0].changed").isEmpty());
+        mvc.perform(get(audit).with(signedIn(person.id()))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -8,13 +8,14 @@ import org.exchange.notification.mail.MailQueue;
 import org.exchange.notification.preference.Preferences;
 import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipients;
+import org.exchange.platform.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Honours a person's request to erase their personal data: their address and names, what their feed and mails said,
- * their choices and unsubscribe links. The feed entries and mail rows stay, empty, so that counts stay true; a mail not
+ * their choices and unsubscribe links, and what the audit trail recorded of their choices. The feed entries and mail rows stay, empty, so that counts stay true; a mail not
  * yet sent is never sent; and later events about them notify nobody.
  */
 @Service
@@ -25,9 +26,11 @@ public class Erasure {
     private final MailQueue mail;
     private final Preferences preferences;
     private final ProgrammeNews programme;
+    private final AuditTrail audit;
 
     Erasure(Recipients recipients, Notifications notifications, MailQueue mail, Preferences preferences,
-            ProgrammeNews programme) {
+            ProgrammeNews programme, AuditTrail audit) {
+        this.audit = audit;
         this.recipients = recipients;
         this.notifications = notifications;
         this.mail = mail;
@@ -42,5 +45,6 @@ public class Erasure {
         notifications.eraseContentsOf(person);
         preferences.erase(person);
         programme.erase(person);
+        audit.forgetPerson(person);
     }
 }

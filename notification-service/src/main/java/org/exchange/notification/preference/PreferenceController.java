@@ -56,7 +56,7 @@ class PreferenceController {
                 throw new InvalidRequestException("Category " + change.category() + " is named more than once");
             }
         }
-        return Choices.of(preferences.change(caller.subjectId(), email));
+        return Choices.of(preferences.change(caller, email));
     }
 
     /** The person's choices for every category. */

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.problem.NotFoundException;
+import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +18,11 @@ class PreferenceService {
 
     private final Preferences preferences;
     private final UnsubscribeLinks links;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    PreferenceService(Preferences preferences, UnsubscribeLinks links, Clock clock) {
+    PreferenceService(Preferences preferences, UnsubscribeLinks links, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.preferences = preferences;
         this.links = links;
         this.clock = clock;
@@ -30,7 +35,9 @@ class PreferenceService {
 
     /** Applies the person's choices, all or none: a transactional category cannot be switched off. */
     @Transactional
-    Map<Category, Boolean> change(UUID person, Map<Category, Boolean> email) {
+    Map<Category, Boolean> change(Caller caller, Map<Category, Boolean> email) {
+        UUID person = caller.subjectId();
+        Map<Category, Boolean> before = preferences.of(person);
         email.forEach((category, wanted) -> {
             if (category.transactional() && !wanted) {
                 throw new InvalidRequestException("E-mails in " + category + " (" + category.label()
@@ -42,7 +49,9 @@ class PreferenceService {
                 preferences.set(person, category, wanted, clock.instant());
             }
         });
-        return preferences.of(person);
+        Map<Category, Boolean> after = preferences.of(person);
+        audit.record(caller, "preferences.changed", subject(person), null, before, after);
+        return after;
     }
 
     /** What an unsubscribe link would switch off, without switching it off. */
@@ -55,8 +64,16 @@ class PreferenceService {
     @Transactional
     Category unsubscribe(String token) {
         UnsubscribeLinks.Subscription subscription = subscription(token);
-        preferences.set(subscription.recipient(), subscription.category(), false, clock.instant());
+        UUID person = subscription.recipient();
+        Map<Category, Boolean> before = preferences.of(person);
+        preferences.set(person, subscription.category(), false, clock.instant());
+        // no one signed in: the link stands for its recipient
+        audit.record(null, "preferences.unsubscribed-by-link", subject(person), null, before, preferences.of(person));
         return subscription.category();
+    }
+
+    private static Subject subject(UUID person) {
+        return Subject.ofPerson("preferences", person, person);
     }
 
     private UnsubscribeLinks.Subscription subscription(String token) {

@@ -80,7 +80,8 @@ class AuditController {
     /**
      * One entry as the API shows it.
      *
-     * @param actorId who made the change; absent when the service did it on its own schedule
+     * @param actorId who made the change; absent when no one signed in made it (the service's own schedule, or a
+     *        link that stands for its recipient, such as an unsubscribe link)
      * @param personId whom the record is about, where it is a person's own record
      * @param changed the top-level fields of the record that differ between before and after
      * @param before the record before the change; absent when it was created, or emptied by erasure
