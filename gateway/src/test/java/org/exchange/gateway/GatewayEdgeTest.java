@@ -1,5 +1,6 @@
 package org.exchange.gateway;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
@@ -35,6 +36,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -48,6 +52,8 @@ import org.springframework.security.test.web.reactive.server.SecurityMockServerC
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.core.publisher.Flux;
 
 /**
  * The gateway at the edge: sign-in redirects and problem details, roles, CSRF, token relay, rate limits, the
@@ -157,6 +163,27 @@ class GatewayEdgeTest {
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aBodySentWithoutALengthIsCountedAndRefusedWithA413ProblemOnceOverTheLimit() {
+        DataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        Flux<DataBuffer> chunks = Flux.range(0, 20).map(i -> buffers.wrap("x".repeat(100_000).getBytes(UTF_8)));
+        web.post().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1048576"));
+        web.post().uri("/api/membership/echo")
+                .header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Flux.range(0, 5).map(i -> buffers.wrap("x".repeat(100_000).getBytes(UTF_8))), DataBuffer.class)
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).as("half a megabyte in chunks passes")
+                        .isNotEqualTo(413));
     }
 
     @Test
