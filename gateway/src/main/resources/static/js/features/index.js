@@ -2,11 +2,12 @@
 // own file, so that the portal grows feature by feature without everyone editing the same lists.
 import accreditation from './accreditation.js';
 import assessment from './assessment.js';
+import audit from './audit.js';
 import exchange from './exchange.js';
 import membership from './membership.js';
 import notification from './notification.js';
 
-export const FEATURES = [exchange, membership, assessment, accreditation, notification];
+export const FEATURES = [exchange, membership, assessment, accreditation, notification, audit];
 
 /** Navigation entries: { href, label, public?, roles? }. */
 export const navigation = () => FEATURES.flatMap(feature => feature.navigation || []);

@@ -402,6 +402,25 @@ class MembershipPortalIT extends BrowserTest {
         screenshot("organisation-staff");
         Accessibility.assertNoViolations(page, "the staff participation page");
         assertFitsAPhone("/organisation/staff.html");
+
+        // The audit trail shows what they just did: the venue withdrawn, by them, before and after.
+        page.navigate(url("/organisation/audit.html"));
+        assertThat(heading("Audit trail")).isVisible();
+        Locator withdrawal = page.getByTestId("audit-entry")
+                .filter(new Locator.FilterOptions().setHasText("Venue withdrawn")).first();
+        assertThat(withdrawal).containsText("You");
+        withdrawal.getByText("What changed").click();
+        Locator withdrawnRow = withdrawal.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions()
+                .setHas(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName("withdrawn"))));
+        assertThat(withdrawnRow.getByRole(AriaRole.CELL).first()).hasText("false");
+        assertThat(withdrawnRow.getByRole(AriaRole.CELL).last()).hasText("true");
+        // the staff CSV link was not followed here, so the export filter finds nothing for this org-admin yet
+        page.getByLabel("Part of the platform").selectOption("notification");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show changes")).click();
+        assertThat(page.getByTestId("audit-entry")).hasCount(0);
+        screenshot("organisation-audit");
+        Accessibility.assertNoViolations(page, "the audit trail");
+        assertFitsAPhone("/organisation/audit.html");
     }
 
     private Locator mainNavigation(String name) {
