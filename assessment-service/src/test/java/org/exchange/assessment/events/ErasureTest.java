@@ -1,19 +1,15 @@
 package org.exchange.assessment.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.exchange.assessment.AssessmentApi.ORGANISATION;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.exchange.assessment.AssessmentApi;
 import org.exchange.assessment.AssessmentIntegrationTest;
-import org.exchange.testing.PersonalDataTables;
+import org.exchange.testing.ServiceDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +21,7 @@ class ErasureTest extends AssessmentIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
-    DataSource dataSource;
+    ServiceDatabase database;
 
     @Test
     void erasureReachesEveryTableOfThisContextThatHoldsTheirPersonalData() throws Exception {
@@ -34,10 +30,10 @@ class ErasureTest extends AssessmentIntegrationTest {
         UUID group = UUID.randomUUID();
         UUID groupAdaRuns = UUID.randomUUID();
         UUID outcome = UUID.randomUUID();
-        handled(registered(ada), AssessmentApi.groupProposed(groupAdaRuns, network, ada),
+        database.awaitHandled(registered(ada), AssessmentApi.groupProposed(groupAdaRuns, network, ada),
                 AssessmentApi.memberJoined(group, network, ada), outcomePublished(outcome, ada));
         api.baseline(ada, n -> 3);
-        handled(reportingStarted(group, ada));
+        database.awaitHandled(reportingStarted(group, ada));
         api.saveDraft(ada, """
                 {"kind":"REVIEW","ratings":[{"standardId":"etf-2022-14","score":4,"comment":"My own words on it",
                   "evidence":[{"kind":"OUTCOME","id":"%s"}]}],"focusStandards":["etf-2022-14"],
@@ -46,28 +42,28 @@ class ErasureTest extends AssessmentIntegrationTest {
         List<UUID> assessments = jdbc.sql("select id from self_assessment where practitioner_id = ?").param(ada)
                 .query(UUID.class).list();
         // before: every table of this context that holds something of a person's holds something of Ada's
-        assertThat(count("select count(*) from person where practitioner_id = ? and organisation_id = ?", ada,
+        assertThat(database.count("select count(*) from person where practitioner_id = ? and organisation_id = ?", ada,
                 ORGANISATION)).isOne();
         assertThat(assessments).hasSize(2);
-        assertThat(count("""
+        assertThat(database.count("""
                 select count(*) from self_assessment where practitioner_id = ? and development_goals is not null""",
                 ada)).isEqualTo(2);
-        assertThat(countOf("rating where comment is not null and assessment_id", assessments)).isOne();
-        assertThat(countOf("focus_standard where assessment_id", assessments)).isEqualTo(3);
-        assertThat(countOf("evidence_link where assessment_id", assessments)).isOne();
+        assertThat(database.countIn("rating where comment is not null and assessment_id", assessments)).isOne();
+        assertThat(database.countIn("focus_standard where assessment_id", assessments)).isEqualTo(3);
+        assertThat(database.countIn("evidence_link where assessment_id", assessments)).isOne();
         assertEveryReadModelRow(ada, 1);
 
-        handled(AssessmentApi.send("membership.events", "membership.PractitionerErasureRequested.v1", ada, """
-                {"practitionerId":"%s","requestedAt":"2026-11-30T10:00:00Z"}""".formatted(ada)));
+        database.awaitHandled(AssessmentApi.send("membership.events", "membership.PractitionerErasureRequested.v1",
+                ada, "{\"practitionerId\":\"%s\",\"requestedAt\":\"2026-11-30T10:00:00Z\"}".formatted(ada)));
 
         assertErased(ada, assessments);
         // events that name Ada after her erasure do not bring anything of hers back
-        handled(profileUpdated(ada), AssessmentApi.memberJoined(UUID.randomUUID(), network, ada),
+        database.awaitHandled(profileUpdated(ada), AssessmentApi.memberJoined(UUID.randomUUID(), network, ada),
                 reportingStarted(group, ada), outcomePublished(UUID.randomUUID(), ada),
                 AssessmentApi.groupProposed(UUID.randomUUID(), network, ada));
         assertErased(ada, assessments);
 
-        PersonalDataTables.in(dataSource)
+        database.personalDataTables()
                 .erasureRemovesOrBlanks("person", "self_assessment", "rating", "focus_standard", "evidence_link",
                         "group_member", "group_facilitator", "assessment_due", "evidence_owner")
                 .notAboutTheErasedPerson("exchange_group", "groups' names")
@@ -77,42 +73,27 @@ class ErasureTest extends AssessmentIntegrationTest {
     }
 
     private void assertErased(UUID ada, List<UUID> assessments) {
-        assertThat(count("""
+        assertThat(database.count("""
                 select count(*) from person where practitioner_id = ? and erased and organisation_id is null""", ada))
                 .as("person: marked erased, organisation forgotten").isOne();
-        assertThat(count("select count(*) from self_assessment where practitioner_id = ?", ada))
+        assertThat(database.count("select count(*) from self_assessment where practitioner_id = ?", ada))
                 .as("self_assessment").isZero();
-        assertThat(countOf("rating where assessment_id", assessments)).as("rating").isZero();
-        assertThat(countOf("focus_standard where assessment_id", assessments)).as("focus_standard").isZero();
-        assertThat(countOf("evidence_link where assessment_id", assessments)).as("evidence_link").isZero();
+        assertThat(database.countIn("rating where assessment_id", assessments)).as("rating").isZero();
+        assertThat(database.countIn("focus_standard where assessment_id", assessments)).as("focus_standard").isZero();
+        assertThat(database.countIn("evidence_link where assessment_id", assessments)).as("evidence_link").isZero();
         assertEveryReadModelRow(ada, 0);
     }
 
     /** Ada's rows in the read models fed by exchange's events, and what became due for her. */
     private void assertEveryReadModelRow(UUID ada, int expected) {
-        assertThat(count("select count(*) from group_member where practitioner_id = ?", ada))
+        assertThat(database.count("select count(*) from group_member where practitioner_id = ?", ada))
                 .as("group_member").isEqualTo(expected);
-        assertThat(count("select count(*) from group_facilitator where facilitator_id = ?", ada))
+        assertThat(database.count("select count(*) from group_facilitator where facilitator_id = ?", ada))
                 .as("group_facilitator").isEqualTo(expected);
-        assertThat(count("select count(*) from assessment_due where practitioner_id = ?", ada))
+        assertThat(database.count("select count(*) from assessment_due where practitioner_id = ?", ada))
                 .as("assessment_due").isEqualTo(expected);
-        assertThat(count("select count(*) from evidence_owner where practitioner_id = ?", ada))
+        assertThat(database.count("select count(*) from evidence_owner where practitioner_id = ?", ada))
                 .as("evidence_owner").isEqualTo(expected);
-    }
-
-    /** Waits until this service has handled the events (the inbox records an event with what it changed). */
-    private void handled(UUID... eventIds) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> countOf("processed_event where event_id",
-                List.of(eventIds)) == eventIds.length);
-    }
-
-    private long count(String sql, Object... arguments) {
-        return jdbc.sql(sql).params(arguments).query(Long.class).single();
-    }
-
-    private long countOf(String tableWhereColumn, List<UUID> in) {
-        return jdbc.sql("select count(*) from " + tableWhereColumn + " in (:ids)").param("ids", in)
-                .query(Long.class).single();
     }
 
     private static UUID registered(UUID person) throws Exception {
