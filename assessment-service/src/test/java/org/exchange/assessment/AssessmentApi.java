@@ -106,14 +106,15 @@ public final class AssessmentApi {
         complete(person, "REVIEW", "etf-2022", score).andExpect(status().isOk());
     }
 
-    /** Publishes an event of another context as its service would. */
-    public static void send(String topic, String type, UUID key, String json) throws Exception {
+    /** Publishes an event of another context as its service would; answers the event's id. */
+    public static UUID send(String topic, String type, UUID key, String json) throws Exception {
+        UUID eventId = UUID.randomUUID();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", TestEngines.shared().kafkaBootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key.toString(), json.getBytes(UTF_8));
             record.headers()
-                    .add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8))
+                    .add(CloudEventHeaders.ID, eventId.toString().getBytes(UTF_8))
                     .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
                     .add(CloudEventHeaders.TYPE, type.getBytes(UTF_8))
                     .add(CloudEventHeaders.SOURCE, "/test".getBytes(UTF_8))
@@ -121,11 +122,12 @@ public final class AssessmentApi {
                     .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
             producer.send(record).get();
         }
+        return eventId;
     }
 
     /** Exchange says a group was proposed with the facilitator. */
-    public static void groupProposed(UUID group, UUID network, UUID facilitator) throws Exception {
-        send("exchange.events", "exchange.GroupProposed.v1", group, """
+    public static UUID groupProposed(UUID group, UUID network, UUID facilitator) throws Exception {
+        return send("exchange.events", "exchange.GroupProposed.v1", group, """
                 {"groupId":"%s","networkId":"%s","name":"Maths: fractions that stick","kind":"SUBJECT",
                  "area":"maths","challenge":"Fractions","capacity":12,"plannedStart":"2026-12-01",
                  "plannedEnd":"2027-05-01","facilitatorIds":["%s"],"proposedBy":"%s",
@@ -133,8 +135,8 @@ public final class AssessmentApi {
     }
 
     /** Exchange says the person joined the group. */
-    public static void memberJoined(UUID group, UUID network, UUID person) throws Exception {
-        send("exchange.events", "exchange.MemberJoinedGroup.v1", group, """
+    public static UUID memberJoined(UUID group, UUID network, UUID person) throws Exception {
+        return send("exchange.events", "exchange.MemberJoinedGroup.v1", group, """
                 {"groupId":"%s","networkId":"%s","groupName":"Maths: fractions that stick","practitionerId":"%s",
                  "fromWaitlist":false,"joinedAt":"2026-11-30T10:00:00Z"}""".formatted(group, network, person));
     }

@@ -335,6 +335,12 @@ public class EnrolmentService {
         }
     }
 
+    /** Whether the person holds an award ILM confirmed. */
+    @Transactional(readOnly = true)
+    public boolean holdsAnAward(UUID personId) {
+        return enrolments.ofCandidate(personId).stream().anyMatch(e -> e.status() == EnrolmentStatus.AWARDED);
+    }
+
     // helpers shared in the feature
 
     Enrolment existing(UUID id) {

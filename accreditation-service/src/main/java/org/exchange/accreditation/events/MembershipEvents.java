@@ -9,6 +9,7 @@ import org.exchange.accreditation.credential.CredentialService;
 import org.exchange.accreditation.directory.Directory;
 import org.exchange.accreditation.enrolment.EnrolmentService;
 import org.exchange.accreditation.enrolment.Fees;
+import org.exchange.accreditation.workshop.Workshops;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.membership.AppointmentWithdrawn;
 import org.exchange.contracts.membership.InvoiceIssued;
@@ -35,15 +36,17 @@ class MembershipEvents {
     private final EnrolmentService enrolments;
     private final CredentialService credentials;
     private final Fees fees;
+    private final Workshops workshops;
     private final Clock clock;
 
     MembershipEvents(Inbox inbox, Directory directory, EnrolmentService enrolments, CredentialService credentials,
-            Fees fees, Clock clock) {
+            Fees fees, Workshops workshops, Clock clock) {
         this.inbox = inbox;
         this.directory = directory;
         this.enrolments = enrolments;
         this.credentials = credentials;
         this.fees = fees;
+        this.workshops = workshops;
         this.clock = clock;
     }
 
@@ -76,9 +79,14 @@ class MembershipEvents {
                 on(PractitionerErasureRequested.class, this::erase));
     }
 
+    /** What this context keeps of a person goes, but for awards ILM confirmed, kept pseudonymised (docs/adr/0007). */
     private void erase(PractitionerErasureRequested request) {
         directory.erase(request.practitionerId(), clock.instant());
         enrolments.erase(request.practitionerId());
         credentials.erase(request.practitionerId());
+        // the workshops an award rests on stay with it, as its workshop counts; without an award they serve nothing
+        if (!enrolments.holdsAnAward(request.practitionerId())) {
+            workshops.forget(request.practitionerId());
+        }
     }
 }

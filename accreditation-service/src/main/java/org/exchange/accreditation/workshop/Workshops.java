@@ -55,6 +55,11 @@ public class Workshops {
                 .query((rs, row) -> workshop(rs)).list();
     }
 
+    /** Forgets every workshop of the person (erasure). */
+    public void forget(UUID practitionerId) {
+        jdbc.sql("delete from workshop where practitioner_id = :person").param("person", practitionerId).update();
+    }
+
     /** Whether the person facilitated or led the meeting. */
     public boolean facilitated(UUID practitionerId, UUID meetingId) {
         return jdbc.sql("select count(*) from workshop where practitioner_id = :person and meeting_id = :meeting")

@@ -31,11 +31,12 @@ public final class Events {
     private Events() {
     }
 
-    /** A CloudEvent in Kafka binary mode, as another context publishes it. */
-    public static void send(String topic, String type, String key, String json) {
+    /** A CloudEvent in Kafka binary mode, as another context publishes it; answers the event's id. */
+    public static UUID send(String topic, String type, String key, String json) {
+        UUID eventId = UUID.randomUUID();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(UTF_8));
         record.headers()
-                .add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8))
+                .add(CloudEventHeaders.ID, eventId.toString().getBytes(UTF_8))
                 .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
                 .add(CloudEventHeaders.TYPE, type.getBytes(UTF_8))
                 .add(CloudEventHeaders.SOURCE, ("/" + topic.replace(".events", "") + "-service").getBytes(UTF_8))
@@ -43,6 +44,7 @@ public final class Events {
                 .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
         producer().send(record);
         producer().flush();
+        return eventId;
     }
 
     /** Membership tells of a person (registered) and, when asked, of their appointment as assessor. */
@@ -59,9 +61,9 @@ public final class Events {
     }
 
     /** Exchange tells that a person attended a meeting in a role (a correction repeats the attendance id). */
-    public static void attendance(UUID attendanceId, UUID personId, UUID meetingId, String role, int minutes,
+    public static UUID attendance(UUID attendanceId, UUID personId, UUID meetingId, String role, int minutes,
             Instant startsAt, boolean correction) {
-        send(Topics.EXCHANGE, "exchange.AttendanceRecorded.v1", meetingId.toString(), """
+        return send(Topics.EXCHANGE, "exchange.AttendanceRecorded.v1", meetingId.toString(), """
                 {"attendanceId":"%s","meetingId":"%s","groupId":"%s","networkId":"%s","practitionerId":"%s",
                  "organisationId":"org-westmid-college","role":"%s","minutes":%d,"meetingTitle":"Fractions workshop",
                  "meetingKind":"GROUP_MEETING","meetingStartsAt":"%s","recordedAt":"%s","correction":%s}"""

@@ -26,24 +26,36 @@ public class Directory {
         this.jdbc = jdbc;
     }
 
-    /** Records or updates the organisation a person belongs to. */
+    /** Records or updates the organisation a person belongs to; an erased person stays erased, with none. */
     public void savePerson(UUID practitionerId, String organisationId, Instant at) {
         jdbc.sql("""
                 insert into person (practitioner_id, organisation_id, updated_at) values (:id, :organisation, :at)
                 on conflict (practitioner_id) do update
-                  set organisation_id = excluded.organisation_id, updated_at = excluded.updated_at""")
+                  set organisation_id = case when person.erased then null else excluded.organisation_id end,
+                      updated_at = excluded.updated_at""")
                 .param("id", practitionerId).param("organisation", organisationId).param("at", Timestamp.from(at))
                 .update();
     }
 
-    /** Records that a person asked to be forgotten; their group memberships go too. */
+    /**
+     * Records that a person asked to be forgotten: their organisation, group memberships, the groups they facilitate
+     * and the evidence they may point at go. Later events about groups and outcomes do not bring them back.
+     */
     public void erase(UUID practitionerId, Instant at) {
         jdbc.sql("""
                 insert into person (practitioner_id, erased, updated_at) values (:id, true, :at)
-                on conflict (practitioner_id) do update set erased = true, updated_at = excluded.updated_at""")
+                on conflict (practitioner_id) do update
+                  set organisation_id = null, erased = true, updated_at = excluded.updated_at""")
                 .param("id", practitionerId).param("at", Timestamp.from(at)).update();
         jdbc.sql("delete from group_member where practitioner_id = :id").param("id", practitionerId).update();
+        jdbc.sql("delete from group_facilitator where facilitator_id = :id").param("id", practitionerId).update();
         jdbc.sql("delete from evidence_owner where practitioner_id = :id").param("id", practitionerId).update();
+    }
+
+    /** Whether the person asked to be forgotten. */
+    public boolean erased(UUID practitionerId) {
+        return jdbc.sql("select count(*) from person where practitioner_id = :id and erased")
+                .param("id", practitionerId).query(Integer.class).single() > 0;
     }
 
     /** The people of an organisation. */
@@ -84,7 +96,7 @@ public class Directory {
     }
 
     public void addFacilitators(UUID groupId, Collection<UUID> facilitatorIds) {
-        facilitatorIds.forEach(facilitator -> jdbc.sql("""
+        facilitatorIds.stream().filter(facilitator -> !erased(facilitator)).forEach(facilitator -> jdbc.sql("""
                 insert into group_facilitator (group_id, facilitator_id) values (:group, :facilitator)
                 on conflict do nothing""").param("group", groupId).param("facilitator", facilitator).update());
     }
@@ -106,9 +118,9 @@ public class Directory {
                 .list();
     }
 
-    /** Adds a member; answers whether they were not a member before. */
+    /** Adds a member, unless erased; answers whether they were not a member before. */
     public boolean addMember(UUID groupId, UUID practitionerId, Instant at) {
-        return jdbc.sql("""
+        return !erased(practitionerId) && jdbc.sql("""
                 insert into group_member (group_id, practitioner_id, joined_at) values (:group, :person, :at)
                 on conflict do nothing""")
                 .param("group", groupId).param("person", practitionerId).param("at", Timestamp.from(at))
@@ -147,9 +159,9 @@ public class Directory {
                 .param("kind", kind.name()).param("id", evidenceId).param("title", title).update();
     }
 
-    /** Remembers who may point at a piece of evidence: the people it belongs to. */
+    /** Remembers who may point at a piece of evidence: the people it belongs to, but for the erased. */
     public void saveEvidenceOwners(EvidenceKind kind, UUID evidenceId, Collection<UUID> people) {
-        people.stream().distinct().forEach(person -> jdbc.sql("""
+        people.stream().distinct().filter(person -> !erased(person)).forEach(person -> jdbc.sql("""
                 insert into evidence_owner (kind, evidence_id, practitioner_id) values (:kind, :id, :person)
                 on conflict do nothing""")
                 .param("kind", kind.name()).param("id", evidenceId).param("person", person).update());

@@ -14,6 +14,8 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.Topics;
 import org.exchange.exchange.ExchangeApi;
 import org.exchange.exchange.ExchangeIntegrationTest;
+import org.exchange.testing.PersonalDataTables;
 import org.exchange.testing.TestEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +43,8 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
 
     @BeforeAll
     static void connect() {
@@ -198,6 +203,37 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         // what stays names nobody: the subject id alone, so that the group's counts and the trial still add up
         assertThat(count("select count(*) from group_member where practitioner_id = ?", alan)).isEqualTo(1);
         assertThat(count("select count(*) from research_trial where practitioner_id = ?", alan)).isEqualTo(1);
+
+        // and no table of this database that can hold personal data goes unaccounted for
+        PersonalDataTables.in(dataSource)
+                .erasureRemovesOrBlanks("practitioner_directory", "calendar_feed_token", "research_observation",
+                        "outcome")
+                .keepsOnlyAPseudonymousId("group_member", "so that a group's members and waitlist add up")
+                .keepsOnlyAPseudonymousId("research_trial", "the trial stays with its group, named by nobody; "
+                        + "its method and aim are about the practice tried")
+                .keepsOnlyAPseudonymousId("group_facilitator", "who runs or ran a group")
+                .keepsOnlyAPseudonymousId("registration", "so that a meeting's places and waitlist add up")
+                .keepsOnlyAPseudonymousId("attendance", "the register, and the CPD hours membership already counted")
+                .keepsOnlyAPseudonymousId("attendance_revision", "every version of an attendance line "
+                        + "(corrections are never silent); the reason is the recorder's")
+                .keepsOnlyAPseudonymousId("dissemination", "how far a published outcome reached")
+                .keepsOnlyAPseudonymousId("appointment", "the latest appointment fact per person and role, so that "
+                        + "a late event cannot reorder them")
+                .keepsOnlyAPseudonymousId("exchange_group", "who proposed the group; its name and challenge are "
+                        + "the group's")
+                .keepsOnlyAPseudonymousId("meeting", "who scheduled it; its title, description, speaker and "
+                        + "cancel reason are the meeting's published details")
+                .keepsOnlyAPseudonymousId("research_evaluation", "who recorded the group's evaluation; what works "
+                        + "is the group's finding")
+                .notAboutTheErasedPerson("meeting_guest", "named guests have no subject id (finding 3), so a "
+                        + "practitioner's erasure cannot find them; the recorder is named by id")
+                .notAboutTheErasedPerson("network", "the network's published contact, as a programme admin "
+                        + "entered it, tied to no subject id")
+                .notAboutTheErasedPerson("organisation_directory", "organisations' names")
+                .notAboutTheErasedPerson("venue", "the names and addresses of places partners offer")
+                .notAboutTheErasedPerson("programme_cycle", "names of programme cycles")
+                .notAboutTheErasedPerson("programme_wave", "names of a cycle's waves")
+                .assertEveryTableIsAccountedFor();
     }
 
     /** An active group led by {@code lead} with Alan Turing, whom membership-service registered, as a member. */

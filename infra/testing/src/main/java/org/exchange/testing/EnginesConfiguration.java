@@ -1,5 +1,8 @@
 package org.exchange.testing;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -7,7 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Points a service under test at the shared engines: its own database (named after the service), the broker, and
- * the SMTP server.
+ * the SMTP server; and lets its tests read that database ({@link ServiceDatabase}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EnginesConfiguration {
@@ -15,6 +18,11 @@ public class EnginesConfiguration {
     @Bean(destroyMethod = "close")
     static TestEngines.Lease enginesLease() {
         return new TestEngines.Lease();
+    }
+
+    @Bean
+    static ServiceDatabase serviceDatabase(ObjectProvider<DataSource> dataSource) {
+        return new ServiceDatabase(dataSource);
     }
 
     @Bean
