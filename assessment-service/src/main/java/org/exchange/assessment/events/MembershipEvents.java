@@ -11,6 +11,7 @@ import org.exchange.contracts.Topics;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.contracts.membership.PractitionerProfileUpdated;
 import org.exchange.contracts.membership.PractitionerRegistered;
+import org.exchange.platform.audit.AuditTrail;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,12 @@ class MembershipEvents {
     private final Inbox inbox;
     private final Directory directory;
     private final SelfAssessmentService assessments;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    MembershipEvents(Inbox inbox, Directory directory, SelfAssessmentService assessments, Clock clock) {
+    MembershipEvents(Inbox inbox, Directory directory, SelfAssessmentService assessments, AuditTrail audit,
+            Clock clock) {
+        this.audit = audit;
         this.inbox = inbox;
         this.directory = directory;
         this.assessments = assessments;
@@ -45,5 +49,6 @@ class MembershipEvents {
     private void erase(PractitionerErasureRequested request) {
         assessments.erase(request.practitionerId());
         directory.erase(request.practitionerId(), clock.instant());
+        audit.forgetPerson(request.practitionerId());
     }
 }

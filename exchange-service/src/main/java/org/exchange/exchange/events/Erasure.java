@@ -8,6 +8,7 @@ import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.outcome.OutcomeService;
 import org.exchange.exchange.research.ResearchService;
+import org.exchange.platform.audit.AuditTrail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A person's request to be forgotten, as far as this context holds their data: their name (in the directory and as
  * entered among outcome authors) is withheld for good, their calendar feed address stops working, and their own
  * research observations go. What stays is keyed by their subject id alone, which names nobody: memberships of groups,
- * registrations and attendance (so that counts still add up), trials they started (the group's record).
+ * registrations and attendance (so that counts still add up), trials they started (the group's record). The audit
+ * trail keeps what was done about them, but no longer what their records held.
  */
 @Component
 class Erasure {
@@ -24,10 +26,12 @@ class Erasure {
     private final OutcomeService outcomes;
     private final CalendarService calendars;
     private final ResearchService research;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Erasure(Directory directory, OutcomeService outcomes, CalendarService calendars, ResearchService research,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.directory = directory;
         this.outcomes = outcomes;
         this.calendars = calendars;
@@ -42,5 +46,6 @@ class Erasure {
         calendars.forgetTokenOf(personId);
         research.eraseObservationsOf(personId);
         directory.erase(personId, clock.instant());
+        audit.forgetPerson(personId);
     }
 }
