@@ -23,6 +23,8 @@ import org.exchange.accreditation.enrolment.EnrolmentService;
 import org.exchange.accreditation.enrolment.EnrolmentStatus;
 import org.exchange.accreditation.programme.Programme;
 import org.exchange.accreditation.programme.ProgrammeCatalogue;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.ForbiddenException;
 import org.exchange.platform.problem.NotFoundException;
@@ -51,10 +53,13 @@ public class CredentialService {
     private final IssuerKeys keys;
     private final IssuerSettings settings;
     private final JsonMapper json;
+    private final AuditTrail audit;
     private final Clock clock;
 
     CredentialService(EnrolmentService enrolments, ProgrammeCatalogue catalogue, Directory directory,
-            Credentials credentials, IssuerKeys keys, IssuerSettings settings, JsonMapper json, Clock clock) {
+            Credentials credentials, IssuerKeys keys, IssuerSettings settings, JsonMapper json, AuditTrail audit,
+            Clock clock) {
+        this.audit = audit;
         this.enrolments = enrolments;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -128,8 +133,13 @@ public class CredentialService {
         if (credential.revoked()) {
             throw new ConflictException("This credential was revoked on " + credential.revokedOn());
         }
+        CredentialStatus before = status(credentialId);
         credentials.revoke(credentialId, LocalDate.now(clock.withZone(ZoneOffset.UTC)), reason.strip());
-        return status(credentialId);
+        CredentialStatus after = status(credentialId);
+        Enrolment enrolment = enrolments.readable(credential.enrolmentId(), caller);
+        audit.record(caller, "credential.revoked", Subject.ofPerson("credential", credentialId,
+                enrolment.candidateId()), enrolment.candidateOrganisationId(), before, after);
+        return after;
     }
 
     /** Erasure: the holder's name goes from their credentials' public status. */

@@ -32,6 +32,8 @@ import org.exchange.contracts.accreditation.EnrolmentAccepted;
 import org.exchange.contracts.accreditation.EnrolmentWithdrawn;
 import org.exchange.contracts.accreditation.PanelAssigned;
 import org.exchange.contracts.accreditation.WorkshopCounted;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.ForbiddenException;
@@ -55,10 +57,13 @@ public class EnrolmentService {
     private final Fees fees;
     private final IntegrationEvents events;
     private final AccreditationSettings settings;
+    private final AuditTrail audit;
     private final Clock clock;
 
     EnrolmentService(Enrolments enrolments, Portfolios portfolios, Progress progress, ProgrammeCatalogue catalogue,
-            Directory directory, Fees fees, IntegrationEvents events, AccreditationSettings settings, Clock clock) {
+            Directory directory, Fees fees, IntegrationEvents events, AccreditationSettings settings, AuditTrail audit,
+            Clock clock) {
+        this.audit = audit;
         this.enrolments = enrolments;
         this.portfolios = portfolios;
         this.progress = progress;
@@ -170,6 +175,7 @@ public class EnrolmentService {
         Enrolment accepted = enrolment.accept(startsOn == null ? today : startsOn, today, caller.subjectId(),
                 clock.instant());
         enrolments.update(accepted);
+        audited(caller, "enrolment.accepted", enrolment, accepted);
         events.publish(id, new EnrolmentAccepted(id, accepted.candidateId(), programme.code(), programme.title(),
                 programme.version(), programme.fee().amount(), programme.fee().currency(), accepted.enrolledOn(),
                 caller.subjectId(), clock.instant()));
@@ -179,8 +185,10 @@ public class EnrolmentService {
     @Transactional
     public Enrolment decline(UUID id, String reason, Caller caller) {
         requireAdmin(caller);
-        Enrolment declined = locked(id).decline(reason, caller.subjectId(), clock.instant());
+        Enrolment enrolment = locked(id);
+        Enrolment declined = enrolment.decline(reason, caller.subjectId(), clock.instant());
         enrolments.update(declined);
+        audited(caller, "enrolment.declined", enrolment, declined);
         events.publish(id, new EnrolmentWithdrawn(id, declined.candidateId(), declined.programmeCode(),
                 EnrolmentStatus.DECLINED.name(), clock.instant()));
         return declined;
@@ -198,6 +206,7 @@ public class EnrolmentService {
         }
         Enrolment coached = enrolment.coach(coachId);
         enrolments.update(coached);
+        audited(caller, "enrolment.coach-assigned", enrolment, coached);
         return coached;
     }
 
@@ -215,6 +224,7 @@ public class EnrolmentService {
                 enrolment.candidateOrganisationId(), member(academy), member(own));
         Enrolment named = enrolment.panel(academyAssessorId, organisationAssessorId);
         enrolments.update(named);
+        audited(caller, "enrolment.panel-named", enrolment, named);
         portfolios.keepRecommendationsOf(id, List.of(academyAssessorId, organisationAssessorId));
         Programme programme = progress.programmeOf(named);
         events.publish(id, new PanelAssigned(id, named.candidateId(), directory.displayName(named.candidateId()),
@@ -239,6 +249,7 @@ public class EnrolmentService {
         Enrolment awarded = enrolment.award(confirmedOn, ilmReference.strip(),
                 LocalDate.now(clock.withZone(Progress.UK)), clock.instant());
         enrolments.update(awarded);
+        audited(caller, "enrolment.awarded", enrolment, awarded);
         Programme programme = progress.programmeOf(awarded);
         events.publish(id, new AwardCompleted(id, awarded.candidateId(), programme.code(), programme.title(),
                 awarded.awardedOn()));
@@ -370,6 +381,12 @@ public class EnrolmentService {
     static WorkshopView workshopView(Workshop workshop, Set<UUID> observed) {
         return new WorkshopView(workshop.meetingId(), workshop.title(), workshop.startsAt(), workshop.role(),
                 workshop.minutes(), observed.contains(workshop.meetingId()));
+    }
+
+    /** An admin's decision on an enrolment, on the audit trail as about its candidate. */
+    private void audited(Caller caller, String action, Enrolment before, Enrolment after) {
+        audit.record(caller, action, Subject.ofPerson("enrolment", after.id(), after.candidateId()),
+                after.candidateOrganisationId(), before, after);
     }
 
     private void requirePrerequisite(UUID candidateId, Programme programme) {
