@@ -10,16 +10,23 @@ import org.exchange.platform.problem.InvalidRequestException;
  * and is kept in its history with a reason, never silently.
  *
  * @param organisationId the person's organisation when it was recorded, so an org-admin sees their own staff only
+ * @param recordedAfterwards whether it is at a meeting recorded after it took place, as programme history
  */
 public record Attendance(UUID id, UUID meetingId, UUID practitionerId, String organisationId, AttendanceRole role,
-        int minutes, UUID recordedBy, Instant recordedAt) {
+        int minutes, UUID recordedBy, Instant recordedAt, boolean recordedAfterwards) {
 
     /** A first record of attendance; nobody attends longer than the meeting lasts. */
     public static Attendance record(UUID meetingId, UUID practitionerId, String organisationId, AttendanceRole role,
             int minutes, int meetingMinutes, UUID recordedBy, Instant now) {
         requireMinutes(minutes, meetingMinutes);
         return new Attendance(UUID.randomUUID(), meetingId, practitionerId, organisationId, role, minutes,
-                recordedBy, now);
+                recordedBy, now, false);
+    }
+
+    /** The same attendance, marked as part of a meeting recorded after it took place. */
+    public Attendance asRecordedAfterwards() {
+        return new Attendance(id, meetingId, practitionerId, organisationId, role, minutes, recordedBy, recordedAt,
+                true);
     }
 
     /** Whether recording these values again would change anything. */
@@ -34,7 +41,8 @@ public record Attendance(UUID id, UUID meetingId, UUID practitionerId, String or
             throw new InvalidRequestException("Correcting recorded attendance needs a reason");
         }
         requireMinutes(newMinutes, meetingMinutes);
-        return new Attendance(id, meetingId, practitionerId, organisationId, newRole, newMinutes, correctedBy, now);
+        return new Attendance(id, meetingId, practitionerId, organisationId, newRole, newMinutes, correctedBy, now,
+                recordedAfterwards);
     }
 
     static void requireMinutes(int minutes, int meetingMinutes) {

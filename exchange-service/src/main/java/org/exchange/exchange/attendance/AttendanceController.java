@@ -78,13 +78,13 @@ class AttendanceController {
     private List<AttendanceView> views(List<Attendance> attendances) {
         Map<UUID, String> names = directory.displayNames(attendances.stream().map(Attendance::practitionerId).toList());
         return attendances.stream().map(a -> new AttendanceView(a.id(), a.meetingId(), a.practitionerId(),
-                names.get(a.practitionerId()), a.organisationId(), a.role(), a.minutes(), a.recordedAt(), false))
-                .toList();
+                names.get(a.practitionerId()), a.organisationId(), a.role(), a.minutes(), a.recordedBy(),
+                a.recordedAt(), false, a.recordedAfterwards())).toList();
     }
 
     private static List<AttendanceView> guestViews(List<Guest> guests) {
         return guests.stream().map(g -> new AttendanceView(g.id(), g.meetingId(), null, g.name(), null, g.role(),
-                g.minutes(), g.recordedAt(), true)).toList();
+                g.minutes(), g.recordedBy(), g.recordedAt(), true, g.recordedAfterwards())).toList();
     }
 
     /**
@@ -112,9 +112,12 @@ class AttendanceController {
     /**
      * Attendance as shown to those allowed to see it.
      *
+     * @param recordedBy who recorded it (or its latest correction), at {@code recordedAt}
      * @param guest whether this is a named guest (no practitioner id, no CPD)
+     * @param recordedAfterwards whether it is at a meeting recorded after it took place, as programme history
      */
     record AttendanceView(UUID id, UUID meetingId, UUID practitionerId, String displayName, String organisationId,
-            AttendanceRole role, int minutes, Instant recordedAt, boolean guest) {
+            AttendanceRole role, int minutes, UUID recordedBy, Instant recordedAt, boolean guest,
+            boolean recordedAfterwards) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.exchange.contracts.exchange.AttendanceRecorded;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
+import org.exchange.exchange.history.HistoryRules;
 import org.exchange.exchange.meeting.Meeting;
 import org.exchange.exchange.meeting.MeetingService;
 import org.exchange.platform.events.IntegrationEvents;
@@ -30,14 +31,16 @@ public class AttendanceService {
     private final MeetingService meetings;
     private final Directory directory;
     private final IntegrationEvents events;
+    private final HistoryRules history;
     private final Clock clock;
 
     AttendanceService(Attendances attendances, MeetingService meetings, Directory directory,
-            IntegrationEvents events, Clock clock) {
+            IntegrationEvents events, HistoryRules history, Clock clock) {
         this.attendances = attendances;
         this.meetings = meetings;
         this.directory = directory;
         this.events = events;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -63,7 +66,9 @@ public class AttendanceService {
      * the reason, kept in the history. Each new or changed line publishes {@link AttendanceRecorded}, which counts
      * towards the person's CPD. Only the group's members and facilitators and the meeting's registrants (for a
      * network event, its registrants) are recorded by practitioner id; anyone else is a named guest, recorded on the
-     * register with no event and no CPD.
+     * register with no event and no CPD. At a meeting recorded afterwards (programme history) the attendance is
+     * marked so too, and a facilitator records it only within {@link HistoryRules#facilitatorDays()} days of the
+     * meeting, as they record the meeting itself.
      *
      * @return the attendance as it stands after this call, for the lines given
      */
@@ -74,6 +79,11 @@ public class AttendanceService {
         meetings.requireCanRun(meeting, caller);
         Instant now = clock.instant();
         meeting.requireAttendable(now);
+        boolean afterwards = meeting.recordedAfterwards() != null;
+        if (afterwards) {
+            // requireCanRun let through only programme admins and the group's facilitators
+            history.requireMayRecord(caller, true, meeting.endsAt(), now);
+        }
         if (lines.isEmpty() && guestLines.isEmpty()) {
             throw new InvalidRequestException("Name at least one attendee or guest");
         }
@@ -99,8 +109,9 @@ public class AttendanceService {
             }
             if (existing.isEmpty()) {
                 String organisation = directory.person(line.practitionerId()).map(Person::organisationId).orElse(null);
-                Attendance attendance = Attendance.record(meetingId, line.practitionerId(), organisation, line.role(),
+                Attendance recorded = Attendance.record(meetingId, line.practitionerId(), organisation, line.role(),
                         line.minutes(), meeting.durationMinutes(), caller.subjectId(), now);
+                Attendance attendance = afterwards ? recorded.asRecordedAfterwards() : recorded;
                 attendances.save(attendance, false, null);
                 publish(attendance, meeting, false);
                 result.add(attendance);
@@ -117,7 +128,7 @@ public class AttendanceService {
         List<Guest> guests = new ArrayList<>();
         for (GuestLine line : guestLines) {
             Guest guest = Guest.record(meetingId, line.name(), line.role(), line.minutes(), meeting.durationMinutes(),
-                    caller.subjectId(), now);
+                    caller.subjectId(), now, afterwards);
             attendances.saveGuest(guest);
             guests.add(guest);
         }
@@ -171,6 +182,6 @@ public class AttendanceService {
         events.publish(meeting.id(), new AttendanceRecorded(attendance.id(), meeting.id(), meeting.groupId(),
                 meeting.networkId(), attendance.practitionerId(), attendance.organisationId(),
                 attendance.role().name(), attendance.minutes(), meeting.title(), meeting.kind().name(),
-                meeting.startsAt(), attendance.recordedAt(), correction));
+                meeting.startsAt(), attendance.recordedAt(), correction, attendance.recordedAfterwards()));
     }
 }

@@ -17,7 +17,7 @@ class Attendances {
 
     private static final String COLUMNS = """
             a.id, a.meeting_id, a.practitioner_id, a.organisation_id, a.role, a.minutes, a.recorded_by,
-            a.recorded_at""";
+            a.recorded_at, a.recorded_afterwards""";
 
     private final JdbcClient jdbc;
 
@@ -36,8 +36,8 @@ class Attendances {
     void save(Attendance attendance, boolean correction, String reason) {
         jdbc.sql("""
                 insert into attendance (id, meeting_id, practitioner_id, organisation_id, role, minutes, recorded_by,
-                                        recorded_at)
-                values (:id, :meeting, :person, :organisation, :role, :minutes, :by, :at)
+                                        recorded_at, recorded_afterwards)
+                values (:id, :meeting, :person, :organisation, :role, :minutes, :by, :at, :afterwards)
                 on conflict (id) do update
                   set role = excluded.role, minutes = excluded.minutes, recorded_by = excluded.recorded_by,
                       recorded_at = excluded.recorded_at""")
@@ -49,6 +49,7 @@ class Attendances {
                 .param("minutes", attendance.minutes())
                 .param("by", attendance.recordedBy())
                 .param("at", Timestamp.from(attendance.recordedAt()))
+                .param("afterwards", attendance.recordedAfterwards())
                 .update();
         jdbc.sql("""
                 insert into attendance_revision (attendance_id, role, minutes, correction, reason, recorded_by,
@@ -88,8 +89,9 @@ class Attendances {
     /** Records a guest, or updates the guest of that name at that meeting. */
     void saveGuest(Guest guest) {
         jdbc.sql("""
-                insert into meeting_guest (id, meeting_id, name, role, minutes, recorded_by, recorded_at)
-                values (:id, :meeting, :name, :role, :minutes, :by, :at)
+                insert into meeting_guest (id, meeting_id, name, role, minutes, recorded_by, recorded_at,
+                                           recorded_afterwards)
+                values (:id, :meeting, :name, :role, :minutes, :by, :at, :afterwards)
                 on conflict (meeting_id, name) do update
                   set role = excluded.role, minutes = excluded.minutes, recorded_by = excluded.recorded_by,
                       recorded_at = excluded.recorded_at""")
@@ -100,18 +102,21 @@ class Attendances {
                 .param("minutes", guest.minutes())
                 .param("by", guest.recordedBy())
                 .param("at", Timestamp.from(guest.recordedAt()))
+                .param("afterwards", guest.recordedAfterwards())
                 .update();
     }
 
     /** The guests at a meeting, in the order they were recorded. */
     List<Guest> guestsOf(UUID meetingId) {
         return jdbc.sql("""
-                select id, meeting_id, name, role, minutes, recorded_by, recorded_at from meeting_guest
+                select id, meeting_id, name, role, minutes, recorded_by, recorded_at, recorded_afterwards
+                from meeting_guest
                 where meeting_id = :meeting order by recorded_at, name""")
                 .param("meeting", meetingId)
                 .query((rs, row) -> new Guest(rs.getObject("id", UUID.class), rs.getObject("meeting_id", UUID.class),
                         rs.getString("name"), AttendanceRole.valueOf(rs.getString("role")), rs.getInt("minutes"),
-                        rs.getObject("recorded_by", UUID.class), instant(rs.getTimestamp("recorded_at"))))
+                        rs.getObject("recorded_by", UUID.class), instant(rs.getTimestamp("recorded_at")),
+                        rs.getBoolean("recorded_afterwards")))
                 .list();
     }
 
@@ -131,7 +136,8 @@ class Attendances {
         return new Attendance(rs.getObject("id", UUID.class), rs.getObject("meeting_id", UUID.class),
                 rs.getObject("practitioner_id", UUID.class), rs.getString("organisation_id"),
                 AttendanceRole.valueOf(rs.getString("role")), rs.getInt("minutes"),
-                rs.getObject("recorded_by", UUID.class), instant(rs.getTimestamp("recorded_at")));
+                rs.getObject("recorded_by", UUID.class), instant(rs.getTimestamp("recorded_at")),
+                rs.getBoolean("recorded_afterwards"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -15,10 +15,11 @@ import org.exchange.platform.problem.InvalidRequestException;
  *
  * @param area the subject area or theme, such as maths, English, ESOL, digital skills, SEND or supporting staff
  * @param facilitatorIds subject ids of the experienced practitioners who run it
+ * @param programme the programme cycle and wave it belongs to, or null
  */
 public record Group(UUID id, UUID networkId, String name, GroupKind kind, String area, String challenge,
         int capacity, LocalDate plannedStart, LocalDate plannedEnd, GroupStatus status, List<UUID> facilitatorIds,
-        UUID proposedBy, Instant proposedAt, Instant activatedAt, Instant closedAt) {
+        UUID proposedBy, Instant proposedAt, Instant activatedAt, Instant closedAt, ProgrammePlace programme) {
 
     public Group {
         facilitatorIds = List.copyOf(facilitatorIds);
@@ -47,7 +48,7 @@ public record Group(UUID id, UUID networkId, String name, GroupKind kind, String
         }
         return new Group(UUID.randomUUID(), networkId, name.strip(), kind, area.strip(),
                 challenge.strip(), capacity, plannedStart, plannedEnd, GroupStatus.PROPOSED,
-                facilitatorIds.stream().distinct().toList(), proposedBy, now, null, null);
+                facilitatorIds.stream().distinct().toList(), proposedBy, now, null, null, null);
     }
 
     /** The proposal is accepted and the group recruits members. */
@@ -110,7 +111,13 @@ public record Group(UUID id, UUID networkId, String name, GroupKind kind, String
         List<UUID> facilitators = new java.util.ArrayList<>(facilitatorIds);
         facilitators.add(facilitatorId);
         return new Group(id, networkId, name, kind, area, challenge, capacity, plannedStart, plannedEnd, status,
-                facilitators, proposedBy, proposedAt, activatedAt, closedAt);
+                facilitators, proposedBy, proposedAt, activatedAt, closedAt, programme);
+    }
+
+    /** The group is placed in a programme cycle and wave (or taken out of one, with null); at any stage of its life. */
+    public Group inProgramme(ProgrammePlace place) {
+        return new Group(id, networkId, name, kind, area, challenge, capacity, plannedStart, plannedEnd, status,
+                facilitatorIds, proposedBy, proposedAt, activatedAt, closedAt, place);
     }
 
     /** Whether the person is one of its facilitators. */
@@ -134,6 +141,6 @@ public record Group(UUID id, UUID networkId, String name, GroupKind kind, String
 
     private Group withStatus(GroupStatus next, Instant activated, Instant closed) {
         return new Group(id, networkId, name, kind, area, challenge, capacity, plannedStart, plannedEnd, next,
-                facilitatorIds, proposedBy, proposedAt, activated, closed);
+                facilitatorIds, proposedBy, proposedAt, activated, closed, programme);
     }
 }

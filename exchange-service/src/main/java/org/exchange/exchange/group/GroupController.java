@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,16 +50,20 @@ class GroupController {
     @Operation(summary = "Propose a group (facilitator or programme admin)")
     GroupView propose(@Valid @RequestBody ProposeGroup body, Caller caller) {
         return view(groups.propose(new GroupService.Proposal(body.networkId(), body.name(), body.kind(), body.area(),
-                body.challenge(), body.capacity(), body.plannedStart(), body.plannedEnd(), body.facilitatorIds()),
+                body.challenge(), body.capacity(), body.plannedStart(), body.plannedEnd(), body.facilitatorIds(),
+                body.cycleId() == null && body.waveNumber() == null ? null
+                        : new ProgrammePlace(body.cycleId(), body.waveNumber())),
                 caller));
     }
 
     @GetMapping("/groups")
-    @Operation(summary = "Find groups by network, area and status (public; no personal data)")
+    @Operation(summary = "Find groups by network, area, status, programme cycle and wave (public; no personal data)")
     List<GroupView> search(@RequestParam(required = false) UUID networkId,
             @RequestParam(required = false) String area, @RequestParam(required = false) GroupStatus status,
+            @RequestParam(required = false) UUID cycleId, @RequestParam(required = false) @Min(1) Integer wave,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return views(groups.search(networkId, area, status, limit));
+        return views(groups.search(networkId, area, status,
+                cycleId == null && wave == null ? null : new ProgrammePlace(cycleId, wave), limit));
     }
 
     @GetMapping("/groups/{id}")
@@ -91,6 +96,13 @@ class GroupController {
             + "(its facilitators or a programme admin)")
     GroupView close(@PathVariable UUID id, Caller caller) {
         return view(groups.close(id, caller));
+    }
+
+    @PutMapping("/groups/{id}/programme")
+    @Operation(summary = "Place a group in one of its network's programme cycles and waves, at any stage of its life; "
+            + "no cycle takes it out (programme admin)")
+    GroupView placeInProgramme(@PathVariable UUID id, @Valid @RequestBody PlaceInProgramme body, Caller caller) {
+        return view(groups.placeInProgramme(id, new ProgrammePlace(body.cycleId(), body.waveNumber()), caller));
     }
 
     @PostMapping("/groups/{id}/facilitators")
@@ -141,7 +153,9 @@ class GroupController {
             Waitlist.Counts counts = places.get(group.id());
             return new GroupView(group.id(), group.networkId(), group.name(), group.kind(), group.area(),
                     group.challenge(), group.capacity(), group.plannedStart(), group.plannedEnd(), group.status(),
-                    group.facilitatorIds().size(), counts.confirmed(), counts.waiting(), counts.placesLeft());
+                    group.facilitatorIds().size(), counts.confirmed(), counts.waiting(), counts.placesLeft(),
+                    group.programme() == null ? null : group.programme().cycleId(),
+                    group.programme() == null ? null : group.programme().waveNumber());
         }).toList();
     }
 
@@ -155,17 +169,28 @@ class GroupController {
             @Min(1) @Max(500) int capacity,
             @NotNull LocalDate plannedStart,
             @NotNull LocalDate plannedEnd,
-            @Size(max = 20) List<@NotNull UUID> facilitatorIds) {
+            @Size(max = 20) List<@NotNull UUID> facilitatorIds,
+            UUID cycleId,
+            @Min(1) Integer waveNumber) {
+    }
+
+    /** A programme cycle of the group's network and, optionally, one of its waves; no cycle takes it out of one. */
+    record PlaceInProgramme(UUID cycleId, @Min(1) Integer waveNumber) {
     }
 
     /** A facilitator to add. */
     record AddFacilitator(@NotNull UUID practitionerId) {
     }
 
-    /** A group as anyone may see it: counts, never names. */
+    /**
+     * A group as anyone may see it: counts, never names.
+     *
+     * @param cycleId the programme cycle it belongs to, or null
+     * @param waveNumber the wave of that cycle, or null
+     */
     record GroupView(UUID id, UUID networkId, String name, GroupKind kind, String area, String challenge,
             int capacity, LocalDate plannedStart, LocalDate plannedEnd, GroupStatus status, int facilitators,
-            int members, int waitlisted, int placesLeft) {
+            int members, int waitlisted, int placesLeft, UUID cycleId, Integer waveNumber) {
     }
 
     /**

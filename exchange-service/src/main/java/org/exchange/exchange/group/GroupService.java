@@ -17,6 +17,7 @@ import org.exchange.contracts.exchange.MemberJoinedGroup;
 import org.exchange.contracts.exchange.MemberLeftGroup;
 import org.exchange.exchange.directory.Appointments;
 import org.exchange.exchange.network.NetworkService;
+import org.exchange.exchange.network.ProgrammeCycle;
 import org.exchange.exchange.waitlist.Waitlist;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
@@ -50,7 +51,7 @@ public class GroupService {
 
     /** What is stated to propose a group. */
     public record Proposal(UUID networkId, String name, GroupKind kind, String area, String challenge, int capacity,
-            LocalDate plannedStart, LocalDate plannedEnd, List<UUID> facilitatorIds) {
+            LocalDate plannedStart, LocalDate plannedEnd, List<UUID> facilitatorIds, ProgrammePlace programme) {
     }
 
     /** A person's place in a group: a member, or waiting for a place. */
@@ -77,7 +78,8 @@ public class GroupService {
         }
         Group group = Group.propose(proposal.networkId(), proposal.name(), proposal.kind(), proposal.area(),
                 proposal.challenge(), proposal.capacity(), proposal.plannedStart(), proposal.plannedEnd(),
-                facilitators, caller.subjectId(), clock.instant(), rules);
+                facilitators, caller.subjectId(), clock.instant(), rules)
+                .inProgramme(checkedPlace(proposal.networkId(), proposal.programme()));
         groups.add(group);
         events.publish(group.id(), new GroupProposed(group.id(), group.networkId(), group.name(), group.kind().name(),
                 group.area(), group.challenge(), group.capacity(), group.plannedStart(), group.plannedEnd(),
@@ -134,6 +136,41 @@ public class GroupService {
         events.publish(group.id(), new GroupClosed(group.id(), group.networkId(), group.name(), held, outcomes,
                 group.closedAt()));
         return group;
+    }
+
+    /**
+     * A programme admin places a group in one of its network's programme cycles and, optionally, a wave (null takes it
+     * out of any cycle); at any stage of its life, so that past groups find their cycle too.
+     */
+    @Transactional
+    public Group placeInProgramme(UUID groupId, ProgrammePlace place, Caller caller) {
+        if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            throw new ForbiddenException("A programme admin places groups in programme cycles and waves");
+        }
+        Group current = lock(groupId);
+        Group group = current.inProgramme(checkedPlace(current.networkId(), place));
+        groups.updateProgramme(group);
+        return group;
+    }
+
+    /** The place, when its cycle is one of the network's and its wave one of the cycle's; null stays null. */
+    private ProgrammePlace checkedPlace(UUID networkId, ProgrammePlace place) {
+        if (place == null || place.cycleId() == null) {
+            if (place != null && place.waveNumber() != null) {
+                throw new InvalidRequestException("cycleId", "A wave is named with its programme cycle");
+            }
+            return null;
+        }
+        ProgrammeCycle cycle = networks.cycles(networkId).stream()
+                .filter(candidate -> candidate.id().equals(place.cycleId())).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("cycleId",
+                        "The programme cycle " + place.cycleId() + " is not one of this network's"));
+        if (place.waveNumber() != null
+                && cycle.waves().stream().noneMatch(wave -> wave.number() == place.waveNumber())) {
+            throw new InvalidRequestException("waveNumber", "The cycle '%s' has no wave %d"
+                    .formatted(cycle.name(), place.waveNumber()));
+        }
+        return place;
     }
 
     /** A programme admin adds a facilitator to a group. */
@@ -215,8 +252,8 @@ public class GroupService {
     }
 
     @Transactional(readOnly = true)
-    public List<Group> search(UUID networkId, String area, GroupStatus status, int limit) {
-        return groups.search(networkId, area, status, limit);
+    public List<Group> search(UUID networkId, String area, GroupStatus status, ProgrammePlace programme, int limit) {
+        return groups.search(networkId, area, status, programme, limit);
     }
 
     /**

@@ -23,7 +23,7 @@ class Groups {
 
     private static final String COLUMNS = """
             g.id, g.network_id, g.name, g.kind, g.area, g.challenge, g.capacity, g.planned_start, g.planned_end,
-            g.status, g.proposed_by, g.proposed_at, g.activated_at, g.closed_at,
+            g.status, g.proposed_by, g.proposed_at, g.activated_at, g.closed_at, g.cycle_id, g.wave_number,
             array(select f.practitioner_id from group_facilitator f where f.group_id = g.id
                   order by f.practitioner_id) as facilitators""";
 
@@ -36,9 +36,9 @@ class Groups {
     void add(Group group) {
         jdbc.sql("""
                 insert into exchange_group (id, network_id, name, kind, area, challenge, capacity, planned_start,
-                                            planned_end, status, proposed_by, proposed_at)
+                                            planned_end, status, proposed_by, proposed_at, cycle_id, wave_number)
                 values (:id, :network, :name, :kind, :area, :challenge, :capacity, :start, :end, :status,
-                        :proposedBy, :proposedAt)""")
+                        :proposedBy, :proposedAt, :cycle, :wave)""")
                 .param("id", group.id())
                 .param("network", group.networkId())
                 .param("name", group.name())
@@ -51,6 +51,8 @@ class Groups {
                 .param("status", group.status().name())
                 .param("proposedBy", group.proposedBy())
                 .param("proposedAt", Timestamp.from(group.proposedAt()))
+                .param("cycle", group.programme() == null ? null : group.programme().cycleId())
+                .param("wave", group.programme() == null ? null : group.programme().waveNumber())
                 .update();
         group.facilitatorIds().forEach(facilitator -> addFacilitator(group.id(), facilitator));
     }
@@ -82,6 +84,14 @@ class Groups {
                 .update();
     }
 
+    void updateProgramme(Group group) {
+        jdbc.sql("update exchange_group set cycle_id = :cycle, wave_number = :wave where id = :id")
+                .param("id", group.id())
+                .param("cycle", group.programme() == null ? null : group.programme().cycleId())
+                .param("wave", group.programme() == null ? null : group.programme().waveNumber())
+                .update();
+    }
+
     Optional<Group> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from exchange_group g where g.id = :id").param("id", id)
                 .query((rs, row) -> group(rs)).optional();
@@ -94,14 +104,18 @@ class Groups {
                 .query((rs, row) -> group(rs)).optional();
     }
 
-    List<Group> search(UUID networkId, String area, GroupStatus status, int limit) {
+    List<Group> search(UUID networkId, String area, GroupStatus status, ProgrammePlace programme, int limit) {
         return jdbc.sql("select " + COLUMNS + "\n" + """
                  from exchange_group g
                 where (cast(:network as uuid) is null or g.network_id = :network)
                   and (cast(:area as text) is null or lower(g.area) = lower(:area))
                   and (cast(:status as text) is null or g.status = :status)
+                  and (cast(:cycle as uuid) is null or g.cycle_id = :cycle)
+                  and (cast(:wave as int) is null or g.wave_number = :wave)
                 order by g.planned_start, g.name limit :limit""")
                 .param("limit", limit)
+                .param("cycle", programme == null ? null : programme.cycleId())
+                .param("wave", programme == null ? null : programme.waveNumber())
                 .param("network", networkId)
                 .param("area", area)
                 .param("status", status == null ? null : status.name())
@@ -188,7 +202,13 @@ class Groups {
                 rs.getInt("capacity"), rs.getDate("planned_start").toLocalDate(),
                 rs.getDate("planned_end").toLocalDate(), GroupStatus.valueOf(rs.getString("status")),
                 List.of(facilitators), rs.getObject("proposed_by", UUID.class),
-                rs.getTimestamp("proposed_at").toInstant(), instant(rs, "activated_at"), instant(rs, "closed_at"));
+                rs.getTimestamp("proposed_at").toInstant(), instant(rs, "activated_at"), instant(rs, "closed_at"),
+                programme(rs));
+    }
+
+    private static ProgrammePlace programme(ResultSet rs) throws SQLException {
+        UUID cycle = rs.getObject("cycle_id", UUID.class);
+        return cycle == null ? null : new ProgrammePlace(cycle, rs.getObject("wave_number", Integer.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

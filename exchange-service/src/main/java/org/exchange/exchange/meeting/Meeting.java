@@ -1,9 +1,11 @@
 package org.exchange.exchange.meeting;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import org.exchange.exchange.history.RecordedAfterwards;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
 
@@ -14,10 +16,12 @@ import org.exchange.platform.problem.InvalidRequestException;
  * @param groupId the group whose meeting it is, or null for a network event
  * @param venueId a venue offered by a partner organisation, or null when it is held online
  * @param onlineUrl the link to join online, or null
+ * @param recordedAfterwards who entered it, and when, if it was recorded after it took place; null when scheduled
  */
 public record Meeting(UUID id, UUID networkId, UUID groupId, MeetingKind kind, String title, String description,
         String keySpeaker, Instant startsAt, Instant endsAt, ZoneId timeZone, UUID venueId, String onlineUrl,
-        int capacity, MeetingStatus status, int sequence, String cancelReason, UUID scheduledBy, Instant updatedAt) {
+        int capacity, MeetingStatus status, int sequence, String cancelReason, UUID scheduledBy, Instant updatedAt,
+        RecordedAfterwards recordedAfterwards) {
 
     /** Where and when: the parts of a meeting that rescheduling changes. */
     public record Slot(Instant startsAt, Instant endsAt, ZoneId timeZone, UUID venueId, String onlineUrl) {
@@ -38,6 +42,37 @@ public record Meeting(UUID id, UUID networkId, UUID groupId, MeetingKind kind, S
     /** A new meeting, scheduled in the future. */
     public static Meeting schedule(UUID networkId, UUID groupId, MeetingKind kind, String title, String description,
             String keySpeaker, Slot slot, int capacity, UUID scheduledBy, Instant now) {
+        requireWellFormed(groupId, kind, keySpeaker, capacity);
+        requireFuture(slot, now);
+        return new Meeting(UUID.randomUUID(), networkId, groupId, kind, title.strip(), description, keySpeaker,
+                slot.startsAt(), slot.endsAt(), slot.timeZone(), slot.venueId(), slot.onlineUrl(), capacity,
+                MeetingStatus.SCHEDULED, 0, null, scheduledBy, now, null);
+    }
+
+    /**
+     * A meeting that took place, entered afterwards as programme history: it is over by now, and a group's meeting
+     * lies on or after the group's planned start. It keeps its own date; who entered it, and when, is kept beside.
+     *
+     * @param groupStart the group's planned start, or null for a network event
+     */
+    public static Meeting recordPast(UUID networkId, UUID groupId, LocalDate groupStart, MeetingKind kind,
+            String title, String description, String keySpeaker, Slot slot, int capacity, UUID recordedBy,
+            Instant now) {
+        requireWellFormed(groupId, kind, keySpeaker, capacity);
+        if (slot.endsAt().isAfter(now)) {
+            throw new InvalidRequestException("when.endsAt", "A meeting recorded afterwards has taken place: it ends "
+                    + "before now; schedule a meeting that is still to come");
+        }
+        if (groupStart != null && LocalDate.ofInstant(slot.startsAt(), slot.timeZone()).isBefore(groupStart)) {
+            throw new InvalidRequestException("when.startsAt", "A group's meeting is on or after the group's planned "
+                    + "start, " + groupStart);
+        }
+        return new Meeting(UUID.randomUUID(), networkId, groupId, kind, title.strip(), description, keySpeaker,
+                slot.startsAt(), slot.endsAt(), slot.timeZone(), slot.venueId(), slot.onlineUrl(), capacity,
+                MeetingStatus.SCHEDULED, 0, null, recordedBy, now, new RecordedAfterwards(recordedBy, now));
+    }
+
+    private static void requireWellFormed(UUID groupId, MeetingKind kind, String keySpeaker, int capacity) {
         if (kind.isGroupMeeting() != (groupId != null)) {
             throw new InvalidRequestException(kind.isGroupMeeting() ? "A group meeting needs its group"
                     : "A network event belongs to no group");
@@ -48,10 +83,6 @@ public record Meeting(UUID id, UUID networkId, UUID groupId, MeetingKind kind, S
         if (capacity < 1) {
             throw new InvalidRequestException("A meeting needs room for at least one person");
         }
-        requireFuture(slot, now);
-        return new Meeting(UUID.randomUUID(), networkId, groupId, kind, title.strip(), description, keySpeaker,
-                slot.startsAt(), slot.endsAt(), slot.timeZone(), slot.venueId(), slot.onlineUrl(), capacity,
-                MeetingStatus.SCHEDULED, 0, null, scheduledBy, now);
     }
 
     /** The meeting moves in time or place; people registered keep their places. */
@@ -63,7 +94,7 @@ public record Meeting(UUID id, UUID networkId, UUID groupId, MeetingKind kind, S
         requireFuture(slot, now);
         return new Meeting(id, networkId, groupId, kind, title, description, keySpeaker, slot.startsAt(),
                 slot.endsAt(), slot.timeZone(), slot.venueId(), slot.onlineUrl(), capacity, status, sequence + 1,
-                cancelReason, scheduledBy, now);
+                cancelReason, scheduledBy, now, recordedAfterwards);
     }
 
     /** The meeting will not take place. */
@@ -73,7 +104,8 @@ public record Meeting(UUID id, UUID networkId, UUID groupId, MeetingKind kind, S
             throw new ConflictException("A meeting that took place cannot be cancelled");
         }
         return new Meeting(id, networkId, groupId, kind, title, description, keySpeaker, startsAt, endsAt, timeZone,
-                venueId, onlineUrl, capacity, MeetingStatus.CANCELLED, sequence + 1, reason, scheduledBy, now);
+                venueId, onlineUrl, capacity, MeetingStatus.CANCELLED, sequence + 1, reason, scheduledBy, now,
+                recordedAfterwards);
     }
 
     /** Registration is open until the meeting starts, unless it is cancelled. */

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Venue;
+import org.exchange.exchange.history.RecordedAfterwards;
 import org.exchange.exchange.waitlist.Waitlist;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.security.Caller;
@@ -57,6 +58,16 @@ class MeetingController {
             + "(programme admin)")
     MeetingView schedule(@Valid @RequestBody ScheduleMeeting body, Caller caller) {
         return view(meetings.schedule(new MeetingService.NewMeeting(body.networkId(), body.groupId(), body.kind(),
+                body.title(), body.description(), body.keySpeaker(), body.when().slot(), body.capacity()), caller));
+    }
+
+    @PostMapping("/meetings/past")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a meeting or event that took place, as programme history (a programme admin; a "
+            + "group's facilitator for their own group, within exchange.history.facilitator-days of it); record its attendance "
+            + "next with PUT /meetings/{id}/attendance")
+    MeetingView recordPast(@Valid @RequestBody ScheduleMeeting body, Caller caller) {
+        return view(meetings.recordPast(new MeetingService.NewMeeting(body.networkId(), body.groupId(), body.kind(),
                 body.title(), body.description(), body.keySpeaker(), body.when().slot(), body.capacity()), caller));
     }
 
@@ -147,7 +158,9 @@ class MeetingController {
                     venue == null ? null : VenueView.of(venue), meeting.onlineUrl() != null,
                     withJoinLink.contains(meeting.id()) ? meeting.onlineUrl() : null, meeting.capacity(),
                     counts.placesLeft(), counts.waiting(), attended.getOrDefault(meeting.id(), 0), meeting.status(),
-                    meeting.sequence(), meeting.cancelReason());
+                    meeting.sequence(), meeting.cancelReason(), withJoinLink.contains(meeting.id())
+                            ? meeting.recordedAfterwards()
+                            : RecordedAfterwards.anonymous(meeting.recordedAfterwards()));
         }).toList();
     }
 
@@ -202,11 +215,13 @@ class MeetingController {
      * @param online whether it is held online
      * @param onlineUrl the join link, only for those registered and those who run the meeting; otherwise null
      * @param attended how many people were recorded as having attended (0 until attendance is recorded)
+     * @param recordedAfterwards when it was entered, if it was recorded after it took place (and by whom, for those who
+     *     run it); null otherwise
      */
     record MeetingView(UUID id, UUID networkId, UUID groupId, MeetingKind kind, String title, String description,
             String keySpeaker, OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, VenueView venue,
             boolean online, String onlineUrl, int capacity, int placesLeft, int waitlisted, int attended,
-            MeetingStatus status, int sequence, String cancelReason) {
+            MeetingStatus status, int sequence, String cancelReason, RecordedAfterwards recordedAfterwards) {
     }
 
     /** A registration; the name shows only to those who run the meeting. */

@@ -2,6 +2,7 @@ package org.exchange.exchange.meeting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Venue;
 import org.exchange.exchange.group.Group;
 import org.exchange.exchange.group.GroupService;
+import org.exchange.exchange.group.GroupStatus;
+import org.exchange.exchange.history.HistoryRules;
 import org.exchange.exchange.network.NetworkService;
 import org.exchange.exchange.waitlist.Waitlist;
 import org.exchange.platform.events.IntegrationEvents;
@@ -41,15 +44,17 @@ public class MeetingService {
     private final NetworkService networks;
     private final Directory directory;
     private final IntegrationEvents events;
+    private final HistoryRules history;
     private final Clock clock;
 
     MeetingService(Meetings meetings, GroupService groups, NetworkService networks, Directory directory,
-            IntegrationEvents events, Clock clock) {
+            IntegrationEvents events, HistoryRules history, Clock clock) {
         this.meetings = meetings;
         this.groups = groups;
         this.networks = networks;
         this.directory = directory;
         this.events = events;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -91,7 +96,7 @@ public class MeetingService {
             }
             networks.get(networkId);
         }
-        Optional<Venue> venue = venueFor(request.slot(), request.capacity());
+        Optional<Venue> venue = venueFor(request.slot(), request.capacity(), false);
         Meeting meeting = Meeting.schedule(networkId, request.groupId(), request.kind(), request.title(),
                 request.description(), request.keySpeaker(), request.slot(), request.capacity(), caller.subjectId(),
                 clock.instant());
@@ -103,12 +108,50 @@ public class MeetingService {
         return meeting;
     }
 
+    /**
+     * Records a meeting that took place, as programme history: a programme admin for any group or network event; a
+     * group's facilitator for their own group, up to {@link HistoryRules#facilitatorDays()} days after it. The group
+     * is forming, active or reporting. Nobody is invited to a meeting that is over, so no {@link MeetingScheduled} is
+     * published; its attendance, recorded next, publishes as any attendance does.
+     */
+    @Transactional
+    public Meeting recordPast(NewMeeting request, Caller caller) {
+        UUID networkId = request.networkId();
+        Instant now = clock.instant();
+        LocalDate groupStart = null;
+        if (request.groupId() != null) {
+            Group group = groups.get(request.groupId());
+            history.requireMayRecord(caller, group.isFacilitatedBy(caller.subjectId()), request.slot().endsAt(), now);
+            if (group.status() == GroupStatus.PROPOSED || group.status() == GroupStatus.CLOSED) {
+                throw new ConflictException("A past meeting is recorded while a group is forming, active or "
+                        + "reporting; it is " + group.status());
+            }
+            if (networkId != null && !networkId.equals(group.networkId())) {
+                throw new InvalidRequestException("networkId", "The group belongs to another network");
+            }
+            networkId = group.networkId();
+            groupStart = group.plannedStart();
+        } else {
+            history.requireMayRecord(caller, false, request.slot().endsAt(), now);
+            if (networkId == null) {
+                throw new InvalidRequestException("networkId", "A network event needs its network");
+            }
+            networks.get(networkId);
+        }
+        venueFor(request.slot(), request.capacity(), true);
+        Meeting meeting = Meeting.recordPast(networkId, request.groupId(), groupStart, request.kind(),
+                request.title(), request.description(), request.keySpeaker(), request.slot(), request.capacity(),
+                caller.subjectId(), now);
+        meetings.add(meeting);
+        return meeting;
+    }
+
     /** Moves a meeting; everyone registered or waiting is told, and calendars see a new SEQUENCE. */
     @Transactional
     public Meeting reschedule(UUID meetingId, Meeting.Slot slot, Caller caller) {
         Meeting current = lock(meetingId);
         requireCanRun(current, caller);
-        Optional<Venue> venue = venueFor(slot, current.capacity());
+        Optional<Venue> venue = venueFor(slot, current.capacity(), false);
         Meeting meeting = current.reschedule(slot, clock.instant());
         meetings.update(meeting);
         events.publish(meeting.id(), new MeetingRescheduled(meeting.id(), meeting.networkId(), meeting.groupId(),
@@ -283,13 +326,14 @@ public class MeetingService {
         return meetings.registrations(meeting).inOrder().stream().map(Waitlist.Entry::personId).toList();
     }
 
-    private Optional<Venue> venueFor(Meeting.Slot slot, int capacity) {
+    /** The venue of the slot, if any; one no longer offered is refused, unless the meeting is in the past. */
+    private Optional<Venue> venueFor(Meeting.Slot slot, int capacity, boolean past) {
         if (slot.venueId() == null) {
             return Optional.empty();
         }
         Venue venue = directory.venue(slot.venueId())
                 .orElseThrow(() -> new InvalidRequestException("No venue " + slot.venueId() + " is offered"));
-        if (venue.withdrawn()) {
+        if (venue.withdrawn() && !past) {
             throw new InvalidRequestException("The venue '" + venue.name() + "' is no longer offered");
         }
         if (capacity > venue.capacity()) {

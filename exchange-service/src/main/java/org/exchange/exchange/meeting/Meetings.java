@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.exchange.exchange.history.RecordedAfterwards;
 import org.exchange.exchange.waitlist.Waitlist;
 import org.exchange.exchange.waitlist.WaitlistCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,7 @@ class Meetings {
     private static final String COLUMNS = """
             m.id, m.network_id, m.group_id, m.kind, m.title, m.description, m.key_speaker, m.starts_at, m.ends_at,
             m.time_zone, m.venue_id, m.online_url, m.capacity, m.status, m.sequence, m.cancel_reason, m.scheduled_by,
-            m.updated_at""";
+            m.updated_at, m.recorded_afterwards_by, m.recorded_afterwards_at""";
 
     private final JdbcClient jdbc;
 
@@ -38,10 +39,11 @@ class Meetings {
         jdbc.sql("""
                 insert into meeting (id, network_id, group_id, kind, title, description, key_speaker, starts_at,
                                      ends_at, time_zone, venue_id, online_url, capacity, status, sequence,
-                                     cancel_reason, scheduled_by, updated_at)
+                                     cancel_reason, scheduled_by, updated_at, recorded_afterwards_by,
+                                     recorded_afterwards_at)
                 values (:id, :network, :group, :kind, :title, :description, :keySpeaker, :startsAt, :endsAt,
                           :timeZone, :venue, :onlineUrl, :capacity, :status, :sequence, :cancelReason, :scheduledBy,
-                          :updatedAt)""")
+                          :updatedAt, :afterwardsBy, :afterwardsAt)""")
                 .param("id", meeting.id())
                 .param("network", meeting.networkId())
                 .param("group", meeting.groupId())
@@ -60,6 +62,9 @@ class Meetings {
                 .param("cancelReason", meeting.cancelReason())
                 .param("scheduledBy", meeting.scheduledBy())
                 .param("updatedAt", Timestamp.from(meeting.updatedAt()))
+                .param("afterwardsBy", meeting.recordedAfterwards() == null ? null : meeting.recordedAfterwards().by())
+                .param("afterwardsAt", meeting.recordedAfterwards() == null ? null
+                        : Timestamp.from(meeting.recordedAfterwards().at()))
                 .update();
     }
 
@@ -221,6 +226,12 @@ class Meetings {
                 ZoneId.of(rs.getString("time_zone")), rs.getObject("venue_id", UUID.class),
                 rs.getString("online_url"), rs.getInt("capacity"), MeetingStatus.valueOf(rs.getString("status")),
                 rs.getInt("sequence"), rs.getString("cancel_reason"), rs.getObject("scheduled_by", UUID.class),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), recordedAfterwards(rs));
+    }
+
+    private static RecordedAfterwards recordedAfterwards(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("recorded_afterwards_at");
+        return at == null ? null : new RecordedAfterwards(rs.getObject("recorded_afterwards_by", UUID.class),
+                at.toInstant());
     }
 }

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.exchange.exchange.history.RecordedAfterwards;
+import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.security.Caller;
 import org.exchange.platform.validation.WebLink;
 import org.springframework.http.HttpStatus;
@@ -43,9 +45,29 @@ class OutcomeController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish an outcome into the public library (the group's facilitators or a programme admin)")
     OutcomeView publish(@Valid @RequestBody PublishOutcome body, Caller caller) {
-        return view(outcomes.publish(new OutcomeService.NewOutcome(body.networkId(), body.groupId(), body.kind(),
-                body.title(), body.summary(), body.authorNames(), body.subjectArea(), body.licence(), body.linkUrl()),
-                caller));
+        if (body.publishedOn() != null) {
+            throw new InvalidRequestException("publishedOn", "An outcome published now takes today's date; record one "
+                    + "that came out earlier with POST /api/exchange/outcomes/past");
+        }
+        return view(outcomes.publish(newOutcome(body), caller));
+    }
+
+    private static OutcomeService.NewOutcome newOutcome(PublishOutcome body) {
+        return new OutcomeService.NewOutcome(body.networkId(), body.groupId(), body.kind(), body.title(),
+                body.summary(), body.authorNames(), body.subjectArea(), body.licence(), body.linkUrl());
+    }
+
+    @PostMapping("/outcomes/past")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record an outcome that came out earlier, as programme history, under the date it came out "
+            + "(publishedOn, required here) and marked as recorded afterwards (a programme admin; a group's "
+            + "facilitator for their own group, within exchange.history.facilitator-days of that date)")
+    OutcomeView publishPast(@Valid @RequestBody PublishOutcome body, Caller caller) {
+        if (body.publishedOn() == null) {
+            throw new InvalidRequestException("publishedOn",
+                    "An outcome recorded afterwards needs the date it came out");
+        }
+        return view(outcomes.publishPast(newOutcome(body), body.publishedOn(), caller));
     }
 
     @GetMapping("/outcomes")
@@ -66,7 +88,8 @@ class OutcomeController {
     @GetMapping("/outcomes/{id}")
     @Operation(summary = "One outcome with how far it was disseminated (public)")
     OutcomeView one(@PathVariable UUID id) {
-        return view(outcomes.get(id));
+        Outcome outcome = outcomes.get(id);
+        return view(outcome, outcomes.reach(List.of(id)).get(id));
     }
 
     @PostMapping("/outcomes/{id}/disseminations")
@@ -83,14 +106,20 @@ class OutcomeController {
         return outcomes.mine(caller);
     }
 
+    /** The outcome as its publisher sees it: with who recorded it afterwards. */
     private OutcomeView view(Outcome outcome) {
-        return view(outcome, outcomes.reach(List.of(outcome.id())).get(outcome.id()));
+        return view(outcome, outcomes.reach(List.of(outcome.id())).get(outcome.id()), outcome.recordedAfterwards());
     }
 
+    /** The outcome as the public library shows it: when it was recorded afterwards, not by whom. */
     private static OutcomeView view(Outcome outcome, OutcomeService.Reach reach) {
+        return view(outcome, reach, RecordedAfterwards.anonymous(outcome.recordedAfterwards()));
+    }
+
+    private static OutcomeView view(Outcome outcome, OutcomeService.Reach reach, RecordedAfterwards afterwards) {
         return new OutcomeView(outcome.id(), outcome.networkId(), outcome.groupId(), outcome.kind(), outcome.title(),
                 outcome.summary(), outcome.authorNames(), outcome.subjectArea(), outcome.licence(), outcome.linkUrl(),
-                outcome.publishedAt(), reach);
+                outcome.publishedAt(), afterwards, reach);
     }
 
 
@@ -104,7 +133,8 @@ class OutcomeController {
             @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 200) String> authorNames,
             @NotBlank @Size(max = 100) String subjectArea,
             @NotBlank @Size(max = 100) String licence,
-            @NotBlank @Size(max = 1000) @WebLink String linkUrl) {
+            @NotBlank @Size(max = 1000) @WebLink String linkUrl,
+            LocalDate publishedOn) {
     }
 
     /** A dissemination to record. */
@@ -115,10 +145,15 @@ class OutcomeController {
             @NotNull LocalDate disseminatedOn) {
     }
 
-    /** An outcome as the public library shows it: author names as entered for publication, nothing else personal. */
+    /**
+     * An outcome as the public library shows it: author names as entered for publication, nothing else personal.
+     *
+     * @param recordedAfterwards when it was entered, if it was recorded after it came out (programme history); who
+     *     entered it shows only to them; null otherwise
+     */
     record OutcomeView(UUID id, UUID networkId, UUID groupId, OutcomeKind kind, String title, String summary,
             List<String> authorNames, String subjectArea, String licence, String linkUrl, Instant publishedAt,
-            OutcomeService.Reach reach) {
+            RecordedAfterwards recordedAfterwards, OutcomeService.Reach reach) {
     }
 
     /** One page of the library. */

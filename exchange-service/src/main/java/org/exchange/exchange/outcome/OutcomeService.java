@@ -3,6 +3,7 @@ package org.exchange.exchange.outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.group.Group;
 import org.exchange.exchange.group.GroupService;
 import org.exchange.exchange.group.GroupStatus;
+import org.exchange.exchange.history.HistoryRules;
+import org.exchange.exchange.history.RecordedAfterwards;
 import org.exchange.exchange.network.NetworkService;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
@@ -39,17 +42,22 @@ public class OutcomeService {
     private final GroupService groups;
     private final NetworkService networks;
     private final IntegrationEvents events;
+    private final HistoryRules history;
     private final Clock clock;
 
     OutcomeService(Outcomes outcomes, Directory directory, GroupService groups, NetworkService networks,
-            IntegrationEvents events, Clock clock) {
+            IntegrationEvents events, HistoryRules history, Clock clock) {
         this.outcomes = outcomes;
         this.directory = directory;
         this.groups = groups;
         this.networks = networks;
         this.events = events;
+        this.history = history;
         this.clock = clock;
     }
+
+    /** What an outcome recorded afterwards came out on, shown in the library at noon in this zone of that day. */
+    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/London");
 
     /** What a publisher states; a group's outcome names the group, a network's own outcome its network. */
     public record NewOutcome(UUID networkId, UUID groupId, OutcomeKind kind, String title, String summary,
@@ -87,11 +95,42 @@ public class OutcomeService {
      */
     @Transactional
     public Outcome publish(NewOutcome request, Caller caller) {
+        if (request.groupId() != null) {
+            groups.requireCanRun(groups.get(request.groupId()), caller);
+        } else if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            throw new ForbiddenException("A network's own outcomes are published by programme admins");
+        }
+        return publish(request, caller, clock.instant(), null);
+    }
+
+    /**
+     * Records an outcome that came out earlier, as programme history: in the library under the date it came out (so
+     * the library's year filter finds it), marked as recorded afterwards with who entered it and when. A programme
+     * admin records any; a group's facilitator their own group's, up to {@link HistoryRules#facilitatorDays()} days
+     * after it came out. The group is active or reporting, as for any outcome.
+     */
+    @Transactional
+    public Outcome publishPast(NewOutcome request, LocalDate cameOutOn, Caller caller) {
+        Instant now = clock.instant();
+        Instant cameOut = cameOutOn.atTime(12, 0).atZone(PROGRAMME_ZONE).toInstant();
+        Group group = request.groupId() == null ? null : groups.get(request.groupId());
+        history.requireMayRecord(caller, group != null && group.isFacilitatedBy(caller.subjectId()), cameOut, now);
+        if (cameOutOn.isAfter(LocalDate.ofInstant(now, PROGRAMME_ZONE))) {
+            throw new InvalidRequestException("publishedOn", "An outcome recorded afterwards came out on or before "
+                    + "today; publish one that comes out now as usual");
+        }
+        if (group != null && cameOutOn.isBefore(group.plannedStart())) {
+            throw new InvalidRequestException("publishedOn", "A group's outcome comes out on or after the group's "
+                    + "planned start, " + group.plannedStart());
+        }
+        return publish(request, caller, cameOut, new RecordedAfterwards(caller.subjectId(), now));
+    }
+
+    private Outcome publish(NewOutcome request, Caller caller, Instant publishedAt, RecordedAfterwards afterwards) {
         UUID networkId = request.networkId();
         List<UUID> members = List.of();
         if (request.groupId() != null) {
             Group group = groups.get(request.groupId());
-            groups.requireCanRun(group, caller);
             if (group.status() != GroupStatus.ACTIVE && group.status() != GroupStatus.REPORTING) {
                 throw new ConflictException("A group publishes its outcome while active or reporting; it is "
                         + group.status());
@@ -102,9 +141,6 @@ public class OutcomeService {
             networkId = group.networkId();
             members = groups.confirmedMembers(group);
         } else {
-            if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
-                throw new ForbiddenException("A network's own outcomes are published by programme admins");
-            }
             if (networkId == null) {
                 throw new InvalidRequestException("An outcome names its group or its network");
             }
@@ -114,12 +150,13 @@ public class OutcomeService {
                 request.title().strip(), request.summary().strip(),
                 request.authorNames().stream().map(String::strip).filter(name -> !name.isEmpty()).toList(),
                 request.subjectArea().strip(), request.licence().strip(), request.linkUrl().strip(),
-                caller.subjectId(), clock.instant());
+                caller.subjectId(), publishedAt, afterwards);
         outcomes.add(outcome);
         Outcome shown = shown(List.of(outcome)).getFirst();
         events.publish(outcome.id(), new OutcomePublished(outcome.id(), outcome.networkId(), outcome.groupId(),
                 outcome.kind().name(), outcome.title(), outcome.summary(), outcome.subjectArea(), outcome.licence(),
-                outcome.linkUrl(), shown.authorNames(), members, outcome.publishedBy(), outcome.publishedAt()));
+                outcome.linkUrl(), shown.authorNames(), members, outcome.publishedBy(), outcome.publishedAt(),
+                afterwards != null));
         return shown;
     }
 

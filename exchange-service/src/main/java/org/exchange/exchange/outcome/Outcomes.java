@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exchange.exchange.history.RecordedAfterwards;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,7 @@ class Outcomes {
 
     private static final String COLUMNS = """
             o.id, o.network_id, o.group_id, o.kind, o.title, o.summary, o.author_names, o.subject_area, o.licence,
-            o.link_url, o.published_by, o.published_at""";
+            o.link_url, o.published_by, o.published_at, o.recorded_afterwards_by, o.recorded_afterwards_at""";
 
     /** The library's filters; a text query is matched with PostgreSQL full-text search (English stemming). */
     private static final String FILTERS = """
@@ -39,8 +40,10 @@ class Outcomes {
     void add(Outcome outcome) {
         jdbc.sql("""
                 insert into outcome (id, network_id, group_id, kind, title, summary, author_names, subject_area,
-                                     licence, link_url, published_by, published_at)
-                values (:id, :network, :group, :kind, :title, :summary, :authors, :area, :licence, :link, :by, :at)""")
+                                     licence, link_url, published_by, published_at, recorded_afterwards_by,
+                                     recorded_afterwards_at)
+                values (:id, :network, :group, :kind, :title, :summary, :authors, :area, :licence, :link, :by, :at,
+                        :afterwardsBy, :afterwardsAt)""")
                 .param("id", outcome.id())
                 .param("network", outcome.networkId())
                 .param("group", outcome.groupId())
@@ -53,6 +56,9 @@ class Outcomes {
                 .param("link", outcome.linkUrl())
                 .param("by", outcome.publishedBy())
                 .param("at", Timestamp.from(outcome.publishedAt()))
+                .param("afterwardsBy", outcome.recordedAfterwards() == null ? null : outcome.recordedAfterwards().by())
+                .param("afterwardsAt", outcome.recordedAfterwards() == null ? null
+                        : Timestamp.from(outcome.recordedAfterwards().at()))
                 .update();
     }
 
@@ -158,6 +164,12 @@ class Outcomes {
                 rs.getObject("group_id", UUID.class), OutcomeKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), rs.getString("summary"), List.of(authors), rs.getString("subject_area"),
                 rs.getString("licence"), rs.getString("link_url"), rs.getObject("published_by", UUID.class),
-                rs.getTimestamp("published_at").toInstant());
+                rs.getTimestamp("published_at").toInstant(), recordedAfterwards(rs));
+    }
+
+    private static RecordedAfterwards recordedAfterwards(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("recorded_afterwards_at");
+        return at == null ? null : new RecordedAfterwards(rs.getObject("recorded_afterwards_by", UUID.class),
+                at.toInstant());
     }
 }

@@ -11,9 +11,13 @@ import java.util.UUID;
  *
  * @param practitionersInvolved distinct people who facilitated, joined a group, registered or attended
  * @param attendances attendance records with some minutes attended
+ * @param cycleId the programme cycle reported on, or null for every group and event
+ * @param wave the wave of that cycle reported on, or null
  */
 public record ProgrammeReport(
         UUID networkId,
+        UUID cycleId,
+        Integer wave,
         Instant generatedAt,
         int practitionersInvolved,
         List<OrganisationLine> organisationsInvolved,
@@ -30,8 +34,13 @@ public record ProgrammeReport(
     public record OrganisationLine(String organisationId, String name, int practitioners) {
     }
 
-    /** One group's figures. */
+    /**
+     * One group's figures.
+     *
+     * @param cycle the name of the programme cycle it belongs to, or null
+     * @param wave its wave in that cycle, or null
+     */
     public record GroupLine(UUID groupId, String network, String group, String kind, String area, String status,
-            int members, int meetingsHeld, int attendances, int outcomes) {
+            int members, int meetingsHeld, int attendances, int outcomes, String cycle, Integer wave) {
     }
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.MediaType;
@@ -26,14 +27,21 @@ class ReportController {
     }
 
     @GetMapping(value = "/programme", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The programme report, for one network or all (programme admin)")
-    ProgrammeReport programme(@RequestParam(required = false) UUID networkId, Caller caller) {
-        return reports.report(networkId, caller);
+    @Operation(summary = "The programme report, for one network or all, and for one programme cycle or one wave of it "
+            + "(programme admin)")
+    ProgrammeReport programme(@RequestParam(required = false) UUID networkId,
+            @RequestParam(required = false) UUID cycleId, @RequestParam(required = false) @Min(1) Integer wave,
+            Caller caller) {
+        return reports.report(new ReportScope(networkId, cycleId, wave), caller);
     }
 
     @GetMapping("/programme.csv")
-    @Operation(summary = "The programme report's groups as CSV (programme admin)")
-    ResponseEntity<String> programmeCsv(@RequestParam(required = false) UUID networkId, Caller caller) {
-        return Csv.download("programme-report.csv", ReportService.csv(reports.report(networkId, caller)));
+    @Operation(summary = "The programme report's groups as CSV, for one network or all, and for one programme cycle "
+            + "or one wave of it (programme admin)")
+    ResponseEntity<String> programmeCsv(@RequestParam(required = false) UUID networkId,
+            @RequestParam(required = false) UUID cycleId, @RequestParam(required = false) @Min(1) Integer wave,
+            Caller caller) {
+        return Csv.download("programme-report.csv",
+                ReportService.csv(reports.report(new ReportScope(networkId, cycleId, wave), caller)));
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import org.exchange.exchange.history.RecordedAfterwards;
 import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,35 @@ class MeetingTest {
     void aMeetingIsScheduledInTheFuture() {
         assertThatThrownBy(() -> schedule(MeetingKind.LAUNCH_EVENT, null, null, slot(NOW.minusSeconds(60))))
                 .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aMeetingRecordedAfterwardsHasTakenPlaceAndKeepsItsDateWithWhoRecordedItAndWhen() {
+        UUID admin = UUID.randomUUID();
+        Instant past = Instant.parse("2018-05-10T15:00:00Z");
+
+        Meeting meeting = Meeting.recordPast(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2018, 4, 1),
+                MeetingKind.GROUP_MEETING, "Resilience: meeting 1", null, null, slot(past), 20, admin, NOW);
+
+        assertThat(meeting.startsAt()).isEqualTo(past);
+        assertThat(meeting.recordedAfterwards()).isEqualTo(new RecordedAfterwards(admin, NOW));
+    }
+
+    @Test
+    void aMeetingStillToComeIsScheduledNotRecordedAfterwards() {
+        assertThatThrownBy(() -> Meeting.recordPast(UUID.randomUUID(), null, null, MeetingKind.LAUNCH_EVENT, "Launch",
+                null, null, slot(NOW.minusSeconds(60)), 20, UUID.randomUUID(), NOW))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("ends before now")
+                .extracting(e -> ((InvalidRequestException) e).field()).isEqualTo("when.endsAt");
+    }
+
+    @Test
+    void aGroupsMeetingRecordedAfterwardsIsNotBeforeTheGroupsPlannedStart() {
+        assertThatThrownBy(() -> Meeting.recordPast(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2018, 4, 1),
+                MeetingKind.GROUP_MEETING, "Too early", null, null, slot(Instant.parse("2018-03-31T15:00:00Z")), 20,
+                UUID.randomUUID(), NOW))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("2018-04-01")
+                .extracting(e -> ((InvalidRequestException) e).field()).isEqualTo("when.startsAt");
     }
 
     @Test

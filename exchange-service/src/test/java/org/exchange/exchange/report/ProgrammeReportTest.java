@@ -76,7 +76,8 @@ class ProgrammeReportTest extends ExchangeIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))));
         assertThat(csv.split("\r\n")).hasSize(3);
-        assertThat(csv).startsWith("network,group,kind,area,status,members,meetings held,attendances,outcomes\r\n")
+        assertThat(csv).startsWith("network,group,kind,area,status,members,meetings held,attendances,outcomes,"
+                + "cycle,wave\r\n")
                 .contains(",\"Maths: making fractions stick\",".replace("\"", "") + "SUBJECT,maths,ACTIVE,1,1,2,1");
     }
 

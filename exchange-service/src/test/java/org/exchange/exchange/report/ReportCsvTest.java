@@ -13,28 +13,29 @@ class ReportCsvTest {
 
     @Test
     void fieldsWithCommasQuotesOrLineBreaksAreQuotedAndLinesEndWithCrLf() {
-        ProgrammeReport report = new ProgrammeReport(null, Instant.parse("2026-11-24T09:00:00Z"), 3, List.of(),
-                Map.of(), 4, 10, 1200, 1, 2, 40, List.of(new ProgrammeReport.GroupLine(UUID.randomUUID(),
+        ProgrammeReport report = new ProgrammeReport(null, null, null, Instant.parse("2026-11-24T09:00:00Z"), 3,
+                List.of(), Map.of(), 4, 10, 1200, 1, 2, 40, List.of(new ProgrammeReport.GroupLine(UUID.randomUUID(),
                         "West Midlands Professional Exchange", "Maths, \"the fun way\"", "SUBJECT", "maths\nand numeracy",
-                        "ACTIVE", 8, 4, 30, 1)));
+                        "ACTIVE", 8, 4, 30, 1, "West Midlands Professional Exchange 2018-19", 2)));
 
         String csv = ReportService.csv(report);
 
-        assertThat(csv).isEqualTo("network,group,kind,area,status,members,meetings held,attendances,outcomes\r\n"
+        assertThat(csv).isEqualTo("network,group,kind,area,status,members,meetings held,attendances,outcomes,"
+                + "cycle,wave\r\n"
                 + "West Midlands Professional Exchange,\"Maths, \"\"the fun way\"\"\",SUBJECT,\"maths\nand numeracy\","
-                + "ACTIVE,8,4,30,1\r\n");
+                + "ACTIVE,8,4,30,1,West Midlands Professional Exchange 2018-19,2\r\n");
     }
 
     @Test
     void aGroupNameThatASpreadsheetWouldRunIsDefusedAndAMissingValueIsAnEmptyCell() {
-        ProgrammeReport report = new ProgrammeReport(null, Instant.parse("2026-11-24T09:00:00Z"), 3, List.of(),
-                Map.of(), 4, 10, 1200, 1, 2, 40, List.of(new ProgrammeReport.GroupLine(UUID.randomUUID(),
+        ProgrammeReport report = new ProgrammeReport(null, null, null, Instant.parse("2026-11-24T09:00:00Z"), 3,
+                List.of(), Map.of(), 4, 10, 1200, 1, 2, 40, List.of(new ProgrammeReport.GroupLine(UUID.randomUUID(),
                         "West Midlands", "=HYPERLINK(\"http://evil.test\",\"Click\")", "SUBJECT", null,
-                        "ACTIVE", 8, 4, 30, 1)));
+                        "ACTIVE", 8, 4, 30, 1, null, null)));
 
         String csv = ReportService.csv(report);
 
         assertThat(csv).endsWith("West Midlands,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"Click\"\")\",SUBJECT,,"
-                + "ACTIVE,8,4,30,1\r\n").doesNotContain("null");
+                + "ACTIVE,8,4,30,1,,\r\n").doesNotContain("null");
     }
 }

@@ -1,6 +1,6 @@
 // Shared by the exchange pages: accessible forms (labels, hints and errors tied to their controls, an error summary
 // that takes focus), the words for the API's constants, and small formatting helpers.
-import { el, announce } from '../../dom.js';
+import { el, announce, formatDate } from '../../dom.js';
 import { api, ApiError } from '../../api.js';
 
 export const AREAS = ['Maths', 'English', 'ESOL', 'Digital skills', 'SEND', 'Supporting staff'];
@@ -64,6 +64,7 @@ export function isPast(meeting) {
 /** A meeting's state as people say it: scheduled, taking place now, took place, or cancelled. */
 export function meetingState(meeting) {
   if (meeting.status === 'CANCELLED') return 'Cancelled';
+  if (meeting.recordedAfterwards) return `Took place (recorded afterwards, ${formatDate(meeting.recordedAfterwards.at)})`;
   if (isPast(meeting)) return 'Took place';
   return hasStarted(meeting) ? 'Taking place now' : 'Scheduled';
 }

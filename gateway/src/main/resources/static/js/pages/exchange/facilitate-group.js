@@ -1,5 +1,6 @@
 // Running one group (its facilitators, programme admins): its lifecycle with the programme's rules, its members, its
-// meetings and scheduling new ones, the group's evaluation of what works, and publishing its outcome.
+// meetings and scheduling new ones, recording meetings that already took place (programme history), the group's
+// evaluation of what works, and publishing its outcome (now, or dated when it came out).
 import { shell, hasRole } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
@@ -17,6 +18,7 @@ const lifecycle = el('div', { id: 'lifecycle' });
 const members = el('div', { id: 'members' }, el('p', {}, 'Loading…'));
 const meetings = el('div', { id: 'meetings' }, el('p', {}, 'Loading…'));
 const scheduled = el('div', { id: 'scheduled' });
+const recordedPast = el('div', { id: 'recorded-past' });
 const published = el('div', { id: 'published' });
 const evaluated = el('div', { id: 'evaluated' });
 fill(host, 
@@ -26,6 +28,7 @@ fill(host,
   el('h2', {}, 'Members and waitlist'), members,
   el('h2', {}, 'Meetings'), meetings,
   el('h2', {}, 'Schedule a meeting'), scheduled, await scheduleForm(),
+  el('h2', {}, 'Record a meeting that took place'), recordedPast, await pastMeetingForm(),
   el('h2', {}, 'Publish the group\'s outcome'), published, publishForm(),
   el('h2', {}, 'Record what works'), evaluated, evaluationForm(),
   hasRole(me, 'programme-admin') ? [el('h2', {}, 'Add a facilitator'), facilitatorForm()] : null);
@@ -95,20 +98,43 @@ async function renderMeetings() {
 }
 
 async function scheduleForm() {
+  return meetingForm({ id: 'schedule', path: '/api/exchange/meetings', button: 'Schedule the meeting',
+    example: 'For example: Meeting 2, trying out peer assessment.', purpose: 'What the meeting is for',
+    told: meeting => done(scheduled, `Scheduled "${meeting.title}" on ${when(meeting)}.`) });
+}
+
+/** A meeting that already took place, recorded afterwards as programme history; its attendance is recorded next. */
+async function pastMeetingForm() {
+  return meetingForm({ id: 'past', path: '/api/exchange/meetings/past', button: 'Record the meeting',
+    example: 'For example: Meeting 1, sharing what we tried.', purpose: 'What the meeting was for',
+    hint: 'For a meeting that already happened and was not scheduled here: it is recorded as programme history, '
+      + 'marked as recorded afterwards by you, today. A programme admin records any date; a facilitator the meetings '
+      + 'of their own group up to 30 days after them. Record who attended next, on the meeting\'s page.',
+    told: meeting => {
+      fill(recordedPast, el('p', { class: 'notice success', role: 'status' },
+        `Recorded "${meeting.title}" on ${when(meeting)}, as recorded afterwards: `,
+        el('a', { href: `/facilitate/meeting.html?id=${meeting.id}` }, 'record who attended'), '.'));
+      announce(`Recorded ${meeting.title}.`);
+    } });
+}
+
+/** A form for one of the group's meetings: its title, purpose, when and where, and places. */
+async function meetingForm({ id: formId, path, button, example, purpose, hint, told }) {
   const venues = await venueChoices(me, group.networkId);
-  const form = el('form', { id: 'schedule', class: 'stacked' },
-    field('schedule', 'title', 'Title', { required: true, hint: 'For example: Meeting 2, trying out peer assessment.' }),
-    field('schedule', 'description', 'What the meeting is for', { type: 'textarea' }),
-    ...whenFields('schedule', venues),
-    field('schedule', 'capacity', 'Places', { type: 'number', required: true, value: group.capacity,
+  const form = el('form', { id: formId, class: 'stacked' },
+    hint ? el('p', { class: 'hint' }, hint) : null,
+    field(formId, 'title', 'Title', { required: true, hint: example }),
+    field(formId, 'description', purpose, { type: 'textarea' }),
+    ...whenFields(formId, venues),
+    field(formId, 'capacity', 'Places', { type: 'number', required: true, value: group.capacity,
       attributes: { min: 1, max: 5000, inputmode: 'numeric' } }),
-    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Schedule the meeting')));
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, button)));
   onSubmit(form, async values => {
-    const meeting = await api('/api/exchange/meetings', { method: 'POST', body: {
+    const meeting = await api(path, { method: 'POST', body: {
       kind: 'GROUP_MEETING', groupId: group.id, networkId: group.networkId, title: values.title,
       description: values.description || null, when: whenBody(values), capacity: Number(values.capacity) } });
     form.reset();
-    done(scheduled, `Scheduled "${meeting.title}" on ${when(meeting)}.`);
+    told(meeting);
     await refresh();
   });
   return form;
@@ -128,12 +154,17 @@ function publishForm() {
     field('publish', 'licence', 'Licence', { required: true, value: 'CC BY 4.0' }),
     field('publish', 'linkUrl', 'Link to the file or page', { type: 'url', required: true,
       hint: 'An address starting with https://' }),
+    field('publish', 'publishedOn', 'Date it came out', { type: 'date',
+      hint: 'Only for an outcome that came out earlier: it is listed in the library under that date, marked as '
+        + 'recorded afterwards. Leave empty to publish it today.' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Publish the outcome')));
   onSubmit(form, async values => {
-    const outcome = await api('/api/exchange/outcomes', { method: 'POST', body: {
+    const past = Boolean(values.publishedOn);
+    const outcome = await api(past ? '/api/exchange/outcomes/past' : '/api/exchange/outcomes', { method: 'POST', body: {
       groupId: group.id, networkId: group.networkId, kind: values.kind, title: values.title, summary: values.summary,
       authorNames: values.authorNames.split(',').map(name => name.trim()).filter(Boolean),
-      subjectArea: values.subjectArea, licence: values.licence, linkUrl: values.linkUrl } });
+      subjectArea: values.subjectArea, licence: values.licence, linkUrl: values.linkUrl,
+      ...(past ? { publishedOn: values.publishedOn } : {}) } });
     form.reset();
     fill(published, el('p', { class: 'notice success', role: 'status' }, `Published "${outcome.title}": `,
       el('a', { href: `/library.html?outcome=${outcome.id}` }, 'see it in the outcomes library'), '.'));

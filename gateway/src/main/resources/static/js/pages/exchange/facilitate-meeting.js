@@ -69,7 +69,8 @@ async function render() {
     : el('p', {}, 'Nobody has registered yet.'));
   fill(recorded, lines.length
     ? [table('Attendance recorded', ['Name', 'Role', 'Minutes', 'Recorded'],
-        lines.map(l => [name(l.practitionerId, l.displayName), words(l.role), String(l.minutes), formatDateTime(l.recordedAt)])),
+        lines.map(l => [name(l.practitionerId, l.displayName), words(l.role), String(l.minutes),
+          formatDateTime(l.recordedAt) + (l.recordedAfterwards ? ' (recorded afterwards)' : '')])),
       ...lines.map(l => history(l, name(l.practitionerId, l.displayName)))]
     : el('p', {}, 'No attendance recorded yet.'),
     guests.length ? table('Guests (no CPD hours)', ['Name', 'Role', 'Minutes'],

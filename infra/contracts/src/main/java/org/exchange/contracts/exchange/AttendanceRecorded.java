@@ -22,6 +22,8 @@ import org.exchange.contracts.EventType;
  * @param meetingStartsAt when the meeting began
  * @param recordedAt when this attendance (or its correction) was recorded
  * @param correction whether this corrects an attendance published before
+ * @param recordedAfterwards whether the meeting was recorded after it took place, as programme history (added later:
+ *     null from publishers that predate it, meaning false)
  */
 @EventType(context = "exchange", name = "AttendanceRecorded", version = 1)
 public record AttendanceRecorded(
@@ -37,5 +39,14 @@ public record AttendanceRecorded(
         String meetingKind,
         Instant meetingStartsAt,
         Instant recordedAt,
-        boolean correction) {
+        boolean correction,
+        Boolean recordedAfterwards) {
+
+    /** An attendance at a meeting recorded as it happened. */
+    public AttendanceRecorded(UUID attendanceId, UUID meetingId, UUID groupId, UUID networkId, UUID practitionerId,
+            String organisationId, String role, int minutes, String meetingTitle, String meetingKind,
+            Instant meetingStartsAt, Instant recordedAt, boolean correction) {
+        this(attendanceId, meetingId, groupId, networkId, practitionerId, organisationId, role, minutes, meetingTitle,
+                meetingKind, meetingStartsAt, recordedAt, correction, false);
+    }
 }

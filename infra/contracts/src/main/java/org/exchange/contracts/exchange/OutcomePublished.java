@@ -21,7 +21,9 @@ import org.exchange.contracts.EventType;
  * @param authorNames author names as the publisher entered them
  * @param groupMemberIds subject ids of the group's members; empty when no group
  * @param publishedBy subject id of the publisher
- * @param publishedAt when it was published
+ * @param publishedAt when it was published; for an outcome recorded afterwards, the date it came out
+ * @param recordedAfterwards whether it was entered after it came out, as programme history (added later: null from
+ *     publishers that predate it, meaning false)
  */
 @EventType(context = "exchange", name = "OutcomePublished", version = 1)
 public record OutcomePublished(
@@ -37,5 +39,14 @@ public record OutcomePublished(
         List<String> authorNames,
         List<UUID> groupMemberIds,
         UUID publishedBy,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Boolean recordedAfterwards) {
+
+    /** An outcome published as it came out. */
+    public OutcomePublished(UUID outcomeId, UUID networkId, UUID groupId, String kind, String title, String summary,
+            String subjectArea, String licence, String linkUrl, List<String> authorNames, List<UUID> groupMemberIds,
+            UUID publishedBy, Instant publishedAt) {
+        this(outcomeId, networkId, groupId, kind, title, summary, subjectArea, licence, linkUrl, authorNames,
+                groupMemberIds, publishedBy, publishedAt, false);
+    }
 }

@@ -60,7 +60,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e, HttpServletRequest request) {
-        return answer(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, e.getMessage(),
+                request.getRequestURI());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return respond(problem);
     }
 
     @ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class, AuthorizationDeniedException.class })
