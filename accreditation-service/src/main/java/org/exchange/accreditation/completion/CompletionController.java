@@ -1,11 +1,13 @@
 package org.exchange.accreditation.completion;
 
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.exchange.accreditation.enrolment.EnrolmentService;
 import org.exchange.accreditation.enrolment.EnrolmentViews.Completion;
+import org.exchange.platform.audit.AuditTrail;
 import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CompletionController {
 
     private final EnrolmentService enrolments;
+    private final AuditTrail audit;
 
-    CompletionController(EnrolmentService enrolments) {
+    CompletionController(EnrolmentService enrolments, AuditTrail audit) {
         this.enrolments = enrolments;
+        this.audit = audit;
     }
 
     @GetMapping("/completions")
@@ -37,7 +41,9 @@ class CompletionController {
     @Operation(summary = "The same as CSV for ILM, with the fields an awarding body asks a centre for "
             + "(programme-admin)")
     ResponseEntity<String> csv(@RequestParam(defaultValue = "false") boolean confirmed, Caller caller) {
-        return Csv.download(confirmed ? "ilm-confirmed.csv" : "ilm-completions.csv",
-                CompletionsCsv.write(enrolments.completions(confirmed, caller)));
+        List<Completion> completions = enrolments.completions(confirmed, caller);
+        String filename = confirmed ? "ilm-confirmed.csv" : "ilm-completions.csv";
+        audit.recordExport(caller, filename, null, completions.size(), Map.of("confirmed", confirmed));
+        return Csv.download(filename, CompletionsCsv.write(completions));
     }
 }

@@ -83,6 +83,17 @@ class EnrolmentJourneyTest extends AccreditationIntegrationTest {
             String award = published.await("accreditation.AwardCompleted.v1", enrolment.toString()).payload();
             assertThat(JsonPath.<String>read(award, "$.practitionerId")).isEqualTo(candidate.id().toString());
             assertThat(JsonPath.<String>read(award, "$.programmeCode")).isEqualTo(DEVELOPMENT);
+
+            // every admin decision, and the ILM export with the candidate's details, is on the audit trail
+            String trail = body(mvc.perform(get("/api/accreditation/audit?subjectId=" + enrolment)
+                    .with(programmeAdmin().token())).andExpect(status().isOk()));
+            assertThat(JsonPath.<List<String>>read(trail, "$.entries[*].action")).containsExactly(
+                    "enrolment.awarded", "enrolment.panel-named", "enrolment.accepted");
+            assertThat(JsonPath.<List<String>>read(trail, "$.entries[0].changed")).contains("status", "ilmReference");
+            assertThat(JsonPath.<String>read(trail, "$.entries[0].personId")).isEqualTo(candidate.id().toString());
+            String exports = body(mvc.perform(get("/api/accreditation/audit?action=export.downloaded&subjectId="
+                    + "ilm-completions.csv").with(programmeAdmin().token())).andExpect(status().isOk()));
+            assertThat(JsonPath.<List<Integer>>read(exports, "$.entries[*].after.rows")).isNotEmpty();
         }
     }
 

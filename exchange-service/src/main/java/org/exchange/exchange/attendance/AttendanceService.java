@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +17,8 @@ import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.history.HistoryRules;
 import org.exchange.exchange.meeting.Meeting;
 import org.exchange.exchange.meeting.MeetingService;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ForbiddenException;
 import org.exchange.platform.problem.InvalidRequestException;
@@ -32,10 +36,12 @@ public class AttendanceService {
     private final Directory directory;
     private final IntegrationEvents events;
     private final HistoryRules history;
+    private final AuditTrail audit;
     private final Clock clock;
 
     AttendanceService(Attendances attendances, MeetingService meetings, Directory directory,
-            IntegrationEvents events, HistoryRules history, Clock clock) {
+            IntegrationEvents events, HistoryRules history, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.attendances = attendances;
         this.meetings = meetings;
         this.directory = directory;
@@ -119,6 +125,9 @@ public class AttendanceService {
                 Attendance corrected = existing.get().correct(line.role(), line.minutes(), meeting.durationMinutes(),
                         correctionReason, caller.subjectId(), now);
                 attendances.save(corrected, true, correctionReason.strip());
+                audit.record(caller, "attendance.corrected", Subject.ofPerson("attendance", corrected.id(),
+                        corrected.practitionerId()), corrected.organisationId(), audited(existing.get(), null),
+                        audited(corrected, correctionReason.strip()));
                 publish(corrected, meeting, true);
                 result.add(corrected);
             } else {
@@ -176,6 +185,18 @@ public class AttendanceService {
         Attendance attendance = attendances.find(meetingId, practitionerId)
                 .orElseThrow(() -> new NotFoundException("No attendance of " + practitionerId + " recorded here"));
         return attendances.history(attendance.id());
+    }
+
+    /** What the audit trail keeps of a line of attendance: the meeting, the role and minutes, and why it changed. */
+    private static Map<String, Object> audited(Attendance attendance, String reason) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("meetingId", attendance.meetingId());
+        state.put("role", attendance.role());
+        state.put("minutes", attendance.minutes());
+        if (reason != null) {
+            state.put("reason", reason);
+        }
+        return state;
     }
 
     private void publish(Attendance attendance, Meeting meeting, boolean correction) {

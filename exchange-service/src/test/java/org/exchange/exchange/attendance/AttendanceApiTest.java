@@ -91,6 +91,14 @@ class AttendanceApiTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$[1].minutes").value(45))
                 .andExpect(jsonPath("$[1].correction").value(true))
                 .andExpect(jsonPath("$[1].reason").value("Left after the first activity"));
+        // the correction is on the audit trail: who, the minutes before and after, and why
+        mvc.perform(get("/api/exchange/audit?action=attendance.corrected&actorId=" + lead).with(programmeAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries.length()").value(1))
+                .andExpect(jsonPath("$.entries[0].personId").value(ada.toString()))
+                .andExpect(jsonPath("$.entries[0].before.minutes").value(120))
+                .andExpect(jsonPath("$.entries[0].after.minutes").value(45))
+                .andExpect(jsonPath("$.entries[0].after.reason").value("Left after the first activity"));
 
         try (KafkaConsumer<String, byte[]> events = ExchangeApi.eventsReader(Topics.EXCHANGE)) {
             List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();

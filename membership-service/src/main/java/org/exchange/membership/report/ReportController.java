@@ -14,7 +14,6 @@ import org.exchange.membership.report.ProgrammeReports.MemberRow;
 import org.exchange.membership.report.ProgrammeReports.StaffRow;
 import org.exchange.membership.report.ProgrammeReports.Viability;
 import org.exchange.platform.audit.AuditTrail;
-import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -120,22 +119,17 @@ class ReportController {
     ResponseEntity<String> staffCsv(Caller caller, @PathVariable String organisationId) {
         List<StaffRow> staff = reports.staff(caller, organisationId);
         String filename = organisationId + "-staff.csv";
-        exported(caller, filename, organisationId, staff.size(), Map.of());
+        audit.recordExport(caller, filename, organisationId, staff.size(), Map.of());
         return Csv.download(filename, Csv.of(List.of("practitionerId", "givenName", "familyName", "email", "jobRole",
                 "membershipStatus", "cpdHoursThisYear"), staff.stream().map(StaffRow::fields).toList()));
     }
 
     private ResponseEntity<String> memberCsv(Caller caller, String filename, List<MemberRow> rows,
             Map<String, ?> filters) {
-        exported(caller, filename, null, rows.size(), filters);
+        audit.recordExport(caller, filename, null, rows.size(), filters);
         return Csv.download(filename, Csv.of(MEMBER_HEADER, rows.stream().map(MemberRow::fields).toList()));
     }
 
-    /** An export of people's personal data is on the audit trail: who took which file, with what, how many rows. */
-    private void exported(Caller caller, String filename, String organisationId, int rows, Map<String, ?> filters) {
-        audit.recordRead(caller, "export.downloaded", Subject.of("export", filename), organisationId,
-                Map.of("file", filename, "rows", rows, "filters", filters));
-    }
 
     private static Set<MembershipStatus> statuses(Set<MembershipStatus> requested) {
         return requested == null || requested.isEmpty() ? EnumSet.allOf(MembershipStatus.class) : requested;

@@ -102,6 +102,16 @@ public class AuditTrail {
         ownTransaction.executeWithoutResult(status -> record(actor, action, subject, organisationId, null, what));
     }
 
+    /**
+     * Records that {@code actor} downloaded a file of people's data ({@code export.downloaded}): which file, with what
+     * filters, how many rows.
+     */
+    public void recordExport(Caller actor, String filename, @Nullable String organisationId, int rows,
+            Map<String, ?> filters) {
+        recordRead(actor, "export.downloaded", Subject.of("export", filename), organisationId,
+                Map.of("file", filename, "rows", rows, "filters", filters));
+    }
+
     /** The entries that match, newest first. */
     public List<AuditEntry> entries(AuditQuery query) {
         StringBuilder sql = new StringBuilder("select * from audit_entry where true");
