@@ -9,65 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.exchange.membership.support.Api;
+import org.exchange.membership.support.AgainstRealKeycloak;
 import org.exchange.membership.support.MembershipIntegrationTest;
-import org.exchange.membership.support.RealKeycloak;
 import org.exchange.membership.support.RefusedCommits;
 import org.exchange.membership.support.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * The realm role follows the committed appointment, against a real Keycloak (the exchange realm, run by
- * {@link RealKeycloak} on a fixed port so that it can be stopped and started again): a commit that fails leaves
- * Keycloak unchanged; an appointment made while Keycloak is down is granted once it is back; a drift between Keycloak
- * and the appointments is fixed by the reconciliation.
+ * The realm role follows the committed appointment, against a real Keycloak (the exchange realm, on a fixed port so
+ * that it can be stopped and started again: {@link AgainstRealKeycloak}): a commit that fails leaves Keycloak
+ * unchanged; an appointment made while Keycloak is down is granted once it is back; a drift between Keycloak and the
+ * appointments is fixed by the reconciliation.
  */
 @MembershipIntegrationTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AppointmentRoleInKeycloakTest {
-
-    private static final RealKeycloak keycloak = new RealKeycloak("keycloak_membership_test");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    IdentitySync roleSync;
-
-    Api api;
-
-    @DynamicPropertySource
-    static void keycloakOfThisTest(DynamicPropertyRegistry registry) {
-        registry.add("exchange.identity.keycloak.server-url", keycloak::baseUrl);
-        registry.add("exchange.identity.role-sync.interval", () -> "PT1S");
-        registry.add("exchange.identity.role-sync.longest-pause", () -> "PT3S");
-    }
-
-    @AfterAll
-    static void stopKeycloak() {
-        keycloak.stop();
-    }
-
-    @BeforeEach
-    void api() {
-        api = new Api(mvc);
-    }
+class AppointmentRoleInKeycloakTest extends AgainstRealKeycloak {
 
     @Test
     @Order(1)
@@ -78,7 +40,7 @@ class AppointmentRoleInKeycloakTest {
         int answer = api.post("/api/membership/admin/appointments", Tokens.programmeAdmin(),
                 "{\"practitionerId\":\"" + person + "\",\"role\":\"FACILITATOR\"}")
                 .andReturn().getResponse().getStatus();
-        roleSync.retryDue(); // whatever waits is tried now: nothing may
+        identitySync.retryDue(); // whatever waits is tried now: nothing may
 
         assertThat(answer).as("the answer to an appointment whose commit failed").isGreaterThanOrEqualTo(400);
         assertThat(jdbc.sql("select count(*) from appointment where practitioner_id = :id").param("id", person)
@@ -108,7 +70,7 @@ class AppointmentRoleInKeycloakTest {
         changeByHand(keptTheRole, true);
         changeByHand(neverAppointedHere, true);
 
-        IdentitySync.Reconciliation fixed = roleSync.reconcile();
+        IdentitySync.Reconciliation fixed = identitySync.reconcile();
 
         assertThat(keycloak.realmRolesOf(lostTheRole)).contains("assessor");
         assertThat(keycloak.realmRolesOf(keptTheRole)).doesNotContain("assessor");

@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.exchange.membership.appointment.IdentitySync;
-import org.exchange.membership.support.Api;
+import org.exchange.membership.support.AgainstRealKeycloak;
 import org.exchange.membership.support.MembershipIntegrationTest;
-import org.exchange.membership.support.RealKeycloak;
 import org.exchange.membership.support.RefusedCommits;
 import org.exchange.membership.support.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,55 +22,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.util.JsonSerialization;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * An erasure ends the person's Keycloak account once it has committed (ADR 0015), against a real Keycloak of this
- * class's own: the account is deleted, with its sessions and its realm roles; a failed commit leaves it as it was; an
- * erasure made while Keycloak is down takes effect once it is back; an account that comes back (Keycloak's database
- * restored from before the erasure) is ended again by the reconciliation.
+ * An erasure ends the person's Keycloak account once it has committed (ADR 0015), against a real Keycloak
+ * ({@link AgainstRealKeycloak}): the account is deleted, with its sessions and its realm roles; a failed commit leaves
+ * it as it was; an erasure made while Keycloak is down takes effect once it is back; an account that comes back
+ * (Keycloak's database restored from before the erasure) is ended again by the reconciliation.
  */
 @MembershipIntegrationTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ErasureEndsTheKeycloakAccountTest {
+class ErasureEndsTheKeycloakAccountTest extends AgainstRealKeycloak {
 
-    private static final RealKeycloak keycloak = new RealKeycloak("keycloak_membership_erasure_test");
     private static final String PASSWORD = "a-password-of-theirs";
     private static final Duration KEYCLOAK_TAKES_IT = Duration.ofSeconds(60);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    IdentitySync identitySync;
-
-    Api api;
-
-    @DynamicPropertySource
-    static void keycloakOfThisTest(DynamicPropertyRegistry registry) {
-        registry.add("exchange.identity.keycloak.server-url", keycloak::baseUrl);
-        registry.add("exchange.identity.role-sync.interval", () -> "PT1S");
-        registry.add("exchange.identity.role-sync.longest-pause", () -> "PT3S");
-    }
-
-    @AfterAll
-    static void stopKeycloak() {
-        keycloak.stop();
-    }
-
-    @BeforeEach
-    void api() {
-        api = new Api(mvc);
-    }
 
     @Test
     @Order(1)
@@ -113,12 +76,11 @@ class ErasureEndsTheKeycloakAccountTest {
             assertThat(keycloak.membersOf(role)).as("the holders of the realm role %s", role).doesNotContain(admin);
         }
         // the appointment is still on record, but an erased person holds no role: the reconciliation agrees
-        IdentitySync.Reconciliation reconciled = identitySync.reconcile();
+        identitySync.reconcile();
         assertThat(keycloak.exists(admin)).as("the account after the reconciliation").isFalse();
         assertThat(keycloak.membersOf("facilitator")).doesNotContain(admin);
         assertThat(jdbc.sql("select count(*) from identity_sync where practitioner_id = :id").param("id", admin)
                 .query(Integer.class).single()).as("requests left waiting").isZero();
-        assertThat(reconciled.granted()).as("roles granted by the reconciliation").isZero();
         api.post("/api/membership/admin/appointments", Tokens.programmeAdmin(),
                 "{\"practitionerId\":\"" + admin + "\",\"role\":\"ASSESSOR\"}").andExpect(status().isConflict());
     }

@@ -30,6 +30,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The exchange realm on a real Keycloak of one test class's own ({@link KeycloakEngine}, its own database), on a
@@ -72,6 +73,16 @@ public final class RealKeycloak {
             engine.close();
             engine = null;
         }
+    }
+
+    /**
+     * Points the service under test at this Keycloak, with the identity sync's pauses short enough for a test (tried
+     * every second, at most three seconds apart). Starts Keycloak when the property is first read.
+     */
+    public void serve(DynamicPropertyRegistry registry) {
+        registry.add("exchange.identity.keycloak.server-url", this::baseUrl);
+        registry.add("exchange.identity.role-sync.interval", () -> "PT1S");
+        registry.add("exchange.identity.role-sync.longest-pause", () -> "PT3S");
     }
 
     /** Keycloak's administrator, through the master realm (a new client each time: Keycloak may have restarted). */
