@@ -52,9 +52,9 @@ public class PrivacyService {
     /**
      * Erases the caller's personal data here (profile, what they wrote in applications, renewals and CPD
      * reflections) and publishes PractitionerErasureRequested so that every other context does the same. Invoices
-     * stay as accounting records; they name the person only by id. Counts keep counting. Their Keycloak account ends
-     * once the erasure has committed (disabled, stripped, signed out, without realm roles; retried until Keycloak
-     * takes it).
+     * stay as accounting records; they name the person only by id. Counts keep counting. Their Keycloak account is
+     * deleted, with its sessions and realm roles, once the erasure has committed (retried until Keycloak takes it;
+     * ADR 0015).
      */
     @Transactional
     public Practitioner erase(Caller caller) {
