@@ -364,6 +364,11 @@ final class MatrixWorld {
         return new Actor(role, true);
     }
 
+    /** The person of the other organisation with the role: one the matrix never erases. */
+    static Actor otherActor(String role) {
+        return new Actor(role, false);
+    }
+
     private void createUser(Actor actor, String organisation) {
         String admin = adminToken();
         String realm = platform.settings().keycloakUrl() + "/admin/realms/" + PlatformSettings.REALM;
@@ -409,9 +414,13 @@ final class MatrixWorld {
                 .getKey();
     }
 
-    /** A token the realm issues to another of its clients ({@code admin-cli}) for the practitioner of the matrix. */
+    /**
+     * A token the realm issues to another of its clients ({@code admin-cli}) for a practitioner of the matrix (of the
+     * other organisation: the matrix's erasure deletes the account of its own practitioner).
+     */
     String tokenOfAnotherClient() {
-        return passwordGrant(platform.settings().issuer(), "admin-cli", actor("practitioner").username(suffix), "demo");
+        return passwordGrant(platform.settings().issuer(), "admin-cli", otherActor("practitioner").username(suffix),
+                "demo");
     }
 
     private static boolean fresh(Map.Entry<String, Instant> cached) {

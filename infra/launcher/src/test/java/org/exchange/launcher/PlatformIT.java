@@ -105,7 +105,7 @@ class PlatformIT {
         HttpResponse<String> appointed = send("POST", "/api/membership/admin/appointments", admin,
                 "{\"practitionerId\":\"" + assessorId + "\",\"role\":\"FACILITATOR\"}");
         assertThat(appointed.statusCode()).as(appointed.body()).isEqualTo(201);
-        // the role follows the committed appointment (membership-service's IdentityRoleSync), a moment later
+        // the role follows the committed appointment (membership-service's IdentitySync), a moment later
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> realmRoles(tokenFor("assessor", "demo")).containsAll(List.of("facilitator", "assessor")));
 

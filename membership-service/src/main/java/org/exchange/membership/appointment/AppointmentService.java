@@ -7,10 +7,12 @@ import java.util.UUID;
 import org.exchange.contracts.membership.AppointmentWithdrawn;
 import org.exchange.contracts.membership.PractitionerAppointed;
 import org.exchange.membership.access.Access;
+import org.exchange.membership.practitioner.Practitioner;
 import org.exchange.membership.practitioner.PractitionerService;
 import org.exchange.platform.audit.AuditTrail;
 import org.exchange.platform.audit.AuditTrail.Subject;
 import org.exchange.platform.events.IntegrationEvents;
+import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
@@ -18,20 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A programme admin appoints practitioners as facilitators or assessors, and withdraws appointments. The appointment
- * is the committed fact; the realm role in the identity provider follows it after commit ({@link IdentityRoleSync}),
- * retried until Keycloak agrees. The person's next token carries the role.
+ * is the committed fact; the realm role in the identity provider follows it after commit ({@link IdentitySync}),
+ * retried until Keycloak agrees. The person's next token carries the role. An erased person is appointed to nothing.
  */
 @Service
 public class AppointmentService {
 
     private final Appointments appointments;
     private final PractitionerService practitioners;
-    private final IdentityRoleSync roles;
+    private final IdentitySync roles;
     private final IntegrationEvents events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AppointmentService(Appointments appointments, PractitionerService practitioners, IdentityRoleSync roles,
+    AppointmentService(Appointments appointments, PractitionerService practitioners, IdentitySync roles,
             IntegrationEvents events, AuditTrail audit, Clock clock) {
         this.appointments = appointments;
         this.practitioners = practitioners;
@@ -45,8 +47,12 @@ public class AppointmentService {
     @Transactional
     public Appointment appoint(Caller caller, UUID practitionerId, AppointableRole role) {
         Access.requireProgrammeAdmin(caller);
-        practitioners.find(practitionerId).orElseThrow(() -> new NotFoundException(
+        Practitioner person = practitioners.find(practitionerId).orElseThrow(() -> new NotFoundException(
                 "No practitioner " + practitionerId + " has signed in to the platform yet"));
+        if (person.isErased()) {
+            throw new ConflictException(practitionerId + " was erased at their request; their account has ended and"
+                    + " cannot be appointed");
+        }
         var existing = appointments.current(practitionerId, role);
         if (existing.isPresent()) {
             return existing.get();

@@ -38,10 +38,26 @@ class Appointments {
                 .list();
     }
 
-    /** Who holds a current appointment to the role. */
+    /**
+     * Who should hold the realm role: a current appointment to it, and an account to hold it in (an erased person's
+     * account has ended, and holds no role whatever their appointments say).
+     */
     Set<UUID> holders(AppointableRole role) {
-        return Set.copyOf(jdbc.sql("select practitioner_id from appointment where role = :role and withdrawn_at is null")
+        return Set.copyOf(jdbc.sql("""
+                select a.practitioner_id from appointment a join practitioner p on p.id = a.practitioner_id
+                where a.role = :role and a.withdrawn_at is null and p.erased_at is null""")
                 .param("role", role.name()).query(UUID.class).list());
+    }
+
+    /** Whether the person should hold the realm role, as {@link #holders} says. */
+    boolean holds(UUID practitionerId, AppointableRole role) {
+        return jdbc.sql("""
+                select exists (select 1 from appointment a join practitioner p on p.id = a.practitioner_id
+                  where a.practitioner_id = :practitioner and a.role = :role and a.withdrawn_at is null
+                  and p.erased_at is null)""")
+                .param("practitioner", practitionerId)
+                .param("role", role.name())
+                .query(Boolean.class).single();
     }
 
     /** Who has ever been appointed to the role, holding it now or not: the people whose role this service decides. */

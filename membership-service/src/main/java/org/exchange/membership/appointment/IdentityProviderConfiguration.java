@@ -28,7 +28,7 @@ class IdentityProviderConfiguration {
 
     /**
      * No connection is made until the first call. Every call has a deadline, waiting for a pooled connection included:
-     * a Keycloak that does not answer must not hold a role-sync worker, and the row lock it holds, for ever.
+     * a Keycloak that does not answer must not hold an identity-sync worker, and the row lock it holds, for ever.
      */
     @Bean(destroyMethod = "close")
     Keycloak keycloakAdmin(KeycloakAdmin settings) {
@@ -49,7 +49,7 @@ class IdentityProviderConfiguration {
     }
 
     @Bean
-    RealmRoles realmRoles(Keycloak keycloak, KeycloakAdmin settings) {
-        return new RealmRoles(keycloak, settings.realm());
+    KeycloakAccounts keycloakAccounts(Keycloak keycloak, KeycloakAdmin settings) {
+        return new KeycloakAccounts(keycloak, settings.realm());
     }
 }

@@ -58,6 +58,12 @@ public class PractitionerService {
         return practitioners.find(id);
     }
 
+    /** The subject ids of the people whose personal data was erased at their request. */
+    @Transactional(readOnly = true)
+    public List<UUID> erased() {
+        return practitioners.erased();
+    }
+
     /** The practitioners of a partner organisation, erased ones left out. */
     @Transactional(readOnly = true)
     public List<Practitioner> ofOrganisation(String organisationId) {

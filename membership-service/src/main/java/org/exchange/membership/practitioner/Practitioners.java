@@ -34,6 +34,11 @@ class Practitioners {
                 .optional();
     }
 
+    List<UUID> erased() {
+        return jdbc.sql("select id from practitioner where erased_at is not null order by erased_at")
+                .query(UUID.class).list();
+    }
+
     List<Practitioner> ofOrganisation(String organisationId) {
         return byOrganisation("organisation_id", organisationId);
     }

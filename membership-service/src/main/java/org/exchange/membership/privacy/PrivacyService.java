@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.exchange.membership.appointment.IdentitySync;
 import org.exchange.membership.cpd.CpdActivity;
 import org.exchange.membership.cpd.CpdService;
 import org.exchange.membership.invoice.Invoice;
@@ -25,14 +26,16 @@ public class PrivacyService {
     private final MembershipService memberships;
     private final InvoiceService invoices;
     private final CpdService cpd;
+    private final IdentitySync identity;
     private final Clock clock;
 
     PrivacyService(PractitionerService practitioners, MembershipService memberships, InvoiceService invoices,
-            CpdService cpd, Clock clock) {
+            CpdService cpd, IdentitySync identity, Clock clock) {
         this.practitioners = practitioners;
         this.memberships = memberships;
         this.invoices = invoices;
         this.cpd = cpd;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -49,13 +52,16 @@ public class PrivacyService {
     /**
      * Erases the caller's personal data here (profile, what they wrote in applications, renewals and CPD
      * reflections) and publishes PractitionerErasureRequested so that every other context does the same. Invoices
-     * stay as accounting records; they name the person only by id. Counts keep counting.
+     * stay as accounting records; they name the person only by id. Counts keep counting. Their Keycloak account is
+     * deleted, with its sessions and realm roles, once the erasure has committed (retried until Keycloak takes it;
+     * ADR 0015).
      */
     @Transactional
     public Practitioner erase(Caller caller) {
         Practitioner erased = practitioners.erase(caller);
         memberships.erasePersonalData(erased.id());
         cpd.erasePersonalData(erased.id());
+        identity.endAccountAfterCommit(erased.id());
         return erased;
     }
 

@@ -81,7 +81,7 @@ class AppointmentTest {
         // the attempt after commit fails; the request stays, counted, and is tried again a few real seconds later
         // (paced by the database's time: this context's business clock stands still)
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select attempts from identity_role_sync where practitioner_id = :id and role = 'FACILITATOR'")
+                "select attempts from identity_sync where practitioner_id = :id and kind = 'FACILITATOR'")
                 .param("id", someone).query(Integer.class).optional().orElse(0) >= 2);
     }
 

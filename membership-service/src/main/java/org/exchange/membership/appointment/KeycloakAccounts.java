@@ -13,18 +13,21 @@ import io.github.resilience4j.retry.RetryConfig;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * A person's realm roles in Keycloak, changed through its admin API with the platform's service account. Calls are
- * retried briefly and guarded by a circuit breaker, so a Keycloak that is down fails fast; {@link IdentityRoleSync}
- * tries again later.
+ * A person's account in Keycloak, changed through its admin API with the platform's service account: its realm roles,
+ * and its end when the person is erased. The account's id is the person's subject id, the practitioner id. Calls are
+ * retried briefly and guarded by a circuit breaker, so a Keycloak that is down fails fast; {@link IdentitySync} tries
+ * again later.
  */
-class RealmRoles {
+class KeycloakAccounts {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RealmRoles.class);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeycloakAccounts.class);
 
     private final Keycloak keycloak;
     private final String realm;
@@ -38,7 +41,7 @@ class RealmRoles {
             .retryExceptions(ProcessingException.class)
             .build());
 
-    RealmRoles(Keycloak keycloak, String realm) {
+    KeycloakAccounts(Keycloak keycloak, String realm) {
         this.keycloak = keycloak;
         this.realm = realm;
     }
@@ -48,7 +51,7 @@ class RealmRoles {
      *
      * @return whether Keycloak had to change (false when it already agreed)
      */
-    boolean set(UUID person, String role, boolean held) {
+    boolean setRole(UUID person, String role, boolean held) {
         return guarded(() -> {
             var roles = user(person).roles().realmLevel();
             boolean holds = roles.listAll().stream().anyMatch(mapped -> role.equals(mapped.getName()));
@@ -79,7 +82,40 @@ class RealmRoles {
         });
     }
 
-    private org.keycloak.admin.client.resource.UserResource user(UUID person) {
+    /**
+     * Ends the account of an erased person by deleting it, and with it everything Keycloak holds about them: username,
+     * e-mail address, names, attributes, credentials, links to partner identity providers, realm roles and sessions
+     * (a refresh token of it is refused from then on). ADR 0015 says why it is deleted rather than disabled.
+     * Idempotent, so it may be repeated until it succeeds.
+     *
+     * @return whether there was an account to end (false when it is gone already)
+     */
+    boolean end(UUID person) {
+        return guarded(() -> {
+            Response answer = keycloak.realm(realm).users().delete(person.toString());
+            if (answer.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+                answer.close();
+                return false;
+            }
+            if (answer.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+                throw new WebApplicationException(answer); // read and closed where it is caught
+            }
+            answer.close();
+            return true;
+        });
+    }
+
+    /** Whether Keycloak has an account for the person. */
+    boolean exists(UUID person) {
+        try {
+            guarded(() -> user(person));
+            return true;
+        } catch (UnknownPerson e) {
+            return false;
+        }
+    }
+
+    private UserResource user(UUID person) {
         var user = keycloak.realm(realm).users().get(person.toString());
         try {
             user.toRepresentation();
@@ -100,13 +136,22 @@ class RealmRoles {
         } catch (UnknownPerson e) {
             throw e;
         } catch (WebApplicationException e) {
-            e.getResponse().close();
-            log.warn("Keycloak refused a change of realm roles: HTTP {} {}", e.getResponse().getStatus(),
-                    e.getMessage());
-            throw new IdentityProviderUnavailable(e);
+            String refusal = "HTTP " + e.getResponse().getStatus() + " " + answerOf(e.getResponse());
+            log.warn("Keycloak refused a change of an account: {}", refusal);
+            throw new IdentityProviderUnavailable(refusal, e);
         } catch (ProcessingException | io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
-            log.warn("Keycloak could not be reached to change realm roles: {}", e.toString());
+            log.warn("Keycloak could not be reached to change an account: {}", e.toString());
             throw new IdentityProviderUnavailable(e);
+        }
+    }
+
+    /** What Keycloak said when it refused, shortened; reading it gives the pooled connection back. */
+    private static String answerOf(Response response) {
+        try (response) {
+            String answer = response.hasEntity() ? response.readEntity(String.class) : "";
+            return answer.length() > 300 ? answer.substring(0, 300) + "..." : answer;
+        } catch (RuntimeException e) {
+            return "(unreadable answer)";
         }
     }
 
@@ -120,7 +165,11 @@ class RealmRoles {
     /** The identity provider could not be reached or refused the change. */
     static final class IdentityProviderUnavailable extends RuntimeException {
         IdentityProviderUnavailable(Throwable cause) {
-            super("The identity provider did not take the change: " + cause.getMessage(), cause);
+            this(cause.getMessage(), cause);
+        }
+
+        IdentityProviderUnavailable(String why, Throwable cause) {
+            super("The identity provider did not take the change: " + why, cause);
         }
     }
 }
