@@ -14,6 +14,7 @@ import org.exchange.membership.membership.MembershipService;
 import org.exchange.membership.membership.Transition;
 import org.exchange.membership.practitioner.Practitioner;
 import org.exchange.membership.practitioner.PractitionerService;
+import org.exchange.platform.audit.AuditTrail;
 import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,16 +28,18 @@ public class PrivacyService {
     private final InvoiceService invoices;
     private final CpdService cpd;
     private final IdentitySync identity;
+    private final AuditTrail audit;
     private final Clock clock;
 
     PrivacyService(PractitionerService practitioners, MembershipService memberships, InvoiceService invoices,
-            CpdService cpd, IdentitySync identity, Clock clock) {
+            CpdService cpd, IdentitySync identity, AuditTrail audit, Clock clock) {
         this.practitioners = practitioners;
         this.memberships = memberships;
         this.invoices = invoices;
         this.cpd = cpd;
         this.identity = identity;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Everything membership-service holds about the caller. */
@@ -62,6 +65,7 @@ public class PrivacyService {
         memberships.erasePersonalData(erased.id());
         cpd.erasePersonalData(erased.id());
         identity.endAccountAfterCommit(erased.id());
+        audit.forgetPerson(erased.id());
         return erased;
     }
 

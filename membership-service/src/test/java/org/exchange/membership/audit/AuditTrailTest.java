@@ -111,7 +111,7 @@ class AuditTrailTest {
     }
 
     @Test
-    void aPractitionersRemovedCpdActivityIsRecordedAsAboutThem() throws Exception {
+    void aPractitionersRemovedCpdActivityIsRecordedAsAboutThemUntilTheyAreErased() throws Exception {
         UUID grace = UUID.randomUUID();
         String activity = JsonPath.read(api.logCpd(grace, LocalDate.of(2026, 10, 5), "2.5", "Tried think-pair-share")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
@@ -123,6 +123,13 @@ class AuditTrailTest {
         assertThat(JsonPath.<String>read(page, "$.entries[0].personId")).isEqualTo(grace.toString());
         assertThat(JsonPath.<String>read(page, "$.entries[0].actorId")).isEqualTo(grace.toString());
         assertThat(JsonPath.<String>read(page, "$.entries[0].before.reflection")).isEqualTo("Tried think-pair-share");
+
+        // erasure keeps that it was removed, when and by whom, but no longer what the activity said
+        api.post("/api/membership/me/erasure", Tokens.practitioner(grace), "").andExpect(status().isOk());
+        String erased = audit("?subjectType=cpd-activity&subjectId=" + activity, Tokens.programmeAdmin());
+        assertThat(JsonPath.<List<String>>read(erased, "$.entries[*].action")).containsExactly("cpd-activity.removed");
+        assertThat(JsonPath.<Map<String, Object>>read(erased, "$.entries[0]")).doesNotContainKeys("before", "after")
+                .containsEntry("actorId", grace.toString());
     }
 
     @Test
