@@ -30,6 +30,7 @@ public final class Platform implements AutoCloseable {
     private KafkaEngine kafka;
     private MailEngine mail;
     private KeycloakEngine keycloak;
+    private KeycloakEngine.Settings keycloakSettings;
     private CompletableFuture<KeycloakEngine> keycloakStarting;
 
     private Platform(PlatformSettings settings) {
@@ -70,16 +71,16 @@ public final class Platform implements AutoCloseable {
                 .map(file -> RealmFiles.render(settings.root().resolve(file), data.resolve("realms"), addresses))
                 .toList();
         KeycloakEngine.Settings identity = KeycloakEngine.Settings.defaults();
-        keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakEngine.start(
-                identity
-                        .withHttpPort(settings.keycloakPort())
-                        .withManagementPort(settings.keycloakManagementPort())
-                        .withRealmFiles(realms)
-                        .withStartupTimeout(READY_TIMEOUT)
-                        .withDatabase(postgres, "keycloak")
-                        // kept, so that the next start finds and stops a server a killed launcher left running
-                        .withWorkDir(data.resolve("keycloak"))
-                        .withLogFile(data.resolve("logs/keycloak.log"))));
+        keycloakSettings = identity
+                .withHttpPort(settings.keycloakPort())
+                .withManagementPort(settings.keycloakManagementPort())
+                .withRealmFiles(realms)
+                .withStartupTimeout(READY_TIMEOUT)
+                .withDatabase(postgres, "keycloak")
+                // kept, so that the next start finds and stops a server a killed launcher left running
+                .withWorkDir(data.resolve("keycloak"))
+                .withLogFile(data.resolve("logs/keycloak.log"));
+        keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakEngine.start(keycloakSettings));
 
         for (String service : PlatformSettings.SERVICES) {
             progress.step(service + " on port " + settings.servicePorts().get(service));
@@ -159,6 +160,22 @@ public final class Platform implements AutoCloseable {
 
     public KeycloakEngine keycloak() {
         return keycloak;
+    }
+
+    /** Stops Keycloak as an outage would (fault tests); {@link #startKeycloak()} brings it back at its address. */
+    public synchronized void stopKeycloak() {
+        if (keycloak != null) {
+            started.remove(keycloak);
+            keycloak.close();
+            keycloak = null;
+        }
+    }
+
+    /** Starts Keycloak again after {@link #stopKeycloak()}, on the same ports and database, and waits until ready. */
+    public synchronized void startKeycloak() {
+        if (keycloak == null) {
+            keycloak = started(KeycloakEngine.start(keycloakSettings));
+        }
     }
 
     public Map<String, ServiceProcess> services() {
