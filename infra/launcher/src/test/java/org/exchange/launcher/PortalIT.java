@@ -57,6 +57,25 @@ class PortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "the notifications page");
     }
 
+    /**
+     * Issue 16, item 1: the demo programme was written straight to exchange-service's tables, so the demo practitioner
+     * attended a dozen meetings that never reached their CPD record (0 hours). Loaded through the use cases, each
+     * attendance is an event that membership-service counts.
+     */
+    @Test
+    void theDemoPractitionersAttendedMeetingsAreInTheirCpdRecord() {
+        signInAt("/membership/cpd.html", "practitioner");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            page.reload();
+            String total = page.getByTestId("cpd-total").textContent();
+            return total != null && !total.startsWith("0 hours");
+        });
+        // each attended meeting is an activity of its own, marked as coming from the platform
+        assertThat(page.locator(".tag").filter(new Locator.FilterOptions().setHasText("Attended")).first())
+                .isVisible();
+        screenshot("demo-practitioner-cpd");
+    }
+
     @Test
     void aPractitionerChoosesWhatReachesThemByEmailWithOneSwitchPerCategory() {
         signInAt("/preferences.html", "practitioner");
