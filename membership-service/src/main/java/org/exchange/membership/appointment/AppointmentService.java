@@ -74,14 +74,32 @@ public class AppointmentService {
         Access.requireProgrammeAdmin(caller);
         Appointment appointment = appointments.current(practitionerId, role).orElseThrow(() -> new NotFoundException(
                 practitionerId + " holds no current appointment as " + role.realmRole()));
-        var now = clock.instant();
-        appointments.withdraw(appointment.id(), caller.subjectId(), now);
-        audit.record(caller, "appointment.withdrawn", Subject.ofPerson("appointment", appointment.id(),
-                practitionerId), null, appointment, new Appointment(appointment.id(), practitionerId, role,
-                appointment.appointedBy(), appointment.appointedAt(), caller.subjectId(), now));
-        events.publish(practitionerId, new AppointmentWithdrawn(appointment.id(), practitionerId, role.realmRole(),
-                caller.subjectId(), now));
+        end(caller, appointment, "appointment.withdrawn");
         roles.requestAfterCommit(practitionerId, role);
+    }
+
+    /**
+     * Erasure: the person's appointments end with it, so that the other contexts stop counting them as facilitator
+     * or assessor ({@link AppointmentWithdrawn}, by the person themselves). Their Keycloak account is ended as a
+     * whole, roles and all, by the erasure.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void endAllOnErasure(Caller erased) {
+        for (AppointableRole role : AppointableRole.values()) {
+            appointments.current(erased.subjectId(), role)
+                    .ifPresent(appointment -> end(erased, appointment, "appointment.ended-by-erasure"));
+        }
+    }
+
+    private void end(Caller caller, Appointment appointment, String action) {
+        var now = clock.instant();
+        UUID practitionerId = appointment.practitionerId();
+        appointments.withdraw(appointment.id(), caller.subjectId(), now);
+        audit.record(caller, action, Subject.ofPerson("appointment", appointment.id(), practitionerId), null,
+                appointment, new Appointment(appointment.id(), practitionerId, appointment.role(),
+                        appointment.appointedBy(), appointment.appointedAt(), caller.subjectId(), now));
+        events.publish(practitionerId, new AppointmentWithdrawn(appointment.id(), practitionerId,
+                appointment.role().realmRole(), caller.subjectId(), now));
     }
 
     /** The appointments that hold now. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.exchange.membership.appointment.AppointmentService;
 import org.exchange.membership.appointment.IdentitySync;
 import org.exchange.membership.cpd.CpdActivity;
 import org.exchange.membership.cpd.CpdService;
@@ -28,16 +29,18 @@ public class PrivacyService {
     private final InvoiceService invoices;
     private final CpdService cpd;
     private final IdentitySync identity;
+    private final AppointmentService appointments;
     private final AuditTrail audit;
     private final Clock clock;
 
     PrivacyService(PractitionerService practitioners, MembershipService memberships, InvoiceService invoices,
-            CpdService cpd, IdentitySync identity, AuditTrail audit, Clock clock) {
+            CpdService cpd, IdentitySync identity, AppointmentService appointments, AuditTrail audit, Clock clock) {
         this.practitioners = practitioners;
         this.memberships = memberships;
         this.invoices = invoices;
         this.cpd = cpd;
         this.identity = identity;
+        this.appointments = appointments;
         this.clock = clock;
         this.audit = audit;
     }
@@ -64,6 +67,7 @@ public class PrivacyService {
         Practitioner erased = practitioners.erase(caller);
         memberships.erasePersonalData(erased.id());
         cpd.erasePersonalData(erased.id());
+        appointments.endAllOnErasure(caller);
         identity.endAccountAfterCommit(erased.id());
         audit.forgetPerson(erased.id());
         return erased;

@@ -6,7 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 
+import org.exchange.contracts.Topics;
 import org.exchange.membership.support.Api;
+import org.exchange.membership.support.EventsOnTopic;
 import org.exchange.membership.support.MembershipIntegrationTest;
 import org.exchange.membership.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,26 @@ class AppointmentTest {
                 .delete("/api/membership/admin/appointments/" + signedIn() + "/facilitator")
                 .with(Tokens.programmeAdmin()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anErasedFacilitatorsAppointmentsEndSoThatNoContextCountsThemAsFacilitatorAnyMore() throws Exception {
+        UUID someone = signedIn();
+        for (String role : new String[] {"FACILITATOR", "ASSESSOR"}) {
+            api.post("/api/membership/admin/appointments", Tokens.programmeAdmin(),
+                    "{\"practitionerId\":\"" + someone + "\",\"role\":\"" + role + "\"}")
+                    .andExpect(status().isCreated());
+        }
+        try (EventsOnTopic events = new EventsOnTopic(Topics.MEMBERSHIP)) {
+            api.post("/api/membership/me/erasure", Tokens.practitioner(someone), "").andExpect(status().isOk());
+
+            assertThat(events.await("membership.AppointmentWithdrawn.v1", someone.toString(), 2))
+                    .extracting(EventsOnTopic.Event::payload)
+                    .anySatisfy(payload -> assertThat(payload).contains("\"role\":\"facilitator\""))
+                    .anySatisfy(payload -> assertThat(payload).contains("\"role\":\"assessor\""));
+        }
+        assertThat(jdbc.sql("select count(*) from appointment where practitioner_id = :id and withdrawn_at is null")
+                .param("id", someone).query(Integer.class).single()).isZero();
     }
 
     private UUID signedIn() throws Exception {
