@@ -45,6 +45,42 @@ class ErasureTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void aDeadLetterAboutThePersonLosesItsPayloadAndIsNoLongerWaitingForReplay() throws Exception {
+        Person person = registeredPractitioner("Grace");
+        UUID other = UUID.randomUUID();
+        long aboutThem = parkDeadLetter(person.id().toString(), "{\"practitionerId\":\"" + person.id()
+                + "\",\"email\":\"" + person.email() + "\"}");
+        long keyedByMeeting = parkDeadLetter(UUID.randomUUID().toString(), "{\"registered\":[\"" + person.id() + "\"]}");
+        long someoneElse = parkDeadLetter(other.toString(), "{\"practitionerId\":\"" + other + "\"}");
+
+        publishAndAwait(new PractitionerErasureRequested(person.id(), Instant.now()), person.id());
+
+        for (long id : new long[] {aboutThem, keyedByMeeting}) {
+            assertThat(jdbc.sql("""
+                    select count(*) from dead_letter where id = :id and record_value is null
+                       and exception_message is null and stack_trace is null and status = 'DISCARDED'""")
+                    .param("id", id).query(Integer.class).single()).as("dead letter " + id).isOne();
+        }
+        assertThat(jdbc.sql("select status from dead_letter where id = :id and record_value is not null")
+                .param("id", someoneElse).query(String.class).single()).isEqualTo("PARKED");
+    }
+
+    /** A record this service parked, as the dead-letter archive keeps it (how it gets there is tested elsewhere). */
+    private long parkDeadLetter(String key, String payload) {
+        return jdbc.sql("""
+                insert into dead_letter (dlt_topic, dlt_partition, dlt_offset, consumer_group, topic, record_key,
+                                         record_value, headers, exception, exception_message, stack_trace,
+                                         parked_at, status)
+                values ('exchange.events.dlt', 0, :offset, 'notification-service', 'exchange.events', :key, :value, '{}',
+                        'IllegalStateException', :message, 'at somewhere', now(), 'PARKED')
+                returning id""")
+                .param("offset", java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE))
+                .param("key", key).param("value", payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .param("message", "Could not handle " + payload)
+                .query(Long.class).single();
+    }
+
+    @Test
     void anErasedPersonIsToldNothingMoreByLaterEvents() throws Exception {
         Person person = registeredPractitioner("Alan");
         publishAndAwait(new PractitionerErasureRequested(person.id(), Instant.now()), person.id());

@@ -19,7 +19,7 @@ import org.exchange.contracts.membership.PractitionerAppointed;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.contracts.membership.PractitionerProfileUpdated;
 import org.exchange.contracts.membership.PractitionerRegistered;
-import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.erasure.PlatformErasure;
 import org.exchange.platform.inbox.Inbox;
 import org.exchange.platform.security.Caller;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,12 +38,12 @@ class MembershipEvents {
     private final CredentialService credentials;
     private final Fees fees;
     private final Workshops workshops;
-    private final AuditTrail audit;
+    private final PlatformErasure platformErasure;
     private final Clock clock;
 
     MembershipEvents(Inbox inbox, Directory directory, EnrolmentService enrolments, CredentialService credentials,
-            Fees fees, Workshops workshops, AuditTrail audit, Clock clock) {
-        this.audit = audit;
+            Fees fees, Workshops workshops, PlatformErasure platformErasure, Clock clock) {
+        this.platformErasure = platformErasure;
         this.inbox = inbox;
         this.directory = directory;
         this.enrolments = enrolments;
@@ -91,6 +91,6 @@ class MembershipEvents {
         if (!enrolments.holdsAnAward(request.practitionerId())) {
             workshops.forget(request.practitionerId());
         }
-        audit.forgetPerson(request.practitionerId());
+        platformErasure.forget(request.practitionerId());
     }
 }

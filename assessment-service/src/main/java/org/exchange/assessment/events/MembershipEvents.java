@@ -11,7 +11,7 @@ import org.exchange.contracts.Topics;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.contracts.membership.PractitionerProfileUpdated;
 import org.exchange.contracts.membership.PractitionerRegistered;
-import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.erasure.PlatformErasure;
 import org.exchange.platform.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,12 +23,12 @@ class MembershipEvents {
     private final Inbox inbox;
     private final Directory directory;
     private final SelfAssessmentService assessments;
-    private final AuditTrail audit;
+    private final PlatformErasure platformErasure;
     private final Clock clock;
 
-    MembershipEvents(Inbox inbox, Directory directory, SelfAssessmentService assessments, AuditTrail audit,
+    MembershipEvents(Inbox inbox, Directory directory, SelfAssessmentService assessments, PlatformErasure platformErasure,
             Clock clock) {
-        this.audit = audit;
+        this.platformErasure = platformErasure;
         this.inbox = inbox;
         this.directory = directory;
         this.assessments = assessments;
@@ -49,6 +49,6 @@ class MembershipEvents {
     private void erase(PractitionerErasureRequested request) {
         assessments.erase(request.practitionerId());
         directory.erase(request.practitionerId(), clock.instant());
-        audit.forgetPerson(request.practitionerId());
+        platformErasure.forget(request.practitionerId());
     }
 }

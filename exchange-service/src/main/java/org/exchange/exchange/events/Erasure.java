@@ -8,7 +8,7 @@ import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.outcome.OutcomeService;
 import org.exchange.exchange.research.ResearchService;
-import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.erasure.PlatformErasure;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +26,12 @@ class Erasure {
     private final OutcomeService outcomes;
     private final CalendarService calendars;
     private final ResearchService research;
-    private final AuditTrail audit;
+    private final PlatformErasure platformErasure;
     private final Clock clock;
 
     Erasure(Directory directory, OutcomeService outcomes, CalendarService calendars, ResearchService research,
-            AuditTrail audit, Clock clock) {
-        this.audit = audit;
+            PlatformErasure platformErasure, Clock clock) {
+        this.platformErasure = platformErasure;
         this.directory = directory;
         this.outcomes = outcomes;
         this.calendars = calendars;
@@ -46,6 +46,6 @@ class Erasure {
         calendars.forgetTokenOf(personId);
         research.eraseObservationsOf(personId);
         directory.erase(personId, clock.instant());
-        audit.forgetPerson(personId);
+        platformErasure.forget(personId);
     }
 }

@@ -68,9 +68,10 @@ public final class PersonalDataTables {
             "event_publication", "the outbox: a copy of each event this service published, as the topic holds it, "
                     + "deleted with the topic's retention (exchange.outbox.retention, 7 days) once sent",
             "dead_letter", "events this service could not handle, kept until ops replay or discard them (ADR 0010); "
-                    + "erasure does not reach them yet (docs/security.md, not yet closed)",
+                    + "erasure empties the payload and failure text of those keyed by or naming the person and "
+                    + "discards them (PlatformErasure)",
             "audit_entry", "the audit trail (ADR 0016): who acted and whom a record is about stay as pseudonymous ids; "
-                    + "erasure empties the before and after of the entries about the person (AuditTrail.forgetPerson)",
+                    + "erasure empties the before and after of the entries about the person (PlatformErasure)",
             "shedlock", "names the service instance that holds a scheduled job's lock, never a person",
             "flyway_schema_history", "the migrations run and the database user that ran them, never a person");
 

@@ -15,7 +15,7 @@ import org.exchange.membership.membership.MembershipService;
 import org.exchange.membership.membership.Transition;
 import org.exchange.membership.practitioner.Practitioner;
 import org.exchange.membership.practitioner.PractitionerService;
-import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.erasure.PlatformErasure;
 import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +30,11 @@ public class PrivacyService {
     private final CpdService cpd;
     private final IdentitySync identity;
     private final AppointmentService appointments;
-    private final AuditTrail audit;
+    private final PlatformErasure platformErasure;
     private final Clock clock;
 
     PrivacyService(PractitionerService practitioners, MembershipService memberships, InvoiceService invoices,
-            CpdService cpd, IdentitySync identity, AppointmentService appointments, AuditTrail audit, Clock clock) {
+            CpdService cpd, IdentitySync identity, AppointmentService appointments, PlatformErasure platformErasure, Clock clock) {
         this.practitioners = practitioners;
         this.memberships = memberships;
         this.invoices = invoices;
@@ -42,7 +42,7 @@ public class PrivacyService {
         this.identity = identity;
         this.appointments = appointments;
         this.clock = clock;
-        this.audit = audit;
+        this.platformErasure = platformErasure;
     }
 
     /** Everything membership-service holds about the caller. */
@@ -69,7 +69,7 @@ public class PrivacyService {
         cpd.erasePersonalData(erased.id());
         appointments.endAllOnErasure(caller);
         identity.endAccountAfterCommit(erased.id());
-        audit.forgetPerson(erased.id());
+        platformErasure.forget(erased.id());
         return erased;
     }
 

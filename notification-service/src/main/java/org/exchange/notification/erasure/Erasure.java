@@ -8,7 +8,7 @@ import org.exchange.notification.mail.MailQueue;
 import org.exchange.notification.preference.Preferences;
 import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipients;
-import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.erasure.PlatformErasure;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +26,11 @@ public class Erasure {
     private final MailQueue mail;
     private final Preferences preferences;
     private final ProgrammeNews programme;
-    private final AuditTrail audit;
+    private final PlatformErasure platformErasure;
 
     Erasure(Recipients recipients, Notifications notifications, MailQueue mail, Preferences preferences,
-            ProgrammeNews programme, AuditTrail audit) {
-        this.audit = audit;
+            ProgrammeNews programme, PlatformErasure platformErasure) {
+        this.platformErasure = platformErasure;
         this.recipients = recipients;
         this.notifications = notifications;
         this.mail = mail;
@@ -45,6 +45,6 @@ public class Erasure {
         notifications.eraseContentsOf(person);
         preferences.erase(person);
         programme.erase(person);
-        audit.forgetPerson(person);
+        platformErasure.forget(person);
     }
 }

@@ -210,6 +210,27 @@ public class DeadLetters {
         return resolve(id, Status.DISCARDED) > 0;
     }
 
+    /**
+     * Erasure: every dead letter about the person (keyed by their id, or naming it in its payload) loses its payload
+     * and failure text, and one still parked is discarded, since it can no longer be replayed. What stays says that a
+     * record of that type failed, when, and where; the person appears at most as their id, in the key.
+     *
+     * @return how many dead letters were emptied
+     */
+    public int forgetPerson(java.util.UUID person) {
+        return jdbc.sql("""
+                update dead_letter
+                   set record_value = null, exception_message = null, stack_trace = null,
+                       last_replay_error = 'Discarded: the person it was about was erased',
+                       status = case when status = 'PARKED' then 'DISCARDED' else status end,
+                       resolved_at = coalesce(resolved_at, :now)
+                 where record_value is not null
+                   and (record_key = :person or position(convert_to(:person, 'UTF8') in record_value) > 0)""")
+                .param("person", person.toString())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
     private Replay replay(ParkedRecord parked) {
         if (parked.status() != Status.PARKED) {
             return new Replay(parked.id(), false, "It was " + parked.status().name().toLowerCase() + " before");
