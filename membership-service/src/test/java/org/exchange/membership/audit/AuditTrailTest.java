@@ -105,6 +105,10 @@ class AuditTrailTest {
         assertThat(JsonPath.<List<String>>read(second, "$.entries[*].action")).containsExactly("venue.offered");
         assertThat(JsonPath.<Object>read(second, "$")).asInstanceOf(
                 InstanceOfAssertFactories.MAP).doesNotContainKey("next");
+        // found by fuzzing: an instant no database timestamp holds was a 500
+        api.get("/api/membership/audit?from=%2B999999999-12-31T23%3A59%3A59Z", Tokens.programmeAdmin())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("from")));
         api.get("/api/membership/audit?limit=0", Tokens.programmeAdmin())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem(containsString("limit"))));

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.exchange.platform.audit.AuditTrail.AuditEntry;
 import org.exchange.platform.audit.AuditTrail.AuditQuery;
 import org.exchange.platform.problem.ForbiddenException;
+import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @Tag(name = "Audit trail")
 class AuditController {
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final AuditTrail trail;
 
@@ -58,6 +62,8 @@ class AuditController {
             @RequestParam(required = false) @Min(1) @Nullable Long before,
             @Parameter(description = "How many entries, 1 to 200") @RequestParam(defaultValue = "50") @Min(1) @Max(200)
             int limit) {
+        requireOnRecord("from", from);
+        requireOnRecord("to", to);
         String organisation = organisationId;
         if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
             if (!caller.hasRole(Caller.ROLE_ORG_ADMIN) || caller.organisationId() == null
@@ -71,6 +77,13 @@ class AuditController {
                 from, to, before, limit));
         Long next = entries.size() == limit ? entries.getLast().id() : null;
         return new AuditPage(entries.stream().map(AuditEntryView::of).toList(), next);
+    }
+
+    /** The instants a database timestamp can hold (found by fuzzing: a year of +999999999 was a 500). */
+    private static void requireOnRecord(String parameter, @Nullable Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw new InvalidRequestException(parameter, parameter + " must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     /** A page of entries; {@code next} is the {@code before} of the next page, absent on the last. */
