@@ -33,7 +33,8 @@ function who(entry) {
 
 function value(v) {
   if (v === undefined || v === null) return '—';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  // JSON with a space after each comma and colon, so that a long value wraps between its parts, never inside a word
+  return typeof v === 'object' ? JSON.stringify(v).replaceAll(/([,:])(?=["{[\d])/g, '$1 ') : String(v);
 }
 
 function changes(entry) {
@@ -51,8 +52,8 @@ function changes(entry) {
         el('thead', {}, el('tr', {}, ['Field', 'Before', 'After'].map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, fields.map(field => el('tr', {},
           el('th', { scope: 'row' }, field),
-          el('td', { class: 'feed-url' }, value(entry.before?.[field])),
-          el('td', { class: 'feed-url' }, value(entry.after?.[field]))))))));
+          el('td', {}, value(entry.before?.[field])),
+          el('td', {}, value(entry.after?.[field]))))))));
 }
 
 function item(entry) {
