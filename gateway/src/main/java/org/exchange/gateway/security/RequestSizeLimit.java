@@ -70,14 +70,21 @@ class RequestSizeLimit implements WebFilter, Ordered {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > limit) {
                         DataBufferUtils.release(buffer);
-                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-                                "The request body is over the %d bytes accepted".formatted(limit)));
+                        sink.error(new BodyTooLarge(limit));
                     } else {
                         sink.next(buffer);
                     }
                 });
             }
         };
+    }
+
+    /** A streamed body over the limit: the client's doing, so the route's circuit breaker ignores it. */
+    public static final class BodyTooLarge extends ResponseStatusException {
+
+        BodyTooLarge(long limit) {
+            super(HttpStatus.CONTENT_TOO_LARGE, "The request body is over the %d bytes accepted".formatted(limit));
+        }
     }
 
     @Override
