@@ -126,7 +126,12 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Path copy = dir.resolve(jar.getFileName());
-            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // copied under a name of its own, then moved into place in one step: two replicas of one application
+            // starting at once (GatewayReplicasIT) copied onto the same file, and one copy failed
+            Path partial = Files.createTempFile(dir, jar.getFileName().toString(), ".partial");
+            Files.copy(jar, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy " + jar + " for this run", e);
