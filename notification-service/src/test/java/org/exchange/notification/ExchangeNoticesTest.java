@@ -11,6 +11,7 @@ import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
 import org.exchange.contracts.exchange.OutcomePublished;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
+import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,27 @@ class ExchangeNoticesTest extends NotificationIntegrationTest {
 
         redeliver(confirmed);
         assertThat(mailsQueuedFor(confirmed)).isEqualTo(1);
+        assertThat(feedEntries(person.id(), subject)).hasSize(1);
+    }
+
+    @Test
+    void goingOntoAWaitlistIsConfirmedWithThePositionByMailAndInTheFeed() throws Exception {
+        Person person = registeredPractitioner("Ida");
+        UUID meeting = UUID.randomUUID();
+
+        var waitlisted = publish(event(new RegistrationWaitlisted(meeting, person.id(), "Winter development day",
+                "DEVELOPMENT_DAY", STARTS, ENDS, "Europe/London", 3, Instant.now()), meeting));
+
+        String subject = "You are on the waitlist: Winter development day";
+        assertThat(awaitOneMail(person.email(), subject).text()).contains("Hello Ida",
+                "number 3 on the waitlist", "Thursday 3 December 2026, 16:00 to 18:00 (UK time)");
+        assertThat(oneFeedEntry(person.id(), subject, "REGISTRATION")).contains("number 3 on the waitlist");
+        // waiting is not a place: nobody on the waitlist is reminded
+        assertThat(jdbc.sql("select count(*) from meeting_reminder where meeting_id = :meeting")
+                .param("meeting", meeting).query(Integer.class).single()).isZero();
+
+        redeliver(waitlisted);
+        assertThat(mailsQueuedFor(waitlisted)).isEqualTo(1);
         assertThat(feedEntries(person.id(), subject)).hasSize(1);
     }
 

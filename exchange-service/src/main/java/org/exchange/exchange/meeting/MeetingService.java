@@ -17,6 +17,7 @@ import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
+import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Venue;
@@ -189,11 +190,16 @@ public class MeetingService {
                 throw new ForbiddenException("A group's meetings are for its members; join the group first");
             }
         }
-        Waitlist.Entry entry = meetings.registrations(meeting).join(caller.subjectId(), now);
+        Waitlist registrations = meetings.registrations(meeting);
+        Waitlist.Entry entry = registrations.join(caller.subjectId(), now);
         meetings.register(meetingId, entry);
         if (entry.place() == Waitlist.Place.CONFIRMED) {
             events.publish(meetingId, new RegistrationConfirmed(meetingId, entry.personId(), meeting.title(),
                     meeting.kind().name(), meeting.startsAt(), meeting.endsAt(), meeting.timeZone().getId(), now));
+        } else {
+            events.publish(meetingId, new RegistrationWaitlisted(meetingId, entry.personId(), meeting.title(),
+                    meeting.kind().name(), meeting.startsAt(), meeting.endsAt(), meeting.timeZone().getId(),
+                    registrations.waiting().indexOf(entry) + 1, now));
         }
         return entry;
     }

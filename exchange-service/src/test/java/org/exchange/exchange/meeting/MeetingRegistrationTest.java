@@ -104,7 +104,10 @@ class MeetingRegistrationTest extends ExchangeIntegrationTest {
                 assertThat(ExchangeApi.types(published)).contains("exchange.WaitlistPromoted.v1");
             });
             assertThat(ExchangeApi.types(published)).containsExactly("exchange.MeetingScheduled.v1",
-                    "exchange.RegistrationConfirmed.v1", "exchange.WaitlistPromoted.v1");
+                    "exchange.RegistrationConfirmed.v1", "exchange.RegistrationWaitlisted.v1",
+                    "exchange.RegistrationWaitlisted.v1", "exchange.WaitlistPromoted.v1");
+            assertThat(new String(published.get(3).value()))
+                    .contains("\"practitionerId\":\"" + cleo + "\"", "\"waitlistPosition\":2");
             assertThat(new String(published.getLast().value()))
                     .contains("\"practitionerId\":\"" + ben + "\"")
                     .contains("\"meetingTitle\":\"Launch of the Professional Exchange\"");

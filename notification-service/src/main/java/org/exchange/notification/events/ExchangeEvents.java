@@ -21,6 +21,7 @@ import org.exchange.contracts.exchange.MemberJoinedGroup;
 import org.exchange.contracts.exchange.NetworkCreated;
 import org.exchange.contracts.exchange.OutcomePublished;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
+import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.preference.Category;
@@ -35,9 +36,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The exchange's events, told to the people each one names: a new meeting to its group's members, a moved or
- * cancelled one to everyone registered or waitlisted, a place to the person who has it, an outcome to its group's
- * members and its publisher. Nobody the payload does not name hears of anything. Networks, groups forming, their
- * participants, meetings and outcomes also feed the newsletter's read model ({@link ProgrammeNews}).
+ * cancelled one to everyone registered or waitlisted, a place (or a place in the waitlist's queue) to the person who
+ * has it, an outcome to its group's members and its publisher. Nobody the payload does not name hears of anything.
+ * Networks, groups forming, their participants, meetings and outcomes also feed the newsletter's read model
+ * ({@link ProgrammeNews}).
  */
 @Component
 class ExchangeEvents {
@@ -61,6 +63,7 @@ class ExchangeEvents {
                 on(MeetingRescheduled.class, this::rescheduled),
                 on(MeetingCancelled.class, this::cancelled),
                 on(RegistrationConfirmed.class, this::registrationConfirmed),
+                on(RegistrationWaitlisted.class, this::waitlisted),
                 on(WaitlistPromoted.class, this::waitlistPromoted),
                 on(OutcomePublished.class, this::outcomePublished),
                 on(NetworkCreated.class, this::networkCreated),
@@ -189,6 +192,27 @@ class ExchangeEvents {
                         """.formatted(person.greetingName(), registration.meetingTitle(),
                         Wording.kind(registration.meetingKind()),
                         Wording.when(registration.startsAt(), registration.endsAt(), registration.timeZone())),
+                event);
+    }
+
+    /** Waiting is not a place: no reminders are armed until a promotion gives them one. */
+    private void waitlisted(RegistrationWaitlisted waiting, EventMetadata event) {
+        tell(List.of(waiting.practitionerId()), Category.REGISTRATION,
+                "You are on the waitlist: " + waiting.meetingTitle(), person -> """
+                        Hello %s,
+
+                        %s (%s) is full, so you are on its waitlist: you are number %d on the waitlist.
+
+                        When: %s
+
+                        If someone with a place cancels, the first person waiting takes it, and we will tell you
+                        at once if that is you. If you no longer want a place, please take your name off the
+                        waitlist in the portal.
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), waiting.meetingTitle(),
+                        Wording.kind(waiting.meetingKind()), waiting.waitlistPosition(),
+                        Wording.when(waiting.startsAt(), waiting.endsAt(), waiting.timeZone())),
                 event);
     }
 
