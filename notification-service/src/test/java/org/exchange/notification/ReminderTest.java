@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
+import org.exchange.contracts.exchange.RegistrationCancelled;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.notification.reminder.MeetingReminders;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,31 @@ class ReminderTest extends NotificationIntegrationTest {
                 "Europe/London", "Venue closed", List.of(bob.id()), Instant.now()), meeting);
 
         assertThat(reminderCount(meeting)).isZero();
+    }
+
+    @Test
+    void cancellingOnesOwnRegistrationDropsOnesReminderAndKeepsEveryoneElses() throws Exception {
+        Person cath = registeredPractitioner("Cath");
+        Person dan = registeredPractitioner("Dan");
+        UUID meeting = UUID.randomUUID();
+        String title = "ESOL circle " + meeting;
+        // a reminder that falls due in a few seconds, so a kept one is sent while the test watches
+        Instant soon = Instant.now().plus(DAY).plusSeconds(3);
+        for (Person person : List.of(cath, dan)) {
+            publishAndAwait(new RegistrationConfirmed(meeting, person.id(), title, "GROUP_MEETING", soon,
+                    soon.plusSeconds(3600), "Europe/London", Instant.now()), meeting);
+        }
+
+        publishAndAwait(new RegistrationCancelled(meeting, cath.id(), title, "GROUP_MEETING", soon, "Europe/London",
+                "CONFIRMED", Instant.now()), meeting);
+
+        assertThat(reminderCount(meeting)).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> {
+            reminders.sendDue();
+            return mails(dan.email(), "Reminder: " + title).size() == 1;
+        });
+        assertThat(mails(cath.email(), "Reminder: " + title)).isEmpty();
+        assertThat(feedEntries(cath.id(), "Reminder: " + title)).isEmpty();
     }
 
     private static MeetingRescheduled rescheduled(UUID meeting, String title, Instant from, Instant to,

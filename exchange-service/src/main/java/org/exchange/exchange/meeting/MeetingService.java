@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
+import org.exchange.contracts.exchange.RegistrationCancelled;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
@@ -212,6 +213,9 @@ public class MeetingService {
         meeting.requireOpenForRegistration(now);
         Waitlist.Departure departure = meetings.registrations(meeting).leave(caller.subjectId(), now);
         meetings.changeRegistration(meetingId, caller.subjectId(), "CANCELLED", now);
+        events.publish(meetingId, new RegistrationCancelled(meetingId, caller.subjectId(), meeting.title(),
+                meeting.kind().name(), meeting.startsAt(), meeting.timeZone().getId(),
+                departure.left().place().name(), now));
         departure.promoted().ifPresent(promoted -> {
             meetings.changeRegistration(meetingId, promoted.personId(), Waitlist.Place.CONFIRMED.name(), now);
             events.publish(meetingId, new WaitlistPromoted(meetingId, promoted.personId(), meeting.title(),

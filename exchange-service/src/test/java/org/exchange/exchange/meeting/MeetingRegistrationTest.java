@@ -105,7 +105,10 @@ class MeetingRegistrationTest extends ExchangeIntegrationTest {
             });
             assertThat(ExchangeApi.types(published)).containsExactly("exchange.MeetingScheduled.v1",
                     "exchange.RegistrationConfirmed.v1", "exchange.RegistrationWaitlisted.v1",
-                    "exchange.RegistrationWaitlisted.v1", "exchange.WaitlistPromoted.v1");
+                    "exchange.RegistrationWaitlisted.v1", "exchange.RegistrationCancelled.v1",
+                    "exchange.WaitlistPromoted.v1");
+            assertThat(new String(published.get(4).value()))
+                    .contains("\"practitionerId\":\"" + ada + "\"", "\"place\":\"CONFIRMED\"");
             assertThat(new String(published.get(3).value()))
                     .contains("\"practitionerId\":\"" + cleo + "\"", "\"waitlistPosition\":2");
             assertThat(new String(published.getLast().value()))

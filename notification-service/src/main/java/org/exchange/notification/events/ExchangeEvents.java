@@ -20,6 +20,7 @@ import org.exchange.contracts.exchange.MeetingScheduled;
 import org.exchange.contracts.exchange.MemberJoinedGroup;
 import org.exchange.contracts.exchange.NetworkCreated;
 import org.exchange.contracts.exchange.OutcomePublished;
+import org.exchange.contracts.exchange.RegistrationCancelled;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
@@ -64,6 +65,7 @@ class ExchangeEvents {
                 on(MeetingCancelled.class, this::cancelled),
                 on(RegistrationConfirmed.class, this::registrationConfirmed),
                 on(RegistrationWaitlisted.class, this::waitlisted),
+                on(RegistrationCancelled.class, this::registrationCancelled),
                 on(WaitlistPromoted.class, this::waitlistPromoted),
                 on(OutcomePublished.class, this::outcomePublished),
                 on(NetworkCreated.class, this::networkCreated),
@@ -214,6 +216,11 @@ class ExchangeEvents {
                         Wording.kind(waiting.meetingKind()), waiting.waitlistPosition(),
                         Wording.when(waiting.startsAt(), waiting.endsAt(), waiting.timeZone())),
                 event);
+    }
+
+    /** The person cancelled it themselves in the portal, which told them so: nothing is sent, only reminders go. */
+    private void registrationCancelled(RegistrationCancelled cancellation, EventMetadata event) {
+        reminders.placeGivenUp(cancellation.meetingId(), cancellation.practitionerId());
     }
 
     private void waitlistPromoted(WaitlistPromoted promotion, EventMetadata event) {

@@ -106,6 +106,15 @@ public class MeetingReminders {
                 .param("meeting", meetingId).update();
     }
 
+    /** A person cancelled their own registration: they are not reminded of the meeting, everyone else still is. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void placeGivenUp(UUID meetingId, UUID practitionerId) {
+        jdbc.sql("""
+                delete from meeting_reminder
+                where meeting_id = :meeting and practitioner_id = :person and sent_at is null""")
+                .param("meeting", meetingId).param("person", practitionerId).update();
+    }
+
     /** Sends the reminders that are due, a batch per transaction, until none is left; answers how many. */
     @Scheduled(fixedDelayString = "${exchange.reminders.poll-interval:PT30S}")
     public int sendDue() {
