@@ -1,5 +1,8 @@
-// notification-service in the portal: the programme admin's newsletter.
+// notification-service in the portal: the newsletter's public archive and the programme admin's newsletter.
 export default {
+  navigation: [
+    { href: '/newsletters.html', label: 'Newsletter archive', public: true }
+  ],
   sections: {
     '/admin/': [
       { href: '/admin/newsletters.html', title: 'Newsletter',

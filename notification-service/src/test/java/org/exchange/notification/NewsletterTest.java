@@ -103,6 +103,13 @@ class NewsletterTest extends NotificationIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(outcome)));
+        // the web version each copy links to is the portal's archive page, which reads the issue's content
+        assertThat(copy.text()).contains("/newsletters.html?issue=" + id);
+        JsonNode content = body(mvc.perform(get("/api/notifications/newsletters/archive/" + id + "/content")),
+                status().isOk());
+        assertThat(content.get("title").asString()).isEqualTo(title);
+        assertThat(content.get("html").asString()).contains(outcome).doesNotContain("<h1");
+        assertThat(content.get("sentAt").isNull()).isFalse();
 
         // Ada unsubscribes with the one-click POST of her copy's link: the next issue does not reach her
         Matcher link = UNSUBSCRIBE.matcher(copy.text());
@@ -166,6 +173,8 @@ class NewsletterTest extends NotificationIntegrationTest {
         mvc.perform(get("/api/notifications/newsletters").with(signedIn(UUID.randomUUID())))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/notifications/newsletters/archive")).andExpect(status().isOk());
+        mvc.perform(get("/api/notifications/newsletters/archive/" + UUID.randomUUID() + "/content"))
+                .andExpect(status().isNotFound());
     }
 
     /** Someone on an organisation's staff, who agreed to the newsletter or not. */

@@ -75,9 +75,10 @@ public class GatewaySecurity {
 
     /** Pages and paths that need no sign-in. */
     static final String[] PUBLIC_PATHS = {
-            "/", "/index.html", "/library.html", "/finder.html", "/signed-out.html", "/favicon.ico", "/css/**",
-            "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session", "/actuator/health/**",
-            "/actuator/info", "/login/**", "/oauth2/**", "/awards/", "/awards/index.html", "/credentials/**" };
+            "/", "/index.html", "/library.html", "/finder.html", "/newsletters.html", "/signed-out.html",
+            "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session",
+            "/actuator/health/**", "/actuator/info", "/login/**", "/oauth2/**", "/awards/", "/awards/index.html",
+            "/credentials/**" };
 
     /** Metrics and the gateway's routes are for operations staff (realm role {@code ops}), with their bearer token. */
     static final String[] OPS_PATHS = { "/actuator/**" };

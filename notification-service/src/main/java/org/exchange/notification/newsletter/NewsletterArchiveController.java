@@ -45,7 +45,21 @@ class NewsletterArchiveController {
                 .body(newsletters.archivePage(id));
     }
 
+    @GetMapping("/{id}/content")
+    @Operation(summary = "One sent issue's title, time and body as HTML, for the portal's archive page")
+    @ApiResponse(responseCode = "200", description = "The issue")
+    @ApiResponse(responseCode = "404", description = "No such issue has been sent",
+            content = @Content(mediaType = "application/problem+json"))
+    IssueContent content(@PathVariable UUID id) {
+        NewsletterService.SentIssue sent = newsletters.sentIssue(id);
+        return new IssueContent(sent.issue().id(), sent.issue().title(), sent.issue().startedAt(), sent.html());
+    }
+
     /** A sent issue in the archive's list. */
     record ArchivedIssue(UUID id, String title, Instant sentAt) {
+    }
+
+    /** A sent issue to read: its body is the HTML every copy carried (rendered from Markdown, raw HTML escaped). */
+    record IssueContent(UUID id, String title, Instant sentAt, String html) {
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class NewsletterRendering {
 
-    /** Where a sent issue is read on the web, below the public base url. */
-    static final String ARCHIVE_PATH = "/api/notifications/newsletters/archive/";
+    /** Where a sent issue is read on the web, below the public base url: the portal's public archive page. */
+    static final String ARCHIVE_PATH = "/newsletters.html?issue=";
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();

@@ -160,10 +160,21 @@ class NewsletterService {
     /** A sent issue's page on the web. */
     @Transactional(readOnly = true)
     String archivePage(UUID id) {
+        SentIssue sent = sentIssue(id);
+        return rendering.archivePage(sent.issue(), sent.html());
+    }
+
+    /** An issue that has started sending, with the body HTML its copies carry. */
+    record SentIssue(NewsletterIssue issue, String html) {
+    }
+
+    /** An issue that has started sending, with its body; any other is not found, so drafts stay unseen. */
+    @Transactional(readOnly = true)
+    SentIssue sentIssue(UUID id) {
         NewsletterIssue issue = issues.find(id).filter(i -> i.status() == NewsletterIssue.Status.SENT
                 || i.status() == NewsletterIssue.Status.SENDING)
                 .orElseThrow(() -> new NotFoundException("No newsletter issue " + id + " has been sent"));
-        return rendering.archivePage(issue, issues.html(id).orElseGet(() -> rendering.html(issue.markdown())));
+        return new SentIssue(issue, issues.html(id).orElseGet(() -> rendering.html(issue.markdown())));
     }
 
     /**

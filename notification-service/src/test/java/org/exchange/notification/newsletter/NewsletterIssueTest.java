@@ -44,8 +44,7 @@ class NewsletterIssueTest {
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;").doesNotContain("javascript:");
         assertThat(rendering.webUrl(UUID.fromString("00000000-0000-0000-0000-000000000001")))
-                .isEqualTo("https://exchange.test/api/notifications/newsletters/archive/"
-                        + "00000000-0000-0000-0000-000000000001");
+                .isEqualTo("https://exchange.test/newsletters.html?issue=00000000-0000-0000-0000-000000000001");
     }
 
     private static NewsletterIssue draft() {
