@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.exchange.engines.MailEngine;
 import org.exchange.notification.preference.UnsubscribeLinks;
 import org.exchange.testing.EnginesConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -208,27 +209,8 @@ class MailSendingFaultTest {
     void aNewsletterToTenThousandPeopleStoppedHalfWayAndResumedReachesEachOfThemExactlyOnce() throws Exception {
         int people = 10_000;
         String organisation = "org-newsletter-" + UUID.randomUUID();
-        String run = "issue-" + UUID.randomUUID().toString().substring(0, 8);
-        // the read model as membership's events fill it: people of one organisation who agreed to the newsletter
-        jdbc.sql("""
-                insert into recipient (id, email, given_name, organisation_id)
-                select gen_random_uuid(), :run || '-' || n || '@college.test', 'Reader ' || n, :organisation
-                from generate_series(1, :people) n""")
-                .param("run", run).param("organisation", organisation).param("people", people).update();
-        jdbc.sql("""
-                insert into mail_preference (recipient_id, category, email, updated_at)
-                select id, 'NEWSLETTER', true, now() from recipient where organisation_id = :organisation""")
-                .param("organisation", organisation).update();
-        List<String> written = jdbc.sql("select email from recipient where organisation_id = :organisation")
-                .param("organisation", organisation).query(String.class).list();
-
-        String issue = newIssue(organisation, "Ten thousand readers " + run);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/notifications/newsletters/" + issue + "/schedule").with(programmeAdmin())
-                .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
-        // the service's own starter queues one copy per person, all at once
-        await().atMost(PATIENCE).until(() -> copies(issue, "true") == people);
+        List<String> written = readers(organisation, people);
+        String issue = sendNewsletter(organisation, people);
 
         long started = System.nanoTime();
         startSender(Duration.ofMinutes(5));
@@ -265,6 +247,71 @@ class MailSendingFaultTest {
         report("throttled to 100 messages/s", written);
         System.out.printf("[bench] send rate against GreenMail, throttle on at 100/s: %.0f messages/s%n", rate);
         assertThat(rate).isLessThanOrEqualTo(110);
+    }
+
+    @Test
+    void theNewsletterSendRateAgainstGreenMailAndTheLocalPlatformsSmtpSinkWithTheThrottleOffAndOn() throws Exception {
+        // the SMTP sink `java -jar exchange-launcher.jar` runs (infra/engines), beside this class's own GreenMail
+        try (MailEngine sink = MailEngine.start(0, 0)) {
+            Map<String, Integer> servers = new java.util.LinkedHashMap<>();
+            servers.put("GreenMail", smtpPort);
+            servers.put("the local platform's SMTP sink (MailEngine)", sink.smtpPort());
+            for (Map.Entry<String, Integer> server : servers.entrySet()) {
+                double off = newsletterRate(server.getValue(), 1_000, 0);
+                double on = newsletterRate(server.getValue(), 150, 100);
+                System.out.printf("[bench] newsletter send rate against %s: %.0f messages/s with the throttle off "
+                        + "(two senders in one JVM), %.0f with it on at 100/s%n", server.getKey(), off, on);
+                assertThat(on).isLessThanOrEqualTo(110);
+            }
+            assertThat(sink.receivedMails()).hasSize(1_150);
+        }
+    }
+
+    /** Sends a newsletter of {@code people} copies to the SMTP server on {@code port}: messages a second. */
+    private double newsletterRate(int port, int people, int perSecond) throws Exception {
+        String organisation = "org-bench-" + UUID.randomUUID();
+        readers(organisation, people);
+        String issue = sendNewsletter(organisation, people);
+        long started = System.nanoTime();
+        for (int i = 0; i < (perSecond == 0 ? 2 : 1); i++) {
+            startSender(port, Duration.ofMinutes(5), perSecond);
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> copies(issue, "status = 'SENT'") == people);
+        double rate = people / seconds(started);
+        dispatchers.forEach(MailDispatcher::stop);
+        senders.forEach(ScheduledExecutorService::shutdownNow);
+        return rate;
+    }
+
+    /**
+     * The read model as membership's events fill it: {@code people} of one organisation who agreed to the newsletter;
+     * their addresses.
+     */
+    private List<String> readers(String organisation, int people) {
+        String run = "issue-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                insert into recipient (id, email, given_name, organisation_id)
+                select gen_random_uuid(), :run || '-' || n || '@college.test', 'Reader ' || n, :organisation
+                from generate_series(1, :people) n""")
+                .param("run", run).param("organisation", organisation).param("people", people).update();
+        jdbc.sql("""
+                insert into mail_preference (recipient_id, category, email, updated_at)
+                select id, 'NEWSLETTER', true, now() from recipient where organisation_id = :organisation""")
+                .param("organisation", organisation).update();
+        return jdbc.sql("select email from recipient where organisation_id = :organisation")
+                .param("organisation", organisation).query(String.class).list();
+    }
+
+    /** Drafts an issue to the organisation's staff and sends it now; its id, once every copy is queued. */
+    private String sendNewsletter(String organisation, int people) throws Exception {
+        String issue = newIssue(organisation, "Newsletter to " + organisation);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/notifications/newsletters/" + issue + "/schedule").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        // the service's own starter queues one copy per person, all at once
+        await().atMost(PATIENCE).until(() -> copies(issue, "true") == people);
+        return issue;
     }
 
     private String newIssue(String organisation, String title) throws Exception {
@@ -311,9 +358,13 @@ class MailSendingFaultTest {
     }
 
     private ScheduledExecutorService startSender(Duration lease, int perSecond) {
+        return startSender(smtpPort, lease, perSecond);
+    }
+
+    private ScheduledExecutorService startSender(int port, Duration lease, int perSecond) {
         JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
         mailSender.setHost("127.0.0.1");
-        mailSender.setPort(smtpPort);
+        mailSender.setPort(port);
         mailSender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         mailSender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
         mailSender.getJavaMailProperties().put("mail.smtp.writetimeout", "2000");
