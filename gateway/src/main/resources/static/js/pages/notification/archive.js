@@ -38,7 +38,8 @@ async function issue(id) {
   try {
     sent = await api(`${ARCHIVE}/${encodeURIComponent(id)}/content`);
   } catch (error) {
-    unavailable(error instanceof ApiError && error.status === 404 ? null : 'This issue');
+    // an address that names no issue (404) or no issue id at all (400) is not in the archive
+    unavailable(error instanceof ApiError && [400, 404].includes(error.status) ? null : 'This issue');
     return;
   }
   document.title = `${sent.title} - Newsletter archive - Exchange`;
