@@ -36,7 +36,7 @@ export async function shell({ signInRequired = false } = {}) {
     return new Promise(() => {});
   }
   returnAfterSignIn(me);
-  // the skip link is in each page's markup, first, so that it works before any script runs
+  // the skip link is in the layout the gateway serves every page in (ADR 0017), so that it works before any script runs
   const skip = document.querySelector('.skip-link');
   const frame = [header(me), navigation(me)];
   if (skip) skip.after(...frame); else document.body.prepend(...frame);

@@ -119,6 +119,8 @@ class GatewayEdgeTest {
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(page -> assertThat(page)
+                        .startsWith("<!doctype html>")
+                        .contains("<a class=\"skip-link\" href=\"#main\">")
                         .contains("Signing in is not available just now"));
     }
 

@@ -9,7 +9,10 @@ import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
 
-/** A portal section's address ({@code /admin/}) serves that folder's {@code index.html}, as a web server would. */
+/**
+ * A portal section's address ({@code /admin/}, and the portal's own {@code /}) serves that folder's
+ * {@code index.html}, as a web server would.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalPages implements WebFilter {
@@ -17,7 +20,7 @@ class PortalPages implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.length() > 1 && path.endsWith("/") && !path.startsWith("/api/") && !path.startsWith("/actuator/")) {
+        if (path.endsWith("/") && !path.startsWith("/api/") && !path.startsWith("/actuator/")) {
             return chain.filter(exchange.mutate()
                     .request(request -> request.path(path + "index.html"))
                     .build());

@@ -4,12 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.exchange.gateway.portal.PageLayout;
+import org.exchange.gateway.portal.PortalFiles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -137,13 +137,12 @@ public class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain portalAndApiSecurity(ServerHttpSecurity http, GatewayProperties properties,
-            ReactiveClientRegistrationRepository registrations, ResourceLoader resources,
-            @Value("${spring.web.resources.static-locations:classpath:/static/}") String staticLocations) {
+            ReactiveClientRegistrationRepository registrations, PortalFiles files, PageLayout layout) {
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
             exchanges.pathMatchers(UNSUBSCRIBE_LINKS).permitAll();
-            exchanges.matchers(new UnknownPages(resources, staticLocations)).permitAll();
+            exchanges.matchers(new UnknownPages(files)).permitAll();
             if (!properties.publicApi().isEmpty()) {
                 exchanges.pathMatchers(HttpMethod.GET, properties.publicApi().toArray(String[]::new)).permitAll();
             }
@@ -163,7 +162,7 @@ public class GatewaySecurity {
                 .accessDeniedHandler(deniedProblem()));
         http.exceptionHandling(handling -> handling
                 .authenticationEntryPoint(entryPoint(api, properties.oidc().registrationId()))
-                .accessDeniedHandler(accessDenied(api)));
+                .accessDeniedHandler(accessDenied(api, layout)));
         http.logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout(registrations)));
         http.csrf(csrf -> csrf
                 .accessDeniedHandler(csrfRefused())
@@ -241,8 +240,8 @@ public class GatewaySecurity {
         return entryPoint;
     }
 
-    private static ServerAccessDeniedHandler accessDenied(ServerWebExchangeMatcher api) {
-        ServerAccessDeniedHandler page = new ErrorPage(HttpStatus.FORBIDDEN);
+    private static ServerAccessDeniedHandler accessDenied(ServerWebExchangeMatcher api, PageLayout layout) {
+        ServerAccessDeniedHandler page = new ErrorPage(HttpStatus.FORBIDDEN, layout);
         ServerAccessDeniedHandler problem = deniedProblem();
         return (exchange, denied) -> api.matches(exchange)
                 .flatMap(match -> match.isMatch() ? problem.handle(exchange, denied) : page.handle(exchange, denied));

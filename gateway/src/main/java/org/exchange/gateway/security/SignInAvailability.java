@@ -1,7 +1,5 @@
 package org.exchange.gateway.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -9,13 +7,12 @@ import java.time.Instant;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import org.exchange.gateway.portal.PageLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -42,16 +39,12 @@ class SignInAvailability implements WebFilter, Ordered {
     private final HttpClient probe = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
             .responseTimeout(Duration.ofSeconds(10));
-    private final byte[] page;
+    private final ErrorPage page;
     private volatile Instant availableUntil = Instant.MIN;
 
-    SignInAvailability(ReactiveClientRegistrationRepository registrations) {
+    SignInAvailability(ReactiveClientRegistrationRepository registrations, PageLayout layout) {
         this.registrations = registrations;
-        try {
-            this.page = new ClassPathResource("static/error/sign-in-unavailable.html").getContentAsByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The portal's sign-in-unavailable page is missing", e);
-        }
+        this.page = new ErrorPage(HttpStatus.SERVICE_UNAVAILABLE, "/error/sign-in-unavailable.html", layout);
     }
 
     @Override
@@ -88,11 +81,8 @@ class SignInAvailability implements WebFilter, Ordered {
     }
 
     private Mono<Void> unavailable(ServerWebExchange exchange) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        response.getHeaders().setContentType(MediaType.TEXT_HTML);
-        response.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(page)));
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
+        return page.write(exchange);
     }
 
     @Override

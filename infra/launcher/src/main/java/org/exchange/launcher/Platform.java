@@ -129,10 +129,14 @@ public final class Platform implements AutoCloseable {
         settings.servicePorts().forEach((service, port) -> properties.put(
                 "exchange.services." + PlatformSettings.databaseOf(service), "http://127.0.0.1:" + port));
         properties.put("exchange.gateway.oidc.issuer-uri", settings.issuer());
-        // the portal straight from the sources: an edited page shows on reload, no rebuild needed
+        // the portal straight from the sources: an edited page, or the layout, shows on reload, no rebuild needed
         Path portal = settings.root().resolve("gateway/src/main/resources/static");
         if (java.nio.file.Files.isDirectory(portal)) {
             properties.put("spring.web.resources.static-locations", portal.toUri() + ",classpath:/static/");
+        }
+        Path layout = settings.root().resolve("gateway/src/main/resources/portal/layout.html");
+        if (java.nio.file.Files.isRegularFile(layout)) {
+            properties.put("exchange.gateway.portal.layout", layout.toUri().toString());
         }
         return properties;
     }
