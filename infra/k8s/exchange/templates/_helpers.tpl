@@ -16,9 +16,21 @@ listener threads, so no consumer the HPA starts sits idle for want of a partitio
 {{- if or .svc.database .root.Values.monitoring.scrapeGateway }}true{{ end -}}
 {{- end -}}
 
+{{/* Where the backups are and how to reach them (database.backup). */}}
+{{- define "exchange.objectStore" -}}
+{{- with .endpointURL -}}
+endpointURL: {{ . | quote }}
+{{ end -}}
+s3Credentials:
+  accessKeyId: { name: {{ .s3CredentialsSecret }}, key: ACCESS_KEY_ID }
+  secretAccessKey: { name: {{ .s3CredentialsSecret }}, key: ACCESS_SECRET_KEY }
+{{- end -}}
+
 {{/* A CloudNativePG cluster of its own (a service's database, or Keycloak's), with its continuous backup when on. */}}
 {{- define "exchange.database" -}}
 {{- $db := .root.Values.database -}}
+{{- $restore := index ($db.restore | default dict) .name -}}
+{{- $store := $db.backup -}}
 ---
 apiVersion: postgresql.cnpg.io/v1
 kind: Cluster
@@ -27,17 +39,30 @@ metadata:
 spec:
   instances: {{ $db.instances }}
   storage: { size: {{ $db.storage }} }
-  {{- if $db.backup.enabled }}
-  backup:
-    retentionPolicy: {{ $db.backup.retentionPolicy | quote }}
-    barmanObjectStore:
-      destinationPath: "{{ $db.backup.destinationPath }}/{{ .name }}"
-      {{- with $db.backup.endpointURL }}
-      endpointURL: {{ . | quote }}
+  {{- if $restore }}
+  # made from the backup of {{ $restore.fromServerName }} (database.restore), not empty
+  bootstrap:
+    recovery:
+      source: {{ .name }}-backup
+      {{- with $restore.targetTime }}
+      recoveryTarget: { targetTime: {{ . | quote }} }
       {{- end }}
-      s3Credentials:
-        accessKeyId: { name: {{ $db.backup.s3CredentialsSecret }}, key: ACCESS_KEY_ID }
-        secretAccessKey: { name: {{ $db.backup.s3CredentialsSecret }}, key: ACCESS_SECRET_KEY }
+  externalClusters:
+    - name: {{ .name }}-backup
+      barmanObjectStore:
+        destinationPath: "{{ $store.destinationPath }}/{{ .name }}"
+        serverName: {{ $restore.fromServerName }}
+        {{- include "exchange.objectStore" $store | nindent 8 }}
+        wal: { maxParallel: 4 }
+  {{- end }}
+  {{- if $store.enabled }}
+  backup:
+    retentionPolicy: {{ $store.retentionPolicy | quote }}
+    barmanObjectStore:
+      destinationPath: "{{ $store.destinationPath }}/{{ .name }}"
+      # a restored cluster archives under a server name of its own: it never writes into the backup it came from
+      serverName: {{ if $restore }}{{ .name }}-{{ $restore.generation }}{{ else }}{{ .name }}{{ end }}
+      {{- include "exchange.objectStore" $store | nindent 6 }}
       wal: { compression: gzip }
       data: { compression: gzip }
 ---
@@ -46,7 +71,7 @@ kind: ScheduledBackup
 metadata:
   name: {{ .name }}-daily
 spec:
-  schedule: {{ $db.backup.schedule | quote }}
+  schedule: {{ $store.schedule | quote }}
   backupOwnerReference: self
   method: barmanObjectStore
   cluster: { name: {{ .name }} }

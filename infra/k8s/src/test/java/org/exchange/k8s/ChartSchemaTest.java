@@ -50,6 +50,22 @@ class ChartSchemaTest {
     }
 
     @Test
+    void aDatabaseRestoredFromItsBackupIsValidAndArchivesUnderANewServerName() {
+        List<JsonNode> objects = Chart.render(Chart.HOME, List.of(Chart.PRODUCTION), Map.of(
+                "database.restore.membership-db.fromServerName", "membership-db",
+                "database.restore.membership-db.generation", "2",
+                "database.restore.membership-db.targetTime", "2026-12-01 02:30:00+00:00"));
+
+        JsonNode restored = Chart.named(objects, "Cluster", "membership-db");
+        assertThat(KubernetesSchemas.errors(restored)).isEmpty();
+        assertThat(restored.at("/spec/bootstrap/recovery/source").asString()).isEqualTo("membership-db-backup");
+        assertThat(restored.at("/spec/externalClusters/0/barmanObjectStore/serverName").asString())
+                .isEqualTo("membership-db");
+        assertThat(restored.at("/spec/backup/barmanObjectStore/serverName").asString()).isEqualTo("membership-db-2");
+        assertThat(Chart.named(objects, "Cluster", "exchange-db").at("/spec/bootstrap").isMissingNode()).isTrue();
+    }
+
+    @Test
     void helmLintFindsNothingWrongEvenStrictly() {
         LintResult lint = Chart.lint(Chart.HOME);
 
