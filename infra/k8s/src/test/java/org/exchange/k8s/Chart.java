@@ -45,6 +45,26 @@ final class Chart {
         return new Helm(chart).lint().strict().call();
     }
 
+    /**
+     * {@code helm lint --strict} with an overlay: helm-java's lint takes no values file, so a copy of the chart gets
+     * the values helm would compute (the defaults, the overlay merged over them: maps merged, anything else replaced).
+     */
+    static LintResult lint(Path overlay, Path copy) throws java.io.IOException {
+        Path chart = copyTo(copy);
+        JsonNode merged = merge(values(HOME.resolve("values.yaml")), values(overlay));
+        Files.writeString(chart.resolve("values.yaml"), YAML.writeValueAsString(merged));
+        return lint(chart);
+    }
+
+    private static JsonNode merge(JsonNode defaults, JsonNode overlay) {
+        if (!(defaults instanceof tools.jackson.databind.node.ObjectNode merged) || !overlay.isObject()) {
+            return overlay;
+        }
+        overlay.properties().forEach(entry -> merged.set(entry.getKey(),
+                merged.has(entry.getKey()) ? merge(merged.get(entry.getKey()), entry.getValue()) : entry.getValue()));
+        return merged;
+    }
+
     /** The values as helm starts from them (values.yaml). */
     static JsonNode values(Path file) {
         return YAML.readTree(file.toFile());

@@ -73,6 +73,13 @@ class ChartSchemaTest {
     }
 
     @Test
+    void helmLintFindsNothingWrongInTheProductionOverlayEither(@TempDir Path copy) throws Exception {
+        LintResult lint = Chart.lint(Chart.PRODUCTION, copy);
+
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
     void aValueOfTheWrongTypeFailsValidation() {
         List<JsonNode> objects = Chart.render(Chart.HOME, List.of(),
                 Map.of("shutdown.preStopSleepSeconds", "a while"));
