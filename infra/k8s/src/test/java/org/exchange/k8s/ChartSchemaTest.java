@@ -112,6 +112,23 @@ class ChartSchemaTest {
     }
 
     @Test
+    void aMisspeltFieldOfACustomResourceFailsValidation() {
+        List<JsonNode> resources = Chart.objects("""
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata: { name: exchange-events, labels: { strimzi.io/cluster: exchange } }
+                spec: { topicName: exchange.events, partition: 8, replicas: 3 }
+                ---
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: { name: exchange-db }
+                spec: { instances: 2, storage: { sizes: 5Gi } }
+                """);
+
+        assertThat(resources).allSatisfy(resource -> assertThat(KubernetesSchemas.errors(resource)).isNotEmpty());
+    }
+
+    @Test
     void aKindWithoutAVendoredSchemaIsAnError() {
         JsonNode ingress = Chart.objects("""
                 apiVersion: networking.k8s.io/v1
