@@ -1,0 +1,80 @@
+package org.exchange.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dashboards and alerts ask only for metrics the services export, and every alert says where its runbook is. */
+class MonitoringTest {
+
+    private static final Pattern METER = Pattern.compile("(?:Gauge|Counter|Timer)\\.builder\\(\"(exchange\\.[a-z.-]+)\"");
+    private static final Pattern PLATFORM_METRIC = Pattern.compile("\\bexchange_[a-z_]+");
+
+    @Test
+    void everyScrapedServiceHasADashboardGrafanaLoads() {
+        List<JsonNode> objects = Chart.render();
+
+        assertThat(Chart.ofKind(objects, "ServiceMonitor")).extracting(monitor -> monitor.at("/metadata/name").asString())
+                .containsExactlyInAnyOrder("membership-service", "exchange-service", "assessment-service",
+                        "accreditation-service", "notification-service");
+        for (JsonNode monitor : Chart.ofKind(objects, "ServiceMonitor")) {
+            String name = monitor.at("/metadata/name").asString();
+            JsonNode configMap = Chart.named(objects, "ConfigMap", name + "-dashboard");
+            assertThat(configMap.at("/metadata/labels/grafana_dashboard").asString()).isEqualTo("1");
+            JsonNode dashboard = JsonMapper.builder().build().readTree(configMap.at("/data").path(name + ".json")
+                    .asString());
+            assertThat(dashboard.path("panels")).isNotEmpty().allSatisfy(panel -> assertThat(
+                    panel.at("/targets/0/expr").asString()).contains("job=\"" + name + "\""));
+        }
+    }
+
+    @Test
+    void theDashboardsAndAlertsNameOnlyMetricsTheCodeRegisters() {
+        Set<String> registered = new TreeSet<>();
+        for (Path file : Sources.mainJava()) {
+            Matcher meter = METER.matcher(Sources.read(file));
+            while (meter.find()) {
+                registered.add(meter.group(1).replace('.', '_').replace('-', '_'));
+            }
+        }
+        StringBuilder queries = new StringBuilder();
+        List<JsonNode> objects = Chart.render();
+        Chart.ofKind(objects, "ConfigMap").forEach(configMap -> queries.append(configMap.path("data")));
+        Chart.ofKind(objects, "PrometheusRule").forEach(rule -> queries.append(rule.path("spec")));
+
+        Set<String> asked = new TreeSet<>();
+        Matcher metric = PLATFORM_METRIC.matcher(queries);
+        while (metric.find()) {
+            asked.add(metric.group().replaceAll("_(total|seconds)$", ""));
+        }
+
+        assertThat(registered).contains("exchange_outbox_incomplete", "exchange_dead_letters", "exchange_mail_sent");
+        assertThat(asked).isNotEmpty().isSubsetOf(registered);
+    }
+
+    @Test
+    void everyAlertLinksToItsSectionOfTheOperationsGuide() {
+        String guide = Sources.read(Sources.ROOT.resolve("docs/operations.md"));
+        List<String> alerts = new ArrayList<>();
+        Chart.named(Chart.render(), "PrometheusRule", "exchange").at("/spec/groups").forEach(group -> group
+                .path("rules").forEach(rule -> {
+                    String alert = rule.path("alert").asString();
+                    alerts.add(alert);
+                    assertThat(rule.at("/annotations/runbook").asString())
+                            .isEqualTo("docs/operations.md#" + alert.toLowerCase());
+                }));
+
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(alert -> assertThat(guide).contains("\n### " + alert + "\n"));
+    }
+}
