@@ -144,7 +144,20 @@ public class Directory {
                 .list();
     }
 
-        public Optional<String> organisationName(String id) {
+    /** The names of the given organisations known here, by id (those unknown are left out). */
+    public Map<String, String> organisationNames(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select organisation_id, name from organisation_directory where organisation_id in (:ids)")
+                .param("ids", ids)
+                .query((rs, row) -> names.put(rs.getString("organisation_id"), rs.getString("name")))
+                .list();
+        return names;
+    }
+
+    public Optional<String> organisationName(String id) {
         return jdbc.sql("select name from organisation_directory where organisation_id = :id").param("id", id)
                 .query(String.class).optional();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -55,8 +56,10 @@ class NetworkController {
     @GetMapping
     @Operation(summary = "All networks, optionally in one region (public)")
     List<NetworkView> all(@RequestParam(required = false) String region) {
-        Map<String, String> names = organisationNames();
-        return networks.all(region).stream().map(network -> NetworkView.of(network, names)).toList();
+        List<Network> all = networks.all(region);
+        Map<String, String> names = directory.organisationNames(all.stream().map(Network::leadOrganisationId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return all.stream().map(network -> NetworkView.of(network, names)).toList();
     }
 
     @GetMapping("/{id}")
@@ -113,12 +116,8 @@ class NetworkController {
     }
 
     private NetworkView view(Network network) {
-        return NetworkView.of(network, organisationNames());
-    }
-
-    private Map<String, String> organisationNames() {
-        return directory.organisations().stream()
-                .collect(Collectors.toMap(Directory.Organisation::id, Directory.Organisation::name));
+        String lead = network.leadOrganisationId();
+        return NetworkView.of(network, lead == null ? Map.of() : directory.organisationNames(List.of(lead)));
     }
 
     /**
