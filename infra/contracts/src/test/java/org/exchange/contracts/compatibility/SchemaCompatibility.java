@@ -39,7 +39,7 @@ public final class SchemaCompatibility {
         CONSTRAINT_CHANGED("a constraint changed: neither version reads all of the other's values"),
         ENUM_VALUE_REMOVED("an enum value was removed: events published under the released version may carry it"),
         ENUM_VALUE_ADDED("an enum value was added: consumers of the released version do not know it"),
-        UNDERSTOOD_NOWHERE("a keyword the check does not understand changed: teach SchemaCompatibility what it means");
+        UNKNOWN_KEYWORD_CHANGED("a keyword the check does not understand changed: teach SchemaCompatibility what it means");
 
         private final String why;
 
@@ -94,8 +94,10 @@ public final class SchemaCompatibility {
         released = trueAsEmpty(released);
         current = trueAsEmpty(current);
         if (released.isBoolean() || current.isBoolean()) {
+            // false accepts nothing: becoming false narrows, leaving false widens
             if (!released.equals(current)) {
-                found.add(new Breaking(where, Rule.UNDERSTOOD_NOWHERE, "schema " + released + " became " + current));
+                found.add(new Breaking(where, current.isBoolean() ? Rule.CONSTRAINT_NARROWED : Rule.CONSTRAINT_WIDENED,
+                        "schema " + released + " became " + current));
             }
             return;
         }
@@ -121,7 +123,7 @@ public final class SchemaCompatibility {
                     found.add(new Breaking(at, rule, change(before, after)));
                 }
             } else if (!same(before, after)) {
-                found.add(new Breaking(at, Rule.UNDERSTOOD_NOWHERE, change(before, after)));
+                found.add(new Breaking(at, Rule.UNKNOWN_KEYWORD_CHANGED, change(before, after)));
             }
         }
         types(where + "/type", released.get("type"), current.get("type"), found);

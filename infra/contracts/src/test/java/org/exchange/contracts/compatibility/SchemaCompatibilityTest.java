@@ -260,7 +260,16 @@ class SchemaCompatibilityTest {
 
         assertThat(breaks(released, released)).isEmpty();
         assertThat(breaking(released, current)).containsExactly(new Breaking("/dependentRequired",
-                Rule.UNDERSTOOD_NOWHERE, "{\"venueName\":[\"meetingId\"]} became {\"venueName\":[\"capacity\"]}"));
+                Rule.UNKNOWN_KEYWORD_CHANGED, "{\"venueName\":[\"meetingId\"]} became {\"venueName\":[\"capacity\"]}"));
+    }
+
+    @Test
+    void forbiddingEveryValueOfAPropertyBreaks() {
+        String current = RELEASED.replace("\"venueName\": { \"type\": [\"string\", \"null\"], \"description\": \"Null for an online meeting.\" }",
+                "\"venueName\": false");
+
+        assertThat(breaking(RELEASED, current)).extracting(Breaking::where, Breaking::rule)
+                .containsExactly(tuple("/properties/venueName", Rule.CONSTRAINT_NARROWED));
     }
 
     @Test
