@@ -1,8 +1,5 @@
 package org.exchange.contracts.asyncapi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -13,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exchange.contracts.CloudEventHeaders;
+import org.exchange.contracts.CurrentSchemas;
 import org.exchange.contracts.EventType;
 import org.exchange.contracts.EventTypes;
 import org.exchange.contracts.Topics;
@@ -165,7 +163,7 @@ final class AsyncApiDocument {
 
     private ObjectNode message(Class<?> event) {
         EventType type = EventTypes.of(event);
-        JsonNode schema = schemaOf(event);
+        JsonNode schema = CurrentSchemas.of(event);
         String description = schema.path("description").asString();
         String subject = subjectOf(event, description);
         List<String> receivers = subscriptions.receiversOf(event);
@@ -253,17 +251,6 @@ final class AsyncApiDocument {
                     + " and ce_subject: <field>.\" in its description");
         }
         return matcher.group(1);
-    }
-
-    static JsonNode schemaOf(Class<?> event) {
-        try (InputStream in = AsyncApiDocument.class.getClassLoader().getResourceAsStream(EventTypes.schemaLocation(event))) {
-            if (in == null) {
-                throw new IllegalStateException("No schema " + EventTypes.schemaLocation(event) + " for " + event.getName());
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private List<Class<?>> eventsOf(String topic) {
