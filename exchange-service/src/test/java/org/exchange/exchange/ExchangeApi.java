@@ -113,6 +113,26 @@ public final class ExchangeApi {
         return group;
     }
 
+    /**
+     * An active group led by the facilitator closes: it starts reporting, its four meetings take place (the clock moves
+     * on 30 days), its outcome is published, and it closes.
+     */
+    public void closeGroup(UUID groupId, UUID facilitatorId) throws Exception {
+        mvc.perform(post("/api/exchange/groups/" + groupId + "/reporting").with(facilitator(facilitatorId)))
+                .andExpect(status().isOk());
+        letTimePass(Duration.ofDays(30));
+        mvc.perform(post("/api/exchange/outcomes").with(facilitator(facilitatorId))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"groupId":"%s","kind":"CASE_STUDY","title":"Fractions that stick",
+                         "summary":"Retrieval practice.","authorNames":["A. Facilitator"],
+                         "subjectArea":"maths","licence":"CC BY 4.0","linkUrl":"https://files.test/fractions.pdf"}"""
+                        .formatted(groupId)))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/exchange/groups/" + groupId + "/close").with(facilitator(facilitatorId)))
+                .andExpect(status().isOk());
+    }
+
     /** The person joins the group. */
     public ResultActions join(UUID groupId, UUID personId) throws Exception {
         return mvc.perform(post("/api/exchange/groups/" + groupId + "/members").with(practitioner(personId)));

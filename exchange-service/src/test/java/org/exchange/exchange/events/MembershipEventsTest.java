@@ -6,6 +6,7 @@ import static org.exchange.exchange.ExchangeApi.facilitator;
 import static org.exchange.exchange.ExchangeApi.programmeAdmin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -183,6 +184,24 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .andExpect(status().is2xxSuccessful());
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from practitioner_directory where practitioner_id = ? and given_name = 'Alan'", alan) == 1);
+        // in the group's discussion: a thread Alan started, a reply mentioning him, his helpful mark, report and read
+        UUID space = ExchangeApi.id(mvc.perform(get("/api/exchange/groups/" + group + "/discussion")
+                .with(ExchangeApi.practitioner(alan))).andExpect(status().isOk()));
+        UUID thread = ExchangeApi.id(mvc.perform(post("/api/exchange/discussions/" + space + "/threads")
+                .with(ExchangeApi.practitioner(alan)).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title":"Alan's own question","text":"My own words",
+                         "links":[{"url":"https://alan.example/notes","title":"My notes"}]}""")));
+        UUID mention = ExchangeApi.id(mvc.perform(post("/api/exchange/discussions/threads/" + thread + "/replies")
+                .with(facilitator(lead)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Thank you @Alan Turing!\"}")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.mentions[0].personId").value(alan.toString())));
+        mvc.perform(put("/api/exchange/discussions/posts/" + mention + "/helpful").with(ExchangeApi.practitioner(alan)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/exchange/discussions/posts/" + mention + "/reports").with(ExchangeApi.practitioner(alan))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"I would rather not be named\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(ExchangeApi.practitioner(alan)))
+                .andExpect(status().isOk());
 
         send("membership.PractitionerErasureRequested.v1", alan, UUID.randomUUID(),
                 "{\"practitionerId\":\"%s\",\"requestedAt\":\"2026-11-23T10:00:00Z\"}".formatted(alan));
@@ -203,6 +222,27 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         // what stays names nobody: the subject id alone, so that the group's counts and the trial still add up
         assertThat(count("select count(*) from group_member where practitioner_id = ?", alan)).isEqualTo(1);
         assertThat(count("select count(*) from research_trial where practitioner_id = ?", alan)).isEqualTo(1);
+
+        // the discussion keeps Alan's post as a former member's, without his words, links, or name where others wrote it
+        assertThat(count("select count(*) from discussion_post where author_id = ?", alan)).isZero();
+        assertThat(count("""
+                select count(*) from discussion_post p join discussion_thread t on t.id = p.thread_id
+                 where t.id = ? and p.opens_thread and p.author_erased and p.body_markdown is null
+                   and p.body_html is null and t.title = 'A thread started by a former member'""", thread))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from discussion_link l join discussion_post p on p.id = l.post_id"
+                + " where p.thread_id = ?", thread)).isZero();
+        assertThat(count("select count(*) from discussion_post where id = ? and body_markdown = "
+                + "'Thank you A former member!' and body_html not like '%Alan%'", mention)).isEqualTo(1);
+        for (String table : java.util.List.of("discussion_mention", "discussion_reaction", "discussion_read")) {
+            assertThat(count("select count(*) from " + table + " where person_id = ?", alan)).as(table).isZero();
+        }
+        assertThat(count("select count(*) from discussion_report where reported_by = ?", alan)).isZero();
+        mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(facilitator(lead)))
+                .andExpect(jsonPath("$.posts[0].authorName").value("A former member"))
+                .andExpect(jsonPath("$.posts[0].authorId").doesNotExist())
+                .andExpect(jsonPath("$.posts[0].html").doesNotExist())
+                .andExpect(jsonPath("$.posts[1].mentions.length()").value(0));
 
         // and no table of this database that can hold personal data goes unaccounted for
         PersonalDataTables.in(dataSource)
@@ -225,6 +265,9 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                         + "cancel reason are the meeting's published details")
                 .keepsOnlyAPseudonymousId("research_evaluation", "who recorded the group's evaluation; what works "
                         + "is the group's finding")
+                .erasureRemovesOrBlanks("discussion_post", "discussion_thread", "discussion_link",
+                        "discussion_mention", "discussion_reaction", "discussion_read", "discussion_report")
+                .keepsOnlyAPseudonymousId("discussion_space", "who opened a closed group's discussion to its network")
                 .notAboutTheErasedPerson("meeting_guest", "named guests have no subject id (finding 3), so a "
                         + "practitioner's erasure cannot find them; the recorder is named by id")
                 .notAboutTheErasedPerson("network", "the network's published contact, as a programme admin "

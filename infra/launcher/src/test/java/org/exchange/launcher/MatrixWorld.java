@@ -170,6 +170,9 @@ final class MatrixWorld {
             case "membership:role" -> "appointmentRole";
             case "exchange:groupId", "assessment:groupId" -> "group";
             case "exchange:trialId" -> "trial";
+            case "exchange:spaceId" -> "space";
+            case "exchange:threadId" -> "thread";
+            case "exchange:postId" -> "post";
             case "exchange:practitionerId" -> "practitioner";
             case "exchange:file" -> path.contains("/feeds/") ? "feedFile"
                     : path.contains("/meetings/") ? "meetingFile" : "groupFile";
@@ -235,7 +238,7 @@ final class MatrixWorld {
             case "programmeCode" -> DEVELOPMENT_AWARD;
             case "timeZone" -> "Europe/London";
             case "onlineUrl" -> "https://meet.example.org/matrix";
-            case "linkUrl", "evidenceLink" -> "https://example.org/matrix";
+            case "linkUrl", "evidenceLink", "url" -> "https://example.org/matrix";
             case "startsAt" -> meetingStart.toString();
             case "endsAt" -> meetingStart.plusMinutes(90).toString();
             case "plannedStart", "startsOn" -> LocalDate.now().plusDays(1).toString();
@@ -301,7 +304,7 @@ final class MatrixWorld {
                 .get("id").asString());
 
         // exchange: a network, a group the facilitator proposed and the practitioner joined, a meeting they registered
-        // for, a trial of the practitioner's, their calendar feed
+        // for, a trial of the practitioner's, a discussion thread of theirs, their calendar feed
         ids.put("network", create("exchange", "POST", "/api/exchange/networks", admin,
                 Map.of("name", "Matrix network " + suffix)).get("id").asString());
         ids.put("group", create("exchange", "POST", "/api/exchange/groups", facilitator,
@@ -321,6 +324,13 @@ final class MatrixWorld {
         create("exchange", "POST", "/api/exchange/groups/{id}/activate", facilitator, Map.of());
         ids.put("trial", create("exchange", "POST", "/api/exchange/groups/{groupId}/research/trials", practitioner,
                 Map.of()).get("id").asString());
+        // the group's discussion space, and a thread the practitioner started there with its opening post
+        ids.put("space", create("exchange", "GET", "/api/exchange/groups/{groupId}/discussion", practitioner,
+                Map.of()).get("id").asString());
+        JsonNode thread = create("exchange", "POST", "/api/exchange/discussions/{spaceId}/threads", practitioner,
+                Map.of("title", "Matrix thread", "text", "Matrix post", "links", List.of()));
+        ids.put("thread", thread.get("id").asString());
+        ids.put("post", thread.path("posts").get(0).get("id").asString());
         String feed = create("exchange", "POST", "/api/exchange/calendar/feed-token", practitioner, Map.of())
                 .get("token").asString();
         ids.put("feedFile", feed + ".ics");

@@ -68,6 +68,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(answer.getBody());
+    }
+
     @ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class, AuthorizationDeniedException.class })
     ResponseEntity<ProblemDetail> forbidden(RuntimeException e, HttpServletRequest request) {
         String detail = e instanceof ForbiddenException ? e.getMessage() : "You are not allowed to do this";

@@ -1,0 +1,522 @@
+package org.exchange.exchange.discussion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.Person;
+import org.exchange.exchange.discussion.DiscussionAccess.Standing;
+import org.exchange.exchange.group.Group;
+import org.exchange.exchange.group.GroupService;
+import org.exchange.exchange.network.NetworkService;
+import org.exchange.platform.audit.AuditTrail;
+import org.exchange.platform.events.IntegrationEvents;
+import org.exchange.platform.problem.ConflictException;
+import org.exchange.platform.problem.ForbiddenException;
+import org.exchange.platform.problem.InvalidRequestException;
+import org.exchange.platform.problem.NotFoundException;
+import org.exchange.platform.problem.TooManyRequestsException;
+import org.exchange.platform.security.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases of discussions: threads and replies in a group's or a network's space, helpful marks, read markers and
+ * search for those who take part; pinning, "what works", hiding and opening a closed group's space to its network for
+ * those who moderate; reports of posts for programme admins. Who may do what is {@link DiscussionAccess}, asked on
+ * every call; a space, thread or post the caller may not read is answered as unknown (404), never as forbidden, so
+ * that its existence is not given away.
+ */
+@Service
+public class DiscussionService {
+
+    /** How an erased person's post is attributed. */
+    static final String FORMER_MEMBER = "A former member";
+    /** The title of a thread whose author was erased. */
+    static final String FORMER_MEMBERS_THREAD = "A thread started by a former member";
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+    private static final int SEARCH_LIMIT = 50;
+
+    private final Discussions discussions;
+    private final DiscussionAccess access;
+    private final GroupService groups;
+    private final NetworkService networks;
+    private final Directory directory;
+    private final IntegrationEvents events;
+    private final AuditTrail audit;
+    private final DiscussionRules rules;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DiscussionService(Discussions discussions, DiscussionAccess access, GroupService groups, NetworkService networks,
+            Directory directory, IntegrationEvents events, AuditTrail audit, DiscussionRules rules, JdbcClient jdbc,
+            Clock clock) {
+        this.discussions = discussions;
+        this.access = access;
+        this.groups = groups;
+        this.networks = networks;
+        this.directory = directory;
+        this.events = events;
+        this.audit = audit;
+        this.rules = rules;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A link to a resource a post points to (https only). */
+    public record Link(String url, String title) {
+    }
+
+    /** A person a post mentions, with the name to show. */
+    public record Mention(UUID personId, String name) {
+    }
+
+    /** A thread as a space lists it, with the reader's unread posts. */
+    public record ThreadSummary(UUID id, String title, boolean pinned, Instant startedAt, Instant lastPostAt,
+            int posts, int unread) {
+    }
+
+    /**
+     * A space as one reader sees it.
+     *
+     * @param readOnly nothing may be written (a closed group's space, or a reader from the network)
+     * @param unread the reader's unread posts across its threads
+     */
+    public record SpaceView(UUID id, Space.Kind kind, UUID networkId, UUID groupId, boolean readOnly,
+            boolean openedToNetwork, boolean moderates, int unread, List<ThreadSummary> threads) {
+    }
+
+    /**
+     * A post as one reader sees it.
+     *
+     * @param authorId null once the author was erased
+     * @param authorName the author's name, or "A former member"
+     * @param html the sanitised HTML of its text; null when hidden or when the author was erased
+     * @param unread whether the reader had not seen it before this answer
+     */
+    public record PostView(UUID id, UUID threadId, boolean opensThread, UUID authorId, String authorName,
+            String html, boolean hidden, String hiddenReason, boolean whatWorks, int helpful, boolean helpfulToMe,
+            List<Mention> mentions, List<Link> links, Instant postedAt, boolean unread) {
+    }
+
+    /** A thread with its posts, oldest first. */
+    public record ThreadView(UUID id, UUID spaceId, String title, boolean pinned, boolean readOnly,
+            boolean moderates, List<PostView> posts) {
+    }
+
+    /** Whether a post is helpful to the caller, and to how many. */
+    public record Helpful(UUID postId, int helpful, boolean helpfulToMe) {
+    }
+
+    /** A report of a post, as recorded. */
+    public record Report(UUID id, UUID postId, String reason, Instant reportedAt) {
+    }
+
+    /** A report nobody has acted on yet, for programme admins. */
+    public record OpenReport(UUID id, UUID postId, UUID threadId, UUID spaceId, Space.Kind spaceKind, UUID networkId,
+            UUID groupId, String reason, UUID reportedBy, Instant reportedAt) {
+    }
+
+    /** One of the caller's spaces, with their unread posts in it. */
+    public record MySpace(UUID id, Space.Kind kind, UUID networkId, UUID groupId, String name, boolean readOnly,
+            int unread) {
+    }
+
+    /** The space of a group, for its members and facilitators (and programme admins). */
+    @Transactional
+    public SpaceView groupSpace(UUID groupId, Caller caller) {
+        Group group = groups.get(groupId);
+        return view(readable(discussions.groupSpace(groupId, group.networkId(), clock.instant()), caller), caller);
+    }
+
+    /** The space of a network, for everyone who takes part in it (and programme admins). */
+    @Transactional
+    public SpaceView networkSpace(UUID networkId, Caller caller) {
+        networks.get(networkId);
+        return view(readable(discussions.networkSpace(networkId, clock.instant()), caller), caller);
+    }
+
+    @Transactional(readOnly = true)
+    public SpaceView space(UUID spaceId, Caller caller) {
+        return view(readable(space(spaceId), caller), caller);
+    }
+
+    /** The threads of the space whose title or posts match the words, best match first. */
+    @Transactional(readOnly = true)
+    public List<ThreadSummary> search(UUID spaceId, String words, Caller caller) {
+        Space space = readable(space(spaceId), caller);
+        return discussions.search(space.id(), words, caller.subjectId(), SEARCH_LIMIT);
+    }
+
+    /** A member starts a thread with its opening post. */
+    @Transactional
+    public ThreadView startThread(UUID spaceId, String title, String text, List<Link> links, Caller caller) {
+        Space space = readable(space(spaceId), caller);
+        requireWrites(space, caller);
+        Instant now = clock.instant();
+        DiscussionThread thread = new DiscussionThread(UUID.randomUUID(), space.id(), title.strip(), now, now, null);
+        discussions.add(thread);
+        addPost(space, thread, true, text, links, caller, now);
+        return threadView(space, thread, caller);
+    }
+
+    /** A member replies in a thread. */
+    @Transactional
+    public PostView reply(UUID threadId, String text, List<Link> links, Caller caller) {
+        DiscussionThread thread = discussions.lockThread(threadId).orElseThrow(() -> unknownThread(threadId));
+        Space space = readable(space(thread.spaceId()), caller, () -> unknownThread(threadId));
+        requireWrites(space, caller);
+        Post post = addPost(space, thread, false, text, links, caller, clock.instant());
+        return postViews(List.of(post), caller, null).getFirst();
+    }
+
+    /** The thread with its posts; reading it marks it read for the caller up to its latest post. */
+    @Transactional
+    public ThreadView thread(UUID threadId, Caller caller) {
+        DiscussionThread thread = discussions.thread(threadId).orElseThrow(() -> unknownThread(threadId));
+        Space space = readable(space(thread.spaceId()), caller, () -> unknownThread(threadId));
+        return threadView(space, thread, caller);
+    }
+
+    /** A facilitator of the group (a programme admin anywhere) pins a thread to the top, or unpins it. */
+    @Transactional
+    public ThreadSummary pin(UUID threadId, boolean pinned, Caller caller) {
+        DiscussionThread thread = discussions.lockThread(threadId).orElseThrow(() -> unknownThread(threadId));
+        Space space = readable(space(thread.spaceId()), caller, () -> unknownThread(threadId));
+        requireModerates(space, caller, "pin threads");
+        requireOpen(space);
+        discussions.pin(threadId, pinned ? caller.subjectId() : null, pinned ? clock.instant() : null);
+        return discussions.threads(space.id(), caller.subjectId()).stream()
+                .filter(summary -> summary.id().equals(threadId)).findFirst().orElseThrow();
+    }
+
+    /** A facilitator marks a reply as what works (or takes the mark off), to be carried into the group's outcome. */
+    @Transactional
+    public PostView whatWorks(UUID postId, boolean works, Caller caller) {
+        Post post = discussions.post(postId).orElseThrow(() -> unknownPost(postId));
+        Space space = spaceOf(post, caller);
+        requireModerates(space, caller, "mark what works");
+        requireOpen(space);
+        if (post.opensThread()) {
+            throw new ConflictException("What works is a reply; this post opens its thread");
+        }
+        if (post.hidden() && works) {
+            throw new ConflictException("A hidden post cannot be marked as what works");
+        }
+        discussions.markWhatWorks(postId, works ? caller.subjectId() : null, works ? clock.instant() : null);
+        return view(postId, caller);
+    }
+
+    /** A facilitator hides a post with a reason, on the audit trail; the reports of the post are resolved. */
+    @Transactional
+    public PostView hide(UUID postId, String reason, Caller caller) {
+        Post post = discussions.post(postId).orElseThrow(() -> unknownPost(postId));
+        Space space = spaceOf(post, caller);
+        requireModerates(space, caller, "hide posts");
+        if (post.hidden()) {
+            throw new ConflictException("The post is hidden already");
+        }
+        discussions.hide(postId, caller.subjectId(), clock.instant(), reason.strip());
+        discussions.markWhatWorks(postId, null, null);
+        audit.record(caller, "discussion-post.hidden", post.authorId() == null
+                ? AuditTrail.Subject.of("discussion-post", postId)
+                : AuditTrail.Subject.ofPerson("discussion-post", postId, post.authorId()), null,
+                Map.of("hidden", false, "threadId", post.threadId()),
+                Map.of("hidden", true, "threadId", post.threadId(), "reason", reason.strip()));
+        return view(postId, caller);
+    }
+
+    /** Someone who reads the space reports a post, once, with a reason; programme admins see the report. */
+    @Transactional
+    public Report report(UUID postId, String reason, Caller caller) {
+        Post post = discussions.post(postId).orElseThrow(() -> unknownPost(postId));
+        spaceOf(post, caller);
+        if (post.hidden()) {
+            throw new ConflictException("The post is hidden already");
+        }
+        Report report = new Report(UUID.randomUUID(), postId, reason.strip(), clock.instant());
+        if (!discussions.addReport(report.id(), postId, caller.subjectId(), report.reason(), report.reportedAt())) {
+            throw new ConflictException("You reported this post already");
+        }
+        return report;
+    }
+
+    /** A member finds a post helpful (once: marking it again changes nothing), or takes the mark back. */
+    @Transactional
+    public Helpful helpful(UUID postId, boolean helpful, Caller caller) {
+        Post post = discussions.post(postId).orElseThrow(() -> unknownPost(postId));
+        Space space = spaceOf(post, caller);
+        requireWrites(space, caller);
+        if (helpful) {
+            if (post.hidden()) {
+                throw new ConflictException("A hidden post cannot be marked helpful");
+            }
+            discussions.markHelpful(postId, caller.subjectId(), clock.instant());
+        } else {
+            discussions.unmarkHelpful(postId, caller.subjectId());
+        }
+        return new Helpful(postId, discussions.helpfulCounts(List.of(postId)).getOrDefault(postId, 0),
+                helpful);
+    }
+
+    /** The reports nobody has acted on yet, oldest first: programme admins only. */
+    @Transactional(readOnly = true)
+    public List<OpenReport> openReports(int limit, Caller caller) {
+        if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            throw new ForbiddenException("Programme admins see the reports of posts");
+        }
+        return discussions.openReports(limit);
+    }
+
+    /** A facilitator or a programme admin opens a closed group's space to the network, to read. */
+    @Transactional
+    public SpaceView openToNetwork(UUID groupId, Caller caller) {
+        Group group = groups.get(groupId);
+        Space space = readable(discussions.groupSpace(groupId, group.networkId(), clock.instant()), caller);
+        requireModerates(space, caller, "open the group's discussion to its network");
+        if (access.open(space)) {
+            throw new ConflictException("A group's discussion is opened to its network once the group has closed");
+        }
+        if (!space.openedToNetwork()) {
+            discussions.openToNetwork(space.id(), caller.subjectId(), clock.instant());
+            audit.record(caller, "discussion-space.opened-to-network", AuditTrail.Subject.of("discussion-space",
+                    space.id()), null, Map.of("openedToNetwork", false), Map.of("openedToNetwork", true));
+        }
+        return view(space(space.id()), caller);
+    }
+
+    /** The spaces of the groups the caller belongs to or facilitates and of their networks, with unread posts. */
+    @Transactional
+    public List<MySpace> mine(Caller caller) {
+        Instant now = clock.instant();
+        List<MySpace> spaces = new ArrayList<>();
+        Set<UUID> networkIds = new LinkedHashSet<>();
+        for (GroupService.MyGroup mine : groups.mine(caller)) {
+            if (!mine.facilitates() && mine.place() != org.exchange.exchange.waitlist.Waitlist.Place.CONFIRMED) {
+                continue;
+            }
+            Group group = mine.group();
+            Space space = discussions.groupSpace(group.id(), group.networkId(), now);
+            spaces.add(new MySpace(space.id(), space.kind(), space.networkId(), group.id(), group.name(),
+                    !access.open(space), discussions.unread(space.id(), caller.subjectId())));
+            networkIds.add(group.networkId());
+        }
+        for (UUID networkId : networkIds) {
+            Space space = discussions.networkSpace(networkId, now);
+            spaces.add(new MySpace(space.id(), space.kind(), networkId, null, networks.get(networkId).name(), false,
+                    discussions.unread(space.id(), caller.subjectId())));
+        }
+        return spaces;
+    }
+
+    /**
+     * Erasure: the person's posts stay, as a former member's, without their text; the titles of threads they
+     * started go, and their name is taken out of others' posts that mentioned them; their reactions, read markers,
+     * reports and mentions go.
+     *
+     * @param fullName the name they were known by (to take out of mentions), or empty
+     */
+    @Transactional
+    public void eraseParticipant(UUID personId, String fullName) {
+        if (!fullName.isBlank()) {
+            Pattern name = mentionOf(fullName);
+            for (Post post : discussions.postsMentioning(personId)) {
+                String markdown = name.matcher(post.markdown()).replaceAll(Matcher.quoteReplacement(FORMER_MEMBER));
+                discussions.rewrite(post.id(), markdown, SafeMarkdown.html(markdown));
+            }
+        }
+        discussions.forget(personId);
+    }
+
+    private Post addPost(Space space, DiscussionThread thread, boolean opens, String text, List<Link> links,
+            Caller caller, Instant now) {
+        List<Link> checked = checkedLinks(links);
+        requireWithinRate(caller.subjectId(), now);
+        List<UUID> members = membersOf(space);
+        List<UUID> mentioned = mentioned(text, members);
+        Post post = new Post(UUID.randomUUID(), thread.id(), opens, caller.subjectId(), false, text,
+                SafeMarkdown.html(text), now, null, null, null);
+        discussions.add(post);
+        discussions.addLinks(post.id(), checked);
+        discussions.addMentions(post.id(), mentioned);
+        discussions.markRead(thread.id(), caller.subjectId(), now);
+        List<UUID> toNotify = space.kind() == Space.Kind.GROUP
+                ? members.stream().filter(member -> !member.equals(caller.subjectId())).toList() : List.of();
+        events.publish(thread.id(), new DiscussionPostAdded(post.id(), thread.id(), thread.title(), opens, space.id(),
+                space.kind().name(), space.networkId(), space.groupId(), caller.subjectId(), mentioned, toNotify, now));
+        return post;
+    }
+
+    /** Links as resources: https addresses only, no more than the rules allow. */
+    private List<Link> checkedLinks(List<Link> links) {
+        List<Link> given = links == null ? List.of() : links;
+        if (given.size() > rules.linksPerPost()) {
+            throw new InvalidRequestException("links", "A post carries at most %d links; this one has %d"
+                    .formatted(rules.linksPerPost(), given.size()));
+        }
+        for (int index = 0; index < given.size(); index++) {
+            if (!given.get(index).url().toLowerCase(Locale.ROOT).startsWith("https://")) {
+                throw new InvalidRequestException("links[%d].url".formatted(index),
+                        "A post links to https addresses only");
+            }
+        }
+        return given.stream().map(link -> new Link(link.url().strip(),
+                link.title() == null || link.title().isBlank() ? null : link.title().strip())).toList();
+    }
+
+    /** At most the rules' number of posts a minute per person, counted across every instance of the service. */
+    private void requireWithinRate(UUID person, Instant now) {
+        // one person's posts are counted one request at a time, so two at once cannot both slip under the limit
+        jdbc.sql("select pg_advisory_xact_lock(:key)")
+                .param("key", person.getMostSignificantBits() ^ person.getLeastSignificantBits()).query().rowSet();
+        if (discussions.postsSince(person, now.minus(RATE_WINDOW)) >= rules.postsPerMinute()) {
+            throw new TooManyRequestsException("You can add %d posts a minute; please wait a moment"
+                    .formatted(rules.postsPerMinute()), RATE_WINDOW);
+        }
+    }
+
+    /** Who the space is for now: a group's confirmed members and facilitators, or a network's participants. */
+    private List<UUID> membersOf(Space space) {
+        if (space.kind() == Space.Kind.NETWORK) {
+            return discussions.participants(space.networkId());
+        }
+        Group group = groups.get(space.groupId());
+        Set<UUID> members = new LinkedHashSet<>(group.facilitatorIds());
+        members.addAll(groups.confirmedMembers(group));
+        return List.copyOf(members);
+    }
+
+    /** The members the text mentions as {@code @Given Family}, by the names the directory knows. */
+    private List<UUID> mentioned(String text, Collection<UUID> members) {
+        if (!text.contains("@")) {
+            return List.of();
+        }
+        List<UUID> mentioned = directory.people(members).values().stream()
+                .filter(person -> !person.erased() && !person.fullName().isBlank())
+                .filter(person -> mentionOf(person.fullName()).matcher(text).find())
+                .map(Person::id).sorted().toList();
+        if (mentioned.size() > rules.mentionsPerPost()) {
+            throw new InvalidRequestException("text", "A post mentions at most %d people; this one mentions %d"
+                    .formatted(rules.mentionsPerPost(), mentioned.size()));
+        }
+        return mentioned;
+    }
+
+    private static Pattern mentionOf(String fullName) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])@" + Pattern.quote(fullName) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private ThreadView threadView(Space space, DiscussionThread thread, Caller caller) {
+        Standing standing = access.of(space, caller);
+        List<Post> posts = discussions.posts(thread.id());
+        Instant readBefore = discussions.readUpTo(thread.id(), caller.subjectId()).orElse(Instant.MIN);
+        List<PostView> views = postViews(posts, caller, readBefore);
+        if (!posts.isEmpty()) {
+            discussions.markRead(thread.id(), caller.subjectId(), posts.getLast().postedAt());
+        }
+        return new ThreadView(thread.id(), space.id(), thread.title(), thread.pinned(),
+                !standing.writes() || !access.open(space), standing.moderates(), views);
+    }
+
+    private PostView view(UUID postId, Caller caller) {
+        return postViews(List.of(discussions.post(postId).orElseThrow()), caller, null).getFirst();
+    }
+
+    /** The posts as the caller sees them; {@code readBefore} null: none counts as unread. */
+    private List<PostView> postViews(List<Post> posts, Caller caller, Instant readBefore) {
+        List<UUID> ids = posts.stream().map(Post::id).toList();
+        Map<UUID, List<Link>> links = discussions.links(ids);
+        Map<UUID, List<UUID>> mentions = discussions.mentions(ids);
+        Map<UUID, Integer> helpful = discussions.helpfulCounts(ids);
+        Set<UUID> helpfulToMe = discussions.helpfulTo(caller.subjectId(), ids);
+        Set<UUID> people = new LinkedHashSet<>();
+        posts.stream().map(Post::authorId).filter(java.util.Objects::nonNull).forEach(people::add);
+        mentions.values().forEach(people::addAll);
+        Map<UUID, String> names = directory.displayNames(people);
+        return posts.stream().map(post -> new PostView(post.id(), post.threadId(), post.opensThread(),
+                post.authorId(), post.authorErased() ? FORMER_MEMBER : names.get(post.authorId()),
+                post.hidden() ? null : post.html(), post.hidden(), post.hiddenReason(), post.whatWorksAt() != null,
+                helpful.getOrDefault(post.id(), 0), helpfulToMe.contains(post.id()),
+                mentions.getOrDefault(post.id(), List.of()).stream()
+                        .map(person -> new Mention(person, names.get(person))).toList(),
+                links.getOrDefault(post.id(), List.of()), post.postedAt(),
+                readBefore != null && !post.hidden() && !caller.subjectId().equals(post.authorId())
+                        && post.postedAt().isAfter(readBefore)))
+                .toList();
+    }
+
+    private SpaceView view(Space space, Caller caller) {
+        Standing standing = access.of(space, caller);
+        return new SpaceView(space.id(), space.kind(), space.networkId(), space.groupId(),
+                !standing.writes() || !access.open(space), space.openedToNetwork(), standing.moderates(),
+                discussions.unread(space.id(), caller.subjectId()),
+                discussions.threads(space.id(), caller.subjectId()));
+    }
+
+    private Space space(UUID spaceId) {
+        return discussions.space(spaceId).orElseThrow(() -> unknownSpace(spaceId));
+    }
+
+    private Space spaceOf(Post post, Caller caller) {
+        DiscussionThread thread = discussions.thread(post.threadId()).orElseThrow();
+        return readable(space(thread.spaceId()), caller, () -> unknownPost(post.id()));
+    }
+
+    private Space readable(Space space, Caller caller) {
+        return readable(space, caller, () -> unknownSpace(space.id()));
+    }
+
+    /** The space, when the caller may read it; otherwise the thing asked for is unknown to them. */
+    private Space readable(Space space, Caller caller, java.util.function.Supplier<NotFoundException> unknown) {
+        if (!access.of(space, caller).reads()) {
+            throw unknown.get();
+        }
+        return space;
+    }
+
+    private void requireWrites(Space space, Caller caller) {
+        requireOpen(space);
+        if (!access.of(space, caller).writes()) {
+            throw new ForbiddenException("Only the space's members write in it; you may read it");
+        }
+    }
+
+    private void requireOpen(Space space) {
+        if (!access.open(space)) {
+            throw new ConflictException("The group has closed: its discussion stays to read, and nothing more is "
+                    + "written in it");
+        }
+    }
+
+    private void requireModerates(Space space, Caller caller, String what) {
+        if (!access.of(space, caller).moderates()) {
+            throw new ForbiddenException("Only the group's facilitators or a programme admin " + what);
+        }
+    }
+
+    private static NotFoundException unknownSpace(UUID id) {
+        return new NotFoundException("No discussion space " + id);
+    }
+
+    private static NotFoundException unknownThread(UUID id) {
+        return new NotFoundException("No discussion thread " + id);
+    }
+
+    private static NotFoundException unknownPost(UUID id) {
+        return new NotFoundException("No discussion post " + id);
+    }
+}
