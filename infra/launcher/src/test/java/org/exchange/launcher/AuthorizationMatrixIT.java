@@ -60,7 +60,15 @@ class AuthorizationMatrixIT {
 
     /** What the data file says of one operation. */
     record Expectation(Set<String> allow, String scope, Set<String> owners, Set<String> any, int denied,
-            Map<String, String> ids, Map<String, Object> body, boolean last) {
+            Set<String> readers, Map<String, String> ids, Map<String, Object> body, boolean last) {
+
+        /** The answer of a refusal: 401 to anonymous, 403 to a reader of what the path names, else as denied. */
+        int refusal(Actor actor) {
+            if (actor.role().equals("anonymous")) {
+                return 401;
+            }
+            return actor.own() && readers.contains(actor.role()) ? 403 : denied;
+        }
 
         /** Whether an actor may call it, given whether they own what the path names. */
         boolean allows(Actor actor) {
@@ -210,7 +218,7 @@ class AuthorizationMatrixIT {
             }
             return null;
         }
-        int expected = c.actor().role().equals("anonymous") ? 401 : c.expectation().denied();
+        int expected = c.expectation().refusal(c.actor());
         if (status != expected) {
             return c + ": expected " + expected + ", answered " + status + " " + brief(response.body());
         }
@@ -242,7 +250,8 @@ class AuthorizationMatrixIT {
 
     /** For an operation with no entry: what each role is answered now, to help write its entry. */
     private static String observed(String service, String method, String path, JsonNode operation) {
-        Expectation probe = new Expectation(Set.of(), null, Set.of(), Set.of(), 403, Map.of(), Map.of(), false);
+        Expectation probe = new Expectation(Set.of(), null, Set.of(), Set.of(), 403, Set.of(), Map.of(), Map.of(),
+                false);
         Map<String, Integer> answers = new LinkedHashMap<>();
         if (!method.equals("GET")) {
             return "not called: a change is only made for an operation the matrix knows";
@@ -278,7 +287,8 @@ class AuthorizationMatrixIT {
                     throw new IllegalArgumentException(entry.getKey() + ": scope is organisation or person");
                 }
                 matrix.put(service.getKey() + " " + entry.getKey(), new Expectation(allow, scope, owners, any,
-                        e.path("denied").asInt(403), ids, body, e.path("last").asBoolean(false)));
+                        e.path("denied").asInt(403), roles(e.path("readers")), ids, body,
+                        e.path("last").asBoolean(false)));
             }));
             return matrix;
         } catch (IOException e) {
