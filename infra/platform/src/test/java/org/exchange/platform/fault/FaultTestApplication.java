@@ -2,12 +2,15 @@ package org.exchange.platform.fault;
 
 import static org.exchange.platform.inbox.EventHandler.on;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.inbox.Inbox;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -109,11 +112,13 @@ public class FaultTestApplication {
             this.writer = writer;
         }
 
+        /** Answers with the trace id the request's log lines carry. */
         @org.springframework.web.bind.annotation.PostMapping("/written/{aggregate}/{seq}")
         @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
-        void write(@org.springframework.web.bind.annotation.PathVariable String aggregate,
+        String write(@org.springframework.web.bind.annotation.PathVariable String aggregate,
                 @org.springframework.web.bind.annotation.PathVariable int seq) {
             writer.write(aggregate, seq, false);
+            return String.valueOf(MDC.get("traceId"));
         }
 
         @org.springframework.web.bind.annotation.GetMapping("/written/count")
@@ -128,6 +133,8 @@ public class FaultTestApplication {
     public static class Effects {
 
         final AtomicBoolean poisonFails = new AtomicBoolean(true);
+        /** The trace id the log lines carried while each aggregate's last effect was recorded. */
+        final Map<String, String> loggedTraceIds = new ConcurrentHashMap<>();
         private final Inbox inbox;
         private final JdbcClient jdbc;
         private final String instance;
@@ -151,6 +158,7 @@ public class FaultTestApplication {
             jdbc.sql("insert into effect (aggregate, seq, instance) values (:aggregate, :seq, :instance)")
                     .param("aggregate", counted.aggregate()).param("seq", counted.seq())
                     .param("instance", instance).update();
+            loggedTraceIds.put(counted.aggregate(), String.valueOf(MDC.get("traceId")));
         }
     }
 }

@@ -11,13 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -27,17 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.CloudEventHeaders;
 import org.exchange.contracts.EventTypes;
 import org.exchange.engines.KafkaEngine;
@@ -50,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * One trace across the hop through Kafka: an HTTP request into a service commits a change and its event, the outbox
  * publishes the event later on its own thread, and the consuming listener handles it; every span of that path is in
  * the request's trace, collected in-process, and the record carries the W3C {@code traceparent}. The same spans leave
- * by OTLP to an endpoint when one is set.
+ * by OTLP to an endpoint when one is set, and the log lines on the way carry the trace id.
  */
 class TraceAcrossKafkaTest {
 
@@ -126,6 +116,9 @@ class TraceAcrossKafkaTest {
         assertThat(consumed.getParentSpanId()).as("the consumer continues from the record's traceparent")
                 .isEqualTo(sent.getSpanId());
         assertThat(ancestors(consumed, trace)).contains(publish.getSpanId(), request.getSpanId());
+        assertThat(answer.body()).as("the trace id in the request's log lines").isEqualTo(traceId);
+        assertThat(service.effects().loggedTraceIds).as("the trace id in the consumer's log lines")
+                .containsEntry(aggregate, traceId);
     }
 
     @Test
@@ -155,12 +148,7 @@ class TraceAcrossKafkaTest {
                 .add(CloudEventHeaders.TYPE, EventTypes.typeName(Counted.class).getBytes(UTF_8))
                 .add(CloudEventHeaders.SOURCE, "/elsewhere".getBytes(UTF_8))
                 .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(bare);
-        }
+        TopicRecords.send(kafka.bootstrapServers(), List.of(bare));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> service.count(
                 "select count(*) from effect where aggregate like :prefix", aggregate) == 1);
@@ -221,27 +209,11 @@ class TraceAcrossKafkaTest {
                 .map(attribute -> String.valueOf(attribute.getValue())).findFirst().orElse(null);
     }
 
-    /** The record of an aggregate on the test topic, read from the start by a consumer of no group. */
+    /** The record of an aggregate's one event on the test topic. */
     private static ConsumerRecord<String, byte[]> recordOf(String aggregate) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(FaultTestApplication.TOPIC).stream()
-                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant until = Instant.now().plusSeconds(10);
-            while (Instant.now().isBefore(until)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (aggregate.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record of " + aggregate + " on " + FaultTestApplication.TOPIC);
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.withKeyPrefix(kafka.bootstrapServers(), aggregate);
+        assertThat(records).as("records of %s on %s", aggregate, FaultTestApplication.TOPIC).hasSize(1);
+        return records.getFirst();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -4,27 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.engines.KafkaEngine;
 import org.exchange.engines.PostgresEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -149,49 +137,15 @@ class TwoInstancesShareATopicTest {
      * @return how many records were sent again
      */
     private static int redeliverEveryOther(String prefix) {
-        List<ConsumerRecord<String, byte[]>> records = recordsOf(prefix);
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        int sent = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (int i = 0; i < records.size(); i += 2) {
-                ConsumerRecord<String, byte[]> record = records.get(i);
-                producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
-                        record.headers()));
-                sent++;
-            }
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.withKeyPrefix(kafka.bootstrapServers(), prefix);
+        List<ProducerRecord<String, byte[]>> again = new ArrayList<>();
+        for (int i = 0; i < records.size(); i += 2) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            again.add(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+                    record.headers()));
         }
-        return sent;
-    }
-
-    /** The records of the test's aggregates on the topic so far (each sent once by the outbox), read by no group. */
-    private static List<ConsumerRecord<String, byte[]>> recordsOf(String prefix) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(FaultTestApplication.TOPIC).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Instant until = Instant.now().plusSeconds(30);
-            while (!reached(consumer, ends) && Instant.now().isBefore(until)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null && record.key().startsWith(prefix)) {
-                        records.add(record);
-                    }
-                }
-            }
-        }
-        return records;
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
-        Set<TopicPartition> partitions = ends.keySet();
-        return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+        TopicRecords.send(kafka.bootstrapServers(), again);
+        return again.size();
     }
 
     private static FaultTestInstance start(String name) {
