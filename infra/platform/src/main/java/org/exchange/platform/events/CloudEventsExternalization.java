@@ -43,9 +43,17 @@ final class CloudEventsExternalization {
         }
     }
 
-    /** Header values go as bytes so that Kafka's header mapper passes them through unchanged (no JSON quoting). */
+    /**
+     * Header values go as bytes so that Kafka's header mapper passes them through unchanged (no JSON quoting). The
+     * stored {@code traceparent} is the parent of the publish span ({@link OutboxSender}); the observed Kafka template
+     * replaces it with the publish's own.
+     */
     static Message<Object> toMessage(IntegrationEvent event) {
-        return MessageBuilder.withPayload(event.data())
+        MessageBuilder<Object> message = MessageBuilder.withPayload(event.data());
+        if (event.traceParent() != null) {
+            message.setHeader(CloudEventHeaders.TRACE_PARENT, bytes(event.traceParent()));
+        }
+        return message
                 .setHeader(CloudEventHeaders.ID, bytes(event.id().toString()))
                 .setHeader(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0))
                 .setHeader(CloudEventHeaders.TYPE, bytes(event.type()))

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -16,6 +18,7 @@ import org.exchange.platform.config.PlatformJobs;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,9 +60,15 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
     IntegrationEvents integrationEvents(ApplicationEventPublisher publisher, Clock clock,
-            @Value("${spring.application.name}") String applicationName) {
-        return new IntegrationEvents(publisher, clock, "/" + applicationName);
+            @Value("${spring.application.name}") String applicationName, EventTracing tracing) {
+        return new IntegrationEvents(publisher, clock, "/" + applicationName, tracing);
     }
 
     @Bean
@@ -74,11 +83,11 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxSender outboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications,
-            OutboxProperties properties, BeanFactory beans) {
+            OutboxProperties properties, BeanFactory beans, EventTracing tracing) {
         // the executor @Async listeners run on, Spring Modulith's externalizer among them (Boot's, by its alias)
         Executor outboxThread = beans.containsBean(ASYNC_EXECUTOR) ? beans.getBean(ASYNC_EXECUTOR, Executor.class)
                 : null;
-        return new OutboxSender(kafka, publications, properties.sendTimeout(), outboxThread);
+        return new OutboxSender(kafka, publications, properties.sendTimeout(), outboxThread, tracing);
     }
 
     /** Named as Spring Modulith names its own, so publications it left incomplete are resubmitted to this one. */

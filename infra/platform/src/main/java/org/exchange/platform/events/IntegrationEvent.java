@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param topic the topic of the publishing context
  * @param dataSchema where the payload's JSON schema lives in the contracts module
  * @param data the payload, a record from the contracts module
+ * @param traceParent the W3C {@code traceparent} of the request that committed the fact, or null outside a trace: the
+ *        publish to Kafka, later and on another thread, continues that trace ({@link EventTracing})
  */
 public record IntegrationEvent(
         UUID id,
@@ -25,5 +27,6 @@ public record IntegrationEvent(
         Instant time,
         String topic,
         String dataSchema,
-        Object data) {
+        Object data,
+        String traceParent) {
 }

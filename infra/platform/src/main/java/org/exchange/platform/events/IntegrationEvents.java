@@ -18,11 +18,13 @@ public class IntegrationEvents {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final String source;
+    private final EventTracing tracing;
 
-    public IntegrationEvents(ApplicationEventPublisher publisher, Clock clock, String source) {
+    public IntegrationEvents(ApplicationEventPublisher publisher, Clock clock, String source, EventTracing tracing) {
         this.publisher = publisher;
         this.clock = clock;
         this.source = source;
+        this.tracing = tracing;
     }
 
     /**
@@ -38,7 +40,8 @@ public class IntegrationEvents {
         Objects.requireNonNull(payload, "an integration event needs a payload");
         Class<?> type = payload.getClass();
         IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), EventTypes.typeName(type), source,
-                subject.toString(), clock.instant(), EventTypes.topic(type), EventTypes.schemaLocation(type), payload);
+                subject.toString(), clock.instant(), EventTypes.topic(type), EventTypes.schemaLocation(type), payload,
+                tracing.currentTraceParent());
         publisher.publishEvent(event);
         return event;
     }

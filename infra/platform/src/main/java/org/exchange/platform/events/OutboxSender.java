@@ -10,6 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.exchange.contracts.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.springframework.modulith.events.RoutingTarget;
  * incomplete (failed, or on its way on another instance) is held back, so that it never overtakes it; the
  * {@link OutboxResubmission} sends both later, oldest first. The send waits for the broker's acknowledgement, bounded by
  * the producer's {@code delivery.timeout.ms}, so that the publication is completed, or failed, before the outbox thread
- * takes the next event.
+ * takes the next event. Each send is a span in the trace of the request that wrote the event ({@link EventTracing}).
  */
 class OutboxSender implements SmartLifecycle {
 
@@ -36,6 +38,7 @@ class OutboxSender implements SmartLifecycle {
     private final OutboxPublications publications;
     private final Duration sendTimeout;
     private final Executor outboxThread;
+    private final EventTracing tracing;
     private volatile boolean stopping;
 
     /**
@@ -43,11 +46,12 @@ class OutboxSender implements SmartLifecycle {
      *        stops
      */
     OutboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications, Duration sendTimeout,
-            Executor outboxThread) {
+            Executor outboxThread, EventTracing tracing) {
         this.kafka = kafka;
         this.publications = publications;
         this.sendTimeout = sendTimeout;
         this.outboxThread = outboxThread;
+        this.tracing = tracing;
     }
 
     CompletableFuture<?> send(RoutingTarget target, Object payload) {
@@ -64,19 +68,29 @@ class OutboxSender implements SmartLifecycle {
                         eventId, target.getKey(), target.getTarget());
                 return CompletableFuture.failedFuture(new HeldBackException(eventId, target));
             }
-            Message<?> routed = MessageBuilder.fromMessage(message)
-                    .setHeaderIfAbsent(KafkaHeaders.KEY, target.getKey())
-                    .setHeaderIfAbsent(KafkaHeaders.TOPIC, target.getTarget())
-                    .build();
+        } catch (RuntimeException e) {
+            return failed(eventId, target, e);
+        }
+        Message<?> routed = MessageBuilder.fromMessage(message)
+                .setHeaderIfAbsent(KafkaHeaders.KEY, target.getKey())
+                .setHeaderIfAbsent(KafkaHeaders.TOPIC, target.getTarget())
+                .build();
+        Span span = tracing.startPublish(header(message, CloudEventHeaders.TRACE_PARENT), eventId, target.getTarget());
+        try (Tracer.SpanInScope scope = tracing.inScope(span)) {
             SendResult<Object, Object> result = kafka.send(routed).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return CompletableFuture.completedFuture(result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            span.error(e);
             return CompletableFuture.failedFuture(e);
         } catch (ExecutionException e) {
+            span.error(e.getCause());
             return failed(eventId, target, e.getCause());
         } catch (TimeoutException | RuntimeException e) {
+            span.error(e);
             return failed(eventId, target, e);
+        } finally {
+            span.end();
         }
     }
 

@@ -2,16 +2,26 @@ package org.exchange.platform.fault;
 
 import static org.exchange.platform.inbox.EventHandler.on;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.inbox.Inbox;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -70,14 +80,45 @@ public class FaultTestApplication {
         };
     }
 
-    /** What has been written so far for aggregates of a prefix: a read that needs the database, over HTTP. */
+    /** Changes over HTTP need no token here: the test service has no identity provider to issue one. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain writesWithoutAToken(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/written/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** With {@code --fault-test.collect-spans=true}, every span the instance ends is kept here, for the trace test. */
+    @Bean
+    @ConditionalOnProperty("fault-test.collect-spans")
+    InMemorySpanExporter collectedSpans() {
+        return InMemorySpanExporter.create();
+    }
+
+    /**
+     * Over HTTP: what has been written so far for aggregates of a prefix (a read that needs the database), and a
+     * change.
+     */
     @org.springframework.web.bind.annotation.RestController
-    public static class WrittenCount {
+    public static class WrittenApi {
 
         private final JdbcClient jdbc;
+        private final Writer writer;
 
-        WrittenCount(JdbcClient jdbc) {
+        WrittenApi(JdbcClient jdbc, Writer writer) {
             this.jdbc = jdbc;
+            this.writer = writer;
+        }
+
+        /** Answers with the trace id the request's log lines carry. */
+        @org.springframework.web.bind.annotation.PostMapping("/written/{aggregate}/{seq}")
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+        String write(@org.springframework.web.bind.annotation.PathVariable String aggregate,
+                @org.springframework.web.bind.annotation.PathVariable int seq) {
+            writer.write(aggregate, seq, false);
+            return String.valueOf(MDC.get("traceId"));
         }
 
         @org.springframework.web.bind.annotation.GetMapping("/written/count")
@@ -92,6 +133,8 @@ public class FaultTestApplication {
     public static class Effects {
 
         final AtomicBoolean poisonFails = new AtomicBoolean(true);
+        /** The trace id the log lines carried while each aggregate's last effect was recorded. */
+        final Map<String, String> loggedTraceIds = new ConcurrentHashMap<>();
         private final Inbox inbox;
         private final JdbcClient jdbc;
         private final String instance;
@@ -115,6 +158,7 @@ public class FaultTestApplication {
             jdbc.sql("insert into effect (aggregate, seq, instance) values (:aggregate, :seq, :instance)")
                     .param("aggregate", counted.aggregate()).param("seq", counted.seq())
                     .param("instance", instance).update();
+            loggedTraceIds.put(counted.aggregate(), String.valueOf(MDC.get("traceId")));
         }
     }
 }

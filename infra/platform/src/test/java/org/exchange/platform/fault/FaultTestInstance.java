@@ -24,10 +24,14 @@ final class FaultTestInstance implements AutoCloseable {
         this.context = context;
     }
 
-    static FaultTestInstance start(String name, String jdbcUrl, String user, String password, String kafka) {
+    /** @param more further properties, as {@code name=value}, for what one test needs of the instance */
+    static FaultTestInstance start(String name, String jdbcUrl, String user, String password, String kafka,
+            String... more) {
         // as arguments: they must win over the platform's defaults, which builder properties do not
+        List<String> arguments = new ArrayList<>(arguments(name, jdbcUrl, user, password, kafka));
+        Stream.of(more).map(property -> "--" + property).forEach(arguments::add);
         return new FaultTestInstance(new SpringApplicationBuilder(FaultTestApplication.class)
-                .run(arguments(name, jdbcUrl, user, password, kafka).toArray(String[]::new)));
+                .run(arguments.toArray(String[]::new)));
     }
 
     /** The command-line arguments of an instance, in this JVM or in a process of its own. */
