@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +21,35 @@ class MonitoringTest {
 
     private static final Pattern METER = Pattern.compile("(?:Gauge|Counter|Timer)\\.builder\\(\"(exchange\\.[a-z.-]+)\"");
     private static final Pattern PLATFORM_METRIC = Pattern.compile("\\bexchange_[a-z_]+");
+
+    @Test
+    void everyServiceAndTheGatewaySampleTracesAndExportThemWhereTheOverlayNamesACollector() {
+        assertThat(deployments(Chart.render())).allSatisfy(env -> {
+            assertThat(env).containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1")
+                    .doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+        });
+        assertThat(deployments(Chart.render(Chart.HOME.resolve("values-production.yaml")))).allSatisfy(env -> {
+            assertThat(env).containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.05")
+                    .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            "http://otel-collector.observability:4318/v1/traces");
+        });
+    }
+
+    /** Each platform deployment's container environment (literal values only). */
+    private static List<Map<String, String>> deployments(List<JsonNode> objects) {
+        return Chart.ofKind(objects, "Deployment").stream()
+                .filter(deployment -> !deployment.at("/metadata/name").asString().equals("exchange-redis"))
+                .map(deployment -> {
+                    Map<String, String> env = new TreeMap<>();
+                    deployment.at("/spec/template/spec/containers/0/env").forEach(variable -> {
+                        if (variable.has("value")) {
+                            env.put(variable.path("name").asString(), variable.path("value").asString());
+                        }
+                    });
+                    return env;
+                })
+                .toList();
+    }
 
     @Test
     void everyScrapedServiceHasADashboardGrafanaLoads() {
