@@ -250,6 +250,37 @@ class MailSendingFaultTest {
     }
 
     @Test
+    void aThrottledBatchGoesToTheServerOverOneSmtpSession() throws Exception {
+        List<String> written = write(BATCH, "one-session");
+        try (SmtpRelay relay = SmtpRelay.to(smtpPort)) {
+            startSender(relay.port(), Duration.ofMinutes(5), 100);
+            await().atMost(PATIENCE).until(() -> count("status = 'SENT'") == written.size());
+
+            assertThat(relay.sessions()).as("SMTP sessions opened for one batch of %d", BATCH).isEqualTo(1);
+        }
+        report("a throttled batch over one SMTP session", written);
+    }
+
+    @Test
+    void anAddressRefusedWith5xxInTheMiddleOfABatchFailsThatMailOnlyAndTheRestOfTheBatchGoes() throws Exception {
+        List<String> written = write(BATCH, "refused-in-batch");
+        String refused = written.get(BATCH / 2);
+        List<String> others = written.stream().filter(address -> !address.equals(refused)).toList();
+        try (SmtpRelay relay = SmtpRelay.to(smtpPort, refused)) {
+            startSender(relay.port(), Duration.ofMinutes(5), 100);
+            await().atMost(PATIENCE).until(() -> count("status = 'SENT'") == others.size()
+                    && count("status = 'FAILED'") == 1);
+
+            assertThat(relay.sessions()).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select status || ' ' || attempts || ' ' || permanent_failure || ' ' || last_error "
+                + "from outgoing_mail where recipient = :refused").param("refused", refused).query(String.class)
+                .single()).isEqualTo("FAILED 1 true 550 5.1.1 No such user here");
+        assertThat(deliveredTo(List.of(refused))).isEmpty();
+        report("one address of the batch refused with 550", others);
+    }
+
+    @Test
     void theNewsletterSendRateAgainstGreenMailAndTheLocalPlatformsSmtpSinkWithTheThrottleOffAndOn() throws Exception {
         // the SMTP sink `java -jar exchange-launcher.jar` runs (infra/engines), beside this class's own GreenMail
         try (MailEngine sink = MailEngine.start(0, 0)) {
