@@ -3,6 +3,7 @@ package org.exchange.notification;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -175,6 +176,145 @@ class NewsletterTest extends NotificationIntegrationTest {
         mvc.perform(get("/api/notifications/newsletters/archive")).andExpect(status().isOk());
         mvc.perform(get("/api/notifications/newsletters/archive/" + UUID.randomUUID() + "/content"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aHardBounceMarksTheCopyBouncedAndStopsTheNewsletterToTheAddressUntilThePersonOptsInAgain() throws Exception {
+        String organisation = "org-bounce-" + UUID.randomUUID();
+        Person ada = staff("Ada", organisation, true);
+        Person bob = staff("Bob", organisation, true);
+        String id = sentIssue(organisation, "Bounce " + UUID.randomUUID());
+
+        JsonNode outcome = body(reportBounce(deliveryStatusNotification(messageIdOfCopy(id, ada), ada.email(),
+                "5.1.1", "550 5.1.1 User unknown")), status().isOk());
+
+        assertThat(outcome.get("bounced").asInt()).isEqualTo(1);
+        assertThat(outcome.get("suppressed").asInt()).isEqualTo(1);
+        JsonNode progress = issue(id).get("progress");
+        assertThat(progress.get("bounced").asInt()).isEqualTo(1);
+        assertThat(progress.get("sent").asInt()).isEqualTo(1);
+        JsonNode failure = body(mvc.perform(get("/api/notifications/newsletters/" + id + "/failures")
+                .with(programmeAdmin())), status().isOk()).get(0);
+        assertThat(failure.get("recipient").asString()).isEqualTo(ada.email());
+        assertThat(failure.get("status").asString()).isEqualTo("BOUNCED");
+        assertThat(failure.get("smtpReply").asString()).isEqualTo("bounced 5.1.1: smtp; 550 5.1.1 User unknown");
+        assertThat(audienceCount(organisation)).as("Bob alone: Ada's address bounced hard").isEqualTo(1);
+
+        mvc.perform(put("/api/notifications/preferences").with(signedIn(ada.id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"categories\":[{\"category\":\"NEWSLETTER\",\"email\":true}]}"))
+                .andExpect(status().isOk());
+        assertThat(audienceCount(organisation)).as("Ada opted in again").isEqualTo(2);
+        assertThat(bob.email()).isNotEqualTo(ada.email());
+    }
+
+    @Test
+    void aSoftBounceMarksTheCopyBouncedAndKeepsTheAddressAndANewAddressEndsAHardBounce() throws Exception {
+        String organisation = "org-bounce-" + UUID.randomUUID();
+        Person ada = staff("Ada", organisation, true);
+        Person bob = staff("Bob", organisation, true);
+        String id = sentIssue(organisation, "Bounce " + UUID.randomUUID());
+
+        body(reportBounce(deliveryStatusNotification(messageIdOfCopy(id, ada), ada.email(), "4.2.2",
+                "452 4.2.2 Mailbox full")), status().isOk());
+        body(reportBounce(deliveryStatusNotification(messageIdOfCopy(id, bob), bob.email(), "5.1.1",
+                "550 5.1.1 User unknown")), status().isOk());
+
+        assertThat(issue(id).get("progress").get("bounced").asInt()).isEqualTo(2);
+        assertThat(audienceCount(organisation)).as("Ada alone: her mailbox was only full").isEqualTo(1);
+        String newAddress = "bob-new-" + UUID.randomUUID() + "@college.test";
+        publishAndAwait(new PractitionerProfileUpdated(bob.id(), newAddress, "Bob", "Tester", "Lecturer",
+                organisation, "West Midlands", List.of(), true, false, Instant.now()), bob.id());
+        assertThat(audienceCount(organisation)).as("Bob's new address has not bounced").isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheMailSystemReportsBouncesAndOnlyDeliveryStatusNotifications() throws Exception {
+        String report = deliveryStatusNotification("<" + UUID.randomUUID() + "@exchange.test>", "x@college.test",
+                "5.1.1", "550 5.1.1 User unknown");
+
+        mvc.perform(post(BOUNCES).contentType("message/rfc822").content(report))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post(BOUNCES).with(httpBasic("bounces", "guessed")).contentType("message/rfc822")
+                .content(report)).andExpect(status().isUnauthorized());
+        mvc.perform(post(BOUNCES).with(programmeAdmin()).contentType("message/rfc822").content(report))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        body(reportBounce("Subject: hello\r\n\r\nNot a report\r\n"), status().isBadRequest());
+        JsonNode unknown = body(reportBounce(report), status().isOk());
+        assertThat(unknown.get("unmatched").asInt()).isEqualTo(1);
+        assertThat(unknown.get("bounced").asInt()).isZero();
+    }
+
+    private static final String BOUNCES = "/api/notifications/bounces";
+
+    private org.springframework.test.web.servlet.ResultActions reportBounce(String message) throws Exception {
+        return mvc.perform(post(BOUNCES).with(httpBasic("bounces", "test-bounce-secret"))
+                .contentType("message/rfc822").content(message));
+    }
+
+    /** A DSN (RFC 3464) as a receiving server sends it back some time after it accepted the copy. */
+    private static String deliveryStatusNotification(String messageId, String recipient, String status,
+            String diagnostic) {
+        return """
+                From: Mail Delivery System <MAILER-DAEMON@mx.college.test>
+                To: no-reply@exchange.test
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="report"
+
+                --report
+                Content-Type: text/plain
+
+                Your message could not be delivered.
+
+                --report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.college.test
+                Arrival-Date: Tue, 1 Dec 2026 09:00:00 +0000
+
+                Final-Recipient: rfc822; %s
+                Original-Recipient: rfc822;%s
+                Action: failed
+                Status: %s
+                Diagnostic-Code: smtp;
+                 %s
+
+                --report
+                Content-Type: text/rfc822-headers
+
+                Message-ID: %s
+                From: Exchange <no-reply@exchange.test>
+                To: %s
+                Subject: The newsletter
+
+                --report--
+                """.formatted(recipient, recipient, status, diagnostic, messageId, recipient).replace("\n", "\r\n");
+    }
+
+    /** Drafts an issue to the organisation's staff, sends it now and waits until it is sent; its id. */
+    private String sentIssue(String organisation, String title) throws Exception {
+        String id = body(mvc.perform(post("/api/notifications/newsletters").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"" + title + "\",\"audience\":{\"segment\":\"ORGANISATION\",\"ref\":\""
+                        + organisation + "\"}}")), status().isCreated()).get("id").asString();
+        mvc.perform(post("/api/notifications/newsletters/" + id + "/schedule").with(programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+        await().atMost(PATIENCE).until(() -> "SENT".equals(issue(id).get("status").asString()));
+        return id;
+    }
+
+    /** The Message-ID the person's copy of the issue went out with. */
+    private String messageIdOfCopy(String issue, Person person) {
+        return "<" + jdbc.sql("select id from outgoing_mail where newsletter_issue_id = :issue::uuid and recipient_id = :person")
+                .param("issue", issue).param("person", person.id()).query(UUID.class).single() + "@exchange.test>";
+    }
+
+    private int audienceCount(String organisation) throws Exception {
+        return body(mvc.perform(get("/api/notifications/newsletters/audiences/count").with(programmeAdmin())
+                .param("segment", "ORGANISATION").param("ref", organisation)), status().isOk()).get("count").asInt();
     }
 
     /** Someone on an organisation's staff, who agreed to the newsletter or not. */

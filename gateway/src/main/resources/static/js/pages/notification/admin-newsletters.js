@@ -112,8 +112,8 @@ function progressSection(issue) {
     progressBar('send-progress', 'Copies sent', (100 * (p.sent + p.failed)) / total,
       `${p.sent} sent, ${p.failed} failed, ${p.queued} queued, of ${p.recipients}`),
     el('p', { 'data-testid': 'progress-figures' }, `Sent ${p.sent} · Failed ${p.failed} · Queued ${p.queued}`
-      + (p.cancelled ? ` · Withdrawn ${p.cancelled}` : '')),
-    p.failed ? failuresSection(issue) : null,
+      + (p.bounced ? ` · Bounced ${p.bounced}` : '') + (p.cancelled ? ` · Withdrawn ${p.cancelled}` : '')),
+    p.failed || p.bounced ? failuresSection(issue) : null,
     issue.status === 'SENT' ? el('p', {}, el('a', { href: `/api/notifications/newsletters/archive/${issue.id}` },
       'Read it in the archive')) : null);
 }
@@ -121,12 +121,13 @@ function progressSection(issue) {
 function failuresSection(issue) {
   const box = el('div', { id: 'failures' }, el('p', {}, 'Loading the failures…'));
   api(`${API}/${issue.id}/failures`).then(failures => fill(box,
-    table('Copies that could not be delivered', ['Address', 'Attempts', 'Reply of the mail server'],
-      failures.map(f => [f.recipient, String(f.attempts), f.smtpReply || ''])),
-    el('p', {}, el('button', { type: 'button', class: 'secondary', onclick: async () => {
+    table('Copies that could not be delivered', ['Address', 'Status', 'Attempts', 'Reply of the mail server'],
+      failures.map(f => [f.recipient, f.status === 'BOUNCED' ? 'Bounced' : 'Failed', String(f.attempts),
+        f.smtpReply || ''])),
+    issue.progress.failed ? el('p', {}, el('button', { type: 'button', class: 'secondary', onclick: async () => {
       const resent = await api(`${API}/${issue.id}/failures/resend`, { method: 'POST' });
       await issuePage(issue.id, `${resent.queued} copies queued again.`);
-    } }, 'Send the failed copies again')))).catch(error => loadFailed(box, error, 'The failures'));
+    } }, 'Send the failed copies again')) : null)).catch(error => loadFailed(box, error, 'The failures'));
   return box;
 }
 

@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataAccessException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>claim a batch of due mails in a short transaction (their status becomes SENDING for a lease; other instances
  * skip them);</li>
- * <li>send each one, outside any transaction, with its own Message-ID: the batch over one SMTP connection, or one by
- * one at the throttle's pace;</li>
+ * <li>send each one, outside any transaction, with its own Message-ID: the batch over one SMTP session, at the
+ * throttle's pace when it is on;</li>
  * <li>record the outcomes in a short transaction. If that fails (the database is away), the outcomes are kept here
  * and recorded before anything else is claimed, so a mail that went is never sent again by this sender.</li>
  * </ol>
@@ -52,7 +47,10 @@ class MailDispatcher {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
     private final MailQueue queue;
-    private final JavaMailSender sender;
+    /** How long outcomes wait at most, while a batch is being sent, before they are recorded. */
+    private static final Duration RECORD_AT_LEAST_EVERY = Duration.ofSeconds(1);
+
+    private final JavaMailSenderImpl sender;
     private final MailLayout layout;
     private final UnsubscribeLinks unsubscribeLinks;
     private final TransactionTemplate transaction;
@@ -67,7 +65,7 @@ class MailDispatcher {
     /** Set when the service stops: the mail being sent is finished, the rest of the batch is given back. */
     private volatile boolean stopping;
 
-    MailDispatcher(MailQueue queue, JavaMailSender sender, MailLayout layout, UnsubscribeLinks unsubscribeLinks,
+    MailDispatcher(MailQueue queue, JavaMailSenderImpl sender, MailLayout layout, UnsubscribeLinks unsubscribeLinks,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters, MailSettings settings) {
         this.queue = queue;
         this.sender = sender;
@@ -91,28 +89,35 @@ class MailDispatcher {
         if (!recordOutcomes()) {
             return;
         }
-        int batchSize = throttle.on() ? Math.max(1, Math.min(settings.batchSize(), settings.ratePerSecond()))
-                : settings.batchSize();
+        int batchSize = batchSize();
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             UUID claim = UUID.randomUUID();
             List<Claimed> batch = transaction.execute(status -> claim(claim, batchSize));
-            if (throttle.on()) {
-                for (int i = 0; i < batch.size(); i++) {
-                    if (stopping) {
-                        giveBack(batch.subList(i, batch.size()));
-                        return;
-                    }
-                    unrecorded.add(attempt(batch.get(i)));
-                    recordOutcomes();
-                }
-            } else {
-                unrecorded.addAll(attemptOverOneConnection(batch));
-                recordOutcomes();
-            }
+            sendOverOneConnection(batch);
+            recordOutcomes();
             if (!unrecorded.isEmpty() || batch.size() < batchSize) {
                 return;
             }
         }
+    }
+
+    /**
+     * The mails one sender claims at a time: with the throttle on, no more than it may send in half its lease, so that
+     * no other sender takes them over while they are still on their way.
+     */
+    int batchSize() {
+        if (!throttle.on()) {
+            return settings.batchSize();
+        }
+        double halfLease = settings.lease().toMillis() / 2000.0;
+        double fits = Double.MAX_VALUE;
+        if (settings.ratePerSecond() > 0) {
+            fits = Math.min(fits, settings.ratePerSecond() * halfLease);
+        }
+        if (settings.ratePerMinute() > 0) {
+            fits = Math.min(fits, settings.ratePerMinute() * halfLease / 60);
+        }
+        return (int) Math.max(1, Math.min(settings.batchSize(), fits));
     }
 
     /**
@@ -143,66 +148,48 @@ class MailDispatcher {
                 .toList();
     }
 
-    private Outcome attempt(Claimed claimed) {
-        OutgoingMail mail = claimed.mail();
-        try {
-            throttle.pace();
-            sender.send(compose(claimed, sender.createMimeMessage()));
-            throttle.sent();
-            sent.increment();
-            return new Outcome(mail, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(mail, new SmtpFailure("interrupted before sending", false));
-        } catch (MessagingException | RuntimeException e) {
-            failedAttempts.increment();
-            return new Outcome(mail, SmtpFailure.of(e));
-        }
-    }
-
     /**
-     * Sends a batch over one SMTP connection (no throttle): each message's own failure is told apart from the
-     * others', so one refused address does not fail the batch.
+     * Sends a claimed batch over one SMTP session, at the throttle's pace. Each message's own failure is told apart
+     * from the others' (a refused address fails that mail only); when no session can be opened, the whole batch waits
+     * for its next attempt. The outcomes are recorded at least once a second on the way, so the admin's progress moves
+     * and a crash leaves little sent but unrecorded. When the service stops, what is not yet sent is given back.
      */
-    private List<Outcome> attemptOverOneConnection(List<Claimed> batch) {
-        List<Outcome> outcomes = new ArrayList<>();
-        Map<MimeMessage, OutgoingMail> messages = new IdentityHashMap<>();
-        for (Claimed claimed : batch) {
-            try {
-                messages.put(compose(claimed, sender.createMimeMessage()), claimed.mail());
-            } catch (MessagingException | RuntimeException e) {
-                failedAttempts.increment();
-                outcomes.add(new Outcome(claimed.mail(), SmtpFailure.of(e)));
+    private void sendOverOneConnection(List<Claimed> batch) {
+        long lastRecorded = System.nanoTime();
+        try (SmtpConnection smtp = new SmtpConnection(sender)) {
+            for (int i = 0; i < batch.size(); i++) {
+                Claimed claimed = batch.get(i);
+                try {
+                    if (stopping) {
+                        giveBack(batch.subList(i, batch.size()));
+                        return;
+                    }
+                    throttle.pace();
+                    smtp.send(compose(claimed, sender.createMimeMessage()));
+                    throttle.sent();
+                    sent.increment();
+                    unrecorded.add(new Outcome(claimed.mail(), null));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    giveBack(batch.subList(i, batch.size()));
+                    return;
+                } catch (SmtpConnection.NotConnected e) {
+                    SmtpFailure failure = SmtpFailure.of(e);
+                    batch.subList(i, batch.size()).forEach(rest -> {
+                        failedAttempts.increment();
+                        unrecorded.add(new Outcome(rest.mail(), failure));
+                    });
+                    return;
+                } catch (MessagingException | RuntimeException e) {
+                    failedAttempts.increment();
+                    unrecorded.add(new Outcome(claimed.mail(), SmtpFailure.of(e)));
+                }
+                if (System.nanoTime() - lastRecorded >= RECORD_AT_LEAST_EVERY.toNanos()) {
+                    recordOutcomes();
+                    lastRecorded = System.nanoTime();
+                }
             }
         }
-        if (messages.isEmpty()) {
-            return outcomes;
-        }
-        Map<Object, Exception> failed = Map.of();
-        try {
-            sender.send(messages.keySet().toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            failed = e.getFailedMessages().isEmpty() ? everyOne(messages.keySet(), e) : e.getFailedMessages();
-        } catch (MailException e) {
-            failed = everyOne(messages.keySet(), e);
-        }
-        for (Map.Entry<MimeMessage, OutgoingMail> message : messages.entrySet()) {
-            Exception failure = failed.get(message.getKey());
-            if (failure == null) {
-                sent.increment();
-                outcomes.add(new Outcome(message.getValue(), null));
-            } else {
-                failedAttempts.increment();
-                outcomes.add(new Outcome(message.getValue(), SmtpFailure.of(failure)));
-            }
-        }
-        return outcomes;
-    }
-
-    private static Map<Object, Exception> everyOne(java.util.Collection<MimeMessage> messages, Exception failure) {
-        Map<Object, Exception> failed = new IdentityHashMap<>();
-        messages.forEach(message -> failed.put(message, failure));
-        return failed;
     }
 
     /**

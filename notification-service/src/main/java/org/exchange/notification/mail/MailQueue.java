@@ -137,6 +137,34 @@ public class MailQueue {
                 .param("id", id).param("claim", claim).update();
     }
 
+    /** A sent mail the receiving server returned: BOUNCED with the report's status; answers whom it was for. */
+    java.util.Optional<Bounced> markBounced(UUID id, String report, boolean hard) {
+        return jdbc.sql("""
+                update outgoing_mail set status = 'BOUNCED', bounced_at = :now, last_error = :report,
+                                         permanent_failure = :hard
+                where id = :id and status in ('SENT', 'BOUNCED')
+                returning id, recipient_id, recipient""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("report", report)
+                .param("hard", hard)
+                .param("id", id)
+                .query((rs, row) -> new Bounced(rs.getObject("id", UUID.class), rs.getObject("recipient_id", UUID.class),
+                        rs.getString("recipient")))
+                .optional();
+    }
+
+    /** The mail last sent to an address, for a bounce report that does not quote the Message-ID. */
+    java.util.Optional<UUID> lastSentTo(String address) {
+        return jdbc.sql("""
+                select id from outgoing_mail where lower(recipient) = lower(:address) and status in ('SENT', 'BOUNCED')
+                order by sent_at desc nulls last limit 1""")
+                .param("address", address).query(UUID.class).optional();
+    }
+
+    /** A mail that bounced: whom it was for. */
+    record Bounced(UUID id, UUID recipientId, String recipient) {
+    }
+
     /** Mails given up on, for ops to look at and retry. */
     List<OutgoingMail> failed(int max) {
         return jdbc.sql("select * from outgoing_mail where status = 'FAILED' order by next_attempt_at desc limit :max")

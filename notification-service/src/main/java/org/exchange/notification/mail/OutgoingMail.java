@@ -47,6 +47,11 @@ public record OutgoingMail(
         SENT,
         /** Given up on: a permanent SMTP failure or the last attempt; ops can queue it again. */
         FAILED,
+        /**
+         * Accepted by the receiving server and later returned undelivered (a delivery status notification); after a
+         * hard bounce the address gets no more newsletters.
+         */
+        BOUNCED,
         /** Never to be sent: its recipient asked for erasure before it went, or its newsletter was cancelled. */
         CANCELLED
     }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Who is in an audience, from the local read models: people with a known address, not erased, whose NEWSLETTER
- * e-mail is on (their consent, not since withdrawn by an unsubscribe link or in the portal), within the segment.
+ * e-mail is on (their consent, not since withdrawn by an unsubscribe link or in the portal), whose address has not
+ * bounced hard ({@code mail_suppression}), within the segment.
  */
 @Repository
 class Audiences {
@@ -18,6 +19,7 @@ class Audiences {
             select r.id, r.email from recipient r
             join mail_preference p on p.recipient_id = r.id and p.category = 'NEWSLETTER' and p.email
             where r.erased_at is null and r.email is not null and r.email <> ''
+              and not exists (select 1 from mail_suppression s where s.email = lower(r.email))
               and (:segment = 'CONSENTED'
                    or (:segment = 'MEMBERS' and exists (select 1 from membership m
                                                          where m.practitioner_id = r.id and m.active))

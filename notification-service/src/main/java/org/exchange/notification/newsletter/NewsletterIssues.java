@@ -118,19 +118,28 @@ class NewsletterIssues {
         return counts;
     }
 
-    /** Copies of an issue given up on, with the SMTP server's reply. */
+    /**
+     * Copies of an issue given up on (FAILED, with the SMTP server's reply) or returned later (BOUNCED, with the
+     * bounce report's status).
+     */
     List<Failure> failures(UUID id, int max) {
         return jdbc.sql("""
-                select id, recipient, attempts, last_error, permanent_failure from outgoing_mail
-                where newsletter_issue_id = :id and status = 'FAILED' order by recipient limit :max""")
+                select id, recipient, status, attempts, last_error, permanent_failure from outgoing_mail
+                where newsletter_issue_id = :id and status in ('FAILED', 'BOUNCED') order by recipient limit :max""")
                 .param("id", id).param("max", max)
                 .query((rs, row) -> new Failure(rs.getObject("id", UUID.class), rs.getString("recipient"),
-                        rs.getInt("attempts"), rs.getString("last_error"), rs.getBoolean("permanent_failure")))
+                        rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+                        rs.getBoolean("permanent_failure")))
                 .list();
     }
 
-    /** One copy given up on. */
-    record Failure(UUID mailId, String recipient, int attempts, String smtpReply, boolean permanent) {
+    /**
+     * One copy given up on or bounced.
+     *
+     * @param status FAILED (refused when sent; can be sent again) or BOUNCED (accepted, then returned)
+     * @param permanent a 5xx reply, or a hard bounce
+     */
+    record Failure(UUID mailId, String recipient, String status, int attempts, String smtpReply, boolean permanent) {
     }
 
     private static NewsletterIssue map(ResultSet rs, int row) throws SQLException {

@@ -127,7 +127,7 @@ class NewsletterService {
         int queued = counts.getOrDefault("PENDING", 0) + counts.getOrDefault("SENDING", 0);
         return new Progress(issue.status(), issue.recipients() == null ? 0 : issue.recipients(), queued,
                 counts.getOrDefault("SENT", 0), counts.getOrDefault("FAILED", 0),
-                counts.getOrDefault("CANCELLED", 0));
+                counts.getOrDefault("CANCELLED", 0), counts.getOrDefault("BOUNCED", 0));
     }
 
     @Transactional(readOnly = true)
@@ -211,6 +211,7 @@ class NewsletterService {
      * @param failed copies given up on (ops can resend them)
      * @param cancelled copies of people erased before theirs went
      */
-    record Progress(NewsletterIssue.Status status, int recipients, int queued, int sent, int failed, int cancelled) {
+    record Progress(NewsletterIssue.Status status, int recipients, int queued, int sent, int failed, int cancelled,
+            int bounced) {
     }
 }

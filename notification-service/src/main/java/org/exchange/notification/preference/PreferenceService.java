@@ -17,11 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 class PreferenceService {
 
     private final Preferences preferences;
+    private final Suppressions suppressions;
     private final UnsubscribeLinks links;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PreferenceService(Preferences preferences, UnsubscribeLinks links, AuditTrail audit, Clock clock) {
+    PreferenceService(Preferences preferences, Suppressions suppressions, UnsubscribeLinks links, AuditTrail audit,
+            Clock clock) {
+        this.suppressions = suppressions;
         this.audit = audit;
         this.preferences = preferences;
         this.links = links;
@@ -47,6 +50,10 @@ class PreferenceService {
         email.forEach((category, wanted) -> {
             if (!category.transactional()) {
                 preferences.set(person, category, wanted, clock.instant());
+            }
+            // saving the newsletter on is opting in again: an address that bounced is tried again
+            if (category == Category.NEWSLETTER && wanted) {
+                suppressions.lift(person);
             }
         });
         Map<Category, Boolean> after = preferences.of(person);

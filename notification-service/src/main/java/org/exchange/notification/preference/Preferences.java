@@ -67,5 +67,6 @@ public class Preferences {
     public void erase(UUID recipient) {
         jdbc.sql("delete from mail_preference where recipient_id = :recipient").param("recipient", recipient).update();
         jdbc.sql("delete from unsubscribe_token where recipient_id = :recipient").param("recipient", recipient).update();
+        jdbc.sql("delete from mail_suppression where recipient_id = :recipient").param("recipient", recipient).update();
     }
 }

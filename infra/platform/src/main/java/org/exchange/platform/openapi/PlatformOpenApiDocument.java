@@ -24,7 +24,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * Completes a service's OpenAPI document: title, version, the bearer scheme on every operation that needs a token,
+ * Completes a service's OpenAPI document: title, version, the bearer scheme on every operation that needs a token
+ * (unless it declares a scheme of its own),
  * and the problem+json answers each operation can give (RFC 9457, as {@code ProblemDetailsAdvice} writes them).
  */
 class PlatformOpenApiDocument implements OpenApiCustomizer {
@@ -80,7 +81,10 @@ class PlatformOpenApiDocument implements OpenApiCustomizer {
         if (!open) {
             problem(responses, HttpStatus.UNAUTHORIZED);
             problem(responses, HttpStatus.FORBIDDEN);
-            operation.security(List.of(new SecurityRequirement().addList(BEARER)));
+            // an operation that declares a scheme of its own (a shared secret for a system, not a person) keeps it
+            if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+                operation.security(List.of(new SecurityRequirement().addList(BEARER)));
+            }
         }
         if (path.contains("{")) {
             problem(responses, HttpStatus.NOT_FOUND);
