@@ -10,4 +10,4 @@ echo "Building the platform (the first build downloads dependencies and takes a 
 # forceCreation: a service whose own classes did not change is still repackaged with the shared modules that did
 ./mvnw -q -B -DskipTests -Dmaven.jar.forceCreation=true package
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $JAVA_UNSAFE_OPT \
-  -jar infra/launcher/target/exchange-launcher-0.1.0-SNAPSHOT.jar "$@"
+  -jar infra/launcher/target/exchange-launcher-0.1.0-SNAPSHOT-exec.jar "$@"

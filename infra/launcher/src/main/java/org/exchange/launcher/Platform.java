@@ -82,7 +82,7 @@ public final class Platform implements AutoCloseable {
                 .withLogFile(data.resolve("logs/keycloak.log"));
         keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakEngine.start(keycloakSettings));
 
-        for (String service : PlatformSettings.SERVICES) {
+        for (String service : settings.servicePorts().keySet()) {
             progress.step(service + " on port " + settings.servicePorts().get(service));
             services.put(service, started(ServiceProcess.start(settings.root(), service,
                     settings.servicePorts().get(service), serviceProperties(service),

@@ -66,6 +66,17 @@ public record PlatformSettings(
                 mailApiPort, keycloakPort, keycloakManagementPort, offset);
     }
 
+    /**
+     * The same platform with only some of the services (and the gateway, whose routes to the others then answer
+     * as when a service is down): a benchmark of one path starts no more than it measures.
+     */
+    public PlatformSettings withOnly(List<String> services) {
+        Map<String, Integer> ports = new LinkedHashMap<>(servicePorts);
+        ports.keySet().retainAll(services);
+        return new PlatformSettings(root, dataDir, gatewayPort, ports, postgresPort, kafkaPort, smtpPort, mailApiPort,
+                keycloakPort, keycloakManagementPort, clockOffset);
+    }
+
     /** The database a service owns: {@code membership-service} owns {@code membership}. */
     public static String databaseOf(String service) {
         return service.replace("-service", "");

@@ -1,0 +1,111 @@
+package org.exchange.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a JFR recording's CPU samples went: the methods on top of the stack (self time), the share of samples with
+ * each named concern anywhere on the stack (inclusive), and the process's CPU use, to tell work from waiting.
+ */
+final class JfrTopFrames {
+
+    /** The concerns the issue named, by the packages and classes that do them. */
+    static final Map<String, Pattern> CONCERNS = concerns();
+
+    private JfrTopFrames() {
+    }
+
+    private static Map<String, Pattern> concerns() {
+        Map<String, Pattern> concerns = new LinkedHashMap<>();
+        concerns.put("JWT validation (Nimbus, Spring Security oauth2-jose)",
+                Pattern.compile("^(com\\.nimbusds\\.|org\\.springframework\\.security\\.oauth2\\.(jwt|server)\\.)"));
+        concerns.put("RSA and other crypto (JDK)", Pattern.compile("^(sun\\.security\\.|java\\.security\\.|"
+                + "javax\\.crypto\\.|java\\.math\\.BigInteger)"));
+        concerns.put("Resilience4j (circuit breaker, bulkhead, time limiter)",
+                Pattern.compile("^(io\\.github\\.resilience4j\\.|org\\.springframework\\.cloud\\.circuitbreaker\\.)"));
+        concerns.put("Micrometer observation and tracing", Pattern.compile("^(io\\.micrometer\\.|brave\\.|"
+                + "io\\.opentelemetry\\.)"));
+        concerns.put("rate limit", Pattern.compile("^org\\.exchange\\.gateway\\.ratelimit\\."));
+        concerns.put("Retry filter", Pattern.compile("RetryGatewayFilterFactory|reactor\\.util\\.retry\\."));
+        concerns.put("Spring Security web filters", Pattern.compile("^org\\.springframework\\.security\\.web\\."));
+        concerns.put("Netty and Reactor Netty I/O", Pattern.compile("^(io\\.netty\\.|reactor\\.netty\\.)"));
+        concerns.put("logging", Pattern.compile("^(ch\\.qos\\.logback\\.|org\\.slf4j\\.|org\\.apache\\.logging\\.)"));
+        concerns.put("JSON (Jackson)", Pattern.compile("^(tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.)"));
+        return concerns;
+    }
+
+    static void print(Path recording, int top, PrintStream out) {
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> threads = new HashMap<>();
+        int samples = 0;
+        double cpu = 0;
+        int cpuEvents = 0;
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                String type = event.getEventType().getName();
+                if (type.equals("jdk.CPULoad")) {
+                    cpu += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                    cpuEvents++;
+                }
+                if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                    continue;
+                }
+                samples++;
+                RecordedStackTrace stack = event.getStackTrace();
+                List<RecordedFrame> frames = stack.getFrames();
+                if (!frames.isEmpty()) {
+                    self.merge(name(frames.getFirst()), 1, Integer::sum);
+                }
+                Set<String> seen = new HashSet<>();
+                for (RecordedFrame frame : frames) {
+                    String method = name(frame);
+                    CONCERNS.forEach((concern, pattern) -> {
+                        if (pattern.matcher(method).find()) {
+                            seen.add(concern);
+                        }
+                    });
+                }
+                seen.forEach(concern -> inclusive.merge(concern, 1, Integer::sum));
+                String thread = event.getThread("sampledThread") == null ? "?"
+                        : event.getThread("sampledThread").getJavaName();
+                threads.merge(thread == null ? "?" : thread.replaceAll("-?\\d+$", "-N"), 1, Integer::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int total = Math.max(samples, 1);
+        out.printf("[bench] JFR %s: %d execution samples; the process used %.2f of the machine's %d cores on "
+                        + "average%n", recording.getFileName(), samples,
+                cpuEvents == 0 ? Double.NaN : cpu / cpuEvents * Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
+        out.println("[bench] JFR concerns anywhere on the stack (inclusive):");
+        CONCERNS.keySet().forEach(concern -> out.printf("[bench]   %5.1f%%  %s%n",
+                100.0 * inclusive.getOrDefault(concern, 0) / total, concern));
+        out.println("[bench] JFR top frames (self):");
+        self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.printf("[bench]   %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+        out.println("[bench] JFR samples by thread:");
+        threads.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> out.printf("[bench]   %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+}

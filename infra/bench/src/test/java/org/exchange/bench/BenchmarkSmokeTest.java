@@ -1,0 +1,94 @@
+package org.exchange.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+import jdk.jfr.Recording;
+
+/**
+ * The benchmarks' machinery run with tiny durations against a server in this JVM, so that the build keeps it working;
+ * the benchmarks themselves run by hand against the local platform (docs/performance.md).
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    void sideBySideRoundsPrintEachTargetsThroughputLatenciesAndRatioToTheBaseline() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", exchange -> {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/missing") ? 404 : 200,
+                    body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            List<SideBySide.Outcome> outcomes = new SideBySide("tiny read", 200, 2, Duration.ofMillis(50),
+                    Duration.ofMillis(200), 2).run(List.of(
+                            new SideBySide.Target("direct", () -> HttpRequest.newBuilder(URI.create(base + "/a"))
+                                    .build()),
+                            new SideBySide.Target("proxy", () -> HttpRequest.newBuilder(URI.create(base + "/missing"))
+                                    .build())),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertThat(outcomes).extracting(SideBySide.Outcome::target).containsExactly("direct", "proxy");
+            assertThat(outcomes.getFirst().throughput()).isPositive();
+            assertThat(outcomes.getFirst().errors()).isZero();
+            assertThat(outcomes.getFirst().throughputRatio()).isEqualTo(1.0);
+            // an answer other than the expected one counts as an error, never as a success
+            assertThat(outcomes.get(1).errors()).isPositive();
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertThat(output).contains("[bench] tiny read, 2 connections, round 1, direct: ")
+                    .contains("[bench] tiny read, 2 connections, round 2, proxy / direct: ")
+                    .containsPattern("\\[bench\\] tiny read, 2 connections, 2 rounds of 0 s, proxy: \\d+ requests/s "
+                            + "\\(\\d+\\.\\d\\dx direct\\), p50 \\d+\\.\\d\\d ms \\([+-]\\d+\\.\\d\\d ms\\), p99")
+                    .contains("load average");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void jfrSummaryNamesTheConcernsAndTopFramesOfARecording(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("smoke.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
+            java.math.BigInteger product = java.math.BigInteger.ONE;
+            while (System.nanoTime() < until) {
+                product = product.multiply(java.math.BigInteger.valueOf(31)).mod(java.math.BigInteger.TEN.pow(400));
+            }
+            recording.stop();
+            recording.dump(file);
+            assertThat(product).isNotNull();
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        JfrTopFrames.print(file, 5, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).containsPattern("\\[bench\\] JFR smoke\\.jfr: [1-9]\\d* execution samples")
+                .contains("JWT validation").contains("JFR top frames (self):").contains("java.math.BigInteger");
+        assertThat(Files.size(file)).isPositive();
+    }
+}
