@@ -126,7 +126,8 @@ class PortalIT extends BrowserTest {
                 "Questioning in maths " + ExchangeApi.unique(), today.minusDays(30));
         exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
         JsonNode meeting = exchange.pastMeeting(group, "Meeting 1: wait time", today.minusDays(2).atTime(16, 0), 90);
-        signInAt("/facilitate/meeting.html?id=" + meeting.get("id").asString(), ExchangeApi.FACILITATOR);
+        signInAt("/dashboard.html", ExchangeApi.FACILITATOR);
+        page.navigate(url("/facilitate/meeting.html?id=" + meeting.get("id").asString()));
         page.locator("#role-0").selectOption("ATTENDEE");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
         assertThat(page.locator("#attendance-saved")).containsText("Attendance saved for 1 person");
@@ -163,7 +164,8 @@ class PortalIT extends BrowserTest {
         for (int n = 2; n <= 4; n++) {
             exchange.onlineMeeting(group, "Meeting " + n, today.plusWeeks(3L * n).atTime(16, 0), 90);
         }
-        signInAt("/facilitate/group.html?id=" + groupId, ExchangeApi.FACILITATOR);
+        signInAt("/dashboard.html", ExchangeApi.FACILITATOR);
+        page.navigate(url("/facilitate/group.html?id=" + groupId));
 
         LocalDate tookPlace = today.minusDays(10);
         page.locator("#past-title").fill("Meeting 1: what stops questions");
@@ -237,12 +239,16 @@ class PortalIT extends BrowserTest {
             context.clearCookies();
             where.set(null);
             signInAt("/dashboard.html", username);
+            // the shell draws the navigation once it knows who is signed in
+            assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Notifications"))).isVisible();
             java.util.Set<String> paths = new java.util.LinkedHashSet<>();
             paths.add("/dashboard.html");
-            paths.addAll(sameOriginPages("nav[aria-label=Main] a"));
+            paths.addAll(sameOriginPages("nav a"));
             for (String section : List.copyOf(paths)) {
                 if (section.endsWith("/")) {
                     page.navigate(url(section));
+                    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
                     page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
                     paths.addAll(sameOriginPages("main a"));
                 }
@@ -260,6 +266,8 @@ class PortalIT extends BrowserTest {
             }
             where.set(null);
             System.out.println("[browser] " + username + " went through " + paths.size() + " pages: " + paths);
+            org.assertj.core.api.Assertions.assertThat(paths).as("the pages %s reaches", username)
+                    .contains("/dashboard.html", "/groups/", "/notifications.html").hasSizeGreaterThan(8);
         }
         org.assertj.core.api.Assertions.assertThat(problems)
                 .as("refused requests, console errors and organisation ids on the pages of each role").isEmpty();
