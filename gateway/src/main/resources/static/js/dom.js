@@ -31,6 +31,21 @@ export function formatDate(iso) {
     timeZone: dateOnly ? 'UTC' : undefined }).format(new Date(iso)).replace(',', '');
 }
 
+/** The page's status messages: what a submission or an action told (a success, a refusal, an error summary). */
+const STATUS_MESSAGES = '.notice[role="status"], [data-status]';
+
+/**
+ * Makes node the page's one status message: the earlier ones go, so that an old success never stays beside a new
+ * error (nor an old error beside a new success). Every form and status helper shows its messages through this.
+ */
+export function replaceStatus(node) {
+  for (const earlier of document.querySelectorAll(STATUS_MESSAGES)) {
+    if (earlier !== node && !earlier.contains(node)) earlier.remove();
+  }
+  node.dataset.status = '';
+  return node;
+}
+
 /** Tells screen reader users what just happened, politely. */
 export function announce(message) {
   let region = document.getElementById('announcer');

@@ -4,6 +4,7 @@
 import { shell } from '../shell.js';
 import { api, ApiError } from '../api.js';
 import { el, formatDateTime, announce } from '../dom.js';
+import { organisationNames, organisationName } from '../organisations.js';
 
 const SERVICES = [
   { id: 'membership', label: 'Membership and organisations', path: '/api/membership/audit' },
@@ -15,6 +16,7 @@ const SERVICES = [
 const PAGE = 25;
 
 const me = await shell({ signInRequired: true });
+const organisations = await organisationNames();
 const host = document.getElementById('audit');
 let cursors = new Map(); // service id -> the `before` of its next page, or null when it has no more
 let query = {};
@@ -63,7 +65,7 @@ function item(entry) {
       el('dt', {}, 'When'), el('dd', {}, el('time', { datetime: entry.at }, formatDateTime(entry.at))),
       el('dt', {}, 'Who'), el('dd', { class: 'feed-url' }, who(entry)),
       el('dt', {}, 'Record'), el('dd', { class: 'feed-url' }, `${entry.subjectType} ${entry.subjectId}`),
-      entry.organisationId ? [el('dt', {}, 'Organisation'), el('dd', {}, entry.organisationId)] : null,
+      entry.organisationId ? [el('dt', {}, 'Organisation'), el('dd', {}, organisationName(organisations, entry.organisationId))] : null,
       el('dt', {}, 'Where'), el('dd', {}, entry.serviceLabel)),
     changes(entry));
 }

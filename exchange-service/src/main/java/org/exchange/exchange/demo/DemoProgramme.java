@@ -203,7 +203,10 @@ public class DemoProgramme implements ApplicationRunner {
             disseminations(resit, dyslexia);
         }
 
-        /** The people, organisations and venue, as membership-service would have told this context about them. */
+        /**
+         * The people, organisations and venue, as membership-service would have told this context about them (the
+         * venue is Westmid College's there too, seeded and announced by its migration V14_16).
+         */
         private void people() {
             directory.saveOrganisation("org-wmcett", "WMCETT", "OTHER", "West Midlands", TOLD);
             directory.saveOrganisation("org-westmid-college", "Westmid College", "COLLEGE", "West Midlands", TOLD);

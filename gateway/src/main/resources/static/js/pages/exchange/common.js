@@ -1,6 +1,6 @@
 // Shared by the exchange pages: accessible forms (labels, hints and errors tied to their controls, an error summary
 // that takes focus), the words for the API's constants, and small formatting helpers.
-import { el, announce, formatDate } from '../../dom.js';
+import { el, announce, formatDate, replaceStatus } from '../../dom.js';
 import { api, ApiError } from '../../api.js';
 
 export const AREAS = ['Maths', 'English', 'ESOL', 'Digital skills', 'SEND', 'Supporting staff'];
@@ -155,7 +155,7 @@ export function showErrors(form, errors, general) {
   const titleId = `${form.id}-problem`;
   const summary = el('div', { class: 'error-summary', tabindex: '-1', role: 'alert', 'aria-labelledby': titleId },
     el('h2', { id: titleId }, 'There is a problem'), el('ul', {}, items));
-  form.prepend(summary);
+  form.prepend(replaceStatus(summary));
   summary.focus();
 }
 
@@ -168,8 +168,6 @@ export function onSubmit(form, handler) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clear(form);
-    // a success told for an earlier submission does not stay beside what this one brings
-    for (const notice of form.parentElement?.querySelectorAll('.notice.success') || []) notice.remove();
     const local = {};
     for (const control of form.elements) {
       if (!control.name || control.checkValidity()) continue;
@@ -206,7 +204,7 @@ export function fill(node, ...children) {
 
 /** A message that stays on the page and is read out. */
 export function done(host, message) {
-  fill(host, el('p', { class: 'notice success', role: 'status' }, message));
+  fill(host, replaceStatus(el('p', { class: 'notice success', role: 'status' }, message)));
   announce(message);
 }
 
@@ -256,7 +254,7 @@ export async function tell(host, action, failure) {
     message = error.message || failure;
     ok = false;
   }
-  fill(host, el('p', { class: `notice ${ok ? 'success' : 'error'}` }, message));
+  fill(host, replaceStatus(el('p', { class: `notice ${ok ? 'success' : 'error'}` }, message)));
   announce(message);
 }
 

@@ -134,6 +134,12 @@ function attendanceForm(rows) {
     field('attendance', 'correctionReason', 'Reason for a correction', { type: 'textarea', conditional: true,
       hint: 'Needed when you change attendance recorded before.' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Save attendance')));
+  // a change to a line recorded before is a correction, and a correction needs its reason: required from then on
+  const reason = form.elements.namedItem('correctionReason');
+  const corrects = () => rows.some((row, index) => row.line
+    && (form.elements.namedItem(`role-${index}`).value !== row.line.role
+      || Number(form.elements.namedItem(`minutes-${index}`).value) !== Number(row.line.minutes)));
+  for (const type of ['input', 'change']) form.addEventListener(type, () => { reason.required = corrects(); });
   const saved = el('div', { id: 'attendance-saved' });
   onSubmit(form, async values => {
     const attendees = rows.map((row, index) => ({ row, index })).filter(({ index }) => values[`role-${index}`])

@@ -4,8 +4,10 @@ import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate, formatDateTime } from '../../dom.js';
 import { field, onSubmit, loadFailed, money, humanise, today, statusLabel, hours, invoicePurpose } from './forms.js';
+import { organisationNames, organisationName } from '../../organisations.js';
 
 await shell({ signInRequired: true });
+const organisations = await organisationNames();
 const reviewsHost = document.getElementById('reviews');
 const paymentsHost = document.getElementById('payments');
 const messageHost = document.getElementById('message');
@@ -67,7 +69,7 @@ function reviewItem(membership) {
     el('dl', { class: 'facts' },
       el('dt', {}, 'E-mail'), el('dd', {}, membership.member?.email || '—'),
       el('dt', {}, 'Job role'), el('dd', {}, membership.member?.jobRole || '—'),
-      el('dt', {}, 'Organisation'), el('dd', {}, membership.member?.organisationId || '—'),
+      el('dt', {}, 'Organisation'), el('dd', {}, organisationName(organisations, membership.member?.organisationId)),
       el('dt', {}, renewal ? 'Membership year' : 'Applied'),
       el('dd', {}, renewal ? `${formatDate(membership.startedOn)} to ${formatDate(membership.expiresOn)}`
         : formatDateTime(membership.appliedAt))),

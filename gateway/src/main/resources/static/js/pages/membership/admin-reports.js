@@ -3,6 +3,7 @@ import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
 import { loadFailed, money, statusLabel } from './forms.js';
+import { organisationNames, organisationName } from '../../organisations.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('reports');
@@ -20,11 +21,13 @@ function table(id, caption, headers, rows) {
       el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c)))))));
 }
 
+const names = await organisationNames();
+
 function memberTable(id, caption, rows) {
   if (!rows.length) return el('p', {}, 'None.');
   return table(id, caption, ['Name', 'E-mail', 'Organisation', 'Status', 'Started', 'Expires'],
     rows.map(r => [[r.givenName, r.familyName].filter(Boolean).join(' ') || '—', r.email || '—',
-      r.organisationId || '—', statusLabel(r.status), formatDate(r.startedOn), formatDate(r.expiresOn)]));
+      organisationName(names, r.organisationId), statusLabel(r.status), formatDate(r.startedOn), formatDate(r.expiresOn)]));
 }
 
 async function render() {

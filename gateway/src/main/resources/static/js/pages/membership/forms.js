@@ -1,7 +1,7 @@
 // Accessible forms for the membership pages: every control has a label, hints and errors are tied to it with
 // aria-describedby, a failed submission marks the controls aria-invalid and moves focus to an error summary whose
 // links lead to the controls. The browser's own validation bubbles are off (novalidate): the same summary shows them.
-import { el } from '../../dom.js';
+import { el, replaceStatus } from '../../dom.js';
 import { api, ApiError } from '../../api.js';
 
 /**
@@ -88,7 +88,7 @@ export function showErrors(form, errors, general) {
   const titleId = `${form.id || 'form'}-error-title`;
   const summary = el('div', { class: 'error-summary', tabindex: '-1', role: 'alert', 'aria-labelledby': titleId },
     el('h2', { id: titleId }, 'There is a problem'), el('ul', {}, items));
-  form.prepend(summary);
+  form.prepend(replaceStatus(summary));
   summary.focus();
 }
 
@@ -156,13 +156,13 @@ export async function saveVersioned(path, { method = 'PUT', body, version }, rel
 
 /** A message that stays on the page and takes focus: a success (role status) or a warning (role alert). */
 export function notice(message, { warning = false } = {}) {
-  return el('p', { class: `notice ${warning ? 'error' : 'success'}`, role: warning ? 'alert' : 'status',
-    tabindex: '-1', 'data-testid': warning ? 'conflict' : null }, message);
+  return replaceStatus(el('p', { class: `notice ${warning ? 'error' : 'success'}`, role: warning ? 'alert' : 'status',
+    tabindex: '-1', 'data-testid': warning ? 'conflict' : null }, message));
 }
 
 /** A success message that stays on the page; it takes focus, so that screen readers read it out. */
 export function success(host, message) {
-  const notice = el('p', { class: 'notice success', role: 'status', tabindex: '-1' }, message);
+  const notice = replaceStatus(el('p', { class: 'notice success', role: 'status', tabindex: '-1' }, message));
   host.replaceChildren(notice);
   notice.focus();
   return notice;

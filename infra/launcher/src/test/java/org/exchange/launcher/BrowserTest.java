@@ -197,4 +197,13 @@ abstract class BrowserTest {
         Accessibility.assertNoViolations(page, path + " at 375 px");
         page.setViewportSize(1280, 900);
     }
+
+    /** Fills the facilitator's form for publishing their group's outcome. */
+    void fillTheOutcome(String kind, String title, String summary, String authors, String link) {
+        page.locator("#publish-kind").selectOption(kind);
+        page.locator("#publish-title").fill(title);
+        page.locator("#publish-summary").fill(summary);
+        page.locator("#publish-authorNames").fill(authors);
+        page.locator("#publish-linkUrl").fill(link);
+    }
 }

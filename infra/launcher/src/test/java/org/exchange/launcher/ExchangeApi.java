@@ -95,13 +95,34 @@ final class ExchangeApi {
         return call("POST", "/api/exchange/groups/" + group.get("id").asString() + "/activate", FACILITATOR, null, 200);
     }
 
+    /**
+     * A group of the demo facilitator's, open for members, whose planned span began on plannedStart (in the past for
+     * programme history) and ends four months from today.
+     */
+    JsonNode formingGroupSince(String networkId, String name, LocalDate plannedStart) {
+        JsonNode group = call("POST", "/api/exchange/groups", FACILITATOR, Map.of("networkId", networkId, "name", name,
+                "kind", "SUBJECT", "area", "ESOL", "challenge", "Learners who rarely ask questions in class",
+                "capacity", 10, "plannedStart", plannedStart.toString(),
+                "plannedEnd", LocalDate.now().plusMonths(4).toString(), "facilitatorIds", List.of()), 201);
+        return call("POST", "/api/exchange/groups/" + group.get("id").asString() + "/open", PROGRAMME_ADMIN, null, 200);
+    }
+
+    /** An online group meeting that already took place, recorded afterwards by the demo facilitator. */
+    JsonNode pastMeeting(JsonNode group, String title, LocalDateTime startsAt, int minutes) {
+        return call("POST", "/api/exchange/meetings/past", FACILITATOR, meeting(group, title, startsAt, minutes), 201);
+    }
+
     /** An online group meeting scheduled by the demo facilitator, starting at a local time in {@value #ZONE}. */
     JsonNode onlineMeeting(JsonNode group, String title, LocalDateTime startsAt, int minutes) {
-        return call("POST", "/api/exchange/meetings", FACILITATOR, Map.of("kind", "GROUP_MEETING",
-                "groupId", group.get("id").asString(), "networkId", group.get("networkId").asString(), "title", title,
+        return call("POST", "/api/exchange/meetings", FACILITATOR, meeting(group, title, startsAt, minutes), 201);
+    }
+
+    private static Map<String, Object> meeting(JsonNode group, String title, LocalDateTime startsAt, int minutes) {
+        return Map.of("kind", "GROUP_MEETING", "groupId", group.get("id").asString(),
+                "networkId", group.get("networkId").asString(), "title", title,
                 "when", Map.of("startsAt", startsAt.toString(), "endsAt", startsAt.plusMinutes(minutes).toString(),
                         "timeZone", ZONE, "onlineUrl", "https://meet.example.org/" + unique()),
-                "capacity", 20), 201);
+                "capacity", 20);
     }
 
     void join(String groupId, String username) {

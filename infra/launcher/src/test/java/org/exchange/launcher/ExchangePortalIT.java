@@ -210,11 +210,12 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(page.getByTestId("meeting-places")).hasText("1 attended");
         Accessibility.assertNoViolations(page, "recording attendance");
 
-        // a correction without a reason is refused, explained, and focus goes to the summary
+        // a correction without a reason is refused, explained, and focus goes to the summary (the reason is required
+        // once a recorded line changes: PortalIT)
         page.locator("#minutes-0").fill("55");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
         assertThat(page.locator("#attendance-form .error-summary")).isFocused();
-        assertThat(page.locator("#attendance-form .error-summary")).containsText("needs a reason");
+        assertThat(page.locator("#attendance-form .error-summary")).containsText("Enter reason for a correction");
         // the earlier success is gone once the new answer is an error
         assertThat(page.locator("#attendance-saved")).not().containsText("Attendance saved");
         // a reason needed for a correction is never labelled "(optional)"
@@ -277,11 +278,8 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(page.getByTestId("group-status")).hasText("active");
 
         String title = "Blended digital skills: a case study " + ExchangeApi.unique();
-        page.locator("#publish-kind").selectOption("CASE_STUDY");
-        page.locator("#publish-title").fill(title);
-        page.locator("#publish-summary").fill("How short screencasts helped adult learners practise at home.");
-        page.locator("#publish-authorNames").fill("Femi Facilitator, Priya Practitioner");
-        page.locator("#publish-linkUrl").fill("https://outcomes.example.org/blended-digital-skills.pdf");
+        fillTheOutcome("CASE_STUDY", title, "How short screencasts helped adult learners practise at home.",
+                "Femi Facilitator, Priya Practitioner", "https://outcomes.example.org/blended-digital-skills.pdf");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish the outcome")).click();
         assertThat(page.locator("#published")).containsText("Published \"" + title + "\"");
         screenshot("exchange-outcome-published");

@@ -2,7 +2,11 @@ package org.exchange.launcher;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -10,6 +14,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The portal in a real browser (Debian's Chromium, driven by Playwright) against the platform the launcher starts:
@@ -74,6 +79,211 @@ class PortalIT extends BrowserTest {
         assertThat(page.locator(".tag").filter(new Locator.FilterOptions().setHasText("Attended")).first())
                 .isVisible();
         screenshot("demo-practitioner-cpd");
+    }
+
+    /**
+     * Issue 16, item 9: the evidence link's hint says https, and the API now refuses anything else, naming the field;
+     * and a refusal replaces the success told for the activity logged before it, never stands beside it.
+     */
+    @Test
+    void aCpdEvidenceLinkThatIsNotHttpsIsRefusedOnItsFieldAndTheEarlierSuccessGoes() {
+        signInAt("/membership/cpd.html", "practitioner");
+        String title = "Questioning course " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        page.getByLabel("What you did").fill(title);
+        page.getByLabel("Hours").fill("2");
+        page.getByLabel("Link to evidence").fill("https://example.org/certificates/1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log activity")).click();
+        Locator logged = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Logged “" + title + "”."));
+        assertThat(logged).isVisible();
+
+        page.getByLabel("What you did").fill(title + ", day two");
+        page.getByLabel("Hours").fill("2");
+        page.getByLabel("Link to evidence").fill("http://example.org/certificates/2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log activity")).click();
+        Locator summary = page.locator("#log-form .error-summary");
+        assertThat(summary).isFocused();
+        assertThat(summary).containsText("Link to evidence: must be an https address");
+        assertThat(page.getByLabel("Link to evidence")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#log-form .field-error")).containsText("must be an https address");
+        assertThat(logged).hasCount(0);
+        screenshot("cpd-evidence-link-refused");
+        Accessibility.assertNoViolations(page, "a CPD activity refused for its http link");
+    }
+
+    /**
+     * Issue 16, item 9: the reason for a correction was marked neither optional nor required. It is required as soon as
+     * a line recorded before changes, so the browser tells it before anything is sent, and the success told for the
+     * first record goes when the error shows.
+     */
+    @Test
+    void aReasonIsRequiredOnceAnAttendanceLineRecordedBeforeChanges() {
+        ExchangeApi exchange = new ExchangeApi(platform);
+        JsonNode network = exchange.network("Worcestershire Professional Exchange " + ExchangeApi.unique(),
+                "West Midlands", "Worcester", 52.1920, -2.2200);
+        LocalDate today = LocalDate.now(ZoneId.of(ExchangeApi.ZONE));
+        JsonNode group = exchange.formingGroupSince(network.get("id").asString(),
+                "Questioning in maths " + ExchangeApi.unique(), today.minusDays(30));
+        exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
+        JsonNode meeting = exchange.pastMeeting(group, "Meeting 1: wait time", today.minusDays(2).atTime(16, 0), 90);
+        signInAt("/dashboard.html", ExchangeApi.FACILITATOR);
+        page.navigate(url("/facilitate/meeting.html?id=" + meeting.get("id").asString()));
+        page.locator("#role-0").selectOption("ATTENDEE");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
+        assertThat(page.locator("#attendance-saved")).containsText("Attendance saved for 1 person");
+
+        Locator reason = page.getByLabel("Reason for a correction");
+        assertThat(reason).not().hasAttribute("required", "");
+        assertThat(page.locator("label[for=attendance-correctionReason]")).not().containsText("optional");
+        page.locator("#minutes-0").fill("60");
+        assertThat(reason).hasAttribute("required", "");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
+        Locator summary = page.locator("#attendance-form .error-summary");
+        assertThat(summary).isFocused();
+        assertThat(summary).containsText("Enter reason for a correction");
+        assertThat(reason).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#attendance-saved")).not().containsText("Attendance saved");
+        Accessibility.assertNoViolations(page, "a correction without its reason");
+    }
+
+    /**
+     * Programme history (issue 16): a facilitator records a meeting of their own group that took place ten days ago,
+     * who attended it, and the group's outcome dated when it came out; the meeting says it took place and was recorded
+     * afterwards, and the library finds the outcome under the year it came out.
+     */
+    @Test
+    void aFacilitatorRecordsAMeetingThatTookPlaceItsAttendanceAndAnOutcomeDatedWhenItCameOut() {
+        LocalDate today = LocalDate.now(ZoneId.of(ExchangeApi.ZONE));
+        String name = "Questioning in ESOL " + ExchangeApi.unique();
+        ExchangeApi exchange = new ExchangeApi(platform);
+        JsonNode network = exchange.network("Staffordshire Professional Exchange " + ExchangeApi.unique(),
+                "West Midlands", "Stafford", 52.8070, -2.1170);
+        JsonNode group = exchange.formingGroupSince(network.get("id").asString(), name, today.minusDays(60));
+        String groupId = group.get("id").asString();
+        exchange.join(groupId, ExchangeApi.PRACTITIONER);
+        for (int n = 2; n <= 4; n++) {
+            exchange.onlineMeeting(group, "Meeting " + n, today.plusWeeks(3L * n).atTime(16, 0), 90);
+        }
+        signInAt("/dashboard.html", ExchangeApi.FACILITATOR);
+        page.navigate(url("/facilitate/group.html?id=" + groupId));
+
+        LocalDate tookPlace = today.minusDays(10);
+        page.locator("#past-title").fill("Meeting 1: what stops questions");
+        page.locator("#past-when-date").fill(tookPlace.toString());
+        page.locator("#past-when-onlineUrl").fill("https://meet.example.org/questioning-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the meeting")).click();
+        assertThat(page.locator("#recorded-past")).containsText("Recorded \"Meeting 1: what stops questions\"");
+        Locator pastRow = page.locator("#meetings tr", new Page.LocatorOptions()
+                .setHasText("Meeting 1: what stops questions"));
+        String recordedToday = today.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK));
+        assertThat(pastRow).containsText("Took place (recorded afterwards, ");
+        assertThat(pastRow).containsText(recordedToday);
+        Accessibility.assertNoViolations(page, "a meeting recorded afterwards on the group's page");
+
+        page.locator("#recorded-past").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("record who attended")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                .setName("Meeting 1: what stops questions").setLevel(1))).isVisible();
+        assertThat(page.getByTestId("meeting-status")).containsText("Took place (recorded afterwards, ");
+        assertThat(page.getByTestId("meeting-status")).containsText(recordedToday);
+        page.locator("#role-0").selectOption("ATTENDEE");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
+        assertThat(page.locator("#attendance-saved")).containsText("Attendance saved for 1 person");
+        assertThat(page.getByTestId("meeting-places")).hasText("1 attended");
+        screenshot("exchange-meeting-recorded-afterwards");
+        Accessibility.assertNoViolations(page, "attendance of a meeting recorded afterwards");
+
+        // with the meeting that took place, four are planned inside the span: the group becomes active
+        page.navigate(url("/facilitate/group.html?id=" + groupId));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activate the group")).click();
+        assertThat(page.getByTestId("group-status")).hasText("active");
+        LocalDate cameOut = today.minusDays(3);
+        String title = "What stops questions in ESOL classes " + ExchangeApi.unique();
+        fillTheOutcome("REPORT", title, "Wait time and question stems doubled learners' questions.",
+                "Femi Facilitator", "https://outcomes.example.org/questioning-esol.pdf");
+        page.locator("#publish-publishedOn").fill(cameOut.toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish the outcome")).click();
+        assertThat(page.locator("#published")).containsText("Published \"" + title + "\"");
+
+        page.navigate(url("/library.html?year=" + cameOut.getYear() + "&q=" + title.replace(' ', '+')));
+        Locator results = page.locator("#library-results");
+        assertThat(results).containsText(title);
+        assertThat(results).containsText(cameOut.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)));
+        page.navigate(url("/library.html?year=" + (cameOut.getYear() - 1) + "&q=" + title.replace(' ', '+')));
+        assertThat(page.locator("#library-results")).not().containsText(title);
+        screenshot("exchange-library-outcome-by-year");
+        Accessibility.assertNoViolations(page, "the library by year");
+    }
+
+    /**
+     * Issue 16, item 3: every demo role goes through the pages its navigation and its sections lead to. No page asks
+     * for something the platform refuses or cannot find (no 4xx or 5xx, no error in the console), and no page shows an
+     * organisation by its id (org-...) instead of its name.
+     */
+    @Test
+    void everyRoleGoesThroughItsPagesWithoutARefusedRequestAConsoleErrorOrAnOrganisationsId() {
+        java.util.List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<String> where = new java.util.concurrent.atomic.AtomicReference<>();
+        context.onResponse(response -> {
+            if (response.status() >= 400 && where.get() != null) {
+                problems.add(where.get() + ": " + response.status() + " " + response.request().method() + " "
+                        + response.url());
+            }
+        });
+        context.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && where.get() != null) {
+                problems.add(where.get() + ": console error " + message.text());
+            }
+        });
+        Pattern organisationId = Pattern.compile("\\borg-[a-z0-9][a-z0-9-]*");
+        for (String username : List.of("practitioner", "facilitator", "assessor", "orgadmin", "programmeadmin")) {
+            context.clearCookies();
+            where.set(null);
+            signInAt("/dashboard.html", username);
+            // the shell draws the navigation once it knows who is signed in
+            assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Notifications"))).isVisible();
+            java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+            paths.add("/dashboard.html");
+            paths.addAll(sameOriginPages("nav a"));
+            for (String section : List.copyOf(paths)) {
+                if (section.endsWith("/")) {
+                    page.navigate(url(section));
+                    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+                    page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                    paths.addAll(sameOriginPages("main a"));
+                }
+            }
+            for (String path : paths) {
+                where.set(username + " on " + path);
+                page.navigate(url(path));
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                String text = page.locator("body").innerText();
+                java.util.regex.Matcher id = organisationId.matcher(text);
+                if (id.find()) {
+                    problems.add(where.get() + ": shows the organisation id " + id.group());
+                }
+            }
+            where.set(null);
+            System.out.println("[browser] " + username + " went through " + paths.size() + " pages: " + paths);
+            org.assertj.core.api.Assertions.assertThat(paths).as("the pages %s reaches", username)
+                    .contains("/dashboard.html", "/groups/", "/notifications.html").hasSizeGreaterThan(8);
+        }
+        org.assertj.core.api.Assertions.assertThat(problems)
+                .as("refused requests, console errors and organisation ids on the pages of each role").isEmpty();
+    }
+
+    /** The portal's pages the links found by selector lead to (without query or fragment, no API or sign-out). */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> sameOriginPages(String selector) {
+        return ((java.util.List<String>) page.evaluate("""
+                selector => [...document.querySelectorAll(selector)]
+                  .map(a => new URL(a.href, location.href))
+                  .filter(u => u.origin === location.origin && !u.pathname.startsWith('/api/')
+                    && !u.pathname.startsWith('/oauth2/') && !u.pathname.startsWith('/logout')
+                    && (u.pathname.endsWith('/') || u.pathname.endsWith('.html')))
+                  .map(u => u.pathname)""", selector)).stream().distinct().toList();
     }
 
     @Test

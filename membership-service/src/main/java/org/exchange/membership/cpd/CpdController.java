@@ -49,6 +49,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "CPD record")
 class CpdController {
 
+    /** What a refused evidence link is told: the form asks for https, and so does the API. */
+    static final String EVIDENCE_LINK = "must be an https address, such as https://example.org/certificate, with any "
+            + "special characters percent-encoded";
+
     private final CpdService cpd;
     private final Clock clock;
 
@@ -137,7 +141,7 @@ class CpdController {
             @NotNull LocalDate occurredOn,
             @NotNull @DecimalMin("0.00") @DecimalMax("200.00") @Digits(integer = 3, fraction = 2) BigDecimal hours,
             @Size(max = 10000) String reflection,
-            @Size(max = 1000) @WebLink String evidenceLink) {
+            @Size(max = 1000) @WebLink(httpsOnly = true, message = EVIDENCE_LINK) String evidenceLink) {
 
         Details details() {
             return new Details(type, title.strip(), occurredOn, hours, reflection, evidenceLink);
@@ -146,6 +150,6 @@ class CpdController {
 
     record ReflectionRequest(
             @NotBlank @Size(max = 10000) String reflection,
-            @Size(max = 1000) @WebLink String evidenceLink) {
+            @Size(max = 1000) @WebLink(httpsOnly = true, message = EVIDENCE_LINK) String evidenceLink) {
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Announces organisations nobody has heard of yet (seeded ones) at start-up, and expires ended memoranda daily. */
+/**
+ * Announces organisations and venues nobody has heard of yet (seeded ones) at start-up, and expires ended memoranda
+ * daily.
+ */
 @Component
 class OrganisationJobs {
 
@@ -23,7 +26,7 @@ class OrganisationJobs {
     void announceAtStartUp() {
         int announced = organisations.announcePending();
         if (announced > 0) {
-            log.info("Announced {} organisation(s) registered before this start", announced);
+            log.info("Announced {} organisation(s) and venue(s) registered before this start", announced);
         }
     }
 

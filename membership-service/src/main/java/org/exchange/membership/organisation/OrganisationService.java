@@ -133,16 +133,22 @@ public class OrganisationService {
     }
 
     /**
-     * Publishes {@link OrganisationRegistered} for every organisation whose details have not been announced, such as
-     * the ones seeded by a migration. Idempotent: an announced organisation is not announced again.
+     * Publishes {@link OrganisationRegistered} for every organisation whose details have not been announced, and
+     * {@link VenueOffered} for every venue, such as the ones seeded by a migration. Idempotent: what was announced is
+     * not announced again.
      *
-     * @return how many were announced
+     * @return how many organisations and venues were announced
      */
     @Transactional
     public int announcePending() {
         List<Organisation> pending = organisations.unannouncedForUpdate();
         pending.forEach(this::announce);
-        return pending.size();
+        List<Venue> venues = support.unannouncedVenuesForUpdate();
+        for (Venue venue : venues) {
+            announce(venue);
+            support.markAnnounced(venue);
+        }
+        return pending.size() + venues.size();
     }
 
     @Transactional
@@ -287,10 +293,14 @@ public class OrganisationService {
 
     private Venue saveAndAnnounce(Venue venue) {
         Venue saved = support.save(venue);
-        events.publish(saved.id(), new VenueOffered(saved.id(), saved.organisationId(), saved.name(),
-                saved.address(), saved.postcode(), saved.latitude(), saved.longitude(), saved.capacity(),
-                saved.accessibility(), saved.withdrawn(), saved.offeredAt()));
+        announce(saved);
         return saved;
+    }
+
+    private void announce(Venue venue) {
+        events.publish(venue.id(), new VenueOffered(venue.id(), venue.organisationId(), venue.name(),
+                venue.address(), venue.postcode(), venue.latitude(), venue.longitude(), venue.capacity(),
+                venue.accessibility(), venue.withdrawn(), venue.offeredAt()));
     }
 
     private void announce(Organisation organisation) {

@@ -34,6 +34,16 @@ class SupportOffered {
                 .query((rs, row) -> venue(rs)).list();
     }
 
+    /** Venues whose offer has not been announced (seeded by a migration), locked until the transaction ends. */
+    List<Venue> unannouncedVenuesForUpdate() {
+        return jdbc.sql("select * from venue where not announced order by id for update skip locked")
+                .query((rs, row) -> venue(rs)).list();
+    }
+
+    void markAnnounced(Venue venue) {
+        jdbc.sql("update venue set announced = true where id = :id").param("id", venue.id()).update();
+    }
+
     /**
      * Stores a new venue, or a change to the version it was read at.
      *

@@ -169,6 +169,28 @@ class CpdFromOtherContextsTest {
         api.get("/api/membership/me/cpd?year=abc", Tokens.practitioner(practitioner)).andExpect(status().isBadRequest());
     }
 
+    @Test
+    void anEvidenceLinkThatIsNotHttpsIsABadRequestNamingTheField() throws Exception {
+        UUID practitioner = UUID.randomUUID();
+        String activity = """
+                {"type":"COURSE","title":"Questioning course","occurredOn":"2027-02-01","hours":3,
+                 "evidenceLink":"%s"}""";
+        api.post("/api/membership/me/cpd", Tokens.practitioner(practitioner),
+                        activity.formatted("http://example.org/certificate"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("evidenceLink"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("https")));
+        api.post("/api/membership/me/cpd", Tokens.practitioner(practitioner),
+                activity.formatted("https://example.org/certificate")).andExpect(status().isCreated());
+        UUID logged = cpd.yearSummary(practitioner, 2027).activities().getFirst().id();
+        api.perform(put("/api/membership/me/cpd/" + logged + "/reflection").with(Tokens.practitioner(practitioner))
+                        .header("If-Match", "\"1\"").contentType("application/json")
+                        .content("{\"reflection\":\"Wait time\",\"evidenceLink\":\"http://example.org/notes\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("evidenceLink"));
+    }
+
     private String hours(UUID practitioner) {
         return cpd.yearSummary(practitioner, 2027).totalHours().toPlainString();
     }

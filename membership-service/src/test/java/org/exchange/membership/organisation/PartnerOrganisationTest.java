@@ -63,6 +63,18 @@ class PartnerOrganisationTest {
     }
 
     @Test
+    void theDemoProgrammesVenueIsWestmidCollegesAndIsAnnouncedOnceAtStartUp() throws Exception {
+        String venue = "00000000-0000-4000-8000-00000000ee01";
+        assertThat(events.awaitOne("membership.VenueOffered.v1", venue).payload())
+                .contains("\"organisationId\":\"org-westmid-college\"")
+                .contains("\"name\":\"Westmid College, Hall Green campus\"");
+        api.get("/api/membership/organisations/org-westmid-college", Tokens.orgAdmin("org-westmid-college"))
+                .andExpect(jsonPath("$.venues[?(@.id == '" + venue + "')].withdrawn").value(false));
+
+        assertThat(organisations.announcePending()).isZero();
+    }
+
+    @Test
     void aBrokeredSignInsIdentityProviderAliasResolvesToItsOrganisation() throws Exception {
         api.get("/api/membership/organisations/by-identity-provider/partner-college", Tokens.programmeAdmin())
                 .andExpect(status().isOk())

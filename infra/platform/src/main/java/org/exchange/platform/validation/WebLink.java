@@ -15,7 +15,8 @@ import jakarta.validation.Payload;
 
 /**
  * A link people follow: an absolute http(s) URI with a host that {@link java.net.URI} parses as it stands, so that
- * whatever later writes it out (a calendar feed, an e-mail, a page) never fails on it. Null is valid.
+ * whatever later writes it out (a calendar feed, an e-mail, a page) never fails on it; {@link #httpsOnly()} refuses
+ * plain http where the form promises https. Null is valid.
  */
 @Documented
 @Constraint(validatedBy = WebLinkValidator.class)
@@ -25,6 +26,9 @@ public @interface WebLink {
 
     String message() default "must be an absolute http(s) address, such as https://example.org/page, with any "
             + "special characters percent-encoded";
+
+    /** Only an https address is a link here (the message should then say so). */
+    boolean httpsOnly() default false;
 
     Class<?>[] groups() default {};
 

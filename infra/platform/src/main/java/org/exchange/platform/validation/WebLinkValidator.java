@@ -9,9 +9,17 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Checks a {@link WebLink}. */
 public class WebLinkValidator implements ConstraintValidator<WebLink, String> {
 
+    private boolean httpsOnly;
+
+    @Override
+    public void initialize(WebLink constraint) {
+        httpsOnly = constraint.httpsOnly();
+    }
+
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-        return value == null || parse(value).isPresent();
+        return value == null || parse(value).filter(uri -> !httpsOnly || uri.getScheme().equalsIgnoreCase("https"))
+                .isPresent();
     }
 
     /** The link as an absolute http(s) URI with a host, or empty when it is not one. */
