@@ -1,11 +1,11 @@
 // Assessors: the candidates they observe or sit on a panel for, and a search for a candidate to observe.
-import { shell } from '../../shell.js';
+import { shell, hasRole } from '../../shell.js';
 import { api } from '../../api.js';
 import { el } from '../../dom.js';
 import { field, onSubmit, loadFailed } from '../membership/forms.js';
 import { API, statusLabel, progressBar, observationForm, showMessage } from './common.js';
 
-await shell({ signInRequired: true });
+const me = await shell({ signInRequired: true });
 const host = document.getElementById('candidates');
 const found = document.getElementById('found');
 
@@ -60,5 +60,11 @@ onSubmit(search, async values => {
     results.map(observable)) : null].filter(Boolean));
   summary.focus();
 });
-document.getElementById('find').append(search);
-render();
+if (hasRole(me, 'assessor')) {
+  document.getElementById('find').append(search);
+  render();
+} else {
+  // a programme admin who is not an assessor has no candidates of their own: they assign assessors and panels
+  host.replaceChildren(el('p', {}, 'You are not an assessor, so no candidate is yours to observe. Assessors and '
+    + 'panels are named for each candidate on ', el('a', { href: '/admin/awards.html' }, 'Award enrolments'), '.'));
+}

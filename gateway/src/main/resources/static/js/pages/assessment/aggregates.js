@@ -4,6 +4,7 @@ import { shell, hasRole } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el } from '../../dom.js';
 import { change } from './shared.js';
+import { organisationNames } from '../../organisations.js';
 
 const me = await shell({ signInRequired: true });
 const section = location.pathname.split('/')[1];
@@ -83,20 +84,13 @@ if (section === 'facilitate') {
     await show(`/api/assessment/aggregates/organisations/${encodeURIComponent(me.organisation)}`, 'Your staff');
   }
 } else if (hasRole(me, 'programme-admin')) {
-  const [groups, networks] = await Promise.all([api('/api/exchange/groups?limit=500').catch(() => []),
-    api('/api/exchange/networks').catch(() => [])]);
-  const organisation = el('input', { id: 'organisation', name: 'organisation', required: true,
-    autocomplete: 'off', spellcheck: 'false' });
-  const byOrganisation = el('form', { class: 'stacked' },
-    el('label', { for: 'organisation' }, 'Organisation id', el('span', { class: 'hint' }, 'For example org-westmid-college')),
-    organisation, el('p', { class: 'actions' }, el('button', { type: 'submit' }, 'Show organisation')));
-  byOrganisation.addEventListener('submit', event => {
-    event.preventDefault();
-    if (organisation.value.trim()) {
-      show(`/api/assessment/aggregates/organisations/${encodeURIComponent(organisation.value.trim())}`,
-        `Organisation ${organisation.value.trim()}`);
-    }
-  });
+  const [groups, networks, organisations] = await Promise.all([
+    api('/api/exchange/groups?limit=500').catch(() => []), api('/api/exchange/networks').catch(() => []),
+    organisationNames()]);
+  const organisationPicker = picker('Organisation', [...organisations].sort((a, b) => a[1].localeCompare(b[1])),
+    (id, name) => show(`/api/assessment/aggregates/organisations/${encodeURIComponent(id)}`, name));
+  organisationPicker.querySelector('select').id = 'organisation';
+  organisationPicker.querySelector('label').setAttribute('for', 'organisation');
   const groupPicker = picker('Group', groups.map(g => [g.id, g.name]),
     (id, name) => show(`/api/assessment/aggregates/groups/${id}`, name));
   const networkPicker = picker('Network', networks.map(n => [n.id, n.name]),
@@ -105,5 +99,5 @@ if (section === 'facilitate') {
   networkPicker.querySelector('label').setAttribute('for', 'network');
   choose.replaceChildren(
     el('h2', {}, 'A group'), groupPicker, el('h2', {}, 'A network'), networkPicker,
-    el('h2', {}, 'An organisation'), byOrganisation);
+    el('h2', {}, 'An organisation'), organisationPicker);
 }

@@ -10,7 +10,8 @@ const host = document.getElementById('take');
 const MAX_FOCUS = 5;
 
 const [status, scale] = await Promise.all([api('/api/assessment/me/status'), api('/api/assessment/scale')]);
-const draft = await optional('/api/assessment/me/draft');
+// a draft, or the next review started from the last ratings; nothing to ask for before the first baseline is begun
+const draft = status.draft || status.baselineDone ? await optional('/api/assessment/me/draft') : null;
 const kind = draft?.kind || (status.baselineDone ? 'REVIEW' : 'BASELINE');
 const editionId = draft?.edition?.id || (await api('/api/assessment/frameworks')).find(edition => edition.current).id;
 const edition = await api(`/api/assessment/frameworks/${editionId}`);

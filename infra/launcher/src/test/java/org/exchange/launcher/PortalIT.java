@@ -274,16 +274,19 @@ class PortalIT extends BrowserTest {
                 .as("refused requests, console errors and organisation ids on the pages of each role").isEmpty();
     }
 
-    /** The portal's pages the links found by selector lead to (without query or fragment, no API or sign-out). */
+    /**
+     * The portal's pages the links found by selector lead to, each page once (the first link to it, with its query, as
+     * a page such as a group's needs its id), without a fragment, no API or sign-out.
+     */
     @SuppressWarnings("unchecked")
     private java.util.List<String> sameOriginPages(String selector) {
         return ((java.util.List<String>) page.evaluate("""
-                selector => [...document.querySelectorAll(selector)]
+                selector => [...new Map([...document.querySelectorAll(selector)]
                   .map(a => new URL(a.href, location.href))
                   .filter(u => u.origin === location.origin && !u.pathname.startsWith('/api/')
                     && !u.pathname.startsWith('/oauth2/') && !u.pathname.startsWith('/logout')
                     && (u.pathname.endsWith('/') || u.pathname.endsWith('.html')))
-                  .map(u => u.pathname)""", selector)).stream().distinct().toList();
+                  .reverse().map(u => [u.pathname, u.pathname + u.search])).values()]""", selector));
     }
 
     @Test
