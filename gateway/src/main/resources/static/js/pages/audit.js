@@ -18,6 +18,8 @@ const PAGE = 25;
 const me = await shell({ signInRequired: true });
 const organisations = await organisationNames();
 const host = document.getElementById('audit');
+const ROLES = { 'org-admin': 'organisation admin', 'programme-admin': 'programme admin', facilitator: 'facilitator',
+  assessor: 'assessor', ops: 'operations' };
 let cursors = new Map(); // service id -> the `before` of its next page, or null when it has no more
 let query = {};
 
@@ -29,8 +31,15 @@ function describe(entry) {
 function who(entry) {
   if (!entry.actorId) return 'The platform (no one signed in: a schedule or an e-mail link)';
   if (entry.actorId === me.subject) return 'You';
-  const roles = (entry.actorRoles || []).filter(role => role !== 'practitioner');
+  const roles = (entry.actorRoles || []).filter(role => role !== 'practitioner').map(role => ROLES[role] || role);
   return `Person ${entry.actorId}${roles.length ? ` (${roles.join(', ')})` : ''}`;
+}
+
+/** The record an entry is about; an organisation by its name, as everywhere in the portal. */
+function record(entry) {
+  return entry.subjectType === 'organisation'
+    ? `Organisation ${organisationName(organisations, entry.subjectId)}`
+    : `${entry.subjectType} ${entry.subjectId}`;
 }
 
 function value(v) {
@@ -64,7 +73,7 @@ function item(entry) {
     el('dl', { class: 'facts' },
       el('dt', {}, 'When'), el('dd', {}, el('time', { datetime: entry.at }, formatDateTime(entry.at))),
       el('dt', {}, 'Who'), el('dd', { class: 'feed-url' }, who(entry)),
-      el('dt', {}, 'Record'), el('dd', { class: 'feed-url' }, `${entry.subjectType} ${entry.subjectId}`),
+      el('dt', {}, 'Record'), el('dd', { class: 'feed-url' }, record(entry)),
       entry.organisationId ? [el('dt', {}, 'Organisation'), el('dd', {}, organisationName(organisations, entry.organisationId))] : null,
       el('dt', {}, 'Where'), el('dd', {}, entry.serviceLabel)),
     changes(entry));
