@@ -9,4 +9,9 @@ class AccreditationArchitectureTest {
     void keepsToItsContextAndItsFeatureLayout() {
         ArchitectureRules.verify("accreditation");
     }
+
+    @Test
+    void everyKafkaListenerHandsItsRecordsToTheInbox() {
+        ArchitectureRules.verifyConsumersGoThroughTheInbox("accreditation");
+    }
 }

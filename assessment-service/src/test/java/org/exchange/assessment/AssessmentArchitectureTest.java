@@ -9,4 +9,9 @@ class AssessmentArchitectureTest {
     void keepsToItsContextAndItsFeatureLayout() {
         ArchitectureRules.verify("assessment");
     }
+
+    @Test
+    void everyKafkaListenerHandsItsRecordsToTheInbox() {
+        ArchitectureRules.verifyConsumersGoThroughTheInbox("assessment");
+    }
 }

@@ -9,4 +9,9 @@ class ExchangeArchitectureTest {
     void keepsToItsContextAndItsFeatureLayout() {
         ArchitectureRules.verify("exchange");
     }
+
+    @Test
+    void everyKafkaListenerHandsItsRecordsToTheInbox() {
+        ArchitectureRules.verifyConsumersGoThroughTheInbox("exchange");
+    }
 }

@@ -9,4 +9,9 @@ class MembershipArchitectureTest {
     void keepsToItsContextAndItsFeatureLayout() {
         ArchitectureRules.verify("membership");
     }
+
+    @Test
+    void everyKafkaListenerHandsItsRecordsToTheInbox() {
+        ArchitectureRules.verifyConsumersGoThroughTheInbox("membership");
+    }
 }

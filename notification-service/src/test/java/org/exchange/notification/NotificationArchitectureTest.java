@@ -9,4 +9,9 @@ class NotificationArchitectureTest {
     void keepsToItsContextAndItsFeatureLayout() {
         ArchitectureRules.verify("notification");
     }
+
+    @Test
+    void everyKafkaListenerHandsItsRecordsToTheInbox() {
+        ArchitectureRules.verifyConsumersGoThroughTheInbox("notification");
+    }
 }

@@ -19,7 +19,8 @@ final class ContainerEngines implements TestEngines {
 
     static ContainerEngines start() {
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:18-alpine");
-        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+        // several partitions per topic, as the embedded broker and the chart have: two instances of a service share them
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1").withEnv("KAFKA_NUM_PARTITIONS", "3");
         postgres.start();
         kafka.start();
         return new ContainerEngines(postgres, kafka);
