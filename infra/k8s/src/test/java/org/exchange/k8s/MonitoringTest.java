@@ -56,7 +56,7 @@ class MonitoringTest {
         List<JsonNode> objects = Chart.render();
 
         assertThat(Chart.ofKind(objects, "ServiceMonitor")).extracting(monitor -> monitor.at("/metadata/name").asString())
-                .containsExactlyInAnyOrder("membership-service", "exchange-service", "assessment-service",
+                .containsExactlyInAnyOrder("gateway", "membership-service", "exchange-service", "assessment-service",
                         "accreditation-service", "notification-service");
         for (JsonNode monitor : Chart.ofKind(objects, "ServiceMonitor")) {
             String name = monitor.at("/metadata/name").asString();
@@ -67,6 +67,52 @@ class MonitoringTest {
             assertThat(dashboard.path("panels")).isNotEmpty().allSatisfy(panel -> assertThat(
                     panel.at("/targets/0/expr").asString()).contains("job=\"" + name + "\""));
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "", "values-production.yaml" })
+    void theGatewayIsScrapedAndProbedOnItsManagementPortWhichThePublicServiceDoesNotExpose(String overlay) {
+        List<JsonNode> objects = overlay.isEmpty() ? Chart.render() : Chart.render(Chart.HOME.resolve(overlay));
+        JsonNode gateway = Chart.named(objects, "Deployment", "gateway");
+        JsonNode container = gateway.at("/spec/template/spec/containers/0");
+        int management = 0;
+        for (JsonNode port : container.path("ports")) {
+            if (port.path("name").asString().equals("management")) {
+                management = port.path("containerPort").asInt();
+            }
+        }
+        assertThat(management).as("the gateway's management container port").isPositive()
+                .isNotEqualTo(container.at("/ports/0/containerPort").asInt());
+        assertThat(deployments(List.of(gateway)).getFirst())
+                .containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(management))
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0");
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertThat(container.at("/" + probe + "/httpGet/port").asString()).as(probe).isEqualTo("management");
+        }
+        assertThat(gateway.at("/spec/template/metadata/annotations/prometheus.io~1port").asString())
+                .isEqualTo(String.valueOf(management));
+
+        JsonNode publicService = Chart.named(objects, "Service", "gateway");
+        assertThat(publicService.path("spec").path("ports")).extracting(port -> port.path("targetPort").asString())
+                .as("what the ingress can reach").containsExactly("http");
+        JsonNode managementService = Chart.named(objects, "Service", "gateway-management");
+        assertThat(managementService.at("/spec/type").asString()).isEqualTo("ClusterIP");
+        assertThat(managementService.at("/spec/ports/0/targetPort").asString()).isEqualTo("management");
+        assertThat(managementService.at("/spec/ports/0/port").asInt()).isEqualTo(management);
+        assertThat(managementService.at("/spec/selector")).isEqualTo(gateway.at("/spec/selector/matchLabels"));
+
+        JsonNode monitor = Chart.named(objects, "ServiceMonitor", "gateway");
+        assertThat(monitor.at("/spec/endpoints/0/port").asString()).isEqualTo("management");
+        assertThat(monitor.at("/spec/jobLabel").asString()).isEqualTo("app.kubernetes.io/name");
+        monitor.at("/spec/selector/matchLabels").properties().forEach(label -> assertThat(
+                managementService.at("/metadata/labels").path(label.getKey()).asString())
+                .as("the monitor selects the management Service by %s", label.getKey())
+                .isEqualTo(label.getValue().asString()));
+        assertThat(monitor.at("/spec/selector/matchLabels").properties()).as("and not the public Service")
+                .anySatisfy(label -> assertThat(publicService.at("/metadata/labels").path(label.getKey()).asString())
+                        .isNotEqualTo(label.getValue().asString()));
+        assertThat(Sources.read(Sources.ROOT.resolve("gateway/src/main/resources/application.yml")))
+                .as("loopback unless the chart says otherwise").contains("  server:\n    address: 127.0.0.1\n");
     }
 
     @Test
