@@ -1,12 +1,26 @@
 package org.exchange.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -20,6 +34,9 @@ public abstract class ServiceBasicsTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    @Autowired
+    private ApplicationContext context;
 
     /** The service's API prefix, such as {@code /api/membership}. */
     protected abstract String apiPrefix();
@@ -49,6 +66,42 @@ public abstract class ServiceBasicsTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.title").value("Unauthorized"));
+    }
+
+    /**
+     * The platform's sampling setting (one trace in ten) is the one the running service applies: of many new traces,
+     * about a tenth are recorded; a trace a caller sampled is always recorded, one it did not never is, so that a trace
+     * is whole or absent across the services.
+     */
+    @Test
+    void recordsOneNewTraceInTenAndFollowsTheCallersDecision() {
+        Sampler sampler = context.getBean(Sampler.class);
+        double probability = context.getEnvironment()
+                .getRequiredProperty("management.tracing.sampling.probability", Double.class);
+        java.util.Random random = new java.util.Random(17);
+        int traces = 20_000;
+        int sampled = 0;
+        for (int i = 0; i < traces; i++) {
+            String traceId = TraceId.fromLongs(random.nextLong(), random.nextLong());
+            if (decision(sampler, Context.root(), traceId) == SamplingDecision.RECORD_AND_SAMPLE) {
+                sampled++;
+            }
+        }
+        assertThat(probability).isEqualTo(0.1);
+        assertThat(sampled / (double) traces).as("share of new traces recorded").isCloseTo(probability, within(0.01));
+
+        String traceId = TraceId.fromLongs(random.nextLong(), random.nextLong());
+        for (TraceFlags flags : java.util.List.of(TraceFlags.getSampled(), TraceFlags.getDefault())) {
+            Context caller = Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(traceId,
+                    SpanId.fromLong(random.nextLong()), flags, TraceState.getDefault())));
+            assertThat(decision(sampler, caller, traceId) == SamplingDecision.RECORD_AND_SAMPLE)
+                    .as("recorded when the caller's flags are %s", flags).isEqualTo(flags.isSampled());
+        }
+    }
+
+    private static SamplingDecision decision(Sampler sampler, Context parent, String traceId) {
+        return sampler.shouldSample(parent, traceId, "GET /api", SpanKind.SERVER, Attributes.empty(),
+                java.util.List.of()).getDecision();
     }
 
     @Test
