@@ -111,8 +111,6 @@ class MonitoringTest {
         assertThat(monitor.at("/spec/selector/matchLabels").properties()).as("and not the public Service")
                 .anySatisfy(label -> assertThat(publicService.at("/metadata/labels").path(label.getKey()).asString())
                         .isNotEqualTo(label.getValue().asString()));
-        assertThat(Sources.read(Sources.ROOT.resolve("gateway/src/main/resources/application.yml")))
-                .as("loopback unless the chart says otherwise").contains("  server:\n    address: 127.0.0.1\n");
     }
 
     @Test
