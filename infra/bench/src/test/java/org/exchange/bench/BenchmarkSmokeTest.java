@@ -139,7 +139,8 @@ class BenchmarkSmokeTest {
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output).containsPattern("\\[bench\\] JFR smoke\\.jfr: [1-9]\\d* execution samples")
-                .contains("JWT validation").contains("JFR top frames (self):").contains("java.math.BigInteger");
+                .contains("JWT validation").contains("JFR top frames (self):").contains("java.math.BigInteger")
+                .contains("web session store").contains("JFR contended monitors: ");
         assertThat(Files.size(file)).isPositive();
     }
 }
