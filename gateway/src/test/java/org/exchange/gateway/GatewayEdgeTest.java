@@ -13,9 +13,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -42,18 +44,33 @@ import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
+import org.springframework.web.server.session.WebSessionManager;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -61,8 +78,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The gateway at the edge: sign-in redirects and problem details, roles, CSRF, token relay, rate limits, the
- * circuit breaker's fallback and recovery, and the security headers. A small HTTP server plays the membership service,
- * so that it can be stopped and started again.
+ * circuit breaker's fallback and recovery, the security headers, and which calls use the session store. A small HTTP
+ * server plays the membership service, so that it can be stopped and started again.
  */
 @SpringBootTest(properties = {
         "exchange.gateway.rate-limit.replenish-rate=1",
@@ -79,6 +96,7 @@ class GatewayEdgeTest {
 
     static final RSAKey SIGNING_KEY = signingKey();
     static final String CLIENT_TOKEN = bearer("script");
+    static final CountedSessions SESSIONS = new CountedSessions();
 
     @Autowired
     ApplicationContext context;
@@ -392,6 +410,74 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void anApiClientsBearerCallNeitherLooksUpNorCreatesASessionAndIsSentNoCookie() {
+        int created = SESSIONS.created.get();
+        int lookedUp = SESSIONS.lookedUp.get();
+
+        web.get().uri("/api/membership/echo").header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        web.post().uri("/api/membership/echo").header(HttpHeaders.AUTHORIZATION, CLIENT_TOKEN)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        web.get().uri("/api/membership/echo").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+
+        assertThat(SESSIONS.created).as("sessions created").hasValue(created);
+        assertThat(SESSIONS.lookedUp).as("sessions looked up").hasValue(lookedUp);
+    }
+
+    @Test
+    void anAnonymousCallToThePublicApiNeitherLooksUpNorCreatesASession() {
+        int created = SESSIONS.created.get();
+        int lookedUp = SESSIONS.lookedUp.get();
+
+        // nothing answers for notification-service here: the public link gets past the gateway as far as the fallback
+        HttpHeaders answer = web.get().uri("/api/notifications/unsubscribe/a-secret-token")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .returnResult(String.class).getResponseHeaders();
+
+        assertThat(answer.getOrEmpty(HttpHeaders.SET_COOKIE)).noneMatch(cookie -> cookie.startsWith("SESSION="));
+        assertThat(SESSIONS.created).as("sessions created").hasValue(created);
+        assertThat(SESSIONS.lookedUp).as("sessions looked up").hasValue(lookedUp);
+    }
+
+    @Test
+    void aPortalCallWithItsSessionCookieIsServedFromTheStoredSessionWithItsTokenAndCsrfAsBefore() {
+        String session = signedInSession("portal-access-token");
+        int lookedUp = SESSIONS.lookedUp.get();
+
+        web.get().uri("/api/membership/echo").cookie("SESSION", session)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("Bearer portal-access-token");
+        web.post().uri("/api/membership/echo").cookie("SESSION", session)
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CSRF"));
+        web.post().uri("/api/membership/echo").cookie("SESSION", session)
+                .cookie("XSRF-TOKEN", "the-portals-csrf-token").header("X-XSRF-TOKEN", "the-portals-csrf-token")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("Bearer portal-access-token");
+
+        assertThat(SESSIONS.lookedUp).as("sessions looked up").hasValueGreaterThanOrEqualTo(lookedUp + 3);
+    }
+
+    @Test
+    void startingToSignInStillKeepsItsSessionAndSetsItsCookie() {
+        web.get().uri("/dashboard.html").accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie).startsWith("SESSION="));
+    }
+
+    @Test
     void everythingServedCarriesSecurityHeaders() {
         web.get().uri("/").exchange()
                 .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
@@ -406,6 +492,27 @@ class GatewayEdgeTest {
         web.mutateWith(person("practitioner")).get().uri("/no-such-page.html").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isNotFound()
                 .expectBody(String.class).value(page -> assertThat(page).contains("Page not found"));
+    }
+
+    /** A person signed in to the portal as the real sign-in leaves them: in a stored session, with their tokens. */
+    private static String signedInSession(String accessToken) {
+        Instant now = Instant.now();
+        WebSession session = SESSIONS.createWebSession().block();
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("3f1e6a52-5c1e-4a43-9a0c-2a4f3c1d9e10")
+                .claim("preferred_username", "fran").issuedAt(now).expiresAt(now.plusSeconds(600)).build();
+        List<SimpleGrantedAuthority> roles = List.of(new SimpleGrantedAuthority("ROLE_practitioner"));
+        OAuth2AuthenticationToken person = new OAuth2AuthenticationToken(
+                new DefaultOidcUser(roles, idToken, "preferred_username"), roles, "keycloak");
+        session.getAttributes().put(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME,
+                new SecurityContextImpl(person));
+        OAuth2AccessToken access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now,
+                now.plusSeconds(600));
+        new WebSessionServerOAuth2AuthorizedClientRepository().saveAuthorizedClient(
+                new OAuth2AuthorizedClient(registration(), person.getName(), access), person,
+                MockServerWebExchange.builder(MockServerHttpRequest.get("/")).session(session).build()).block();
+        session.start();
+        session.save().block();
+        return session.getId();
     }
 
     /** A person signed in to the portal with the given realm roles. */
@@ -448,6 +555,32 @@ class GatewayEdgeTest {
         @Primary
         ReactiveJwtDecoder testTokens() throws JOSEException {
             return NimbusReactiveJwtDecoder.withPublicKey(SIGNING_KEY.toRSAPublicKey()).build();
+        }
+
+        /** Sessions kept in memory, as the gateway keeps them by default, counted. */
+        @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+        WebSessionManager countedSessions() {
+            DefaultWebSessionManager sessions = new DefaultWebSessionManager();
+            sessions.setSessionStore(SESSIONS);
+            return sessions;
+        }
+    }
+
+    /** The in-memory session store, counting the sessions it creates and looks up. */
+    static final class CountedSessions extends InMemoryWebSessionStore {
+        final AtomicInteger created = new AtomicInteger();
+        final AtomicInteger lookedUp = new AtomicInteger();
+
+        @Override
+        public Mono<WebSession> createWebSession() {
+            created.incrementAndGet();
+            return super.createWebSession();
+        }
+
+        @Override
+        public Mono<WebSession> retrieveSession(String id) {
+            lookedUp.incrementAndGet();
+            return super.retrieveSession(id);
         }
     }
 

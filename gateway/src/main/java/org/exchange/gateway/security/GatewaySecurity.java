@@ -183,12 +183,16 @@ public class GatewaySecurity {
         return http.build();
     }
 
-    /** The CSRF token cookie is written only once something asks for the token: ask on every response. */
+    /**
+     * The CSRF token cookie is written only once something asks for the token: ask on every response the portal may
+     * read it from. An API client with its own bearer token needs no CSRF token, so it is sent no cookie.
+     */
     @Bean
     WebFilter csrfCookie() {
         return (exchange, chain) -> {
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+            return token == null || carriesBearerToken(exchange) ? chain.filter(exchange)
+                    : token.then(chain.filter(exchange));
         };
     }
 
@@ -286,12 +290,14 @@ public class GatewaySecurity {
      * request could borrow (browsers add cookies, never an Authorization header), so it needs no CSRF token.
      */
     private static ServerWebExchangeMatcher bearerToken() {
-        return exchange -> {
-            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? ServerWebExchangeMatcher.MatchResult.match()
-                    : ServerWebExchangeMatcher.MatchResult.notMatch();
-        };
+        return exchange -> carriesBearerToken(exchange)
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    private static boolean carriesBearerToken(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** Keycloak's own pages (sign-out confirmation) are a form target of the portal. */

@@ -8,7 +8,8 @@ import java.util.List;
  * The benchmarks' command line (docs/performance.md):
  * <pre>
  *   gateway [--connections 16,2] [--rounds 4] [--round-seconds 10] [--warmup-seconds 10]
- *           [--baseline-gateway DIR] [--profile FILE.jfr] [--profile-seconds 30]
+ *           [--baseline-gateway DIR] [--c2-gateway] [--profile FILE.jfr] [--profile-seconds 30]
+ *   events [--events 200] [--warmup 20]
  *   jfr-top FILE.jfr [N]
  * </pre>
  */
@@ -21,10 +22,13 @@ public final class Bench {
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (args.length == 0 ? "" : args[0]) {
             case "gateway" -> new GatewayBenchmark(GatewayBenchmark.Options.parse(rest), System.out).run();
+            case "events" -> new EventPropagationBenchmark(EventPropagationBenchmark.Options.parse(rest), System.out)
+                    .run();
             case "jfr-top" -> JfrTopFrames.print(Path.of(rest.getFirst()),
                     rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 25, System.out);
             default -> {
-                System.err.println("Benchmarks: gateway [options] | jfr-top FILE.jfr [N] (see docs/performance.md)");
+                System.err.println("Benchmarks: gateway [options] | events [options] | jfr-top FILE.jfr [N] "
+                        + "(see docs/performance.md)");
                 System.exit(2);
             }
         }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.exchange.engines.Ports;
-import org.exchange.engines.RepositoryRoot;
 import org.exchange.launcher.Platform;
 import org.exchange.launcher.PlatformSettings;
 import org.exchange.launcher.ServiceProcess;
@@ -59,10 +57,12 @@ final class GatewayBenchmark {
      *        shows the latency added at moderate load)
      * @param baselineGateway a directory holding an older gateway jar ({@code gateway-*.jar}) to measure beside the
      *        current one, or null
-     * @param profile where to write a JFR recording of the current gateway under the authenticated read, or null
+     * @param profile where to write a JFR recording of each gateway under the authenticated read, or null
+     * @param c2Gateway whether to measure the current gateway a second time with the C2 compiler ({@code gateway-c2}):
+     *        the launcher runs every service with C1 only ({@code -XX:TieredStopAtLevel=1})
      */
     record Options(List<Integer> connections, int rounds, Duration round, Duration warmup, Path baselineGateway,
-            Path profile, Duration profileDuration) {
+            Path profile, Duration profileDuration, boolean c2Gateway) {
 
         static Options parse(List<String> args) {
             List<Integer> connections = List.of(16, 2);
@@ -72,8 +72,13 @@ final class GatewayBenchmark {
             Path baseline = null;
             Path profile = null;
             Duration profileDuration = Duration.ofSeconds(30);
+            boolean c2Gateway = false;
             for (int i = 0; i < args.size(); i++) {
                 String value = i + 1 < args.size() ? args.get(i + 1) : "";
+                if (args.get(i).equals("--c2-gateway")) {
+                    c2Gateway = true;
+                    continue;
+                }
                 switch (args.get(i)) {
                     case "--connections" -> connections = java.util.Arrays.stream(value.split(","))
                             .map(Integer::valueOf).toList();
@@ -87,51 +92,50 @@ final class GatewayBenchmark {
                 }
                 i++;
             }
-            return new Options(connections, rounds, round, warmup, baseline, profile, profileDuration);
+            return new Options(connections, rounds, round, warmup, baseline, profile, profileDuration, c2Gateway);
         }
     }
 
     void run() throws IOException {
-        Path data = Files.createTempDirectory("exchange-bench");
-        out.println("[bench] machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
-                + Runtime.version() + ", load average " + LoadAverage.now());
-        Instant began = Instant.now();
         // only what the measured paths go through: the services of the read and the write, Keycloak and its database
-        PlatformSettings settings = PlatformSettings.freePorts(RepositoryRoot.find(), data)
-                .withOnly(List.of("exchange-service", "notification-service"));
-        try (Platform platform = Platform.start(settings, message -> out.println("[platform] " + message))) {
-            out.println("[platform] ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+        BenchPlatform.run(List.of("exchange-service", "notification-service"), out, (platform, data) -> {
             Map<String, String> unlimited = new LinkedHashMap<>(platform.gatewayProperties());
             unlimited.put("exchange.gateway.rate-limit.replenish-rate", UNLIMITED);
             unlimited.put("exchange.gateway.rate-limit.burst-capacity", UNLIMITED);
-            var current = CompletableFuture.supplyAsync(() -> gateway(platform.settings().root(), unlimited,
-                    data.resolve("bench/logs/gateway.log")));
-            ServiceProcess baseline = options.baselineGateway() == null ? null
-                    : gateway(options.baselineGateway(), unlimited, data.resolve("baseline/logs/gateway.log"));
-            try (ServiceProcess gateway = current.join(); ServiceProcess older = baseline) {
-                measure(platform, gateway, older);
+            Map<String, CompletableFuture<ServiceProcess>> starting = new LinkedHashMap<>();
+            starting.put("gateway", CompletableFuture.supplyAsync(() -> gateway(platform.settings().root(), unlimited,
+                    data.resolve("bench/logs/gateway.log"), List.of())));
+            if (options.c2Gateway()) {
+                starting.put("gateway-c2", CompletableFuture.supplyAsync(() -> gateway(platform.settings().root(),
+                        unlimited, data.resolve("c2/logs/gateway.log"), List.of("-XX:TieredStopAtLevel=4"))));
             }
-        } finally {
-            deleteRecursively(data);
-        }
+            if (options.baselineGateway() != null) {
+                starting.put("gateway-baseline", CompletableFuture.supplyAsync(() -> gateway(options.baselineGateway(),
+                        unlimited, data.resolve("baseline/logs/gateway.log"), List.of())));
+            }
+            Map<String, ServiceProcess> gateways = new LinkedHashMap<>();
+            try {
+                starting.forEach((name, gateway) -> gateways.put(name, gateway.join()));
+                measure(platform, gateways);
+            } finally {
+                starting.values().forEach(gateway -> gateway.thenAccept(ServiceProcess::close)
+                        .exceptionally(failedToStart -> null).join());
+            }
+        });
     }
 
-    private static ServiceProcess gateway(Path root, Map<String, String> properties, Path log) {
-        ServiceProcess gateway = ServiceProcess.start(root, "gateway", Ports.free(), properties, log);
+    private static ServiceProcess gateway(Path root, Map<String, String> properties, Path log,
+            List<String> jvmOptions) {
+        ServiceProcess gateway = ServiceProcess.start(root, "gateway", Ports.free(), properties, log, jvmOptions);
         gateway.awaitReady(Duration.ofMinutes(4));
         return gateway;
     }
 
-    private void measure(Platform platform, ServiceProcess gateway, ServiceProcess baseline) {
+    private void measure(Platform platform, Map<String, ServiceProcess> processes) {
         PlatformSettings settings = platform.settings();
         Tokens tokens = new Tokens(settings.issuer());
         String exchange = "http://127.0.0.1:" + settings.servicePorts().get("exchange-service");
         String notification = "http://127.0.0.1:" + settings.servicePorts().get("notification-service");
-        Map<String, ServiceProcess> processes = new LinkedHashMap<>();
-        processes.put("gateway", gateway);
-        if (baseline != null) {
-            processes.put("gateway-baseline", baseline);
-        }
         Map<String, String> gateways = new LinkedHashMap<>();
         processes.forEach((name, process) -> gateways.put(name, "http://127.0.0.1:" + process.port()));
         String groupPath = "/api/exchange/groups/" + firstGroupId(exchange);
@@ -260,14 +264,6 @@ final class GatewayBenchmark {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -42,6 +42,8 @@ final class JfrTopFrames {
         concerns.put("rate limit", Pattern.compile("^org\\.exchange\\.gateway\\.ratelimit\\."));
         concerns.put("Retry filter", Pattern.compile("RetryGatewayFilterFactory|reactor\\.util\\.retry\\."));
         concerns.put("Spring Security web filters", Pattern.compile("^org\\.springframework\\.security\\.web\\."));
+        concerns.put("web session store (Spring WebFlux, Spring Session)",
+                Pattern.compile("^org\\.springframework\\.(web\\.server\\.session|session)\\."));
         concerns.put("Netty and Reactor Netty I/O", Pattern.compile("^(io\\.netty\\.|reactor\\.netty\\.)"));
         concerns.put("logging", Pattern.compile("^(ch\\.qos\\.logback\\.|org\\.slf4j\\.|org\\.apache\\.logging\\.)"));
         concerns.put("JSON (Jackson)", Pattern.compile("^(tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.)"));
@@ -52,6 +54,8 @@ final class JfrTopFrames {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> monitors = new HashMap<>();
+        long monitorNanos = 0;
         int samples = 0;
         double cpu = 0;
         int cpuEvents = 0;
@@ -62,6 +66,11 @@ final class JfrTopFrames {
                 if (type.equals("jdk.CPULoad")) {
                     cpu += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
                     cpuEvents++;
+                }
+                if (type.equals("jdk.JavaMonitorEnter")) {
+                    monitors.merge(event.getClass("monitorClass") == null ? "?"
+                            : event.getClass("monitorClass").getName(), 1, Integer::sum);
+                    monitorNanos += event.getDuration().toNanos();
                 }
                 if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                     continue;
@@ -103,6 +112,11 @@ final class JfrTopFrames {
         out.println("[bench] JFR samples by thread:");
         threads.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> out.printf("[bench]   %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+        // threads waiting for each other rather than working: what half a core used while throughput stalls hides
+        out.printf("[bench] JFR contended monitors: %d waits, %.0f ms in all%n", monitors.values().stream()
+                .mapToInt(Integer::intValue).sum(), monitorNanos / 1e6);
+        monitors.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+                .forEach(e -> out.printf("[bench]   %5d  %s%n", e.getValue(), e.getKey()));
     }
 
     private static String name(RecordedFrame frame) {

@@ -13,7 +13,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One scenario run against several targets in one process, in alternating rounds, so that whatever else the machine
- * does at the time weighs on every target alike: round 1 runs the targets in order, round 2 in reverse, and so on.
+ * does at the time weighs on every target alike: round 1 runs the targets in order, round 2 starts with the second,
+ * and so on, so that each target takes each place in turn.
  * Every figure is printed as a {@code [bench]} line, and each target's throughput and latencies as a ratio to the
  * first target's (the baseline), per round and over all rounds.
  *
@@ -45,9 +46,7 @@ record SideBySide(String scenario, int expectedStatus, int concurrency, Duration
         targets.forEach(target -> byTarget.put(target.name(), new ArrayList<>()));
         for (int r = 1; r <= rounds; r++) {
             List<Target> order = new ArrayList<>(targets);
-            if (r % 2 == 0) {
-                java.util.Collections.reverse(order);
-            }
+            java.util.Collections.rotate(order, -(r - 1));
             for (Target target : order) {
                 LoadDriver.Round measured = LoadDriver.run(target.request(), expectedStatus, concurrency, round);
                 byTarget.get(target.name()).add(measured);

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,55 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void eventPropagationCountsEachChangeFromItsAnswerUntilTheReadModelShowsIt() throws Exception {
+        // membership-service and notification-service played by one server: a changed consent shows in the
+        // preferences from the third poll after the change, as an event on its way would
+        AtomicBoolean shown = new AtomicBoolean();
+        AtomicBoolean changed = new AtomicBoolean();
+        AtomicInteger pollsUntilShown = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/membership/me/profile", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            changed.set(body.contains("\"newsletterConsent\":true"));
+            pollsUntilShown.set(2);
+            answer(exchange, "{}");
+        });
+        server.createContext("/api/notifications/preferences", exchange -> {
+            if (pollsUntilShown.getAndDecrement() <= 0) {
+                shown.set(changed.get());
+            }
+            answer(exchange, "{\"categories\":[{\"category\":\"MEETING\",\"email\":true},"
+                    + "{\"category\":\"NEWSLETTER\",\"email\":" + shown.get() + "}]}");
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            Propagation.Outcome outcome = new Propagation(URI.create(base + "/api/membership/me/profile"),
+                    URI.create(base + "/api/notifications/preferences"), () -> "a-token", Duration.ofSeconds(30))
+                    .measure(1, 5, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertThat(outcome.visible().getTotalCount()).isEqualTo(5);
+            assertThat(outcome.committed().getTotalCount()).isEqualTo(5);
+            assertThat(outcome.meanPollMillis()).isPositive();
+            assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("\\[bench\\] event propagation, 5 "
+                    + "changes one at a time after 1 warm-up: change to visible p50 \\d+\\.\\d\\d ms, p90 .* p99 .* "
+                    + "load average");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json) throws java.io.IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Test
     void jfrSummaryNamesTheConcernsAndTopFramesOfARecording(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("smoke.jfr");
         try (Recording recording = new Recording()) {
@@ -88,7 +139,8 @@ class BenchmarkSmokeTest {
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output).containsPattern("\\[bench\\] JFR smoke\\.jfr: [1-9]\\d* execution samples")
-                .contains("JWT validation").contains("JFR top frames (self):").contains("java.math.BigInteger");
+                .contains("JWT validation").contains("JFR top frames (self):").contains("java.math.BigInteger")
+                .contains("web session store").contains("JFR contended monitors: ");
         assertThat(Files.size(file)).isPositive();
     }
 }

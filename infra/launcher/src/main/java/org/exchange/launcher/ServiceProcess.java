@@ -39,10 +39,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts a module's jar with the JVM that runs the launcher. */
     public static ServiceProcess start(Path root, String module, int port, Map<String, String> properties, Path log) {
+        return start(root, module, port, properties, log, List.of());
+    }
+
+    /**
+     * Starts a module's jar with the JVM that runs the launcher, with JVM options of its own after the platform's
+     * (a later option wins: {@code -XX:TieredStopAtLevel=4} gives back the C2 compiler), as benchmarks compare them.
+     */
+    public static ServiceProcess start(Path root, String module, int port, Map<String, String> properties, Path log,
+            List<String> jvmOptions) {
         Path jar = runningCopy(jarOf(root, module), log.getParent().resolveSibling("jars"));
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port,
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 // the service stops by itself if the launcher is gone without stopping it
                 "--exchange.launcher.pid=" + ProcessHandle.current().pid()));
