@@ -2,7 +2,7 @@
 // address and consent and confirms it with the link we mail (double opt-in). The links in our mails carry their
 // one-time token after # (#confirm=..., #withdraw=...), which never reaches a server's logs; this page posts it.
 import { shell } from '../../shell.js';
-import { api } from '../../api.js';
+import { api, signInUrl } from '../../api.js';
 import { el, formatDateTime, announce, replaceStatus } from '../../dom.js';
 import { field, onSubmit, failed, table, fill, AREAS, areaName } from './common.js';
 
@@ -58,7 +58,8 @@ if (link.has('confirm') || link.has('withdraw')) {
     await render(mine);
   } else {
     const form = el('form', { id: 'interest-by-email', class: 'stacked' },
-      el('p', {}, 'You can ', el('a', { href: '/oauth2/authorization/keycloak' }, 'sign in'),
+      el('p', {}, 'You can ', el('a', { href: '/oauth2/authorization/keycloak',
+        onclick: e => { e.preventDefault(); location.assign(signInUrl()); } }, 'sign in'),
         ' to keep your interests with your account, or give an e-mail address.'),
       field('interest-by-email', 'email', 'E-mail address', { type: 'email', required: true,
         attributes: { autocomplete: 'email', maxlength: 254 } }),
