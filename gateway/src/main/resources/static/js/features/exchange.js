@@ -33,7 +33,8 @@ export default {
   navigation: [
     { href: '/finder.html', label: 'Find an exchange', public: true },
     { href: '/library.html', label: 'Outcomes library', public: true },
-    { href: '/groups/', label: 'Groups' }
+    { href: '/groups/', label: 'Groups' },
+    { href: '/interest.html', label: 'Hear when a group starts', public: true }
   ],
   sections: {
     '/facilitate/': [
@@ -52,6 +53,9 @@ export default {
         description: 'Create regional networks and their programme cycles with waves.', roles: ['programme-admin'] },
       { href: '/admin/exchange-groups.html', title: 'Groups',
         description: 'Open proposed groups for members and run any group of the programme.', roles: ['programme-admin'] },
+      { href: '/admin/interest-demand.html', title: 'Demand for groups',
+        description: 'How many practitioners want a group in each subject area and region (counts only).',
+        roles: ['programme-admin'] },
       { href: '/admin/exchange-events.html', title: 'Network events',
         description: 'Schedule launch events, development days with a key speaker and dissemination events; '
           + 'registrations, attendance and changes.', roles: ['programme-admin'] },

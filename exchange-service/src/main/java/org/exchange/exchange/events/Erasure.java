@@ -7,6 +7,7 @@ import org.exchange.exchange.calendar.CalendarService;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.discussion.DiscussionService;
+import org.exchange.exchange.interest.InterestService;
 import org.exchange.exchange.outcome.OutcomeService;
 import org.exchange.exchange.research.ResearchService;
 import org.exchange.platform.erasure.PlatformErasure;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A person's request to be forgotten, as far as this context holds their data: their name (in the directory and as
  * entered among outcome authors) is withheld for good, their calendar feed address stops working, and their own
  * research observations go; their discussion posts stay as a former member's without their text (their name leaves
- * the posts that mentioned them), and their reactions, read markers, reports and mentions go. What stays is keyed by
+ * the posts that mentioned them), and their reactions, read markers, reports and mentions go, and so do their
+ * interests in subjects. What stays is keyed by
  * their subject id alone, which names nobody: memberships of groups, registrations and attendance (so that counts
  * still add up), trials they started (the group's record). The audit
  * trail keeps what was done about them, but no longer what their records held.
@@ -30,11 +32,13 @@ class Erasure {
     private final CalendarService calendars;
     private final ResearchService research;
     private final DiscussionService discussions;
+    private final InterestService interests;
     private final PlatformErasure platformErasure;
     private final Clock clock;
 
     Erasure(Directory directory, OutcomeService outcomes, CalendarService calendars, ResearchService research,
-            DiscussionService discussions, PlatformErasure platformErasure, Clock clock) {
+            DiscussionService discussions, InterestService interests, PlatformErasure platformErasure, Clock clock) {
+        this.interests = interests;
         this.platformErasure = platformErasure;
         this.directory = directory;
         this.outcomes = outcomes;
@@ -52,6 +56,7 @@ class Erasure {
         discussions.eraseParticipant(personId, name);
         calendars.forgetTokenOf(personId);
         research.eraseObservationsOf(personId);
+        interests.erase(personId);
         directory.erase(personId, clock.instant());
         platformErasure.forget(personId);
     }

@@ -25,6 +25,7 @@ import org.exchange.platform.problem.ForbiddenException;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +38,12 @@ public class GroupService {
     private final NetworkService networks;
     private final IntegrationEvents events;
     private final GroupRules rules;
+    private final ApplicationEventPublisher local;
     private final Clock clock;
 
     GroupService(Groups groups, Appointments appointments, NetworkService networks, IntegrationEvents events,
-            GroupRules rules, Clock clock) {
+            GroupRules rules, ApplicationEventPublisher local, Clock clock) {
+        this.local = local;
         this.groups = groups;
         this.appointments = appointments;
         this.networks = networks;
@@ -52,6 +55,13 @@ public class GroupService {
     /** What is stated to propose a group. */
     public record Proposal(UUID networkId, String name, GroupKind kind, String area, String challenge, int capacity,
             LocalDate plannedStart, LocalDate plannedEnd, List<UUID> facilitatorIds, ProgrammePlace programme) {
+    }
+
+    /**
+     * A group opened for members (proposed, now forming), told inside this service in the transaction that opens it, so
+     * that what listens (interest in a subject) changes with it or not at all.
+     */
+    public record GroupOpened(Group group) {
     }
 
     /** A person's place in a group: a member, or waiting for a place. */
@@ -95,6 +105,7 @@ public class GroupService {
         }
         Group group = lock(groupId).openForMembers();
         groups.updateStatus(group);
+        local.publishEvent(new GroupOpened(group));
         return group;
     }
 

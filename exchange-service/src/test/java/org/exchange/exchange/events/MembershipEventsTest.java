@@ -202,6 +202,10 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .andExpect(status().isCreated());
         mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(ExchangeApi.practitioner(alan)))
                 .andExpect(status().isOk());
+        // his interest in a subject
+        mvc.perform(post("/api/exchange/me/interests").with(ExchangeApi.practitioner(alan))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"area\":\"ESOL\",\"region\":\"West Midlands\"}"))
+                .andExpect(status().isCreated());
 
         send("membership.PractitionerErasureRequested.v1", alan, UUID.randomUUID(),
                 "{\"practitionerId\":\"%s\",\"requestedAt\":\"2026-11-23T10:00:00Z\"}".formatted(alan));
@@ -238,6 +242,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
             assertThat(count("select count(*) from " + table + " where person_id = ?", alan)).as(table).isZero();
         }
         assertThat(count("select count(*) from discussion_report where reported_by = ?", alan)).isZero();
+        assertThat(count("select count(*) from interest where practitioner_id = ?", alan)).isZero();
         mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(facilitator(lead)))
                 .andExpect(jsonPath("$.posts[0].authorName").value("A former member"))
                 .andExpect(jsonPath("$.posts[0].authorId").doesNotExist())
@@ -267,6 +272,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                         + "is the group's finding")
                 .erasureRemovesOrBlanks("discussion_post", "discussion_thread", "discussion_link",
                         "discussion_mention", "discussion_reaction", "discussion_read", "discussion_report")
+                .erasureRemovesOrBlanks("interest")
                 .keepsOnlyAPseudonymousId("discussion_space", "who opened a closed group's discussion to its network")
                 .notAboutTheErasedPerson("meeting_guest", "named guests have no subject id (finding 3), so a "
                         + "practitioner's erasure cannot find them; the recorder is named by id")

@@ -75,7 +75,7 @@ public class GatewaySecurity {
 
     /** Pages and paths that need no sign-in. */
     static final String[] PUBLIC_PATHS = {
-            "/", "/index.html", "/library.html", "/finder.html", "/newsletters.html", "/signed-out.html",
+            "/", "/index.html", "/library.html", "/finder.html", "/newsletters.html", "/interest.html", "/signed-out.html",
             "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session",
             "/actuator/health/**", "/actuator/info", "/login/**", "/oauth2/**", "/awards/", "/awards/index.html",
             "/credentials/**" };
@@ -88,6 +88,13 @@ public class GatewaySecurity {
      * secret token in the path is the credential, checked by notification-service.
      */
     static final String UNSUBSCRIBE_LINKS = "/api/notifications/unsubscribe/*";
+
+    /**
+     * Registering interest in a subject without an account, and the confirmation and withdrawal links of its mails
+     * (POST, with the portal's CSRF token): exchange-service opens the same paths and checks the tokens and limits.
+     */
+    static final String[] INTEREST_BY_EMAIL = { "/api/exchange/interests/by-email",
+            "/api/exchange/interests/confirmation", "/api/exchange/interests/withdrawal" };
 
     /** Portal sections and the roles that may open them. */
     static final String PROGRAMME_ADMIN_PAGES = "/admin/**";
@@ -142,6 +149,7 @@ public class GatewaySecurity {
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
             exchanges.pathMatchers(UNSUBSCRIBE_LINKS).permitAll();
+            exchanges.pathMatchers(HttpMethod.POST, INTEREST_BY_EMAIL).permitAll();
             exchanges.matchers(new UnknownPages(files)).permitAll();
             if (!properties.publicApi().isEmpty()) {
                 exchanges.pathMatchers(HttpMethod.GET, properties.publicApi().toArray(String[]::new)).permitAll();

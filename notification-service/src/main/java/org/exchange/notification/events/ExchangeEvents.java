@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.GroupProposed;
+import org.exchange.contracts.exchange.InterestConfirmationRequested;
+import org.exchange.contracts.exchange.InterestMatched;
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
@@ -25,6 +27,7 @@ import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
 import org.exchange.notification.feed.Notifier;
+import org.exchange.notification.interest.InterestNotices;
 import org.exchange.notification.preference.Category;
 import org.exchange.notification.programme.ProgrammeNews;
 import org.exchange.notification.recipient.Recipient;
@@ -40,7 +43,7 @@ import org.springframework.stereotype.Component;
  * cancelled one to everyone registered or waitlisted, a place (or a place in the waitlist's queue) to the person who
  * has it, an outcome to its group's members and its publisher. Nobody the payload does not name hears of anything.
  * Networks, groups forming, their participants, meetings and outcomes also feed the newsletter's read model
- * ({@link ProgrammeNews}).
+ * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}.
  */
 @Component
 class ExchangeEvents {
@@ -49,8 +52,11 @@ class ExchangeEvents {
     private final Notifier notifier;
     private final ProgrammeNews news;
     private final MeetingReminders reminders;
+    private final InterestNotices interest;
 
-    ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders) {
+    ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders,
+            InterestNotices interest) {
+        this.interest = interest;
         this.inbox = inbox;
         this.notifier = notifier;
         this.news = news;
@@ -71,7 +77,9 @@ class ExchangeEvents {
                 on(NetworkCreated.class, this::networkCreated),
                 on(GroupProposed.class, this::groupProposed),
                 on(GroupActivated.class, this::groupActivated),
-                on(MemberJoinedGroup.class, this::memberJoined));
+                on(MemberJoinedGroup.class, this::memberJoined),
+                on(InterestConfirmationRequested.class, interest::confirmationRequested),
+                on(InterestMatched.class, interest::matched));
     }
 
     private void networkCreated(NetworkCreated network, EventMetadata event) {

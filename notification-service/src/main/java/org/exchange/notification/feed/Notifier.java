@@ -45,6 +45,16 @@ public class Notifier {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean notify(UUID recipientId, Category category, String title, Function<Recipient, String> body,
             UUID sourceEventId) {
+        return notify(recipientId, category, title, body, sourceEventId, recipient -> true);
+    }
+
+    /**
+     * Notifies one person, e-mailing them only when {@code mayMail} also allows it (a notice that honours the
+     * suppression of addresses that bounced hard); the feed entry is added either way.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean notify(UUID recipientId, Category category, String title, Function<Recipient, String> body,
+            UUID sourceEventId, java.util.function.Predicate<Recipient> mayMail) {
         Recipient recipient = recipients.find(recipientId).orElseGet(() -> Recipient.unknown(recipientId));
         if (recipient.erased()) {
             return false;
@@ -55,7 +65,7 @@ public class Notifier {
         if (!notifications.add(notification)) {
             return false;
         }
-        if (recipient.hasEmail() && preferences.emailWanted(recipientId, category)) {
+        if (recipient.hasEmail() && preferences.emailWanted(recipientId, category) && mayMail.test(recipient)) {
             // a non-transactional mail gets its one-click unsubscribe link when it is sent (MailDispatcher)
             mail.enqueue(notification.id(), recipientId, recipient.email(), title, text,
                     category.transactional() ? null : category);

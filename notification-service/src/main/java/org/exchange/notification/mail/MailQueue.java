@@ -50,6 +50,29 @@ public class MailQueue {
                 .update();
     }
 
+    /**
+     * Queues a mail to an address that stands for no person known here (someone who registered interest by e-mail),
+     * once per event: the same event queues nothing more. It has no unsubscribe link: its text carries the link that
+     * withdraws what it is about. A one-time link in its text is blanked once the mail is sent.
+     */
+    public boolean enqueueToAddress(UUID sourceEventId, String recipient, String subject, String body,
+            Category category) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                insert into outgoing_mail (id, source_event_id, recipient, subject, body, unsubscribe_category,
+                                           status, attempts, next_attempt_at, created_at)
+                values (:id, :event, :recipient, :subject, :body, :category, 'PENDING', 0, :now, :now)
+                on conflict (source_event_id) where source_event_id is not null do nothing""")
+                .param("id", UUID.randomUUID())
+                .param("event", sourceEventId)
+                .param("recipient", recipient)
+                .param("subject", subject)
+                .param("body", body)
+                .param("category", category.name())
+                .param("now", now)
+                .update() == 1;
+    }
+
     /** Queues a mail written for one address, with its own HTML (a newsletter's test copy); no unsubscribe link. */
     public void enqueueWritten(UUID recipientId, String recipient, String subject, String text, String html,
             String webUrl) {
@@ -103,7 +126,10 @@ public class MailQueue {
     boolean markSent(UUID id) {
         return jdbc.sql("""
                 update outgoing_mail set status = 'SENT', sent_at = :now, last_error = null, claim = null,
-                                         claimed_until = null, unsubscribe_url = null
+                                         claimed_until = null, unsubscribe_url = null,
+                                         body = case when source_event_id is null then body
+                                                     else regexp_replace(body, '(#(confirm|withdraw)=)[A-Za-z0-9_-]+',
+                                                                         '\\1(used)', 'g') end
                 where id = :id and status in ('SENDING', 'PENDING')""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)

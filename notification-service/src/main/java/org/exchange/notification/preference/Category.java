@@ -15,6 +15,7 @@ public enum Category {
     OUTCOME("Outcomes your groups publish", false, true),
     ASSESSMENT("Self-assessment against the Professional Standards", false, true),
     AWARD("Progress towards your ILM award", false, true),
+    INTEREST("Groups forming in a subject and region you registered interest in", false, true),
     // the newsletter needs consent: it starts off until the person's profile says yes
     NEWSLETTER("The quarterly newsletter", false, false);
 

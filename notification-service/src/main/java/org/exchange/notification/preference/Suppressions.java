@@ -38,6 +38,12 @@ public class Suppressions {
                 .update();
     }
 
+    /** Whether mail to the address bounced hard and is not to be sent (interest mails honour it, as newsletters do). */
+    public boolean suppressed(String email) {
+        return email != null && jdbc.sql("select count(*) from mail_suppression where email = lower(:email)")
+                .param("email", email).query(Integer.class).single() > 0;
+    }
+
     /** Ends every suppression of a person's addresses: they opted in again, or asked for erasure. */
     void lift(UUID recipientId) {
         jdbc.sql("delete from mail_suppression where recipient_id = :recipient").param("recipient", recipientId)
