@@ -3,6 +3,7 @@ import { shell, hasRole } from '../shell.js';
 import { api, ApiError } from '../api.js';
 import { el, formatDate, formatDateTime } from '../dom.js';
 import { dashboardCards } from '../features/index.js';
+import { journey } from './journey.js';
 
 const me = await shell({ signInRequired: true });
 document.getElementById('greeting').textContent = `Welcome, ${me.givenName || me.name}`;
@@ -25,6 +26,13 @@ const CARDS = [
 const host = document.getElementById('dashboard');
 const list = el('ul', { class: 'cards' });
 host.replaceChildren(list);
+if (hasRole(me, 'practitioner')) {
+  // the next step in their journey first: join, self-assess, work in groups, earn the award, keep up membership
+  const steps = el('div', {}, el('p', {}, 'Loading your next step…'));
+  host.prepend(el('section', { 'aria-labelledby': 'journey-heading', class: 'journey' },
+    el('h2', { id: 'journey-heading' }, 'Your journey'), steps));
+  journey().then(nodes => steps.replaceChildren(...nodes));
+}
 for (const card of CARDS.filter(c => c.show())) {
   const body = el('div', {}, el('p', {}, 'Loading…'));
   list.append(el('li', { class: 'card' }, el('h2', {}, card.title), body));

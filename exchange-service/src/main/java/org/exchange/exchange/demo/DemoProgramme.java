@@ -204,8 +204,13 @@ public class DemoProgramme implements ApplicationRunner {
         }
 
         /**
-         * The people, organisations and venue, as membership-service would have told this context about them (the
-         * venue is Westmid College's there too, seeded and announced by its migration V14_16).
+         * The people, organisations and venue, as membership-service tells this context about them: it owns them,
+         * seeds them (its migrations V3, V14_16 and V16_1, with the same ids and names) and announces them at start-up
+         * (OrganisationRegistered, PractitionerRegistered, VenueOffered), so every context names them alike. They are
+         * written here too because the demo loads as this service starts, maybe before those events arrive, and
+         * attendance records each person's organisation as the directory knows it then; the events, when they come,
+         * write the same. The facilitators' appointments are this context's alone (membership would grant them the
+         * role in Keycloak, where Sam has no account).
          */
         private void people() {
             directory.saveOrganisation("org-wmcett", "WMCETT", "OTHER", "West Midlands", TOLD);

@@ -183,6 +183,46 @@ abstract class BrowserTest {
                 }""");
     }
 
+    /**
+     * What is wrong with the open page at a phone's width, in words (nothing when all is well): the page scrolls
+     * sideways, a table is wider than the screen outside a scrolling region that has a name and takes the keyboard
+     * focus (role region, a label, tabindex 0), or a word in a table cell is broken across lines.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> phoneProblems() {
+        java.util.List<String> problems = new java.util.ArrayList<>((java.util.List<String>) page.evaluate("""
+                () => {
+                  const problems = [];
+                  const page = document.scrollingElement;
+                  if (page.scrollWidth > innerWidth) {
+                    problems.push(`the page scrolls sideways (${page.scrollWidth} px wide on a ${innerWidth} px screen)`);
+                  }
+                  const named = region => region.getAttribute('aria-label')
+                    || (region.getAttribute('aria-labelledby') || '').split(' ')
+                      .map(id => document.getElementById(id)?.textContent.trim()).filter(Boolean).join(' ');
+                  for (const table of document.querySelectorAll('main table')) {
+                    if (!table.offsetParent) continue;
+                    const what = table.querySelector('caption')?.textContent.trim() || 'a table';
+                    let scroller = table.parentElement;
+                    while (scroller && scroller !== document.body
+                        && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) {
+                      scroller = scroller.parentElement;
+                    }
+                    if (!scroller || scroller === document.body) {
+                      if (table.getBoundingClientRect().right > innerWidth + 1) {
+                        problems.push(`${what} is wider than the screen and scrolls nowhere`);
+                      }
+                    } else if (scroller.getAttribute('role') !== 'region' || !named(scroller)
+                        || scroller.getAttribute('tabindex') !== '0') {
+                      problems.push(`${what} scrolls in a region without a role, a name or the keyboard focus`);
+                    }
+                  }
+                  return problems;
+                }"""));
+        wordsBrokenInTables().forEach(word -> problems.add("the word \"" + word + "\" is broken across lines in a table"));
+        return problems;
+    }
+
     /** The page at 375 px: no horizontal scrolling, no word broken inside a table, and still accessible. */
     void assertFitsAPhone(String path) {
         page.setViewportSize(375, 740);

@@ -51,8 +51,23 @@ class PortalIT extends BrowserTest {
         // the notifications button's name holds its visible words and number (WCAG 2.5.3)
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName(Pattern.compile("^Notifications \\d+ unread$")))).isVisible();
+        // the next step in their journey: one stage of five is marked, and the sentence above names its action
+        Locator journey = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Your journey"));
+        assertThat(journey.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setLevel(3))).hasText(
+                new Pattern[] {Pattern.compile("^1\\. Join"), Pattern.compile("^2\\. Self-assess"),
+                        Pattern.compile("^3\\. Work in groups"), Pattern.compile("^4\\. Earn the award"),
+                        Pattern.compile("^5\\. Keep up membership")});
+        Locator next = journey.locator("[aria-current=step]");
+        assertThat(next).hasCount(1);
+        assertThat(next.getByRole(AriaRole.LINK)).hasCount(1);
+        assertThat(journey.getByTestId("next-step")).hasText("Your next step: "
+                + next.getByRole(AriaRole.LINK).textContent() + ".");
         screenshot("practitioner-dashboard");
         Accessibility.assertNoViolations(page, "the dashboard");
+        page.setViewportSize(375, 740);
+        screenshot("practitioner-dashboard-on-a-phone");
+        org.assertj.core.api.Assertions.assertThat(phoneProblems()).as("the dashboard at 375 px").isEmpty();
+        page.setViewportSize(1280, 900);
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         org.assertj.core.api.Assertions.assertThat(refused).as("API calls the dashboard made that were refused")
                 .isEmpty();
@@ -218,10 +233,13 @@ class PortalIT extends BrowserTest {
     /**
      * Issue 16, item 3: every demo role goes through the pages its navigation and its sections lead to. No page asks
      * for something the platform refuses or cannot find (no 4xx or 5xx, no error in the console), and no page shows an
-     * organisation by its id (org-...) instead of its name.
+     * organisation by its id (org-...) instead of its name. Every page among them that shows a table is then opened
+     * on a 375 px screen (with a past meeting's attendance, which no link on those pages reaches): it never scrolls
+     * sideways, and each table fits or scrolls inside a region of its own that has a name and takes the keyboard focus,
+     * without a word broken across lines.
      */
     @Test
-    void everyRoleGoesThroughItsPagesWithoutARefusedRequestAConsoleErrorOrAnOrganisationsId() {
+    void everyRoleGoesThroughItsPagesWithoutARefusedRequestAConsoleErrorOrAnOrganisationsIdAndTheirTablesFitAPhone() {
         java.util.List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicReference<String> where = new java.util.concurrent.atomic.AtomicReference<>();
         context.onResponse(response -> {
@@ -236,6 +254,7 @@ class PortalIT extends BrowserTest {
             }
         });
         Pattern organisationId = Pattern.compile("\\borg-[a-z0-9][a-z0-9-]*");
+        java.util.Set<String> checkedOnAPhone = new java.util.TreeSet<>();
         for (String username : List.of("practitioner", "facilitator", "assessor", "orgadmin", "programmeadmin")) {
             context.clearCookies();
             where.set(null);
@@ -244,6 +263,7 @@ class PortalIT extends BrowserTest {
             assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                     .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Notifications"))).isVisible();
             java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+            java.util.Set<String> withTables = new java.util.LinkedHashSet<>();
             paths.add("/dashboard.html");
             paths.addAll(sameOriginPages("nav a"));
             for (String section : List.copyOf(paths)) {
@@ -264,14 +284,50 @@ class PortalIT extends BrowserTest {
                 if (id.find()) {
                     problems.add(where.get() + ": shows the organisation id " + id.group());
                 }
+                if (page.locator("main table").count() > 0) {
+                    withTables.add(path);
+                }
             }
+            if (username.equals(ExchangeApi.FACILITATOR)) {
+                withTables.add("/facilitate/meeting.html?id=" + aPastDemoMeetingFacilitatedBy(username));
+            }
+            page.setViewportSize(375, 740);
+            for (String path : withTables) {
+                where.set(username + " on " + path + " at 375 px");
+                page.navigate(url(path));
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                phoneProblems().forEach(problem -> problems.add(where.get() + ": " + problem));
+                checkedOnAPhone.add(path.replaceAll("\\?.*", ""));
+            }
+            page.setViewportSize(1280, 900);
             where.set(null);
             System.out.println("[browser] " + username + " went through " + paths.size() + " pages: " + paths);
             org.assertj.core.api.Assertions.assertThat(paths).as("the pages %s reaches", username)
                     .contains("/dashboard.html", "/groups/", "/notifications.html").hasSizeGreaterThan(8);
         }
-        org.assertj.core.api.Assertions.assertThat(problems)
-                .as("refused requests, console errors and organisation ids on the pages of each role").isEmpty();
+        System.out.println("[browser] pages with tables checked at 375 px: " + checkedOnAPhone);
+        org.assertj.core.api.Assertions.assertThat(checkedOnAPhone).as("the pages with tables checked on a phone")
+                .contains("/admin/membership-reports.html", "/admin/exchange-report.html", "/organisation/staff.html",
+                        "/facilitate/meeting.html");
+        org.assertj.core.api.Assertions.assertThat(problems).as("refused requests, console errors, organisation ids "
+                + "and tables that do not fit a phone on the pages of each role").isEmpty();
+    }
+
+    /** A meeting of the demo programme that took place, in a group the person facilitates (with its attendance). */
+    private String aPastDemoMeetingFacilitatedBy(String username) {
+        ExchangeApi exchange = new ExchangeApi(platform);
+        for (JsonNode group : exchange.call("GET", "/api/exchange/me/groups", username, null, 200)) {
+            if (group.path("facilitates").asBoolean()) {
+                for (JsonNode meeting : exchange.call("GET", "/api/exchange/meetings?includePast=true&groupId="
+                        + group.get("id").asString(), username, null, 200)) {
+                    if (meeting.get("attended").asInt() > 0) {
+                        return meeting.get("id").asString();
+                    }
+                }
+            }
+        }
+        throw new AssertionError(username + " facilitates no group with a meeting that took place");
     }
 
     /**

@@ -147,15 +147,35 @@ public class PractitionerService {
         return erased;
     }
 
+    /**
+     * Publishes {@link PractitionerRegistered} for every practitioner whose registration has not been announced: the
+     * demo programme's people, seeded by a migration before anyone signs in. Idempotent: once announced, never again.
+     *
+     * @return how many were announced
+     */
+    @Transactional
+    public int announcePending() {
+        List<Practitioner> pending = practitioners.unannouncedForUpdate();
+        for (Practitioner practitioner : pending) {
+            announce(practitioner);
+            practitioners.markAnnounced(practitioner.id());
+        }
+        return pending.size();
+    }
+
     private Practitioner register(Caller caller) {
         Practitioner practitioner = Practitioner.firstSignIn(caller, clock.instant());
         if (practitioners.addIfAbsent(practitioner)) {
-            events.publish(practitioner.id(), new PractitionerRegistered(practitioner.id(), practitioner.email(),
-                    practitioner.givenName(), practitioner.familyName(), practitioner.organisationId(),
-                    practitioner.registeredAt()));
+            announce(practitioner);
             return practitioner;
         }
         // A concurrent first request registered them a moment ago.
         return practitioners.find(caller.subjectId()).orElseThrow();
+    }
+
+    private void announce(Practitioner practitioner) {
+        events.publish(practitioner.id(), new PractitionerRegistered(practitioner.id(), practitioner.email(),
+                practitioner.givenName(), practitioner.familyName(), practitioner.organisationId(),
+                practitioner.registeredAt()));
     }
 }

@@ -56,6 +56,18 @@ class Practitioners {
                 .list();
     }
 
+    /** Practitioners whose registration has not been announced (seeded by a migration), locked until the end. */
+    List<Practitioner> unannouncedForUpdate() {
+        return jdbc.sql("select " + COLUMNS + " from practitioner where not announced and erased_at is null"
+                + " order by id for update skip locked")
+                .query((rs, row) -> practitioner(rs))
+                .list();
+    }
+
+    void markAnnounced(UUID id) {
+        jdbc.sql("update practitioner set announced = true where id = :id").param("id", id).update();
+    }
+
     /**
      * Adds a practitioner unless one with the same id exists.
      *
