@@ -4,7 +4,7 @@
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDateTime } from '../../dom.js';
-import { field, onSubmit, loadFailed, notice, humanise } from './forms.js';
+import { field, onSubmit, loadFailed, notice, humanise, table } from './forms.js';
 
 await shell({ signInRequired: true });
 const partnersHost = document.getElementById('partners');
@@ -14,14 +14,6 @@ const messageHost = document.getElementById('message');
 const BASE = '/api/membership/admin/partner-sign-ins';
 const TYPES = ['COLLEGE', 'WORK_BASED_LEARNING', 'ADULT_COMMUNITY_LEARNING', 'SECURE_ESTATE', 'THIRD_SECTOR',
   'UNIVERSITY', 'OTHER'];
-
-function table(id, caption, headers, rows) {
-  return el('div', { class: 'table-wrap wide', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-caption` },
-    el('table', { id },
-      el('caption', { id: `${id}-caption`, class: 'visually-hidden' }, caption),
-      el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c)))))));
-}
 
 const yesNo = (ok, yes, no) => el('span', { class: ok ? 'tag met' : 'tag' }, ok ? yes : no);
 
@@ -47,7 +39,7 @@ async function renderPartners() {
       yesNo(p.discoveryReachable, 'Reachable', 'Not reachable'),
       keycloakState(p),
       p.lastReconciledAt ? [formatDateTime(p.lastReconciledAt), el('br'), p.lastReconcileResult] : 'Not yet',
-      String(p.staffCount)]))
+      String(p.staffCount)]), { wide: true })
     : el('p', {}, 'No partner sign-in is onboarded yet.'));
 }
 
@@ -62,7 +54,8 @@ function reportView(report) {
         : `the identity provider could not be reached (${report.error}).`),
     drifts.length ? table('drifts', 'Differences found', ['Provider', 'Organisation', 'Difference', 'Repaired'],
       drifts.map(d => [el('code', {}, d.alias), d.organisationId || '—',
-        [humanise(d.kind), ': ', d.detail], repaired.has(`${d.alias}/${d.kind}/${d.detail}`) ? 'Yes' : 'No'])) : null,
+        [humanise(d.kind), ': ', d.detail], repaired.has(`${d.alias}/${d.kind}/${d.detail}`) ? 'Yes' : 'No']),
+      { wide: true }) : null,
     report.notOnboardedHere?.length
       ? el('p', { class: 'hint' }, `Providers configured outside the platform, checked for their organisation only: `
         + report.notOnboardedHere.join(', ') + '.')
