@@ -38,6 +38,9 @@ export default {
       { href: '/admin/memberships.html', title: 'Memberships',
         description: 'Review applications and renewals, and record the payments of invoices.',
         roles: ['programme-admin'] },
+      { href: '/admin/partners.html', title: 'Partner sign-in',
+        description: 'Partners whose staff sign in with their own accounts: the health of each sign-in, a check '
+          + 'against the identity provider, and onboarding a new one.', roles: ['programme-admin'] },
       { href: '/admin/membership-reports.html', title: 'Membership reports',
         description: 'Viability against the target of 50 members, members by status, renewals due, lapsed '
           + 'memberships and revenue, with CSV downloads.', roles: ['programme-admin'] }

@@ -2,7 +2,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
-import { loadFailed, money, statusLabel } from './forms.js';
+import { loadFailed, money, statusLabel, table } from './forms.js';
 import { organisationNames, organisationName } from '../../organisations.js';
 
 await shell({ signInRequired: true });
@@ -11,14 +11,6 @@ const BASE = '/api/membership/admin/reports';
 
 function csv(name, label) {
   return el('p', {}, el('a', { class: 'button secondary', href: `${BASE}/${name}.csv`, download: '' }, label));
-}
-
-function table(id, caption, headers, rows) {
-  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-caption` },
-    el('table', { id },
-      el('caption', { id: `${id}-caption`, class: 'visually-hidden' }, caption),
-      el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c)))))));
 }
 
 const names = await organisationNames();

@@ -168,6 +168,19 @@ export function success(host, message) {
   return notice;
 }
 
+/**
+ * A table of rows of cells in a region that scrolls on its own at phone width (keyboard-focusable, named by its
+ * caption, which only screen readers see). A wide table keeps a readable minimum width and scrolls sooner.
+ */
+export function table(id, caption, headers, rows, { wide = false } = {}) {
+  return el('div', { class: wide ? 'table-wrap wide' : 'table-wrap', tabindex: '0', role: 'region',
+    'aria-labelledby': `${id}-caption` },
+  el('table', { id },
+    el('caption', { id: `${id}-caption`, class: 'visually-hidden' }, caption),
+    el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c)))))));
+}
+
 /** A failure to load something, shown where it would have been. */
 export function loadFailed(host, error, what) {
   host.replaceChildren(el('p', { class: 'notice error', role: 'alert' },

@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import org.exchange.membership.appointment.IdentitySyncRequests.AccountEnd;
 import org.exchange.membership.appointment.IdentitySyncRequests.PersonRole;
 import org.exchange.membership.appointment.IdentitySyncRequests.Request;
+import org.exchange.membership.identity.KeycloakFollower;
 import org.exchange.membership.practitioner.Practitioner;
 import org.exchange.membership.practitioner.PractitionerService;
 import org.slf4j.Logger;
@@ -24,8 +22,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,24 +44,19 @@ public class IdentitySync {
     private final KeycloakAccounts accounts;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("identity-sync").daemon().factory());
-    private volatile boolean reconciled;
-    /** When to try the reconciliation again, in {@link System#nanoTime()} (real seconds, like the request pacing). */
-    private volatile long nextReconcile = System.nanoTime();
-    private volatile int failedReconciles;
-    private final Duration longestPause;
+    private final KeycloakFollower follower;
 
     IdentitySync(IdentitySyncRequests requests, Appointments appointments, PractitionerService practitioners,
             KeycloakAccounts accounts, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
             @Value("${exchange.identity.role-sync.longest-pause:PT5M}") Duration longestPause) {
-        this.longestPause = longestPause;
         this.requests = requests;
         this.appointments = appointments;
         this.practitioners = practitioners;
         this.accounts = accounts;
         this.transaction = transaction;
         this.clock = clock;
+        this.follower = new KeycloakFollower("the appointments and erasures", longestPause, this::reconcile,
+                KeycloakAccounts.IdentityProviderUnavailable.class);
         Gauge.builder("exchange.identity.role-sync.waiting", requests, IdentitySyncRequests::waiting)
                 .description("Realm roles and account ends Keycloak has still to take").register(meters);
     }
@@ -88,12 +79,7 @@ public class IdentitySync {
 
     private void requestAfterCommit(Request request) {
         requests.request(request, clock.instant());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                worker.execute(() -> sync(request));
-            }
-        });
+        follower.afterCommit(() -> sync(request));
     }
 
     /** The requests whose next attempt is due, and the reconciliation until it has succeeded once. */
@@ -103,14 +89,12 @@ public class IdentitySync {
         for (Request request : requests.due(100)) {
             sync(request);
         }
-        if (!reconciled && System.nanoTime() - nextReconcile >= 0) {
-            reconcileOrRetryLater();
-        }
+        follower.reconcileIfStillDue();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void reconcileOnStart() {
-        worker.execute(this::reconcileOrRetryLater);
+        follower.reconcileOnStart();
     }
 
     /**
@@ -166,7 +150,7 @@ public class IdentitySync {
     }
 
     private boolean failed(Request request, RuntimeException e) {
-        Duration pause = pause(requests.attempts(request) + 1);
+        Duration pause = follower.pause(requests.attempts(request) + 1);
         int attempts = requests.failed(request, e.getMessage(), pause);
         log.warn("Identity provider did not take {} (attempt {}): {}; trying again in {}", request, attempts,
                 e.getMessage(), pause);
@@ -239,29 +223,9 @@ public class IdentitySync {
         return result;
     }
 
-    private void reconcileOrRetryLater() {
-        try {
-            reconcile();
-            reconciled = true;
-        } catch (KeycloakAccounts.IdentityProviderUnavailable e) {
-            failedReconciles++;
-            Duration pause = pause(failedReconciles);
-            nextReconcile = System.nanoTime() + pause.toNanos();
-            log.warn("Could not reconcile with the identity provider ({}); trying again in {}", e.getMessage(),
-                    pause);
-        }
-    }
-
-    /** 2, 4, 8 ... seconds, at most {@code exchange.identity.role-sync.longest-pause}. */
-    private Duration pause(int attempts) {
-        Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 9));
-        return pause.compareTo(longestPause) > 0 ? longestPause : pause;
-    }
-
     @PreDestroy
     void stop() throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        follower.stop();
     }
 
     /**

@@ -109,6 +109,28 @@ public class OrganisationService {
         return changed;
     }
 
+    /**
+     * Within the onboarding of a partner's sign-in: the organisation's staff sign in through the identity provider
+     * with this alias from now on; its details are announced again with it.
+     */
+    @Transactional
+    public Organisation signsInThrough(String organisationId, String identityProviderAlias) {
+        Organisation current = existing(organisationId);
+        organisations.update(new Organisation(organisationId, current.name(), current.type(), current.region(),
+                identityProviderAlias, current.contacts(), current.registeredAt(), current.version(),
+                current.contactsVersion()));
+        Organisation changed = existing(organisationId);
+        announce(changed);
+        return changed;
+    }
+
+    /** Whether an organisation other than this one signs in through the identity provider with this alias. */
+    @Transactional(readOnly = true)
+    public boolean aliasUsedByAnother(String organisationId, String identityProviderAlias) {
+        return organisations.withIdentityProvider(identityProviderAlias)
+                .filter(organisation -> !organisation.id().equals(organisationId)).isPresent();
+    }
+
     /** The organisation's contacts with the version they are at. */
     @Transactional(readOnly = true)
     public ContactList contacts(Caller caller, String organisationId) {

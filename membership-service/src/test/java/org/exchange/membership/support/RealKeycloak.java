@@ -44,7 +44,7 @@ public final class RealKeycloak {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final int port = Ports.free();
-    private final String database;
+    private String database;
     private KeycloakEngine engine;
 
     /** @param database the PostgreSQL database Keycloak keeps its realm in, one per test class */
@@ -83,6 +83,25 @@ public final class RealKeycloak {
         registry.add("exchange.identity.keycloak.server-url", this::baseUrl);
         registry.add("exchange.identity.role-sync.interval", () -> "PT1S");
         registry.add("exchange.identity.role-sync.longest-pause", () -> "PT3S");
+    }
+
+    /**
+     * Stops Keycloak and starts it again, at the same address, on a new database: a fresh Keycloak with nothing but the
+     * imported realm, as a new environment (or a reset of Keycloak's data) has.
+     */
+    public synchronized void startFresh(String newDatabase) {
+        stop();
+        database = newDatabase;
+        start();
+    }
+
+    /** Keycloak's administrator of every realm (a new client each time: Keycloak may have restarted). */
+    public <T> T asKeycloakAdministrator(Function<Keycloak, T> action) {
+        try (Keycloak admin = KeycloakBuilder.builder().serverUrl(baseUrl()).realm("master")
+                .grantType(OAuth2Constants.PASSWORD).clientId("admin-cli").username("admin").password("admin")
+                .build()) {
+            return action.apply(admin);
+        }
     }
 
     /** Keycloak's administrator, through the master realm (a new client each time: Keycloak may have restarted). */

@@ -1,0 +1,152 @@
+// Programme admins: partner organisations' own sign-in (issue 18, docs/adr/0021). Lists each onboarded partner with
+// its provider's health, runs the reconciliation with Keycloak and shows its last report, and onboards a partner's
+// OpenID Connect provider, for an existing organisation or a new one. The client secret is sent once and never shown.
+import { shell } from '../../shell.js';
+import { api, ApiError } from '../../api.js';
+import { el, formatDateTime } from '../../dom.js';
+import { field, onSubmit, loadFailed, notice, humanise, table } from './forms.js';
+
+await shell({ signInRequired: true });
+const partnersHost = document.getElementById('partners');
+const reconcileHost = document.getElementById('reconciliation');
+const onboardHost = document.getElementById('onboard');
+const messageHost = document.getElementById('message');
+const BASE = '/api/membership/admin/partner-sign-ins';
+const TYPES = ['COLLEGE', 'WORK_BASED_LEARNING', 'ADULT_COMMUNITY_LEARNING', 'SECURE_ESTATE', 'THIRD_SECTOR',
+  'UNIVERSITY', 'OTHER'];
+
+const yesNo = (ok, yes, no) => el('span', { class: ok ? 'tag met' : 'tag' }, ok ? yes : no);
+
+function keycloakState(partner) {
+  if (partner.appliedInKeycloak) return yesNo(true, 'Configured', '');
+  return [yesNo(false, '', 'Waiting'), partner.lastError ? el('span', { class: 'hint' }, ` ${partner.lastError}`) : null];
+}
+
+async function renderPartners() {
+  let partners;
+  try {
+    partners = await api(BASE);
+  } catch (error) {
+    loadFailed(partnersHost, error, 'Partners');
+    return;
+  }
+  partnersHost.replaceChildren(partners.length
+    ? table('partner-health', 'Partners with their sign-in', ['Organisation', 'Provider', 'Discovery document',
+      'Identity provider', 'Last check', 'Staff'],
+    partners.map(p => [
+      el('span', { 'data-organisation': p.organisationId }, p.organisationName),
+      [el('code', {}, p.alias), el('br'), el('span', { class: 'hint' }, p.issuer)],
+      yesNo(p.discoveryReachable, 'Reachable', 'Not reachable'),
+      keycloakState(p),
+      p.lastReconciledAt ? [formatDateTime(p.lastReconciledAt), el('br'), p.lastReconcileResult] : 'Not yet',
+      String(p.staffCount)]), { wide: true })
+    : el('p', {}, 'No partner sign-in is onboarded yet.'));
+}
+
+function reportView(report) {
+  const drifts = report.drifts || [];
+  const repaired = new Set((report.repaired || []).map(d => `${d.alias}/${d.kind}/${d.detail}`));
+  return [
+    el('p', { 'data-testid': 'last-reconciliation' }, `Last checked ${formatDateTime(report.ranAt)}: `,
+      report.keycloakReachable
+        ? `${report.inLine} of ${report.onboarded} onboarded partners as onboarded, ${drifts.length} `
+          + `difference${drifts.length === 1 ? '' : 's'} found, ${repaired.size} repaired.`
+        : `the identity provider could not be reached (${report.error}).`),
+    drifts.length ? table('drifts', 'Differences found', ['Provider', 'Organisation', 'Difference', 'Repaired'],
+      drifts.map(d => [el('code', {}, d.alias), d.organisationId || '—',
+        [humanise(d.kind), ': ', d.detail], repaired.has(`${d.alias}/${d.kind}/${d.detail}`) ? 'Yes' : 'No']),
+      { wide: true }) : null,
+    report.notOnboardedHere?.length
+      ? el('p', { class: 'hint' }, `Providers configured outside the platform, checked for their organisation only: `
+        + report.notOnboardedHere.join(', ') + '.')
+      : null
+  ];
+}
+
+async function renderReconciliation() {
+  let report = null;
+  try {
+    report = await api(`${BASE}/reconciliation`);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) {
+      loadFailed(reconcileHost, error, 'The last check');
+      return;
+    }
+  }
+  const button = el('button', { type: 'button', class: 'secondary' }, 'Check and repair now');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const fresh = await api(`${BASE}/reconciliation`, { method: 'POST' });
+      await render(`Checked: ${fresh.drifts.length} difference${fresh.drifts.length === 1 ? '' : 's'} found, `
+        + `${fresh.repaired.length} repaired.`);
+    } catch (error) {
+      await render(null, error instanceof ApiError ? error.message : 'The check could not be run just now.');
+    }
+  });
+  reconcileHost.replaceChildren(
+    ...(report ? reportView(report) : [el('p', {}, 'No check has run yet.')]),
+    el('p', {}, button));
+}
+
+function onboardForm() {
+  const prefix = 'onboard';
+  const form = el('form', { class: 'stacked', id: prefix, 'aria-labelledby': 'onboard-title' },
+    el('fieldset', {},
+      el('legend', {}, 'Organisation'),
+      field(prefix, 'organisationId', 'Organisation id', { required: true,
+        hint: 'Such as org-eastfield-college. An organisation that is not registered yet is registered with the '
+          + 'details below.', attributes: { maxlength: 80, pattern: 'org-[a-z0-9]+(-[a-z0-9]+)*', autocomplete: 'off' } }),
+      field(prefix, 'isNew', 'This organisation is new: register it', { type: 'checkbox' }),
+      field(prefix, 'name', 'Name of a new organisation', { attributes: { maxlength: 200 } }),
+      field(prefix, 'type', 'Type of a new organisation', { value: 'COLLEGE',
+        options: TYPES.map(t => [t, humanise(t)]) }),
+      field(prefix, 'region', 'Region of a new organisation', { attributes: { maxlength: 100 } })),
+    el('fieldset', {},
+      el('legend', {}, 'Its OpenID Connect sign-in'),
+      field(prefix, 'alias', 'Provider alias', { required: true,
+        hint: 'Lower-case letters, digits and hyphens; also the first part of its staff\'s usernames.',
+        attributes: { maxlength: 60, pattern: '[a-z0-9]+(-[a-z0-9]+)*', autocomplete: 'off' } }),
+      field(prefix, 'discoveryUrl', 'Discovery URL', { type: 'url', required: true,
+        hint: 'The provider\'s .well-known/openid-configuration address; it is fetched and checked now.',
+        attributes: { maxlength: 500 } }),
+      field(prefix, 'clientId', 'Client id', { required: true, attributes: { maxlength: 200, autocomplete: 'off' } }),
+      field(prefix, 'clientSecret', 'Client secret', { type: 'password', required: true,
+        hint: 'Sent to the identity provider only; never shown again.',
+        attributes: { maxlength: 500, autocomplete: 'new-password' } })),
+    el('p', {}, el('button', { type: 'submit' }, 'Onboard')));
+  onSubmit(form, async values => {
+    const body = {
+      organisationId: values.organisationId,
+      newOrganisation: values.isNew ? { name: values.name, type: values.type, region: values.region || null } : null,
+      alias: values.alias, discoveryUrl: values.discoveryUrl, clientId: values.clientId,
+      clientSecret: values.clientSecret
+    };
+    try {
+      await api(BASE, { method: 'POST', body });
+    } catch (error) {
+      if (error instanceof ApiError && error.problem?.errors) {
+        // a new organisation's fields arrive as newOrganisation.name ...: show them on their controls
+        for (const e of error.problem.errors) e.field = e.field.replace(/^newOrganisation\./, '');
+      }
+      throw error;
+    }
+    form.reset();
+    await render(`${values.alias} is onboarded for ${values.organisationId}. The identity provider is being `
+      + 'configured; its state shows in the table.');
+  });
+  onboardHost.replaceChildren(form);
+}
+
+async function render(message, warning) {
+  await Promise.all([renderPartners(), renderReconciliation()]);
+  messageHost.replaceChildren();
+  if (message || warning) {
+    const shown = notice(message || warning, { warning: !!warning });
+    messageHost.append(shown);
+    shown.focus();
+  }
+}
+
+onboardForm();
+render();

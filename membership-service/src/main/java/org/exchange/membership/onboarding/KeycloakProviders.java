@@ -1,0 +1,170 @@
+package org.exchange.membership.onboarding;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.IdentityProviderResource;
+import org.keycloak.admin.client.resource.IdentityProvidersResource;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform realm's identity providers and their mappers, read and changed through Keycloak's admin API with the
+ * platform's service account. Calls are retried briefly and guarded by a circuit breaker, so that a Keycloak that is
+ * down fails fast; {@link PartnerSignInSync} tries again later. Nothing here ever logs a client secret: Keycloak's
+ * refusals are logged by status only.
+ */
+@Component
+class KeycloakProviders {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakProviders.class);
+
+    private final Keycloak keycloak;
+    private final String realm;
+    private final CircuitBreaker breaker = CircuitBreaker.of("keycloak-admin-providers", CircuitBreakerConfig.custom()
+            .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(10))
+            .build());
+    private final Retry retry = Retry.of("keycloak-admin-providers", RetryConfig.custom()
+            .maxAttempts(3).waitDuration(Duration.ofMillis(200))
+            .retryExceptions(ProcessingException.class)
+            .build());
+
+    KeycloakProviders(Keycloak keycloak, @Value("${exchange.identity.keycloak.realm}") String realm) {
+        this.keycloak = keycloak;
+        this.realm = realm;
+    }
+
+    /**
+     * Makes Keycloak hold the provider and its mappers as given: created when missing, updated when different.
+     * Idempotent, so it may be repeated until it succeeds.
+     *
+     * @return what had to change, in words (empty when Keycloak already agreed on the mappers and only the provider's
+     *         settings were written again)
+     */
+    List<String> apply(IdentityProviderRepresentation provider, List<IdentityProviderMapperRepresentation> mappers) {
+        return guarded(() -> {
+            List<String> changed = new ArrayList<>();
+            IdentityProvidersResource providers = keycloak.realm(realm).identityProviders();
+            IdentityProviderResource existing = providers.get(provider.getAlias());
+            if (representation(existing) == null) {
+                try (Response created = providers.create(provider)) {
+                    refuseUnlessSuccessful(created, "create identity provider " + provider.getAlias());
+                }
+                changed.add("created identity provider " + provider.getAlias());
+            } else {
+                existing.update(provider); // the secret cannot be compared (Keycloak masks it), so it is always set
+            }
+            IdentityProviderResource applied = providers.get(provider.getAlias());
+            List<IdentityProviderMapperRepresentation> have = applied.getMappers();
+            for (IdentityProviderMapperRepresentation want : mappers) {
+                IdentityProviderMapperRepresentation current = ProviderInKeycloak.named(have, want.getName());
+                if (current == null) {
+                    try (Response created = applied.addMapper(want)) {
+                        refuseUnlessSuccessful(created, "add mapper " + want.getName());
+                    }
+                    changed.add("added mapper \"" + want.getName() + "\"");
+                } else if (!ProviderInKeycloak.agrees(want, current)) {
+                    want.setId(current.getId());
+                    applied.update(current.getId(), want);
+                    changed.add("corrected mapper \"" + want.getName() + "\"");
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** The provider Keycloak has under the alias, or null when it has none. */
+    IdentityProviderRepresentation provider(String alias) {
+        return guarded(() -> representation(keycloak.realm(realm).identityProviders().get(alias)));
+    }
+
+    /** The provider's mappers; empty when there is no such provider. */
+    List<IdentityProviderMapperRepresentation> mappers(String alias) {
+        return guarded(() -> {
+            try {
+                return keycloak.realm(realm).identityProviders().get(alias).getMappers();
+            } catch (NotFoundException e) {
+                e.getResponse().close();
+                return List.of();
+            }
+        });
+    }
+
+    /** The aliases of every identity provider of the realm, onboarded here or not. */
+    List<String> aliases() {
+        return guarded(() -> keycloak.realm(realm).identityProviders().findAll().stream()
+                .map(IdentityProviderRepresentation::getAlias).toList());
+    }
+
+    private static IdentityProviderRepresentation representation(IdentityProviderResource provider) {
+        try {
+            return provider.toRepresentation();
+        } catch (NotFoundException e) {
+            e.getResponse().close(); // gives the pooled connection back
+            return null;
+        }
+    }
+
+    private static void refuseUnlessSuccessful(Response answer, String what) {
+        if (answer.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+            throw new Unavailable("Keycloak refused to " + what + ": HTTP " + answer.getStatus(), null);
+        }
+    }
+
+    private <T> T guarded(Supplier<T> call) {
+        try {
+            return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, call)).get();
+        } catch (NotAuthorizedException e) {
+            // a Keycloak started afresh (new realm keys) refuses the token taken before: take a new one, try again
+            e.getResponse().close();
+            try {
+                keycloak.tokenManager().grantToken();
+                return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, call)).get();
+            } catch (RuntimeException again) {
+                return failed(again);
+            }
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    private static <T> T failed(RuntimeException failure) {
+        if (failure instanceof WebApplicationException refused) {
+            int status = refused.getResponse().getStatus();
+            refused.getResponse().close();
+            log.warn("Keycloak refused a change of the realm's identity providers: HTTP {}", status);
+            throw new Unavailable("Keycloak refused: HTTP " + status, refused);
+        }
+        if (failure instanceof ProcessingException || failure instanceof CallNotPermittedException) {
+            log.warn("Keycloak could not be reached to manage identity providers: {}", failure.toString());
+            throw new Unavailable("Keycloak could not be reached (" + failure.getClass().getSimpleName() + ")",
+                    failure);
+        }
+        throw failure;
+    }
+
+    /** Keycloak could not be reached, or refused. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String why, Throwable cause) {
+            super(why, cause);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.exchange.membership.onboarding;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.exchange.membership.onboarding.OnboardingService.NewOrganisation;
+import org.exchange.membership.onboarding.OnboardingService.Onboarding;
+import org.exchange.membership.organisation.OrganisationType;
+import org.exchange.platform.problem.ProblemResponses;
+import org.exchange.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Partner organisations' own sign-in, onboarded and watched by programme admins (issue 18, ADR 0021). */
+@RestController
+@RequestMapping("/api/membership/admin/partner-sign-ins")
+@Tag(name = "Partner sign-in")
+class OnboardingController {
+
+    private final OnboardingService onboarding;
+
+    OnboardingController(OnboardingService onboarding) {
+        this.onboarding = onboarding;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Onboard a partner organisation's OpenID Connect sign-in, for an existing organisation or a"
+            + " new one (programme-admin); 422 when the discovery document cannot be fetched or used; Keycloak is"
+            + " configured after the commit")
+    @ApiResponse(responseCode = "422", description = "The discovery document cannot be fetched or used",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    PartnerSignIn onboard(Caller caller, @Valid @RequestBody OnboardingRequest request) {
+        NewOrganisation organisation = request.newOrganisation() == null ? null : new NewOrganisation(
+                request.newOrganisation().name().strip(), request.newOrganisation().type(),
+                request.newOrganisation().region());
+        return onboarding.onboard(caller, new Onboarding(request.organisationId(), organisation, request.alias(),
+                request.discoveryUrl().strip(), request.clientId(), request.clientSecret()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Every onboarded partner with its provider's state: discovery document reachable, applied in"
+            + " Keycloak, last reconciliation, staff count (programme-admin)")
+    List<PartnerHealth> health(Caller caller) {
+        return onboarding.health(caller);
+    }
+
+    @PostMapping("/reconciliation")
+    @Operation(summary = "Compare the onboarded sign-ins with Keycloak's identity providers and mappers now, repair"
+            + " the drift and report it (programme-admin)")
+    ReconcileReport reconcile(Caller caller) {
+        return onboarding.reconcile(caller);
+    }
+
+    @GetMapping("/reconciliation")
+    @Operation(summary = "The last reconciliation's report (programme-admin); 404 when none has run")
+    ReconcileReport lastReconciliation(Caller caller) {
+        return onboarding.lastReconciliation(caller);
+    }
+
+    @ExceptionHandler(DiscoveryDocuments.Unusable.class)
+    ResponseEntity<ProblemDetail> unusableDiscovery(DiscoveryDocuments.Unusable e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(),
+                request.getRequestURI());
+        problem.setProperty("errors", List.of(java.util.Map.of("field", "discoveryUrl", "message", e.getMessage())));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(KeycloakProviders.Unavailable.class)
+    ResponseEntity<ProblemDetail> keycloakUnavailable(KeycloakProviders.Unavailable e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "Keycloak could not be asked; the reconciliation runs again by itself (" + e.getMessage() + ")",
+                request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /**
+     * A partner's sign-in to onboard.
+     *
+     * @param newOrganisation the organisation to register with it; leave out for an organisation that exists
+     * @param alias the identity provider's alias in the platform realm, also the first part of its users' usernames
+     */
+    record OnboardingRequest(
+            @NotBlank @Pattern(regexp = "org-[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 80) String organisationId,
+            @Valid NewOrganisationRequest newOrganisation,
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 60) String alias,
+            @NotBlank @Pattern(regexp = "https?://\\S+") @Size(max = 500) String discoveryUrl,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "\\S+") String clientId,
+            @NotBlank @Size(max = 500) String clientSecret) {
+
+        @Override
+        public String toString() { // never the secret
+            return "OnboardingRequest[organisationId=" + organisationId + ", alias=" + alias + "]";
+        }
+    }
+
+    /** The details of an organisation registered along with its sign-in. */
+    record NewOrganisationRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull OrganisationType type,
+            @Size(max = 100) String region) {
+    }
+}

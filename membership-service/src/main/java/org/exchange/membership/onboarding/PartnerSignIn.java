@@ -1,0 +1,46 @@
+package org.exchange.membership.onboarding;
+
+import java.time.Instant;
+
+/**
+ * A partner organisation's own sign-in, onboarded by a programme admin: the OpenID Connect provider its staff sign in
+ * with, brokered by the platform realm under {@code alias}. Holds no client secret, so that it can be shown, logged
+ * and published; the secret is read only where Keycloak is told ({@link PartnerSignIns#secretOf}).
+ *
+ * @param alias the identity provider's alias in the platform realm, unique across partners
+ * @param organisationId the organisation its staff belong to; the platform sets it on them, never the partner
+ * @param endpoints what the provider's discovery document said
+ * @param usernameTemplate how the platform names a brokered user, so that two partners' "j.smith" never clash
+ * @param keycloak how far applying it to Keycloak has come
+ */
+public record PartnerSignIn(
+        String alias,
+        String organisationId,
+        String protocol,
+        String discoveryUrl,
+        String clientId,
+        Discovery endpoints,
+        String usernameTemplate,
+        Instant onboardedAt,
+        KeycloakState keycloak) {
+
+    /** The only protocol of this slice; SAML 2.0 is a later one (issue 18). */
+    public static final String OIDC = "OIDC";
+
+    /** Every brokered user is named after the provider first: {@code eastfield.j.smith}. */
+    public static final String USERNAME_TEMPLATE = "${ALIAS}.${CLAIM.preferred_username}";
+
+    /**
+     * Where applying the provider to Keycloak stands.
+     *
+     * @param pending whether Keycloak has still to take the current configuration
+     * @param appliedAt when Keycloak last took it, or null
+     * @param attempts failed attempts since it was last requested
+     * @param lastError why the last attempt failed, or null
+     * @param lastReconciledAt when the reconciliation last looked at it, or null
+     * @param lastReconcileResult what it found: {@code in line}, or the drift it repaired or could not
+     */
+    public record KeycloakState(boolean pending, Instant appliedAt, int attempts, String lastError,
+            Instant lastReconciledAt, String lastReconcileResult) {
+    }
+}
