@@ -29,6 +29,15 @@ async function meetingsCard() {
   ];
 }
 
+async function discussionsCard() {
+  const spaces = await api('/api/exchange/me/discussions');
+  return spaces.length
+    ? [el('ul', {}, spaces.map(space => el('li', {},
+        el('a', { href: `/groups/discussion.html?space=${space.id}` }, space.name),
+        space.unread ? ` (${space.unread} unread)` : '')))]
+    : [el('p', {}, 'Your groups\' and networks\' discussions show here once you are in a group.')];
+}
+
 export default {
   navigation: [
     { href: '/finder.html', label: 'Find an exchange', public: true },
@@ -62,6 +71,7 @@ export default {
   },
   dashboardCards: [
     { title: 'Your groups', show: signedIn, render: groupsCard },
-    { title: 'Your upcoming meetings', show: signedIn, render: meetingsCard }
+    { title: 'Your upcoming meetings', show: signedIn, render: meetingsCard },
+    { title: 'Your discussions', show: signedIn, render: discussionsCard }
   ]
 };
