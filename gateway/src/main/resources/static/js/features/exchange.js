@@ -64,6 +64,9 @@ export default {
       { href: '/admin/exchange-events.html', title: 'Network events',
         description: 'Schedule launch events, development days with a key speaker and dissemination events; '
           + 'registrations, attendance and changes.', roles: ['programme-admin'] },
+      { href: '/admin/discussion-reports.html', title: 'Reported posts',
+        description: 'Discussion posts members reported, with their reasons, to read and hide in their threads.',
+        roles: ['programme-admin'] },
       { href: '/admin/exchange-report.html', title: 'Programme report',
         description: 'Practitioners and organisations involved, groups by status, meetings held, attendance and '
           + 'outcomes, with a CSV download.', roles: ['programme-admin'] }

@@ -195,3 +195,6 @@ function renderReply() {
 renderFacts();
 fill(posts, thread.posts.map(postItem));
 renderReply();
+// arriving at one post (a reported one, from the programme admins' list): take the reader there
+const arrived = location.hash && document.getElementById(location.hash.slice(1));
+arrived?.querySelector('article')?.focus();
