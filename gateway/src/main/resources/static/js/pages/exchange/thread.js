@@ -93,7 +93,8 @@ function body(post) {
 }
 
 function actions(post, by, mine) {
-  const about = el('span', { class: 'visually-hidden' }, `, post by ${by}`);
+  // words for screen readers after the visible label (which the name starts with, WCAG 2.5.3)
+  const about = el('span', { class: 'visually-hidden' }, ` for the post by ${by}`);
   return el('div', { class: 'post-actions' },
     el('div', { class: 'actions' },
       !thread.readOnly && !mine ? el('button', { type: 'button', class: 'secondary helpful',

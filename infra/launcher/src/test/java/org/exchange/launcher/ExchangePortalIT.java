@@ -441,10 +441,10 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(opening.locator(".post-body strong")).hasText("fraction walls");
         assertThat(opening.locator(".post-body li")).hasCount(2);
         Locator helpful = opening.getByRole(AriaRole.BUTTON,
-                new Locator.GetByRoleOptions().setName("Helpful (0), post by Priya Practitioner"));
+                new Locator.GetByRoleOptions().setName("Helpful (0) for the post by Priya Practitioner"));
         helpful.click();
         Locator marked = opening.getByRole(AriaRole.BUTTON,
-                new Locator.GetByRoleOptions().setName("Helpful (1), post by Priya Practitioner"));
+                new Locator.GetByRoleOptions().setName("Helpful (1) for the post by Priya Practitioner"));
         assertThat(marked).hasAttribute("aria-pressed", "true");
         assertThat(marked).isFocused();
         String replyText = "Printed walls worked better: learners folded them to compare thirds and quarters.";
@@ -461,10 +461,10 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(page.getByTestId("thread-pinned")).hasText("Pinned");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unpin the thread"))).isFocused();
         post("Asha Assessor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                .setName("Mark as what works, post by Asha Assessor")).click();
+                .setName("Mark as what works for the post by Asha Assessor")).click();
         assertThat(post("Asha Assessor").getByTestId("post-what-works")).hasText("What works");
         assertThat(post("Asha Assessor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                .setName("Take off what works, post by Asha Assessor"))).isFocused();
+                .setName("Take off what works for the post by Asha Assessor"))).isFocused();
         // the opening post is no reply: it cannot be marked
         assertThat(post("Priya Practitioner").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
                 .setName(Pattern.compile("what works")))).hasCount(0);
