@@ -56,3 +56,31 @@ export function announce(message) {
   region.textContent = '';
   setTimeout(() => { region.textContent = message; }, 50);
 }
+
+/** The elements a discussion post's HTML may carry: those exchange-service's sanitiser keeps (SafeMarkdown). */
+export const POST_ELEMENTS = ['p', 'br', 'em', 'strong', 'ul', 'ol', 'li', 'code', 'pre', 'blockquote', 'a'];
+
+/** Elements whose content is never words to show (a script's text stays out even as text). */
+const SILENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'title']);
+
+/**
+ * HTML a service sanitised already (a discussion post's text) as nodes for the page, sanitised once more here: it is
+ * parsed inert (DOMParser runs no script and loads nothing) and rebuilt with el() from an allow-list, so that a fault
+ * on the server still leaves nothing that runs. An element not on the list keeps only its words; no attribute is
+ * copied but a link's https or mailto address, and links open with rel="nofollow noopener".
+ */
+export function sanitisedNodes(html, allowed = POST_ELEMENTS) {
+  const elements = new Set(allowed);
+  const copy = node => {
+    if (node.nodeType === Node.TEXT_NODE) return document.createTextNode(node.data);
+    if (node.nodeType !== Node.ELEMENT_NODE) return [];
+    const tag = node.localName;
+    if (SILENT.has(tag)) return [];
+    const children = [...node.childNodes].flatMap(copy);
+    if (!elements.has(tag)) return children;
+    const href = tag === 'a' ? (node.getAttribute('href') || '').trim() : '';
+    return el(tag, tag === 'a' && /^(https:\/\/|mailto:)/i.test(href)
+      ? { href, rel: 'nofollow noopener' } : {}, children);
+  };
+  return [...new DOMParser().parseFromString(String(html ?? ''), 'text/html').body.childNodes].flatMap(copy);
+}

@@ -29,6 +29,15 @@ async function meetingsCard() {
   ];
 }
 
+async function discussionsCard() {
+  const spaces = await api('/api/exchange/me/discussions');
+  return spaces.length
+    ? [el('ul', {}, spaces.map(space => el('li', {},
+        el('a', { href: `/groups/discussion.html?space=${space.id}` }, space.name),
+        space.unread ? ` (${space.unread} unread)` : '')))]
+    : [el('p', {}, 'Your groups\' and networks\' discussions show here once you are in a group.')];
+}
+
 export default {
   navigation: [
     { href: '/finder.html', label: 'Find an exchange', public: true },
@@ -59,6 +68,9 @@ export default {
       { href: '/admin/exchange-events.html', title: 'Network events',
         description: 'Schedule launch events, development days with a key speaker and dissemination events; '
           + 'registrations, attendance and changes.', roles: ['programme-admin'] },
+      { href: '/admin/discussion-reports.html', title: 'Reported posts',
+        description: 'Discussion posts members reported, with their reasons, to read and hide in their threads.',
+        roles: ['programme-admin'] },
       { href: '/admin/exchange-report.html', title: 'Programme report',
         description: 'Practitioners and organisations involved, groups by status, meetings held, attendance and '
           + 'outcomes, with a CSV download.', roles: ['programme-admin'] }
@@ -66,6 +78,7 @@ export default {
   },
   dashboardCards: [
     { title: 'Your groups', show: signedIn, render: groupsCard },
-    { title: 'Your upcoming meetings', show: signedIn, render: meetingsCard }
+    { title: 'Your upcoming meetings', show: signedIn, render: meetingsCard },
+    { title: 'Your discussions', show: signedIn, render: discussionsCard }
   ]
 };

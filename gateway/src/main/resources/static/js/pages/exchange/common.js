@@ -269,3 +269,25 @@ export async function leaveGroup(group) {
   await api(`/api/exchange/groups/${group.id}/members/me`, { method: 'DELETE' });
   return `You left ${group.name}.`;
 }
+
+/**
+ * Whose a discussion space is, by name: { name, href, group } for a group's space (href its page), or { name, href }
+ * for a network's (href its events); the name is "this group" or "this network" when it cannot be loaded.
+ */
+export async function spaceOwner(space) {
+  if (space.groupId) {
+    const group = await api(`/api/exchange/groups/${space.groupId}`).catch(() => null);
+    return { name: group?.name || 'this group', href: `/groups/group.html?id=${space.groupId}`, group };
+  }
+  const network = await api(`/api/exchange/networks/${space.networkId}`).catch(() => null);
+  return { name: network?.name || 'this network', href: `/groups/events.html?networkId=${space.networkId}` };
+}
+
+/** Where a discussion space is read: its page in the portal. */
+export function discussionHref(space) {
+  return `/groups/discussion.html?space=${encodeURIComponent(space.id)}`;
+}
+
+/** How a discussion post is written: the hint beside every Markdown text box. */
+export const markdownHint = 'Written in Markdown: *italic*, **bold**, a line starting with - for a list, > for a '
+  + 'quotation, `code`, and [words](https://example.org) for a link. Mention a member as @ followed by their full name.';

@@ -14,14 +14,22 @@ const filter = el('form', { id: 'events-filter', class: 'stacked', onsubmit: e =
     options: [['', 'All networks'], ...networks.map(n => [n.id, n.name])] }));
 const status = el('div', { id: 'events-status', role: 'status' });
 const list = el('div', { id: 'events' }, el('p', {}, 'Loading…'));
+const discussion = el('div', { id: 'network-discussion' });
+/** The networks whose discussion the person takes part in, with their unread posts. */
+const spaces = await api('/api/exchange/me/discussions').then(all => all.filter(s => s.kind === 'NETWORK'))
+  .catch(() => []);
 fill(host,
   el('p', { class: 'lead' }, 'Launch events, development days with a key speaker and dissemination events, open to '
     + 'everyone in the network.'),
-  filter, status, list);
+  filter, discussion, status, list);
 filter.addEventListener('change', render);
 
 async function render() {
   const networkId = filter.querySelector('select').value;
+  const space = spaces.find(s => s.networkId === networkId);
+  fill(discussion, space ? el('p', {}, el('a', { class: 'button secondary', 'data-testid': 'network-discussion-link',
+    href: `/groups/discussion.html?network=${networkId}` }, 'Discussion', space.unread ? ` (${space.unread} unread)` : ''),
+    ` Everyone who takes part in ${space.name}'s groups talks there.`) : null);
   let events;
   let registered;
   try {

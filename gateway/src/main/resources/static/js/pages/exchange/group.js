@@ -31,13 +31,17 @@ fill(host,
 
 let mine = false;
 let runs = false;
+/** The group's discussion space among the person's, with their unread posts; null when they do not take part. */
+let discussion = null;
 
 async function refresh() {
-  [group, mine, runs] = await Promise.all([
+  [group, mine, runs, discussion] = await Promise.all([
     api(`/api/exchange/groups/${group.id}`),
     api('/api/exchange/me/groups').then(list => list.some(g => g.id === group.id)).catch(() => false),
     hasRole(me, 'facilitator', 'programme-admin')
-      ? api(`/api/exchange/groups/${group.id}/members`).then(() => true).catch(() => false) : false]);
+      ? api(`/api/exchange/groups/${group.id}/members`).then(() => true).catch(() => false) : false,
+    api('/api/exchange/me/discussions').then(list => list.find(s => s.groupId === group.id) || null)
+      .catch(() => null)]);
   renderAbout();
   await Promise.all([renderMeetings(), renderResearch(), renderOutcomes()]);
 }
@@ -60,6 +64,9 @@ function renderAbout() {
   const accepts = group.status === 'FORMING' || group.status === 'ACTIVE';
   fill(membership, 
     runs ? el('p', {}, el('a', { class: 'button', href: `/facilitate/group.html?id=${group.id}` }, 'Run this group')) : null,
+    discussion || runs ? el('p', {}, el('a', { class: 'button secondary', href: `/groups/discussion.html?group=${group.id}`,
+      'data-testid': 'group-discussion' }, 'Discussion', discussion?.unread ? ` (${discussion.unread} unread)` : ''),
+      ' The members\' and facilitators\' place to talk between meetings.') : null,
     mine ? el('p', { 'data-testid': 'my-place' }, 'You are in this group, or on its waitlist.') : null,
     accepts && !runs ? el('div', { class: 'actions' }, mine
       ? el('button', { type: 'button', class: 'secondary', onclick: leave }, 'Leave the group')

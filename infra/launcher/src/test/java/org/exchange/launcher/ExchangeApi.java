@@ -28,6 +28,7 @@ final class ExchangeApi {
     static final String PROGRAMME_ADMIN = "programmeadmin";
     static final String FACILITATOR = "facilitator";
     static final String PRACTITIONER = "practitioner";
+    static final String ASSESSOR = "assessor";
     static final String ZONE = "Europe/London";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The exchange pages of the portal in a real browser against the whole platform: finding the nearest network without
  * signing in, joining a group, registering for a meeting, a facilitator recording and correcting attendance, and a
- * group's outcome published by its facilitator and found in the public library by someone who is not signed in.
+ * group's outcome published by its facilitator and found in the public library by someone who is not signed in; two
+ * members discussing in their group's space, its facilitator pinning the thread, marking a reply as what works and
+ * hiding a reported post, and a post of script shown as words that run nothing.
  * Every page visited is checked against WCAG 2.2 AA with axe-core.
  */
 class ExchangePortalIT extends BrowserTest {
@@ -405,6 +407,221 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(found.locator(".distance")).hasText("Online");
         assertThat(found.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)))
                 .hasAttribute("href", Pattern.compile(".*/groups/events\\.html\\?networkId=.*#meeting-.*"));
+    }
+
+    @Test
+    void twoMembersDiscussInTheirGroupsSpaceAndTheFacilitatorPinsTheThreadAndMarksAReplyAsWhatWorks() {
+        String name = "Fractions talk " + ExchangeApi.unique();
+        String groupId = aGroupWithTwoMembers(name);
+        String title = "Fraction walls with adult learners " + ExchangeApi.unique();
+
+        // a member opens the group's discussion from the group's page and starts a thread
+        switchTo(ExchangeApi.PRACTITIONER, "/groups/group.html?id=" + groupId);
+        page.getByTestId("group-discussion").click();
+        assertThat(heading("Discussion: " + name)).isVisible();
+        assertThat(page.getByTestId("space-unread")).hasText("Nothing unread.");
+        Accessibility.assertNoViolations(page, "a group's discussion with no thread");
+        page.locator("#thread-title").fill(title);
+        page.locator("#thread-text").fill("Has anyone tried **fraction walls** with adults?\n\n- printed\n- on screen");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the thread")).click();
+        assertThat(page.locator("#discussion-status .notice")).containsText("Thread started: \"" + title + "\"");
+        assertThat(page.locator("#discussion-status .notice")).isFocused();
+        assertThat(page.getByTestId("threads")).containsText(title);
+        Accessibility.assertNoViolations(page, "a group's discussion with a thread");
+
+        // the other member sees the thread unread, reads it, finds it helpful and replies
+        switchTo(ExchangeApi.ASSESSOR, "/groups/discussion.html?group=" + groupId);
+        Locator thread = page.getByTestId("threads").locator("li", new Locator.LocatorOptions().setHasText(title));
+        assertThat(thread.getByTestId("thread-unread")).hasText("1 unread");
+        thread.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)).click();
+        assertThat(heading(title)).isVisible();
+        Locator opening = post("Priya Practitioner");
+        assertThat(opening.getByTestId("post-new")).hasText("New");
+        // the Markdown arrives as the server's sanitised HTML: emphasis and a list, not asterisks
+        assertThat(opening.locator(".post-body strong")).hasText("fraction walls");
+        assertThat(opening.locator(".post-body li")).hasCount(2);
+        Locator helpful = opening.getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Helpful (0) for the post by Priya Practitioner"));
+        helpful.click();
+        Locator marked = opening.getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Helpful (1) for the post by Priya Practitioner"));
+        assertThat(marked).hasAttribute("aria-pressed", "true");
+        assertThat(marked).isFocused();
+        String replyText = "Printed walls worked better: learners folded them to compare thirds and quarters.";
+        page.getByLabel("Your reply").fill(replyText);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post the reply")).click();
+        assertThat(page.locator("#thread-status")).containsText("Your reply is posted.");
+        assertThat(post("Asha Assessor")).containsText(replyText);
+        assertThat(post("Asha Assessor").locator("article")).isFocused();
+        Accessibility.assertNoViolations(page, "a discussion thread with a reply");
+
+        // the facilitator pins the thread and marks the reply as what works
+        switchTo(ExchangeApi.FACILITATOR, page.url().substring(page.url().indexOf("/groups/")));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pin the thread")).click();
+        assertThat(page.getByTestId("thread-pinned")).hasText("Pinned");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unpin the thread"))).isFocused();
+        post("Asha Assessor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Mark as what works for the post by Asha Assessor")).click();
+        assertThat(post("Asha Assessor").getByTestId("post-what-works")).hasText("What works");
+        assertThat(post("Asha Assessor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Take off what works for the post by Asha Assessor"))).isFocused();
+        // the opening post is no reply: it cannot be marked
+        assertThat(post("Priya Practitioner").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("what works")))).hasCount(0);
+        screenshot("exchange-discussion-what-works");
+        Accessibility.assertNoViolations(page, "a thread as its facilitator sees it");
+        assertFitsAPhone(page.url().substring(page.url().indexOf("/groups/")));
+
+        // the thread is listed first, pinned, and found by the words of its reply
+        page.navigate(url("/groups/discussion.html?group=" + groupId));
+        Locator first = page.getByTestId("threads").locator("li").first();
+        assertThat(first).containsText(title);
+        assertThat(first).containsText("Pinned");
+        page.getByLabel("Search words").fill("folding quarters");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search the discussion")).click();
+        assertThat(page.locator("#threads-heading")).hasText("Threads matching \"folding quarters\"");
+        assertThat(page.locator("#threads-heading")).isFocused();
+        assertThat(page.getByTestId("threads")).containsText(title);
+        Accessibility.assertNoViolations(page, "searching a discussion");
+        assertFitsAPhone("/groups/discussion.html?group=" + groupId);
+
+        // back in the thread, the first member sees the reply as new and as what works
+        switchTo(ExchangeApi.PRACTITIONER, "/groups/discussion.html?group=" + groupId);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+        assertThat(post("Asha Assessor").getByTestId("post-new")).hasText("New");
+        assertThat(post("Asha Assessor").getByTestId("post-what-works")).hasText("What works");
+        assertThat(post("Priya Practitioner").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^Helpful")))).hasCount(0);
+        assertThat(post("Priya Practitioner")).containsText("Helpful to 1");
+
+        // the network's page leads to the network's discussion, for everyone who takes part in its groups
+        page.navigate(url("/groups/events.html?networkId=" + network.get("id").asString()));
+        page.getByTestId("network-discussion-link").click();
+        assertThat(heading("Discussion: " + network.get("name").asString())).isVisible();
+        Accessibility.assertNoViolations(page, "a network's discussion");
+    }
+
+    @Test
+    void aPostOfScriptRunsNothingAMemberReportsItAndTheFacilitatorHidesItWithAReason() {
+        String name = "Behaviour circle " + ExchangeApi.unique();
+        String groupId = aGroupWithTwoMembers(name);
+        JsonNode space = exchange.call("GET", "/api/exchange/groups/" + groupId + "/discussion",
+                ExchangeApi.PRACTITIONER, null, 200);
+        JsonNode thread = exchange.call("POST", "/api/exchange/discussions/" + space.get("id").asString() + "/threads",
+                ExchangeApi.PRACTITIONER, Map.of("title", "Evening classes " + ExchangeApi.unique(),
+                        "text", "What settles a group that arrives tired after work?"), 201);
+        String threadPage = "/groups/thread.html?id=" + thread.get("id").asString();
+        List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // on the context, so that it stays with every page the test opens
+        context.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+
+        // a member posts a few of the OWASP XSS filter evasion examples through the reply form
+        switchTo(ExchangeApi.ASSESSOR, threadPage);
+        page.getByLabel("Your reply").fill(String.join("\n\n", "A few tricks I have seen in the wild:",
+                "<script>window.xssRan = 'script'; alert('XSS')</script>",
+                "<IMG SRC=x onerror=\"window.xssRan = 'img'; alert(1)\">",
+                "<svg/onload=\"window.xssRan = 'svg'\">",
+                "<a href=\"javascript:window.xssRan = 'link'\">a link</a> and [a Markdown link](javascript:alert('XSS'))",
+                "<IFRAME SRC=\"javascript:alert('XSS');\"></IFRAME>",
+                "<BODY ONLOAD=alert('XSS')>",
+                "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">styled</DIV>",
+                "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;"
+                        + "&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
+                "\"><script>alert(document.cookie)</script>"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post the reply")).click();
+        assertThat(post("Asha Assessor")).containsText("A few tricks I have seen in the wild");
+        assertNothingRanNorWasInjected(dialogs, "the reply as posted");
+
+        // read afresh by the other member: the same, and they report it
+        switchTo(ExchangeApi.PRACTITIONER, threadPage);
+        Locator reply = post("Asha Assessor");
+        // the markup is shown as the words it is, never as elements
+        assertThat(reply.locator(".post-body")).containsText("<script>window.xssRan");
+        reply.locator(".post-body").hover();
+        reply.getByText("a link").first().click();
+        assertNothingRanNorWasInjected(dialogs, "the reply read by another member");
+        Accessibility.assertNoViolations(page, "a thread with a post of markup");
+        reply.getByText("Report this post").click();
+        reply.getByLabel("Why you report it").fill("It is full of script, please take it down.");
+        reply.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the report")).click();
+        assertThat(page.locator("#thread-status")).containsText("your report reached the programme admins");
+        assertThat(reply.getByTestId("post-reported")).isFocused();
+        String postId = reply.getAttribute("id").substring("post-".length());
+
+        // the programme admins see the report, by the group's name, and it leads to the post
+        switchTo(ExchangeApi.PROGRAMME_ADMIN, "/admin/discussion-reports.html");
+        Locator report = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions()
+                .setName("Reports nobody has acted on yet")).locator("tr", new Locator.LocatorOptions()
+                .setHasText("It is full of script, please take it down."));
+        assertThat(report).containsText("The group " + name);
+        assertThat(report.getByRole(AriaRole.LINK)).hasAttribute("href", Pattern.compile(".*#post-" + postId));
+        Accessibility.assertNoViolations(page, "the reported posts");
+
+        // the facilitator hides it with a reason, which everyone then reads in its place
+        switchTo(ExchangeApi.FACILITATOR, threadPage);
+        reply = post("Asha Assessor");
+        reply.getByText("Hide this post").click();
+        reply.getByLabel("Reason for hiding").fill("Markup that does not belong in a discussion");
+        reply.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hide the post")).click();
+        assertThat(reply.getByTestId("post-hidden"))
+                .hasText("A facilitator hid this post. Reason: Markup that does not belong in a discussion");
+        assertThat(reply.getByTestId("post-hidden")).isFocused();
+        assertThat(reply.locator(".post-body")).hasCount(0);
+        assertThat(page.locator("#thread-status")).containsText("The post by Asha Assessor is hidden.");
+        screenshot("exchange-discussion-post-hidden");
+        Accessibility.assertNoViolations(page, "a thread with a hidden post");
+        org.assertj.core.api.Assertions.assertThat(exchange.call("GET", "/api/exchange/discussion-reports?limit=500",
+                ExchangeApi.PROGRAMME_ADMIN, null, 200).toString()).doesNotContain(postId);
+        assertNothingRanNorWasInjected(dialogs, "the thread as its facilitator sees it");
+    }
+
+    /** A forming group of the facilitator's with the practitioner and the assessor as members, known by name. */
+    private String aGroupWithTwoMembers(String name) {
+        String groupId = exchange.formingGroup(network.get("id").asString(), name, 8).get("id").asString();
+        for (String member : List.of(ExchangeApi.PRACTITIONER, ExchangeApi.ASSESSOR)) {
+            // their profile in membership-service tells exchange-service their name
+            exchange.call("GET", "/api/membership/me", member, null, 200);
+            exchange.join(groupId, member);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                org.assertj.core.api.Assertions.assertThat(exchange.call("GET", "/api/exchange/groups/" + groupId
+                        + "/members", ExchangeApi.FACILITATOR, null, 200).toString())
+                        .contains("Priya Practitioner", "Asha Assessor"));
+        return groupId;
+    }
+
+    /**
+     * The same browser page, now as someone else: signed out of everything, signed in again (at the dashboard: the
+     * sign-in's check of the address it returns to takes no query) and on to the path.
+     */
+    private void switchTo(String username, String path) {
+        context.clearCookies();
+        signIn(username);
+        page.navigate(url(path));
+    }
+
+    /** A post of the thread on the page, by its author's name. */
+    private Locator post(String author) {
+        return page.getByTestId("posts").locator(":scope > li").filter(new Locator.FilterOptions()
+                .setHas(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(author))));
+    }
+
+    /** No script of a post ran (no dialog, no flag on window) and nothing but the allowed elements is in the posts. */
+    private void assertNothingRanNorWasInjected(List<String> dialogs, String where) {
+        org.assertj.core.api.Assertions.assertThat(dialogs).as("dialogs opened on %s", where).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.xssRan === undefined"))
+                .as("a post's script ran on %s", where).isEqualTo(true);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("""
+                () => [...document.querySelectorAll('[data-testid=posts] .post-body *')]
+                  .filter(node => !['P', 'BR', 'EM', 'STRONG', 'UL', 'OL', 'LI', 'CODE', 'PRE', 'BLOCKQUOTE', 'A']
+                                    .includes(node.tagName)
+                    || [...node.attributes].some(a => !['href', 'rel'].includes(a.name))
+                    || (node.hasAttribute('href') && !/^(https:|mailto:)/i.test(node.getAttribute('href'))))
+                  .map(node => node.outerHTML)""")).as("elements injected by a post on %s", where)
+                .isEqualTo(List.of());
     }
 
     private void signIn(String username) {
