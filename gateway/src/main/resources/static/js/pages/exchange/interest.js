@@ -6,6 +6,14 @@ import { api, signInUrl } from '../../api.js';
 import { el, formatDateTime, announce, replaceStatus } from '../../dom.js';
 import { field, onSubmit, failed, table, fill, AREAS, areaName } from './common.js';
 
+// a link followed while this page is already open changes only what follows #: take it as a fresh visit
+window.addEventListener('hashchange', () => {
+  const followed = new URLSearchParams(location.hash.slice(1));
+  if (followed.has('confirm') || followed.has('withdraw')) {
+    location.reload();
+  }
+});
+
 const me = await shell();
 const host = document.getElementById('page');
 const status = el('div', { id: 'interest-status', role: 'status' });

@@ -117,6 +117,10 @@ public final class Platform implements AutoCloseable {
             // the West Midlands Professional Exchange: groups in every state, meetings past and upcoming, outcomes
             properties.put("exchange.demo.load", "true");
         }
+        if (service.equals("notification-service")) {
+            // the links in mails (confirmations, unsubscribe, the newsletter's web copy) lead to this platform's portal
+            properties.put("exchange.notification.public-base-url", settings.gatewayUrl());
+        }
         if (!settings.clockOffset().isZero()) {
             properties.put("exchange.clock.offset", settings.clockOffset().toString());
         }
