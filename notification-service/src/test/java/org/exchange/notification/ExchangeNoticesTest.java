@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.exchange.contracts.exchange.DiscussionPostAdded;
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
@@ -175,5 +176,46 @@ class ExchangeNoticesTest extends NotificationIntegrationTest {
 
         redeliver(published);
         assertThat(mailsQueuedFor(published)).isEqualTo(2);
+    }
+
+    @Test
+    void aMentionIsMailedAndANewThreadReachesTheGroupsOtherMembersInTheirFeedOnlyOnceEach() throws Exception {
+        Person author = registeredPractitioner("Asha");
+        Person mentioned = registeredPractitioner("Priya");
+        Person member = registeredPractitioner("Femi");
+        UUID thread = UUID.randomUUID();
+
+        // the author mentions themselves too, and the mentioned person is also a member of the group
+        var opened = publish(event(new DiscussionPostAdded(UUID.randomUUID(), thread, "Fractions with bar models",
+                true, UUID.randomUUID(), "GROUP", UUID.randomUUID(), UUID.randomUUID(), author.id(),
+                List.of(mentioned.id(), author.id()), List.of(mentioned.id(), member.id()), Instant.now()), thread));
+
+        String mention = "You were mentioned in a discussion: Fractions with bar models";
+        assertThat(awaitOneMail(mentioned.email(), mention).text()).contains("Hello Priya",
+                "/groups/thread.html?id=" + thread);
+        oneFeedEntry(mentioned.id(), mention, "MENTION");
+        String newThread = "New thread in your group's discussion: Fractions with bar models";
+        assertThat(oneFeedEntry(member.id(), newThread, "DISCUSSION")).contains("/groups/thread.html?id=" + thread);
+
+        redeliver(opened);
+        // the mentioned member and the other member, once each; nothing for the author
+        assertThat(feedEntriesFor(opened)).isEqualTo(2);
+        // new threads reach e-mail only for those who ask for it: only the mention is mailed
+        assertThat(mailsQueuedFor(opened)).isEqualTo(1);
+        assertThat(feedEntries(mentioned.id(), newThread)).isEmpty();
+        assertThat(feed(author.id()).toString()).doesNotContain("Fractions with bar models");
+    }
+
+    @Test
+    void aReplyThatMentionsNobodyIsNotToldOneByOne() throws Exception {
+        Person member = registeredPractitioner("Dev");
+        UUID thread = UUID.randomUUID();
+
+        var reply = publishAndAwait(new DiscussionPostAdded(UUID.randomUUID(), thread, "Peer observation rota", false,
+                UUID.randomUUID(), "GROUP", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), List.of(),
+                List.of(member.id()), Instant.now()), thread);
+
+        assertThat(feedEntriesFor(reply)).isZero();
+        assertThat(mailsQueuedFor(reply)).isZero();
     }
 }

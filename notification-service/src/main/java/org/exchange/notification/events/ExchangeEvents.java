@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
+import org.exchange.contracts.exchange.DiscussionPostAdded;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.GroupProposed;
 import org.exchange.contracts.exchange.InterestConfirmationRequested;
@@ -35,6 +36,7 @@ import org.exchange.notification.reminder.MeetingReminders;
 import org.exchange.notification.wording.Wording;
 import org.exchange.platform.inbox.EventMetadata;
 import org.exchange.platform.inbox.Inbox;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +45,8 @@ import org.springframework.stereotype.Component;
  * cancelled one to everyone registered or waitlisted, a place (or a place in the waitlist's queue) to the person who
  * has it, an outcome to its group's members and its publisher. Nobody the payload does not name hears of anything.
  * Networks, groups forming, their participants, meetings and outcomes also feed the newsletter's read model
- * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}.
+ * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}. A discussion post
+ * is told to whoever it mentions, and a new thread in a group's space to the group's other members.
  */
 @Component
 class ExchangeEvents {
@@ -53,10 +56,13 @@ class ExchangeEvents {
     private final ProgrammeNews news;
     private final MeetingReminders reminders;
     private final InterestNotices interest;
+    private final String portal;
 
     ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders,
-            InterestNotices interest) {
+            InterestNotices interest,
+            @Value("${exchange.notification.public-base-url:http://localhost:8080}") String portal) {
         this.interest = interest;
+        this.portal = portal;
         this.inbox = inbox;
         this.notifier = notifier;
         this.news = news;
@@ -79,7 +85,45 @@ class ExchangeEvents {
                 on(GroupActivated.class, this::groupActivated),
                 on(MemberJoinedGroup.class, this::memberJoined),
                 on(InterestConfirmationRequested.class, interest::confirmationRequested),
-                on(InterestMatched.class, interest::matched));
+                on(InterestMatched.class, interest::matched),
+                on(DiscussionPostAdded.class, this::discussionPost));
+    }
+
+    /**
+     * Whoever a post mentions hears of it (by e-mail too, unless they chose otherwise); a new thread in a group's space
+     * reaches the group's other members in their feed (by e-mail only for those who asked for it). Replies are not
+     * told one by one: the portal marks them unread in the thread. The event carries no text, so no notice quotes it:
+     * the post is read in the portal, where its space's access rules apply.
+     */
+    private void discussionPost(DiscussionPostAdded post, EventMetadata event) {
+        String thread = portal + "/groups/thread.html?id=" + post.threadId();
+        Set<UUID> mentioned = new LinkedHashSet<>(post.mentionedPersonIds() == null ? List.of()
+                : post.mentionedPersonIds());
+        mentioned.remove(post.authorId());
+        tell(mentioned, Category.MENTION, "You were mentioned in a discussion: " + post.threadTitle(), person -> """
+                Hello %s,
+
+                Someone mentioned you in a post in the discussion "%s".
+
+                Read it and reply in the portal: %s
+
+                The Exchange team
+                """.formatted(person.greetingName(), post.threadTitle(), thread), event);
+        if (post.opensThread() && post.groupMemberIds() != null) {
+            Set<UUID> members = new LinkedHashSet<>(post.groupMemberIds());
+            members.remove(post.authorId());
+            members.removeAll(mentioned);
+            tell(members, Category.DISCUSSION, "New thread in your group's discussion: " + post.threadTitle(),
+                    person -> """
+                            Hello %s,
+
+                            A new thread has started in your group's discussion: "%s".
+
+                            Read it and join in in the portal: %s
+
+                            The Exchange team
+                            """.formatted(person.greetingName(), post.threadTitle(), thread), event);
+        }
     }
 
     private void networkCreated(NetworkCreated network, EventMetadata event) {

@@ -16,6 +16,9 @@ public enum Category {
     ASSESSMENT("Self-assessment against the Professional Standards", false, true),
     AWARD("Progress towards your ILM award", false, true),
     INTEREST("Groups forming in a subject and region you registered interest in", false, true),
+    MENTION("Someone mentioning you in a discussion", false, true),
+    // a group's discussion can be busy: new threads reach the feed, and e-mail only for those who ask for it
+    DISCUSSION("New threads in your groups' discussions", false, false),
     // the newsletter needs consent: it starts off until the person's profile says yes
     NEWSLETTER("The quarterly newsletter", false, false);
 
