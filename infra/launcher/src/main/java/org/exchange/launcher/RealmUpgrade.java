@@ -11,10 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * it does not exist yet, and the launcher keeps Keycloak's database between runs: without this, a client scope added
  * to the file later (such as {@code exchange-api}, which puts the audience the services require into the tokens) would
  * never reach a developer's existing platform, and every token would be refused. Only what is missing is added: a
- * client scope the realm lacks, and a default client scope the file gives a client that the realm's client lacks.
+ * client scope the realm lacks, a default client scope the file gives a client that the realm's client lacks, and a
+ * client role the file gives a service account that the realm's service account lacks.
  */
 final class RealmUpgrade {
 
@@ -67,12 +72,11 @@ final class RealmUpgrade {
         scopes = scopeIds();
         for (JsonNode client : file.path("clients")) {
             String clientId = client.get("clientId").asString();
-            JsonNode found = JSON.readTree(expect(send(request("/clients?clientId="
-                    + URLEncoder.encode(clientId, StandardCharsets.UTF_8)).GET()), 200));
+            Optional<String> found = clientUuid(clientId);
             if (found.isEmpty()) {
                 continue;
             }
-            String id = found.get(0).get("id").asString();
+            String id = found.get();
             List<String> current = new ArrayList<>();
             JSON.readTree(expect(send(request("/clients/" + id + "/default-client-scopes").GET()), 200))
                     .forEach(scope -> current.add(scope.get("name").asString()));
@@ -85,7 +89,56 @@ final class RealmUpgrade {
                 }
             }
         }
+        added.addAll(serviceAccountRoles(file));
         return added;
+    }
+
+    /**
+     * The client roles the file gives a client's service account (such as realm-management's
+     * {@code manage-identity-providers}, which partner onboarding needs) that the realm's service account lacks.
+     */
+    private List<String> serviceAccountRoles(JsonNode file) {
+        List<String> added = new ArrayList<>();
+        for (JsonNode user : file.path("users")) {
+            String account = user.path("serviceAccountClientId").asString(null);
+            Optional<String> client = account == null ? Optional.empty() : clientUuid(account);
+            if (client.isEmpty()) {
+                continue;
+            }
+            String userId = JSON.readTree(expect(send(request("/clients/" + client.get() + "/service-account-user")
+                    .GET()), 200)).get("id").asString();
+            for (Map.Entry<String, JsonNode> roles : user.path("clientRoles").properties()) {
+                Optional<String> owner = clientUuid(roles.getKey());
+                if (owner.isEmpty()) {
+                    continue;
+                }
+                String mappings = "/users/" + userId + "/role-mappings/clients/" + owner.get();
+                Set<String> held = new HashSet<>();
+                JSON.readTree(expect(send(request(mappings).GET()), 200))
+                        .forEach(role -> held.add(role.get("name").asString()));
+                ArrayNode missing = JSON.createArrayNode();
+                for (JsonNode wanted : roles.getValue()) {
+                    String name = wanted.asString();
+                    if (!held.contains(name)) {
+                        missing.add(JSON.readTree(expect(send(request("/clients/" + owner.get() + "/roles/"
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)).GET()), 200)));
+                        added.add("role " + name + " of " + roles.getKey() + " for the service account of " + account);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    expect(send(request(mappings).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(missing.toString()))), 204);
+                }
+            }
+        }
+        return added;
+    }
+
+    /** Keycloak's id of the realm's client with this client id, if the realm has it. */
+    private Optional<String> clientUuid(String clientId) {
+        JsonNode found = JSON.readTree(expect(send(request("/clients?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)).GET()), 200));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).get("id").asString());
     }
 
     private Map<String, String> scopeIds() {

@@ -39,9 +39,17 @@ class RealmUpgradeIT {
         ObjectNode file = (ObjectNode) MatrixWorld.JSON.readTree(Files.readString(current));
         file.put("realm", realm);
         file.remove(List.of("identityProviders", "identityProviderMappers"));
-        file.set("users", MatrixWorld.JSON.valueToTree(List.of(Map.of("username", "upgraded", "enabled", true,
+        JsonNode servicesAccount = null;
+        for (JsonNode user : file.get("users")) {
+            if ("exchange-services".equals(user.path("serviceAccountClientId").asString(null))) {
+                servicesAccount = user;
+            }
+        }
+        ArrayNode users = MatrixWorld.JSON.valueToTree(List.of(Map.of("username", "upgraded", "enabled", true,
                 "email", "upgraded@demo.exchange.test", "emailVerified", true, "firstName", "Up", "lastName", "Graded",
-                "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))));
+                "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)))));
+        users.add(servicesAccount);
+        file.set("users", users);
         Path upgraded = Files.writeString(dir.resolve("realm-upgraded.json"), file.toString());
 
         // the realm as an earlier run imported it: no exchange-api scope, and no client with it
@@ -60,6 +68,17 @@ class RealmUpgradeIT {
                 }
             }
         });
+        // and the services' account without the roles partner onboarding added later
+        before.get("users").forEach(user -> {
+            if (user.has("serviceAccountClientId")) {
+                ArrayNode management = (ArrayNode) user.get("clientRoles").get("realm-management");
+                for (int i = management.size() - 1; i >= 0; i--) {
+                    if (management.get(i).asString().endsWith("-identity-providers")) {
+                        management.remove(i);
+                    }
+                }
+            }
+        });
         String admin = adminToken(keycloak);
         HttpResponse<String> imported = MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
@@ -72,7 +91,11 @@ class RealmUpgradeIT {
 
             assertThat(added).contains("client scope exchange-api", "default client scope exchange-api of exchange-cli",
                     "default client scope exchange-api of exchange-gateway");
-            assertThat(added).noneMatch(change -> change.contains("exchange-services"));
+            assertThat(added).noneMatch(change -> change.startsWith("default client scope")
+                    && change.endsWith("exchange-services"));
+            assertThat(added).contains(
+                    "role view-identity-providers of realm-management for the service account of exchange-services",
+                    "role manage-identity-providers of realm-management for the service account of exchange-services");
             assertThat(audienceOf(keycloak, realm)).contains("exchange-api");
             assertThat(RealmUpgrade.apply(keycloak, upgraded, "admin", "admin")).as("a second start").isEmpty();
         } finally {
