@@ -95,8 +95,8 @@ function onboardForm() {
     el('fieldset', {},
       el('legend', {}, 'Organisation'),
       field(prefix, 'organisationId', 'Organisation id', { required: true,
-        hint: 'Such as org-eastfield-college. An organisation that is not registered yet is registered with the '
-          + 'details below.', attributes: { maxlength: 80, pattern: 'org-[a-z0-9]+(-[a-z0-9]+)*', autocomplete: 'off' } }),
+        hint: 'The platform\'s id for it: "org-" and then lower-case words joined by hyphens. An organisation that is '
+          + 'not registered yet is registered with the details below.', attributes: { maxlength: 80, pattern: 'org-[a-z0-9]+(-[a-z0-9]+)*', autocomplete: 'off' } }),
       field(prefix, 'isNew', 'This organisation is new: register it', { type: 'checkbox' }),
       field(prefix, 'name', 'Name of a new organisation', { attributes: { maxlength: 200 } }),
       field(prefix, 'type', 'Type of a new organisation', { value: 'COLLEGE',
