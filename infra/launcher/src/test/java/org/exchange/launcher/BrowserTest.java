@@ -105,7 +105,8 @@ abstract class BrowserTest {
         page.navigate(url(path));
         signInOnKeycloak(username, MembershipApi.PASSWORD);
         // Playwright matches URLs with JavaScript regular expressions (no Pattern.quote); a section shows its index.html
-        String address = path.replace(".", "\\.") + (path.endsWith("/") ? "(index\\.html)?" : "");
+        String address = path.replaceAll("[.?*+^$()\\[\\]{}|\\\\]", "\\\\$0")
+                + (path.endsWith("/") ? "(index\\.html)?" : "");
         Pattern arrived = Pattern.compile(".*" + address + "$");
         try {
             assertThat(page).hasURL(arrived,
