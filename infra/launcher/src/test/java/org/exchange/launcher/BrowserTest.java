@@ -165,6 +165,18 @@ abstract class BrowserTest {
     }
 
     /**
+     * The page as it is now, at the width it has and at 375 px (the same page re-laid out, not reloaded):
+     * {@code target/screenshots/NAME.png} and {@code NAME-phone.png}, for reviewing the look at both sizes.
+     */
+    void screenshotAtBothWidths(String name) {
+        var size = page.viewportSize();
+        screenshot(name);
+        page.setViewportSize(375, 740);
+        screenshot(name + "-phone");
+        page.setViewportSize(size.width, size.height);
+    }
+
+    /**
      * Words in the page's table cells that the browser broke across lines (a column squeezed into a stack of letters):
      * each word of each visible cell must lie on one line.
      */
