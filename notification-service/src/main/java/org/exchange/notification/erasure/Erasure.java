@@ -3,6 +3,7 @@ package org.exchange.notification.erasure;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.exchange.notification.digest.DiscussionActivity;
 import org.exchange.notification.feed.Notifications;
 import org.exchange.notification.mail.MailQueue;
 import org.exchange.notification.preference.Preferences;
@@ -27,9 +28,11 @@ public class Erasure {
     private final Preferences preferences;
     private final ProgrammeNews programme;
     private final PlatformErasure platformErasure;
+    private final DiscussionActivity discussions;
 
     Erasure(Recipients recipients, Notifications notifications, MailQueue mail, Preferences preferences,
-            ProgrammeNews programme, PlatformErasure platformErasure) {
+            ProgrammeNews programme, PlatformErasure platformErasure, DiscussionActivity discussions) {
+        this.discussions = discussions;
         this.platformErasure = platformErasure;
         this.recipients = recipients;
         this.notifications = notifications;
@@ -45,6 +48,7 @@ public class Erasure {
         notifications.eraseContentsOf(person);
         preferences.erase(person);
         programme.erase(person);
+        discussions.erase(person);
         platformErasure.forget(person);
     }
 }
