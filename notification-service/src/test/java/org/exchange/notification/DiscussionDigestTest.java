@@ -82,18 +82,25 @@ class DiscussionDigestTest extends NotificationIntegrationTest {
         UUID rota = UUID.randomUUID();
         postArrived(group, network, fractions, "Fractions with bar models", true, bob, List.of(ada, eve, fay));
         postArrived(group, network, fractions, "Fractions with bar models", false, ada, List.of(bob, eve, fay));
-        postArrived(group, network, rota, "Peer observation rota", true, bob, List.of(ada, eve, fay));
+        postArrived(group, network, rota, "Peer observation rota <b>& cover</b>", true, bob, List.of(ada, eve, fay));
 
         digests.send(NEXT_MORNING);
 
         String daily = awaitOneMail(eve.email(), "Your daily discussion digest: 3 new posts").text();
         assertThat(daily).contains("Hello Eve", groupName + " (group)", "Fractions with bar models",
-                "Peer observation rota", "Bob Tester", "Ada Tester", "(started the thread)",
+                "Peer observation rota <b>& cover</b>", "Bob Tester", "Ada Tester", "(started the thread)",
                 "http://localhost:8080/groups/thread.html?id=" + fractions,
                 "http://localhost:8080/groups/thread.html?id=" + rota,
                 "You get this digest daily", "http://localhost:8080/preferences.html");
         assertThat(daily.split("Fractions with bar models", -1)).as("its two posts under the thread's title once")
                 .hasSize(2);
+        String html = jdbc.sql("""
+                select html_body from outgoing_mail where recipient_id = :eve and unsubscribe_category = 'DIGEST'""")
+                .param("eve", eve.id()).query(String.class).single();
+        assertThat(html).as("the HTML part: headings per space, each thread linked, what people wrote escaped")
+                .contains("<h2", "href=\"http://localhost:8080/groups/thread.html?id=" + fractions + "\"",
+                        "Peer observation rota &lt;b&gt;&amp; cover&lt;/b&gt;")
+                .doesNotContain("<b>");
         assertThat(digestMails(ada)).as("a weekly reader waits for Monday").isZero();
         assertThat(digestMails(bob)).isZero();
 

@@ -196,7 +196,8 @@ public class DiscussionDigests {
                 left join network n on n.id = p.network_id
                 left join recipient a on a.id = p.author_id
                 order by p.space_kind, coalesce(g.name, n.name), p.space_id,
-                         min(p.posted_at) over (partition by p.thread_id), p.thread_id, p.posted_at""".formatted(CANDIDATE))
+                         min(p.posted_at) over (partition by p.thread_id), p.thread_id, p.posted_at"""
+                .formatted(CANDIDATE))
                 .param("digest", digest).param("person", person)
                 .param("from", Timestamp.from(period.lookBackFrom()))
                 .param("until", Timestamp.from(period.startsAt()))

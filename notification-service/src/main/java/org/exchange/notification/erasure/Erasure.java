@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Honours a person's request to erase their personal data: their address and names, what their feed and mails said,
- * their choices and unsubscribe links, and what the audit trail recorded of their choices. The feed entries and mail rows stay, empty, so that counts stay true; a mail not
+ * their choices and unsubscribe links, the discussion spaces they belonged to and their digests, and what the audit
+ * trail recorded of their choices. The feed entries and mail rows stay, empty, so that counts stay true; a mail not
  * yet sent is never sent; and later events about them notify nobody.
  */
 @Service

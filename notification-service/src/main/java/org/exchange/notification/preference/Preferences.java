@@ -81,8 +81,10 @@ public class Preferences {
         set(recipient, Category.DIGEST, frequency != DigestFrequency.OFF, at);
         if (frequency != DigestFrequency.OFF) {
             jdbc.sql("""
-                    insert into digest_preference (recipient_id, frequency, updated_at) values (:recipient, :frequency, :at)
-                    on conflict (recipient_id) do update set frequency = excluded.frequency, updated_at = excluded.updated_at""")
+                    insert into digest_preference (recipient_id, frequency, updated_at)
+                    values (:recipient, :frequency, :at)
+                    on conflict (recipient_id) do update
+                    set frequency = excluded.frequency, updated_at = excluded.updated_at""")
                     .param("recipient", recipient)
                     .param("frequency", frequency.name())
                     .param("at", Timestamp.from(at))
