@@ -49,7 +49,8 @@ function digestChoice(choices) {
         body: { discussionDigest: select.value } });
       saved = after.discussionDigest;
       const label = FREQUENCIES.find(([value]) => value === saved)[1];
-      const message = saved === 'OFF' ? 'Discussion digest: switched off.' : `Discussion digest: ${label.toLowerCase()}.`;
+      const message = saved === 'OFF' ? 'Discussion digest: switched off.'
+        : `Discussion digest: ${label.charAt(0).toLowerCase()}${label.slice(1)}.`;
       status.replaceChildren(el('p', { class: 'notice success' }, message));
       announce(message);
     } catch (error) {
