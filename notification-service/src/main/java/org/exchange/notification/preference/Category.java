@@ -19,6 +19,8 @@ public enum Category {
     MENTION("Someone mentioning you in a discussion", false, true),
     // a group's discussion can be busy: new threads reach the feed, and e-mail only for those who ask for it
     DISCUSSION("New threads in your groups' discussions", false, false),
+    // one mail a week (or a day, or none: DigestFrequency) with the new posts in the person's discussion spaces
+    DIGEST("A digest of new posts in your groups' and networks' discussions", false, true),
     // the newsletter needs consent: it starts off until the person's profile says yes
     NEWSLETTER("The quarterly newsletter", false, false);
 
