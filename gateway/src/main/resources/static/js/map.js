@@ -13,7 +13,7 @@ const OUTLINE_STYLES = {
 };
 
 /** How far apart, in pixels, the centres of two markers stay (each is a 26 px target, WCAG 2.5.8 asks 24). */
-const MARKER_SPACING = 30;
+const MARKER_SPACING = 32;
 
 let outlines;
 let tiles;
@@ -94,22 +94,33 @@ export function originMarker(map, latitude, longitude) {
     icon: L.divIcon({ html: symbol('origin'), className: 'map-marker-icon', iconSize: [26, 26] }) }).addTo(map);
 }
 
-/** Markers closer than MARKER_SPACING are gathered and set around a ring at their first one's place. */
+/**
+ * Each marker, in order, at its place, or where that is taken at the nearest free spot on rings around it, so that no
+ * two markers' centres are closer than MARKER_SPACING and every target stays whole.
+ */
 function spreadApart(map, markers) {
-  const groups = [];
-  for (const entry of markers) {
-    const at = map.latLngToLayerPoint(entry.marker.getLatLng());
-    const group = groups.find(candidate => candidate.at.distanceTo(at) < MARKER_SPACING);
-    if (group) group.members.push({ entry, at });
-    else groups.push({ at, members: [{ entry, at }] });
+  const taken = [];
+  for (const { marker, link } of markers) {
+    const at = map.latLngToLayerPoint(marker.getLatLng());
+    const spot = freeSpot(at, taken);
+    taken.push(spot);
+    const dx = Math.round(spot.x - at.x);
+    const dy = Math.round(spot.y - at.y);
+    link.style.transform = dx || dy ? `translate(${dx}px, ${dy}px)` : '';
   }
-  for (const { at: centre, members } of groups) {
-    const radius = members.length < 2 ? 0 : MARKER_SPACING / (2 * Math.sin(Math.PI / members.length));
-    members.forEach(({ entry, at }, index) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * index) / members.length;
-      const dx = Math.round(centre.x + radius * Math.cos(angle) - at.x);
-      const dy = Math.round(centre.y + radius * Math.sin(angle) - at.y);
-      entry.link.style.transform = dx || dy ? `translate(${dx}px, ${dy}px)` : '';
-    });
+}
+
+function freeSpot(at, taken) {
+  const free = point => taken.every(other => other.distanceTo(point) >= MARKER_SPACING);
+  if (free(at)) return at;
+  // ring n holds 6n spots, about MARKER_SPACING apart along it
+  for (let ring = 1; ring <= 12; ring++) {
+    for (let step = 0; step < 6 * ring; step++) {
+      const angle = -Math.PI / 2 + (2 * Math.PI * step) / (6 * ring);
+      const spot = window.L.point(at.x + ring * MARKER_SPACING * Math.cos(angle),
+        at.y + ring * MARKER_SPACING * Math.sin(angle));
+      if (free(spot)) return spot;
+    }
   }
+  return at;
 }
