@@ -79,12 +79,31 @@ export function linkMarkers(map, places) {
       symbol(place.kind), el('span', { class: 'map-marker-name' }, place.name));
     const marker = L.marker([place.latitude, place.longitude], { interactive: false, keyboard: false,
       icon: L.divIcon({ html: link, className: 'map-marker-icon', iconSize: [26, 26] }) }).addTo(map);
+    const showName = () => keepNameInside(link, map.getContainer());
+    link.addEventListener('focus', showName);
+    link.addEventListener('mouseenter', showName);
     return { marker, link };
   });
   const spread = () => spreadApart(map, markers);
   map.on('zoomend viewreset', spread);
   spread();
   return markers.map(({ link }) => link);
+}
+
+/** A shown name is moved to stay inside the map (which clips what leaves it): sideways, and below when at the top. */
+function keepNameInside(link, container) {
+  const name = link.querySelector('.map-marker-name');
+  name.style.marginLeft = '';
+  name.classList.remove('below');
+  const frame = container.getBoundingClientRect();
+  let box = name.getBoundingClientRect();
+  if (box.top < frame.top + 4) {
+    name.classList.add('below');
+    box = name.getBoundingClientRect();
+  }
+  const shift = box.left < frame.left + 4 ? frame.left + 4 - box.left
+    : box.right > frame.right - 4 ? frame.right - 4 - box.right : 0;
+  if (shift) name.style.marginLeft = `${Math.round(shift)}px`;
 }
 
 /** Where the search started from: a ring, not a link (the lists' summary names the place). */

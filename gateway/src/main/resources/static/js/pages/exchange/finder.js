@@ -134,8 +134,8 @@ async function drawMap(host, found) {
   const hint = el('p', { class: 'hint' }, 'Each marker is a link to its page, as in the lists.');
   fill(host, el('section', { class: 'finder-map-section', 'aria-labelledby': 'finder-map-heading' },
     el('h3', { id: 'finder-map-heading' }, 'On the map'),
-    legend('Key to the map', [['network', 'A network'], ['event', 'An event at a venue (online events are in the list)'],
-      ['origin', 'Where you searched from']]),
+    legend('Key to the map', [['network', 'A network'],
+      ['event', 'An event at a venue (online events are in the list)'], ['origin', 'Where you searched from']]),
     mapNode, hint));
   try {
     const drawn = await ukMap(mapNode);

@@ -122,6 +122,10 @@ class ExchangePortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "the finder's results");
         assertNoHorizontalScrolling("the finder's results");
         screenshot("exchange-finder-results-on-a-phone");
+        // at a desktop's width the map stands beside the lists
+        page.setViewportSize(1280, 900);
+        marker.focus();
+        screenshot("exchange-finder-results-on-a-desktop");
 
         // a place the gazetteer does not know is explained next to the field, and focus goes to the summary
         page.getByLabel("Town or city").fill("Atlantis");
