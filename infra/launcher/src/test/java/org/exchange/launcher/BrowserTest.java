@@ -10,7 +10,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
@@ -49,20 +48,12 @@ abstract class BrowserTest {
         }
     }
 
-    /** A transparent PNG of one pixel. */
-    private static final byte[] BLANK_TILE = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
-
     /** The context's latest network events, printed when a sign-in stalls (to find out where it waits). */
     private final java.util.Deque<String> network = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @BeforeEach
     void openAFreshContext() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        // the maps' tiles come from OpenStreetMap's tile server, which a test machine cannot reach: a blank tile
-        // stands in for each, so that a page with a map loads as it does for its users, with no failed request
-        context.route("https://tile.openstreetmap.org/**", route -> route.fulfill(new Route.FulfillOptions()
-                .setStatus(200).setContentType("image/png").setBodyBytes(BLANK_TILE)));
         network.clear();
         context.onRequest(request -> remember("-> " + request.method() + " " + request.url()));
         context.onRequestFinished(request -> remember("<- " + request.method() + " " + request.url()));
