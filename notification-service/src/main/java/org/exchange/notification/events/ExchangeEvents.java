@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.contracts.exchange.EnquiryAnswered;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.GroupProposed;
 import org.exchange.contracts.exchange.InterestConfirmationRequested;
@@ -46,7 +47,8 @@ import org.springframework.stereotype.Component;
  * has it, an outcome to its group's members and its publisher. Nobody the payload does not name hears of anything.
  * Networks, groups forming, their participants, meetings and outcomes also feed the newsletter's read model
  * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}. A discussion post
- * is told to whoever it mentions, and a new thread in a group's space to the group's other members.
+ * is told to whoever it mentions, and a new thread in a group's space to the group's other members. The answer to an
+ * enquiry is mailed, with its text, to the person who sent it.
  */
 @Component
 class ExchangeEvents {
@@ -86,7 +88,8 @@ class ExchangeEvents {
                 on(MemberJoinedGroup.class, this::memberJoined),
                 on(InterestConfirmationRequested.class, interest::confirmationRequested),
                 on(InterestMatched.class, interest::matched),
-                on(DiscussionPostAdded.class, this::discussionPost));
+                on(DiscussionPostAdded.class, this::discussionPost),
+                on(EnquiryAnswered.class, this::enquiryAnswered));
     }
 
     /**
@@ -124,6 +127,28 @@ class ExchangeEvents {
                             The Exchange team
                             """.formatted(person.greetingName(), post.threadTitle(), thread), event);
         }
+    }
+
+    /**
+     * A programme admin answered someone's enquiry: the reply reaches them by e-mail (they asked, so always) and in
+     * their feed, once per reply however often the event comes; the portal shows the whole exchange.
+     */
+    private void enquiryAnswered(EnquiryAnswered answer, EventMetadata event) {
+        String to = answer.networkName() == null ? "the Learning Exchange" : answer.networkName();
+        tell(List.of(answer.practitionerId()), Category.ENQUIRY, "Answer to your enquiry: " + answer.subject(),
+                person -> """
+                        Hello %s,
+
+                        You asked %s: "%s". Here is the answer:
+
+                        %s
+
+                        Read your enquiries and their answers in the portal: %s
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), to, answer.subject(), answer.reply(),
+                        portal + "/enquiries.html"),
+                event);
     }
 
     private void networkCreated(NetworkCreated network, EventMetadata event) {
