@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,9 @@ class EnquiryController {
     static final int MAX_SUBJECT = 200;
     /** The longest message or reply, in characters. */
     static final int MAX_TEXT = 5_000;
+    /** Plain text: any character but the control characters other than tab and line breaks (PostgreSQL keeps no NUL). */
+    static final String PLAIN_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    private static final String NO_CONTROL = "must be plain text, without control characters";
 
     private final EnquiryService enquiries;
 
@@ -97,11 +101,11 @@ class EnquiryController {
      * @param networkId the network to write to, or null for the Learning Exchange
      */
     record SendEnquiry(UUID networkId,
-            @NotBlank @Size(max = MAX_SUBJECT) String subject,
-            @NotBlank @Size(max = MAX_TEXT) String message) {
+            @NotBlank @Size(max = MAX_SUBJECT) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL) String subject,
+            @NotBlank @Size(max = MAX_TEXT) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL) String message) {
     }
 
     /** A programme admin's reply, in plain text. */
-    record ReplyBody(@NotBlank @Size(max = MAX_TEXT) String text) {
+    record ReplyBody(@NotBlank @Size(max = MAX_TEXT) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL) String text) {
     }
 }

@@ -155,16 +155,20 @@ class EnquiryTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("message"));
         send(ada, network, "s".repeat(EnquiryController.MAX_SUBJECT + 1), "A message")
                 .andExpect(status().isBadRequest());
+        send(ada, network, "Subject\\u0000", "A NUL is no text").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("subject"));
+        send(ada, network, "Subject", "Two lines\\nand a\\ttab are text").andExpect(status().isCreated());
         send(ada, UUID.randomUUID(), "Subject", "To a network that does not exist").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("networkId"));
         mvc.perform(post("/api/exchange/enquiries").with(practitioner(ada)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"networkId\":\"not-a-uuid\",\"subject\":\"S\",\"message\":\"M\"}"))
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
-        mvc.perform(get("/api/exchange/me/enquiries").with(practitioner(ada))).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/exchange/me/enquiries").with(practitioner(ada))).andExpect(jsonPath("$.length()").value(1));
 
         UUID enquiry = ExchangeApi.id(send(ada, network, "Subject", "A message").andExpect(status().isCreated()));
         reply(enquiry, programmeAdmin(), "").andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        reply(enquiry, programmeAdmin(), "\\u0007").andExpect(status().isBadRequest());
         reply(UUID.randomUUID(), programmeAdmin(), "To nobody").andExpect(status().isNotFound());
         mvc.perform(get("/api/exchange/enquiries").param("status", "LOST").with(programmeAdmin()))
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
