@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.contracts.exchange.EnquiryAnswered;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.GroupProposed;
 import org.exchange.contracts.exchange.InterestConfirmationRequested;
@@ -50,7 +51,8 @@ import org.springframework.stereotype.Component;
  * Networks, groups forming, their participants, meetings and outcomes also feed the newsletter's read model
  * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}. A discussion post
  * is told to whoever it mentions, and a new thread in a group's space to the group's other members; every post, and who
- * belongs to each group's space, is kept for the discussion digest ({@link DiscussionActivity}).
+ * belongs to each group's space, is kept for the discussion digest ({@link DiscussionActivity}). The answer to an
+ * enquiry is mailed, with its text, to the person who sent it.
  */
 @Component
 class ExchangeEvents {
@@ -95,7 +97,8 @@ class ExchangeEvents {
                 on(MemberLeftGroup.class, this::memberLeft),
                 on(InterestConfirmationRequested.class, interest::confirmationRequested),
                 on(InterestMatched.class, interest::matched),
-                on(DiscussionPostAdded.class, this::discussionPost));
+                on(DiscussionPostAdded.class, this::discussionPost),
+                on(EnquiryAnswered.class, this::enquiryAnswered));
     }
 
     /**
@@ -134,6 +137,28 @@ class ExchangeEvents {
                             The Exchange team
                             """.formatted(person.greetingName(), post.threadTitle(), thread), event);
         }
+    }
+
+    /**
+     * A programme admin answered someone's enquiry: the reply reaches them by e-mail (they asked, so always) and in
+     * their feed, once per reply however often the event comes; the portal shows the whole exchange.
+     */
+    private void enquiryAnswered(EnquiryAnswered answer, EventMetadata event) {
+        String to = answer.networkName() == null ? "the Learning Exchange" : answer.networkName();
+        tell(List.of(answer.practitionerId()), Category.ENQUIRY, "Answer to your enquiry: " + answer.subject(),
+                person -> """
+                        Hello %s,
+
+                        You asked %s: "%s". Here is the answer:
+
+                        %s
+
+                        Read your enquiries and their answers in the portal: %s
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), to, answer.subject(), answer.reply(),
+                        portal + "/enquiries.html"),
+                event);
     }
 
     private void networkCreated(NetworkCreated network, EventMetadata event) {
