@@ -148,7 +148,9 @@ class OnboardingController {
             @NotBlank @Pattern(regexp = "org-[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 80) String organisationId,
             @Valid NewOrganisationRequest newOrganisation,
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 60) String alias,
+            @Schema(description = "Where the identity provider publishes its metadata; give this or metadataXml")
             @Pattern(regexp = "https?://\\S+") @Size(max = 500) String metadataUrl,
+            @Schema(description = "The metadata itself, one EntityDescriptor; give this or metadataUrl")
             @Size(max = SamlMetadataDocuments.LARGEST) String metadataXml) {
     }
 

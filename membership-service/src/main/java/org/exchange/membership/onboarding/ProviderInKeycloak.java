@@ -49,16 +49,7 @@ final class ProviderInKeycloak {
             return samlProvider(signIn, displayName);
         }
         Discovery endpoints = signIn.endpoints();
-        IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
-        provider.setAlias(signIn.alias());
-        provider.setDisplayName(displayName);
-        provider.setProviderId("oidc");
-        provider.setEnabled(true);
-        provider.setTrustEmail(false);
-        provider.setStoreToken(false);
-        provider.setAddReadTokenRoleOnCreate(false);
-        provider.setLinkOnly(false);
-        provider.setFirstBrokerLoginFlowAlias("first broker login");
+        IdentityProviderRepresentation provider = common(signIn.alias(), displayName, "oidc");
         Map<String, String> config = new HashMap<>();
         config.put("issuer", endpoints.issuer());
         config.put("authorizationUrl", endpoints.authorizationUrl());
@@ -85,22 +76,28 @@ final class ProviderInKeycloak {
         return provider;
     }
 
-    /**
-     * A SAML 2.0 provider: requests on the binding the metadata offers, responses by POST, every response's signature
-     * checked against the certificates of the metadata, a persistent NameID as the person's stable name where offered.
-     */
-    private static IdentityProviderRepresentation samlProvider(PartnerSignIn signIn, String displayName) {
-        SamlMetadata saml = signIn.saml();
+    /** What every onboarded provider shares: enabled, users created at first sign-in, no token kept, no trust. */
+    private static IdentityProviderRepresentation common(String alias, String displayName, String providerId) {
         IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
-        provider.setAlias(signIn.alias());
+        provider.setAlias(alias);
         provider.setDisplayName(displayName);
-        provider.setProviderId("saml");
+        provider.setProviderId(providerId);
         provider.setEnabled(true);
         provider.setTrustEmail(false);
         provider.setStoreToken(false);
         provider.setAddReadTokenRoleOnCreate(false);
         provider.setLinkOnly(false);
         provider.setFirstBrokerLoginFlowAlias("first broker login");
+        return provider;
+    }
+
+    /**
+     * A SAML 2.0 provider: requests on the binding the metadata offers, responses by POST, every response's signature
+     * checked against the certificates of the metadata, a persistent NameID as the person's stable name where offered.
+     */
+    private static IdentityProviderRepresentation samlProvider(PartnerSignIn signIn, String displayName) {
+        SamlMetadata saml = signIn.saml();
+        IdentityProviderRepresentation provider = common(signIn.alias(), displayName, "saml");
         Map<String, String> config = new HashMap<>();
         config.put("idpEntityId", saml.entityId());
         config.put("singleSignOnServiceUrl", saml.singleSignOnUrl());

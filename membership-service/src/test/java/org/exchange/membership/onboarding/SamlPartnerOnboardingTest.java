@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.NotFoundException;
 import org.exchange.contracts.Topics;
 import org.exchange.membership.support.Api;
 import org.exchange.membership.support.EventsOnTopic;
@@ -293,26 +292,14 @@ class SamlPartnerOnboardingTest {
     }
 
     private static IdentityProviderRepresentation provider(String alias) {
-        return keycloak.asAdministrator(realm -> {
-            try {
-                return realm.identityProviders().get(alias).toRepresentation();
-            } catch (NotFoundException e) {
-                return null;
-            }
-        });
+        return ProvidersInRealm.provider(keycloak, alias);
     }
 
     private static List<IdentityProviderMapperRepresentation> mappers(String alias) {
-        return keycloak.asAdministrator(realm -> {
-            try {
-                return realm.identityProviders().get(alias).getMappers();
-            } catch (NotFoundException e) {
-                return List.of();
-            }
-        });
+        return ProvidersInRealm.mappers(keycloak, alias);
     }
 
     private static IdentityProviderMapperRepresentation mapper(String alias, String name) {
-        return mappers(alias).stream().filter(mapper -> name.equals(mapper.getName())).findFirst().orElseThrow();
+        return ProvidersInRealm.mapper(keycloak, alias, name);
     }
 }
