@@ -160,8 +160,12 @@ class PartnerOnboardingPortalIT extends BrowserTest {
                 "clients", List.of(Map.of("clientId", keycloak + "/realms/exchange", "protocol", "saml",
                         "enabled", true,
                         "redirectUris", List.of(keycloak + "/realms/exchange/broker/" + alias + "/endpoint*"),
-                        "attributes", Map.of("saml.client.signature", "false", "saml_name_id_format", "username",
-                                "saml_force_name_id_format", "true"),
+                        // a realm imported with its clients gets none of a new SAML client's defaults: sign the
+                        // responses and their assertions, as an identity provider does, and ask for no signed requests
+                        "attributes", Map.of("saml.server.signature", "true", "saml.assertion.signature", "true",
+                                "saml.signature.algorithm", "RSA_SHA256", "saml.authnstatement", "true",
+                                "saml.force.post.binding", "true", "saml.client.signature", "false",
+                                "saml_name_id_format", "username", "saml_force_name_id_format", "true"),
                         "protocolMappers", List.of(
                                 samlAttribute("email", "urn:oid:0.9.2342.19200300.100.1.3"),
                                 samlAttribute("firstName", "urn:oid:2.5.4.42"),
