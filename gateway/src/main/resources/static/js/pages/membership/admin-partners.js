@@ -103,7 +103,7 @@ async function renderReconciliation() {
     }
   });
   reconcileHost.replaceChildren(
-    ...(report ? reportView(report) : [el('p', {}, 'No check has run yet.')]),
+    ...(report ? reportView(report).filter(Boolean) : [el('p', {}, 'No check has run yet.')]),
     el('p', {}, button));
 }
 
