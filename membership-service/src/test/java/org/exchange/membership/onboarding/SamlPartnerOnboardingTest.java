@@ -49,7 +49,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * {@code /realms/{realm}/protocol/saml/descriptor}): Keycloak is configured after the commit with signature validation
  * against the metadata's certificate and the organisation from the platform's data; bad metadata (not XML, an external
  * entity, an expired certificate, an address nobody answers) and a taken alias are refused with problem details and
- * reach Keycloak not at all; the health view shows the certificate's expiry; the reconciliation repairs SAML drift.
+ * reach Keycloak not at all; the health view shows the certificate's expiry; the reconciliation repairs SAML drift and
+ * gives a fresh Keycloak every SAML partner back.
  */
 @MembershipIntegrationTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -70,6 +71,9 @@ class SamlPartnerOnboardingTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PartnerSignInSync sync;
 
     Api api;
 
@@ -220,6 +224,22 @@ class SamlPartnerOnboardingTest {
 
         assertThat(provider(ALIAS).getConfig()).containsEntry("validateSignature", "true");
         assertThat(mapper(ALIAS, "username").getConfig()).containsEntry("template", "${ALIAS}.${NAMEID}");
+    }
+
+    @Test
+    @Order(5)
+    void aFreshKeycloakGetsTheSamlPartnersBackWithTheirCertificates() {
+        String certificate = provider(PASTED_ALIAS).getConfig().get("signingCertificate");
+        keycloak.startFresh("keycloak_saml_onboarding_fresh_" + RUN);
+        assertThat(provider(ALIAS)).as("a fresh Keycloak has only the imported realm").isNull();
+
+        sync.reconcileOnStart();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> mappers(ALIAS).size() == 6 && mappers(PASTED_ALIAS).size() == 6);
+        assertThat(provider(PASTED_ALIAS).getConfig()).containsEntry("signingCertificate", certificate)
+                .containsEntry("validateSignature", "true");
+        assertThat(mapper(ALIAS, "organisation").getConfig()).containsEntry("attribute.value", ORGANISATION);
     }
 
     private ResultActions onboard(String organisation, String newName, String alias, String metadata)
