@@ -40,6 +40,8 @@ export function resourceLinks(formId) {
       placeholder: 'https://', autocomplete: 'url', 'aria-describedby': `${formId}-links-hint` });
     url.addEventListener('input', () => url.setCustomValidity(httpsOnly(url.value)));
     const title = el('input', { type: 'text', 'data-part': 'title', maxlength: '200' });
+    // a title names a link: without an address it would be lost, so the address is asked for
+    title.addEventListener('input', () => { url.required = Boolean(title.value.trim()); });
     const item = el('li', { class: 'link-row' },
       el('div', { class: 'field' }, el('label', {}, 'Address'), url),
       el('div', { class: 'field' }, el('label', {}, 'Title', el('span', { class: 'optional' }, ' (optional)')), title),
