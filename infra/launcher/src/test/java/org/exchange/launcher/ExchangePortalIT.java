@@ -552,6 +552,7 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(options).hasText(new String[] {omar.name()});
         assertThat(text).hasAttribute("aria-activedescendant", options.first().getAttribute("id"));
         Accessibility.assertNoViolations(page, "the mention picker open under a post's text box");
+        screenshot("learning-exchange-mention-picker");
         text.press("Enter");
         assertThat(text).hasValue("Where do you send new tutors? @" + omar.name() + " ");
         assertThat(page.getByRole(AriaRole.LISTBOX)).hasCount(0);
