@@ -291,4 +291,4 @@ export function discussionHref(space) {
 
 /** How a discussion post is written: the hint beside every Markdown text box. */
 export const markdownHint = 'Written in Markdown: *italic*, **bold**, a line starting with - for a list, > for a '
-  + 'quotation, `code`, and [words](https://example.org) for a link. Mention a member as @ followed by their full name.';
+  + 'quotation, `code`, and [words](https://example.org) for a link. Mention a member: type @ and the start of their name, then choose them from the list.';
