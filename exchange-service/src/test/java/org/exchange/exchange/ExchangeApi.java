@@ -18,9 +18,12 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.CloudEventHeaders;
 import org.exchange.testing.TestEngines;
 import org.springframework.http.MediaType;
@@ -178,6 +181,12 @@ public final class ExchangeApi {
 
     public static String body(ResultActions result) throws Exception {
         return result.andReturn().getResponse().getContentAsString(UTF_8);
+    }
+
+    /** A writer of other contexts' events, as their services publish them ({@link #cloudEvent}). */
+    public static KafkaProducer<String, byte[]> eventsWriter() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", TestEngines.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A reader of exchange.events from the beginning. */

@@ -33,9 +33,12 @@ async function discussionsCard() {
   const spaces = await api('/api/exchange/me/discussions');
   return spaces.length
     ? [el('ul', {}, spaces.map(space => el('li', {},
-        el('a', { href: `/groups/discussion.html?space=${space.id}` }, space.name),
+        el('a', { href: space.kind === 'LEARNING_EXCHANGE' ? '/groups/discussion.html?learning-exchange'
+          : `/groups/discussion.html?space=${space.id}`, 'data-testid': `discussion-${space.kind.toLowerCase()}` },
+          space.name),
         space.unread ? ` (${space.unread} unread)` : '')))]
-    : [el('p', {}, 'Your groups\' and networks\' discussions show here once you are in a group.')];
+    : [el('p', {}, 'Your groups\' and networks\' discussions show here once you are in a group, and the Learning '
+        + 'Exchange\'s once you are a member.')];
 }
 
 export default {

@@ -81,6 +81,13 @@ public class Directory {
         return withheld;
     }
 
+    /** Whether the person asked not to be named on published outcomes (unknown counts as no). */
+    public boolean withholdsNameOnOutcomes(UUID personId) {
+        return jdbc.sql("select coalesce(name_on_outcomes = false or erased, false) from practitioner_directory"
+                + " where practitioner_id = :id").param("id", personId).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
     /**
      * Pseudonymises a person: their name goes, their subject id stays so that counts (members, attendance) still add
      * up. A person not seen before is remembered as erased, so a late registration event cannot bring the name back.

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Discussions of groups and networks: spaces, threads, replies, helpful marks, moderation and reports. A space,
+ * Discussions of groups, networks and the Learning Exchange: spaces, threads, replies, helpful marks, moderation and reports. A space,
  * thread or post the caller may not read is answered 404, as if it did not exist.
  */
 @RestController
@@ -81,8 +81,32 @@ class DiscussionController {
         return discussions.networkSpace(id, caller);
     }
 
+    @GetMapping("/learning-exchange/discussion")
+    @Operation(summary = "The Learning Exchange's discussion space with its threads and the caller's unread posts (its "
+            + "members read and write; a member whose membership lapsed reads; programme admins moderate)")
+    DiscussionService.SpaceView learningExchangeSpace(Caller caller) {
+        return discussions.learningExchangeSpace(caller);
+    }
+
+    @GetMapping("/discussions/{spaceId}/members")
+    @Operation(summary = "Who a post in the space may mention: its members and facilitators by name, no addresses "
+            + "(those who write in the space)")
+    List<DiscussionService.Mentionable> mentionable(@PathVariable UUID spaceId, Caller caller) {
+        return discussions.mentionable(spaceId, caller);
+    }
+
+    @PostMapping("/discussions/posts/{postId}/outcome-draft")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Carry a reply marked what works into the group's outcome draft, quoted with its author's "
+            + "name (withheld if they asked); nothing is published (the group's facilitators or a programme admin)")
+    org.exchange.exchange.outcome.OutcomeService.DraftItem carryIntoOutcome(@PathVariable UUID postId,
+            Caller caller) {
+        return discussions.carryIntoOutcome(postId, caller);
+    }
+
     @GetMapping("/me/discussions")
-    @Operation(summary = "The caller's discussion spaces (their groups' and their networks') with unread posts")
+    @Operation(summary = "The caller's discussion spaces (their groups', their networks' and, for its members and "
+            + "former members, the Learning Exchange's) with unread posts")
     List<DiscussionService.MySpace> mine(Caller caller) {
         return discussions.mine(caller);
     }

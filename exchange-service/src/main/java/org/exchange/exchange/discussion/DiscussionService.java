@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 
 import org.exchange.contracts.exchange.DiscussionPostAdded;
 import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.LearningExchangeMembers;
 import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.discussion.DiscussionAccess.Standing;
 import org.exchange.exchange.group.Group;
 import org.exchange.exchange.group.GroupService;
 import org.exchange.exchange.network.NetworkService;
+import org.exchange.exchange.outcome.OutcomeService;
 import org.exchange.platform.audit.AuditTrail;
 import org.exchange.platform.events.IntegrationEvents;
 import org.exchange.platform.problem.ConflictException;
@@ -43,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DiscussionService {
 
+    /** The name of the Learning Exchange's space in a person's list of spaces. */
+    static final String LEARNING_EXCHANGE = "The Learning Exchange";
     /** How an erased person's post is attributed. */
     static final String FORMER_MEMBER = "A former member";
     /** The title of a thread whose author was erased. */
@@ -55,6 +59,8 @@ public class DiscussionService {
     private final GroupService groups;
     private final NetworkService networks;
     private final Directory directory;
+    private final LearningExchangeMembers learningExchange;
+    private final OutcomeService outcomes;
     private final IntegrationEvents events;
     private final AuditTrail audit;
     private final DiscussionRules rules;
@@ -62,13 +68,15 @@ public class DiscussionService {
     private final Clock clock;
 
     DiscussionService(Discussions discussions, DiscussionAccess access, GroupService groups, NetworkService networks,
-            Directory directory, IntegrationEvents events, AuditTrail audit, DiscussionRules rules, JdbcClient jdbc,
-            Clock clock) {
+            Directory directory, LearningExchangeMembers learningExchange, OutcomeService outcomes,
+            IntegrationEvents events, AuditTrail audit, DiscussionRules rules, JdbcClient jdbc, Clock clock) {
         this.discussions = discussions;
         this.access = access;
         this.groups = groups;
         this.networks = networks;
         this.directory = directory;
+        this.learningExchange = learningExchange;
+        this.outcomes = outcomes;
         this.events = events;
         this.audit = audit;
         this.rules = rules;
@@ -82,6 +90,13 @@ public class DiscussionService {
 
     /** A person a post mentions, with the name to show. */
     public record Mention(UUID personId, String name) {
+    }
+
+    /**
+     * Someone a post in the space may mention: their name as a mention writes it ({@code @Given Family}), nothing else
+     * about them.
+     */
+    public record Mentionable(UUID personId, String name) {
     }
 
     /** A thread as a space lists it, with the reader's unread posts. */
@@ -147,6 +162,54 @@ public class DiscussionService {
     public SpaceView networkSpace(UUID networkId, Caller caller) {
         networks.get(networkId);
         return view(readable(discussions.networkSpace(networkId, clock.instant()), caller), caller);
+    }
+
+    /**
+     * The Learning Exchange's space: its members read and write, former members (lapsed) read, programme admins
+     * moderate.
+     */
+    @Transactional
+    public SpaceView learningExchangeSpace(Caller caller) {
+        return view(readable(discussions.learningExchangeSpace(clock.instant()), caller), caller);
+    }
+
+    /**
+     * Those a post in the space may mention (its members and facilitators now, the caller aside), by name, for whoever
+     * writes in it: the names the directory knows, never an address.
+     */
+    @Transactional(readOnly = true)
+    public List<Mentionable> mentionable(UUID spaceId, Caller caller) {
+        Space space = readable(space(spaceId), caller);
+        requireWrites(space, caller);
+        return directory.people(membersOf(space)).values().stream()
+                .filter(person -> !person.erased() && !person.fullName().isBlank())
+                .filter(person -> !person.id().equals(caller.subjectId()))
+                .map(person -> new Mentionable(person.id(), person.fullName()))
+                .sorted(java.util.Comparator.comparing(Mentionable::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Mentionable::personId))
+                .toList();
+    }
+
+    /**
+     * A facilitator of the group (or a programme admin) carries a reply marked what works into the group's outcome
+     * draft, as a quotation with its author's name (withheld when they asked not to be named on outcomes). Nothing is
+     * published: the facilitators write up and publish the outcome themselves.
+     */
+    @Transactional
+    public OutcomeService.DraftItem carryIntoOutcome(UUID postId, Caller caller) {
+        Post post = discussions.post(postId).orElseThrow(() -> unknownPost(postId));
+        Space space = spaceOf(post, caller);
+        requireModerates(space, caller, "carry what works into the group's outcome");
+        if (space.kind() != Space.Kind.GROUP) {
+            throw new ConflictException("Only a group's discussion feeds a group's outcome");
+        }
+        if (post.whatWorksAt() == null || post.hidden()) {
+            throw new ConflictException("Mark the reply as what works before carrying it into the outcome");
+        }
+        if (post.authorErased() || post.markdown() == null) {
+            throw new ConflictException("The reply's author was erased; their words are no longer kept");
+        }
+        return outcomes.addToDraft(space.groupId(), post.id(), post.markdown(), post.authorId(), caller);
     }
 
     @Transactional(readOnly = true)
@@ -319,6 +382,12 @@ public class DiscussionService {
             spaces.add(new MySpace(space.id(), space.kind(), networkId, null, networks.get(networkId).name(), false,
                     discussions.unread(space.id(), caller.subjectId())));
         }
+        if (learningExchange.standing(caller.subjectId()) != LearningExchangeMembers.Standing.NONE
+                || caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            Space space = discussions.learningExchangeSpace(now);
+            spaces.add(new MySpace(space.id(), space.kind(), null, null, LEARNING_EXCHANGE,
+                    !access.of(space, caller).writes(), discussions.unread(space.id(), caller.subjectId())));
+        }
         return spaces;
     }
 
@@ -331,6 +400,7 @@ public class DiscussionService {
      */
     @Transactional
     public void eraseParticipant(UUID personId, String fullName) {
+        learningExchange.forget(personId);
         if (!fullName.isBlank()) {
             Pattern name = mentionOf(fullName);
             for (Post post : discussions.postsMentioning(personId)) {
@@ -388,8 +458,14 @@ public class DiscussionService {
         }
     }
 
-    /** Who the space is for now: a group's confirmed members and facilitators, or a network's participants. */
+    /**
+     * Who the space is for now: a group's confirmed members and facilitators, a network's participants, or the
+     * Learning Exchange's members.
+     */
     private List<UUID> membersOf(Space space) {
+        if (space.kind() == Space.Kind.LEARNING_EXCHANGE) {
+            return learningExchange.members();
+        }
         if (space.kind() == Space.Kind.NETWORK) {
             return discussions.participants(space.networkId());
         }
@@ -491,7 +567,9 @@ public class DiscussionService {
     private void requireWrites(Space space, Caller caller) {
         requireOpen(space);
         if (!access.of(space, caller).writes()) {
-            throw new ForbiddenException("Only the space's members write in it; you may read it");
+            throw new ForbiddenException(space.kind() == Space.Kind.LEARNING_EXCHANGE
+                    ? "Only the Learning Exchange's members write in its discussion; renew your membership to join in"
+                    : "Only the space's members write in it; you may read it");
         }
     }
 
@@ -504,7 +582,8 @@ public class DiscussionService {
 
     private void requireModerates(Space space, Caller caller, String what) {
         if (!access.of(space, caller).moderates()) {
-            throw new ForbiddenException("Only the group's facilitators or a programme admin " + what);
+            throw new ForbiddenException((space.kind() == Space.Kind.GROUP ? "Only the group's facilitators or a "
+                    + "programme admin " : "Only a programme admin may ") + what);
         }
     }
 

@@ -62,6 +62,16 @@ class Discussions {
                 + " and kind = 'NETWORK'").param("network", networkId).query((rs, row) -> space(rs)).single();
     }
 
+    /** The Learning Exchange's space, made the first time it is asked for. */
+    Space learningExchangeSpace(Instant now) {
+        jdbc.sql("""
+                insert into discussion_space (id, kind, created_at) values (:id, 'LEARNING_EXCHANGE', :at)
+                on conflict (kind) where kind = 'LEARNING_EXCHANGE' do nothing""")
+                .param("id", UUID.randomUUID()).param("at", Timestamp.from(now)).update();
+        return jdbc.sql("select " + SPACE_COLUMNS + " from discussion_space where kind = 'LEARNING_EXCHANGE'")
+                .query((rs, row) -> space(rs)).single();
+    }
+
     Optional<Space> space(UUID id) {
         return jdbc.sql("select " + SPACE_COLUMNS + " from discussion_space where id = :id").param("id", id)
                 .query((rs, row) -> space(rs)).optional();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.membership.AppointmentWithdrawn;
+import org.exchange.contracts.membership.MembershipStatusChanged;
 import org.exchange.contracts.membership.OrganisationRegistered;
 import org.exchange.contracts.membership.PractitionerAppointed;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
@@ -15,6 +16,7 @@ import org.exchange.contracts.membership.PractitionerRegistered;
 import org.exchange.contracts.membership.VenueOffered;
 import org.exchange.exchange.directory.Appointments;
 import org.exchange.exchange.directory.Directory;
+import org.exchange.exchange.directory.LearningExchangeMembers;
 import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.directory.Venue;
 import org.exchange.exchange.group.GroupService;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Membership's events: who people are (and whether they may be named on outcomes), their organisations, the venues
- * offered, appointments and their withdrawal, and requests to be forgotten.
+ * offered, appointments and their withdrawal, who is a member of the Learning Exchange, and requests to be forgotten.
  */
 @Component
 class MembershipEvents {
@@ -32,12 +34,14 @@ class MembershipEvents {
     private final Inbox inbox;
     private final Directory directory;
     private final Appointments appointments;
+    private final LearningExchangeMembers learningExchange;
     private final GroupService groups;
     private final Erasure erasure;
     private final Clock clock;
 
-    MembershipEvents(Inbox inbox, Directory directory, Appointments appointments, GroupService groups,
-            Erasure erasure, Clock clock) {
+    MembershipEvents(Inbox inbox, Directory directory, Appointments appointments,
+            LearningExchangeMembers learningExchange, GroupService groups, Erasure erasure, Clock clock) {
+        this.learningExchange = learningExchange;
         this.inbox = inbox;
         this.directory = directory;
         this.appointments = appointments;
@@ -55,7 +59,13 @@ class MembershipEvents {
                 on(VenueOffered.class, this::venue),
                 on(PractitionerErasureRequested.class, this::erase),
                 on(PractitionerAppointed.class, this::appointed),
-                on(AppointmentWithdrawn.class, this::withdrawn));
+                on(AppointmentWithdrawn.class, this::withdrawn),
+                on(MembershipStatusChanged.class, this::membershipChanged));
+    }
+
+    private void membershipChanged(MembershipStatusChanged changed) {
+        learningExchange.record(changed.practitionerId(), changed.membershipId(), changed.fromStatus(),
+                changed.toStatus(), changed.changedAt());
     }
 
     private void appointed(PractitionerAppointed appointed) {

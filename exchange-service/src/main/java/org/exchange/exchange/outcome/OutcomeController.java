@@ -20,6 +20,7 @@ import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.security.Caller;
 import org.exchange.platform.validation.WebLink;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +56,20 @@ class OutcomeController {
     private static OutcomeService.NewOutcome newOutcome(PublishOutcome body) {
         return new OutcomeService.NewOutcome(body.networkId(), body.groupId(), body.kind(), body.title(),
                 body.summary(), body.authorNames(), body.subjectArea(), body.licence(), body.linkUrl());
+    }
+
+    @GetMapping("/groups/{groupId}/outcome-draft")
+    @Operation(summary = "The group's outcome draft: replies marked what works, quoted with their attribution, to "
+            + "write the outcome from; nothing in it is published (the group's facilitators or a programme admin)")
+    OutcomeService.Draft draft(@PathVariable UUID groupId, Caller caller) {
+        return outcomes.draft(groupId, caller);
+    }
+
+    @DeleteMapping("/groups/{groupId}/outcome-draft/items/{itemId}")
+    @Operation(summary = "Take a quotation out of the group's outcome draft (the group's facilitators or a programme "
+            + "admin)")
+    OutcomeService.Draft removeFromDraft(@PathVariable UUID groupId, @PathVariable UUID itemId, Caller caller) {
+        return outcomes.removeFromDraft(groupId, itemId, caller);
     }
 
     @PostMapping("/outcomes/past")

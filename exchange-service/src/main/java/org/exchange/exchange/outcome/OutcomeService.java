@@ -30,7 +30,10 @@ import org.exchange.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of outcomes: publishing into the public library, searching it, and recording dissemination. */
+/**
+ * Use cases of outcomes: a group's outcome draft (what works, quoted from its discussion), publishing into the public
+ * library, searching it, and recording dissemination.
+ */
 @Service
 public class OutcomeService {
 
@@ -38,6 +41,7 @@ public class OutcomeService {
     public static final String NAME_WITHHELD = "A group member (name withheld)";
 
     private final Outcomes outcomes;
+    private final OutcomeDrafts drafts;
     private final Directory directory;
     private final GroupService groups;
     private final NetworkService networks;
@@ -45,9 +49,10 @@ public class OutcomeService {
     private final HistoryRules history;
     private final Clock clock;
 
-    OutcomeService(Outcomes outcomes, Directory directory, GroupService groups, NetworkService networks,
+    OutcomeService(Outcomes outcomes, OutcomeDrafts drafts, Directory directory, GroupService groups, NetworkService networks,
             IntegrationEvents events, HistoryRules history, Clock clock) {
         this.outcomes = outcomes;
+        this.drafts = drafts;
         this.directory = directory;
         this.groups = groups;
         this.networks = networks;
@@ -62,6 +67,24 @@ public class OutcomeService {
     /** What a publisher states; a group's outcome names the group, a network's own outcome its network. */
     public record NewOutcome(UUID networkId, UUID groupId, OutcomeKind kind, String title, String summary,
             List<String> authorNames, String subjectArea, String licence, String linkUrl) {
+    }
+
+    /**
+     * A quotation in a group's outcome draft.
+     *
+     * @param postId the discussion reply it quotes
+     * @param quote the reply's Markdown when it was added
+     * @param attribution its author's name, or {@link #NAME_WITHHELD}
+     */
+    public record DraftItem(UUID id, UUID postId, String quote, String attribution, Instant addedAt) {
+    }
+
+    /**
+     * A group's outcome draft, for its facilitators to write the outcome from.
+     *
+     * @param markdown the items as quoted Markdown with their attribution, ready to paste into the outcome's summary
+     */
+    public record Draft(UUID groupId, List<DraftItem> items, String markdown) {
     }
 
     /** A search of the library: text, area, network and year, one page at a time. */
@@ -176,9 +199,58 @@ public class OutcomeService {
         }).toList();
     }
 
-    /** An erased person's name, as entered among the authors of their groups' outcomes, is withheld for good. */
+    /**
+     * Adds a quotation to the group's outcome draft (its facilitators, or a programme admin), attributed to its author
+     * by name unless they asked not to be named on outcomes; the draft is the facilitators' own until they publish.
+     */
+    @Transactional
+    public DraftItem addToDraft(UUID groupId, UUID postId, String quote, UUID authorId, Caller caller) {
+        Group group = groups.get(groupId);
+        groups.requireCanRun(group, caller);
+        if (group.status() == GroupStatus.CLOSED) {
+            throw new ConflictException("The group has closed; its outcome is written");
+        }
+        String attribution = authorId == null || directory.withholdsNameOnOutcomes(authorId) ? NAME_WITHHELD
+                : directory.displayNames(List.of(authorId)).getOrDefault(authorId, NAME_WITHHELD);
+        DraftItem item = new DraftItem(UUID.randomUUID(), postId, quote.strip(), attribution, clock.instant());
+        if (!drafts.add(groupId, item, authorId, caller.subjectId())) {
+            throw new ConflictException("The group's outcome draft quotes this reply already");
+        }
+        return item;
+    }
+
+    /** The group's outcome draft (its facilitators, or a programme admin). */
+    @Transactional(readOnly = true)
+    public Draft draft(UUID groupId, Caller caller) {
+        groups.requireCanRun(groups.get(groupId), caller);
+        List<DraftItem> items = drafts.items(groupId);
+        return new Draft(groupId, items, items.stream().map(OutcomeService::quoted)
+                .collect(java.util.stream.Collectors.joining("\n\n")));
+    }
+
+    /** Takes a quotation out of the group's outcome draft (its facilitators, or a programme admin). */
+    @Transactional
+    public Draft removeFromDraft(UUID groupId, UUID itemId, Caller caller) {
+        groups.requireCanRun(groups.get(groupId), caller);
+        if (!drafts.remove(groupId, itemId)) {
+            throw new NotFoundException("No item " + itemId + " in the group's outcome draft");
+        }
+        return draft(groupId, caller);
+    }
+
+    /** A quotation as Markdown: each line quoted, then who said it. */
+    private static String quoted(DraftItem item) {
+        return item.quote().lines().map(line -> line.isBlank() ? ">" : "> " + line)
+                .collect(java.util.stream.Collectors.joining("\n")) + "\n>\n> \u2014 " + item.attribution();
+    }
+
+    /**
+     * An erased person's name, as entered among the authors of their groups' outcomes, is withheld for good; their
+     * words quoted in outcome drafts go.
+     */
     @Transactional
     public int eraseAuthorName(UUID personId, String fullName) {
+        drafts.forget(personId);
         return fullName.isBlank() ? 0 : outcomes.withholdAuthor(personId, fullName, NAME_WITHHELD);
     }
 

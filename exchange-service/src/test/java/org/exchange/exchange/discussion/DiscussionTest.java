@@ -282,6 +282,79 @@ class DiscussionTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aFacilitatorCarriesAReplyMarkedWhatWorksIntoTheGroupsOutcomeDraftQuotedWithItsAuthorAndNothingIsPublished()
+            throws Exception {
+        directory.savePerson(new Person(grace, "Grace", "Hopper", "org-westmid-college", false), Instant.now());
+        UUID thread = startThread(groupSpace(practitioner(ada)), practitioner(ada), "Fractions", "How?");
+        UUID answer = ExchangeApi.id(reply(thread, practitioner(grace), "Fold the paper first.\n\nThen cut it."));
+        long outcomesBefore = jdbc.sql("select count(*) from outcome where group_id = :group").param("group", group)
+                .query(Long.class).single();
+
+        // only a reply marked what works is carried, and only by those who run the group
+        mvc.perform(post("/api/exchange/discussions/posts/" + answer + "/outcome-draft").with(facilitator(lead)))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/exchange/discussions/posts/" + answer + "/what-works").with(facilitator(lead)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/exchange/discussions/posts/" + answer + "/outcome-draft").with(practitioner(ada)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/exchange/discussions/posts/" + answer + "/outcome-draft").with(facilitator(lead)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.postId").value(answer.toString()))
+                .andExpect(jsonPath("$.attribution").value("Grace Hopper"));
+        mvc.perform(post("/api/exchange/discussions/posts/" + answer + "/outcome-draft").with(facilitator(lead)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        mvc.perform(get("/api/exchange/groups/" + group + "/outcome-draft").with(facilitator(lead)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].quote").value("Fold the paper first.\n\nThen cut it."))
+                .andExpect(jsonPath("$.markdown").value(
+                        "> Fold the paper first.\n>\n> Then cut it.\n>\n> \u2014 Grace Hopper"));
+        mvc.perform(get("/api/exchange/groups/" + group + "/outcome-draft").with(practitioner(grace)))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from outcome where group_id = :group").param("group", group)
+                .query(Long.class).single()).isEqualTo(outcomesBefore);
+        UUID item = UUID.fromString(JsonPath.read(ExchangeApi.body(mvc.perform(get("/api/exchange/groups/" + group
+                + "/outcome-draft").with(programmeAdmin()))), "$.items[0].id"));
+
+        mvc.perform(delete("/api/exchange/groups/" + group + "/outcome-draft/items/" + item).with(facilitator(lead)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
+    void aQuotationOfSomeoneWhoWithholdsTheirNameOnOutcomesIsAttributedWithoutIt() throws Exception {
+        directory.saveProfile(new Person(grace, "Grace", "Hopper", "org-westmid-college", false), false,
+                Instant.now());
+        UUID thread = startThread(groupSpace(practitioner(ada)), practitioner(ada), "Names", "Who said it?");
+        UUID answer = ExchangeApi.id(reply(thread, practitioner(grace), "Retrieval practice"));
+        mvc.perform(put("/api/exchange/discussions/posts/" + answer + "/what-works").with(facilitator(lead)))
+                .andExpect(status().isOk());
+
+        mvc.perform(post("/api/exchange/discussions/posts/" + answer + "/outcome-draft").with(facilitator(lead)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.attribution").value(org.exchange.exchange.outcome.OutcomeService.NAME_WITHHELD));
+    }
+
+    @Test
+    void theMentionPickerOffersTheGroupsPeopleByNameToThoseWhoWriteInItAndNobodyElse() throws Exception {
+        directory.savePerson(new Person(grace, "Grace", "Hopper", "org-westmid-college", false), Instant.now());
+        directory.savePerson(new Person(lead, "Lee", "Lead", "org-westmid-college", false), Instant.now());
+        UUID space = groupSpace(practitioner(ada));
+
+        mvc.perform(get("/api/exchange/discussions/" + space + "/members").with(practitioner(ada)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].name").value("Grace Hopper"))
+                .andExpect(jsonPath("$[1].name").value("Lee Lead"))
+                .andExpect(jsonPath("$[0].email").doesNotExist());
+        expectUnknown(mvc.perform(get("/api/exchange/discussions/" + space + "/members")
+                .with(practitioner(UUID.randomUUID()))));
+        expectUnknown(mvc.perform(get("/api/exchange/discussions/" + space + "/members")
+                .with(orgAdmin("org-westmid-college"))));
+    }
+
+    @Test
     void aReportedPostIsListedForProgrammeAdminsUntilAFacilitatorHidesItWithAReasonOnTheAuditTrail()
             throws Exception {
         UUID space = groupSpace(practitioner(ada));

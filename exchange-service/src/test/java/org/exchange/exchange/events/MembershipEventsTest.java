@@ -12,20 +12,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.exchange.contracts.Topics;
 import org.exchange.exchange.ExchangeApi;
 import org.exchange.exchange.ExchangeIntegrationTest;
 import org.exchange.testing.PersonalDataTables;
-import org.exchange.testing.TestEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +45,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestEngines.shared().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = ExchangeApi.eventsWriter();
     }
 
     @AfterAll
@@ -202,6 +197,20 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .andExpect(status().isCreated());
         mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(ExchangeApi.practitioner(alan)))
                 .andExpect(status().isOk());
+        // a reply of his that the facilitator carried into the group's outcome draft, and his Learning Exchange membership
+        UUID quoted = ExchangeApi.id(mvc.perform(post("/api/exchange/discussions/threads/" + thread + "/replies")
+                .with(ExchangeApi.practitioner(alan)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"What worked for me\"}")).andExpect(status().isCreated()));
+        mvc.perform(put("/api/exchange/discussions/posts/" + quoted + "/what-works").with(facilitator(lead)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/exchange/discussions/posts/" + quoted + "/outcome-draft").with(facilitator(lead)))
+                .andExpect(status().isCreated());
+        UUID membership = UUID.randomUUID();
+        send("membership.MembershipStatusChanged.v1", membership, UUID.randomUUID(), """
+                {"membershipId":"%s","practitionerId":"%s","fromStatus":"AWAITING_PAYMENT","toStatus":"ACTIVE",
+                 "actor":"system","reason":"paid","changedAt":"2026-11-23T09:00:00Z"}""".formatted(membership, alan));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from learning_exchange_member where person_id = ? and member", alan) == 1);
         // his interest in a subject
         mvc.perform(post("/api/exchange/me/interests").with(ExchangeApi.practitioner(alan))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"area\":\"ESOL\",\"region\":\"West Midlands\"}"))
@@ -253,6 +262,8 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         assertThat(count("select count(*) from interest where practitioner_id = ?", alan)).isZero();
         assertThat(count("select count(*) from enquiry where practitioner_id = ?", alan)).isZero();
         assertThat(count("select count(*) from enquiry_reply where enquiry_id = ?", enquiry)).isZero();
+        assertThat(count("select count(*) from outcome_draft_item where quoted_person_id = ?", alan)).isZero();
+        assertThat(count("select count(*) from learning_exchange_member where person_id = ?", alan)).isZero();
         mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(facilitator(lead)))
                 .andExpect(jsonPath("$.posts[0].authorName").value("A former member"))
                 .andExpect(jsonPath("$.posts[0].authorId").doesNotExist())
@@ -283,7 +294,8 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .erasureRemovesOrBlanks("discussion_post", "discussion_thread", "discussion_link",
                         "discussion_mention", "discussion_reaction", "discussion_read", "discussion_report")
                 .erasureRemovesOrBlanks("interest")
-                .erasureRemovesOrBlanks("enquiry", "enquiry_reply")
+                .erasureRemovesOrBlanks("enquiry", "enquiry_reply", "learning_exchange_member",
+                        "outcome_draft_item")
                 .keepsOnlyAPseudonymousId("discussion_space", "who opened a closed group's discussion to its network")
                 .notAboutTheErasedPerson("meeting_guest", "named guests have no subject id (finding 3), so a "
                         + "practitioner's erasure cannot find them; the recorder is named by id")

@@ -1,5 +1,5 @@
 // Reported posts (programme admins): the reports of discussion posts nobody has acted on yet, oldest first, with the
-// group or network whose discussion the post is in and the reporter's reason. A programme admin moderates every
+// group, network or Learning Exchange whose discussion the post is in and the reporter's reason. A programme admin moderates every
 // discussion: the post's link opens its thread, where they hide it with a reason (which resolves its reports).
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
@@ -20,7 +20,8 @@ if (reports) {
   const groupIds = [...new Set(reports.map(report => report.groupId).filter(Boolean))];
   const groups = new Map(await Promise.all(groupIds.map(id => api(`/api/exchange/groups/${id}`)
     .then(group => [id, group.name]).catch(() => [id, 'A group']))));
-  const where = report => report.groupId ? `The group ${groups.get(report.groupId)}`
+  const where = report => report.spaceKind === 'LEARNING_EXCHANGE' ? 'The Learning Exchange'
+    : report.groupId ? `The group ${groups.get(report.groupId)}`
     : `The network ${networks.get(report.networkId) || ''}`.trim();
   fill(host,
     el('p', { class: 'lead' }, 'Posts that members reported and nobody has acted on yet, oldest first. Open a post '

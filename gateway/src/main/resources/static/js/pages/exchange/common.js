@@ -272,9 +272,10 @@ export async function leaveGroup(group) {
 
 /**
  * Whose a discussion space is, by name: { name, href, group } for a group's space (href its page), or { name, href }
- * for a network's (href its events); the name is "this group" or "this network" when it cannot be loaded.
+ * for a network's (href its events) or the Learning Exchange's (href the membership page); the name is "this group" or "this network" when it cannot be loaded.
  */
 export async function spaceOwner(space) {
+  if (space.kind === 'LEARNING_EXCHANGE') return { name: 'The Learning Exchange', href: '/membership/' };
   if (space.groupId) {
     const group = await api(`/api/exchange/groups/${space.groupId}`).catch(() => null);
     return { name: group?.name || 'this group', href: `/groups/group.html?id=${space.groupId}`, group };
@@ -290,4 +291,4 @@ export function discussionHref(space) {
 
 /** How a discussion post is written: the hint beside every Markdown text box. */
 export const markdownHint = 'Written in Markdown: *italic*, **bold**, a line starting with - for a list, > for a '
-  + 'quotation, `code`, and [words](https://example.org) for a link. Mention a member as @ followed by their full name.';
+  + 'quotation, `code`, and [words](https://example.org) for a link. Mention a member: type @ and the start of their name, then choose them from the list.';

@@ -1,15 +1,20 @@
-// A discussion space, a group's or a network's (?group=<id>, ?network=<id> or ?space=<id>): its threads, pinned
-// first, with the reader's unread posts; search within it; starting a thread in Markdown; for a facilitator of a
-// closed group, opening its discussion to the network.
+// A discussion space, a group's, a network's or the Learning Exchange's (?group=<id>, ?network=<id>,
+// ?learning-exchange or ?space=<id>): its threads, pinned first, with the reader's unread posts; search within it;
+// starting a thread in Markdown with resource links and a mention picker; for a facilitator of a closed group,
+// opening its discussion to the network.
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el, formatDateTime, announce, replaceStatus } from '../../dom.js';
 import { field, onSubmit, failed, param, loadOrStop, fill, spaceOwner, tell, markdownHint } from './common.js';
+import { mentionPicker } from './mentions.js';
+import { resourceLinks, linksFrom } from './resource-links.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('page');
 
-const address = param('group') ? `/api/exchange/groups/${encodeURIComponent(param('group'))}/discussion`
+const address = new URLSearchParams(location.search).has('learning-exchange')
+  ? '/api/exchange/learning-exchange/discussion'
+  : param('group') ? `/api/exchange/groups/${encodeURIComponent(param('group'))}/discussion`
   : param('network') ? `/api/exchange/networks/${encodeURIComponent(param('network'))}/discussion`
     : `/api/exchange/discussions/${encodeURIComponent(param('space') || '')}`;
 let space = await loadOrStop(host, address, 'This discussion');
@@ -28,7 +33,8 @@ const search = el('form', { id: 'search', class: 'search', role: 'search', 'aria
   el('div', { class: 'actions' }, query, el('button', { type: 'submit' }, 'Search the discussion')));
 const start = el('div', { id: 'start' });
 fill(host,
-  el('p', {}, el('a', { href: owner.href }, `Back to the ${space.groupId ? 'group' : 'network'} ${owner.name}`)),
+  el('p', {}, el('a', { href: owner.href }, space.kind === 'LEARNING_EXCHANGE' ? 'Your Learning Exchange membership'
+    : `Back to the ${space.groupId ? 'group' : 'network'} ${owner.name}`)),
   about, status, search, listHeading, unread, threads, start);
 
 search.addEventListener('submit', async event => {
@@ -56,13 +62,19 @@ search.addEventListener('submit', async event => {
 
 function renderAbout() {
   fill(about,
-    el('p', { class: 'lead' }, space.groupId
+    el('p', { class: 'lead' }, space.kind === 'LEARNING_EXCHANGE'
+      ? 'The Learning Exchange\'s members talk here: ask for information, signposting and support, share what you '
+        + 'tried and point to resources. Programme admins look after the discussion.'
+      : space.groupId
       ? 'The group\'s members and facilitators talk here between meetings: ask, share what you tried, and point to '
         + 'resources. Facilitators pin threads and mark the replies that capture what works.'
       : 'Everyone who takes part in the network\'s groups talks here: ask, share and point to resources.'),
     space.readOnly ? el('p', { class: 'notice', 'data-testid': 'read-only' }, owner.group?.status === 'CLOSED'
       ? 'The group has closed: its discussion stays here to read, and nothing more is written in it.'
-      : 'You may read this discussion; its members write in it.') : null,
+      : space.kind === 'LEARNING_EXCHANGE'
+        ? ['Your Learning Exchange membership has lapsed: you may still read this discussion. ',
+          el('a', { href: '/membership/' }, 'Renew your membership'), ' to write in it again.']
+        : 'You may read this discussion; its members write in it.') : null,
     opening());
 }
 
@@ -111,16 +123,20 @@ function renderStart() {
     fill(start);
     return;
   }
+  const links = resourceLinks('thread');
   const form = el('form', { id: 'thread', class: 'stacked' },
     field('thread', 'title', 'Title', { required: true, attributes: { maxlength: '200' },
       hint: 'What the thread is about, in a few words.' }),
     field('thread', 'text', 'Your message', { type: 'textarea', required: true, hint: markdownHint,
       attributes: { maxlength: '10000', rows: '6' } }),
+    links,
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Start the thread')));
+  mentionPicker(form.querySelector('textarea'), space.id);
   onSubmit(form, async values => {
     const thread = await api(`/api/exchange/discussions/${space.id}/threads`, { method: 'POST',
-      body: { title: values.title, text: values.text } });
+      body: { title: values.title, text: values.text, links: linksFrom(values) } });
     form.reset();
+    links.reset();
     await showAll();
     const message = `Thread started: "${thread.title}".`;
     fill(status, replaceStatus(el('p', { class: 'notice success', tabindex: '-1' }, message, ' ',

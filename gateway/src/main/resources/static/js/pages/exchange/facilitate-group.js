@@ -1,6 +1,7 @@
 // Running one group (its facilitators, programme admins): its lifecycle with the programme's rules, its members, its
 // meetings and scheduling new ones, recording meetings that already took place (programme history), the group's
-// evaluation of what works, and publishing its outcome (now, or dated when it came out).
+// evaluation of what works, the outcome draft (replies marked what works in its discussion, quoted with their
+// authors), and publishing its outcome (now, or dated when it came out).
 import { shell, hasRole } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
@@ -21,6 +22,7 @@ const scheduled = el('div', { id: 'scheduled' });
 const recordedPast = el('div', { id: 'recorded-past' });
 const published = el('div', { id: 'published' });
 const evaluated = el('div', { id: 'evaluated' });
+const draft = el('div', { id: 'outcome-draft', 'data-testid': 'outcome-draft' });
 fill(host, 
   el('p', {}, el('a', { href: `/groups/group.html?id=${group.id}` }, 'The group as members see it'), ' · ',
     el('a', { href: '/facilitate/groups.html' }, 'All the groups you facilitate')),
@@ -29,9 +31,12 @@ fill(host,
   el('h2', {}, 'Meetings'), meetings,
   el('h2', {}, 'Schedule a meeting'), scheduled, await scheduleForm(),
   el('h2', {}, 'Record a meeting that took place'), recordedPast, await pastMeetingForm(),
+  el('h2', { id: 'outcome', tabindex: '-1' }, 'Outcome draft: what works, from the discussion'), draft,
   el('h2', {}, 'Publish the group\'s outcome'), published, publishForm(),
   el('h2', {}, 'Record what works'), evaluated, evaluationForm(),
   hasRole(me, 'programme-admin') ? [el('h2', {}, 'Add a facilitator'), facilitatorForm()] : null);
+
+await renderDraft();
 
 const NEXT = {
   PROPOSED: { action: 'open', label: 'Open for members', admin: true,
@@ -171,6 +176,47 @@ function publishForm() {
     announce(`Published ${outcome.title}.`);
   });
   return form;
+}
+
+/**
+ * The group's outcome draft: replies its facilitators carried in from the discussion (from a reply marked what works),
+ * quoted with who said it; "Use in the summary" adds a quotation to the publish form's summary. Nothing is published
+ * until the form is sent.
+ */
+async function renderDraft(message) {
+  let current;
+  try {
+    current = await api(`/api/exchange/groups/${group.id}/outcome-draft`);
+  } catch (error) {
+    failed(draft, error, 'The outcome draft');
+    return;
+  }
+  const summary = () => document.getElementById('publish-summary');
+  fill(draft, message || null, current.items.length
+    ? el('ol', { class: 'stack' }, current.items.map((item, index) => el('li', { class: 'card' },
+        el('blockquote', {}, item.quote.split(/\n\s*\n/).map(paragraph => el('p', {}, paragraph))),
+        el('p', {}, '\u2014 ', item.attribution),
+        el('div', { class: 'actions' },
+          el('button', { type: 'button', class: 'secondary', onclick: () => {
+            const quoted = current.markdown.split('\n\n')[index];
+            summary().value = summary().value.trim() ? `${summary().value.trim()}\n\n${quoted}` : quoted;
+            announce(`The quotation from ${item.attribution} is added to the summary.`);
+            summary().focus();
+          } }, 'Use in the summary', el('span', { class: 'visually-hidden' }, ` (quotation ${index + 1})`)),
+          el('button', { type: 'button', class: 'linklike', onclick: async () => {
+            try {
+              await api(`/api/exchange/groups/${group.id}/outcome-draft/items/${item.id}`, { method: 'DELETE' });
+            } catch (error) {
+              failed(draft, error, 'Taking the quotation out');
+              return;
+            }
+            await renderDraft(el('p', { class: 'notice success', role: 'status' }, 'The quotation is taken out of the '
+              + 'draft.'));
+            document.getElementById('outcome').focus();
+          } }, 'Take out of the draft', el('span', { class: 'visually-hidden' }, ` (quotation ${index + 1})`))))))
+    : el('p', {}, 'Nothing yet. In the group\'s ', el('a', { href: `/groups/discussion.html?group=${group.id}` },
+      'discussion'), ', mark a reply as what works, then "Add to the outcome draft"; it is quoted here with who '
+      + 'said it, for you to use when you write up the outcome.'));
 }
 
 function evaluationForm() {

@@ -1,18 +1,20 @@
 // A discussion thread (?id=<thread id>): its posts, oldest first, rendered from the HTML exchange-service sanitised
 // (sanitised once more on the way into the page), with the reader's new posts marked; replying in Markdown, marking a
-// post helpful and reporting one with a reason; for facilitators, pinning the thread, marking a reply as what works
-// and hiding a post with a reason.
+// post helpful and reporting one with a reason; for facilitators, pinning the thread, marking a reply as what works,
+// carrying it into the group's outcome draft and hiding a post with a reason.
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDateTime, announce, replaceStatus, sanitisedNodes } from '../../dom.js';
 import { field, onSubmit, param, loadOrStop, fill, spaceOwner, discussionHref, markdownHint } from './common.js';
+import { mentionPicker } from './mentions.js';
+import { resourceLinks, linksFrom } from './resource-links.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
 let thread = await loadOrStop(host,
   `/api/exchange/discussions/threads/${encodeURIComponent(param('id') || '')}`, 'This thread');
 const space = await api(`/api/exchange/discussions/${thread.spaceId}`).catch(() => ({ id: thread.spaceId }));
-const owner = space.networkId ? await spaceOwner(space) : { name: 'the discussion' };
+const owner = space.kind ? await spaceOwner(space) : { name: 'the discussion' };
 document.title = `${thread.title} - Discussion: ${owner.name} - Exchange`;
 document.getElementById('title').textContent = thread.title;
 
@@ -103,7 +105,10 @@ function actions(post, by, mine) {
       !thread.readOnly && mine && post.helpful ? el('span', { class: 'muted' }, `Helpful to ${post.helpful}`) : null,
       thread.moderates && !thread.readOnly && !post.opensThread ? el('button', { type: 'button',
         class: 'secondary what-works-toggle', onclick: () => whatWorks(post) },
-        post.whatWorks ? 'Take off what works' : 'Mark as what works', about.cloneNode(true)) : null),
+        post.whatWorks ? 'Take off what works' : 'Mark as what works', about.cloneNode(true)) : null,
+      thread.moderates && !thread.readOnly && post.whatWorks && space.groupId ? el('button', { type: 'button',
+        class: 'secondary carry-into-outcome', onclick: () => carryIntoOutcome(post) },
+        'Add to the outcome draft', about.cloneNode(true)) : null),
     mine ? null : reportForm(post),
     thread.moderates ? hideForm(post) : null);
 }
@@ -123,6 +128,17 @@ async function whatWorks(post) {
     { method: works ? 'PUT' : 'DELETE' }), works ? `The reply by ${post.authorName} is marked as what works.`
     : 'The what-works mark is taken off.');
   if (answer) rerender({ ...answer, unread: post.unread }, 'button.what-works-toggle');
+}
+
+/** A facilitator quotes a reply marked what works in the group's outcome draft; nothing is published. */
+async function carryIntoOutcome(post) {
+  const item = await act(() => api(`/api/exchange/discussions/posts/${post.id}/outcome-draft`, { method: 'POST' }),
+    answer => `The reply by ${answer.attribution} is quoted in the group's outcome draft. Nothing is published: `
+      + 'use it when you write up the outcome on the group\'s facilitation page.');
+  if (item) {
+    status.querySelector('.notice')?.append(' ', el('a', { href: `/facilitate/group.html?id=${space.groupId}#outcome` },
+      'Open the outcome draft'));
+  }
 }
 
 function reportForm(post) {
@@ -173,17 +189,24 @@ function renderReply() {
   if (thread.readOnly) {
     fill(reply, el('p', { class: 'notice' }, thread.moderates
       ? 'The group has closed: its discussion stays to read, and nothing more is written in it.'
-      : 'You may read this thread; the space\'s members reply in it.'));
+      : space.kind === 'LEARNING_EXCHANGE'
+        ? ['Your Learning Exchange membership has lapsed: you may still read. ',
+          el('a', { href: '/membership/' }, 'Renew your membership'), ' to reply.']
+        : 'You may read this thread; the space\'s members reply in it.'));
     return;
   }
+  const links = resourceLinks('reply');
   const form = el('form', { id: 'reply-form', class: 'stacked' },
     field('reply', 'text', 'Your reply', { type: 'textarea', required: true, hint: markdownHint,
       attributes: { maxlength: '10000', rows: '6' } }),
+    links,
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Post the reply')));
+  mentionPicker(form.querySelector('textarea'), thread.spaceId);
   onSubmit(form, async values => {
     const post = await api(`/api/exchange/discussions/threads/${thread.id}/replies`, { method: 'POST',
-      body: { text: values.text } });
+      body: { text: values.text, links: linksFrom(values) } });
     form.reset();
+    links.reset();
     thread.posts.push(post);
     const item = postItem(post);
     posts.append(item);

@@ -30,6 +30,11 @@ async function render(message) {
     parts.push(el('p', {}, 'You have not applied for membership yet.'), applyForm(false));
   } else {
     parts.push(statusSection(membership));
+    // the members' own discussion (exchange-service keeps who is a member; a lapsed member may still read it)
+    if (['ACTIVE', 'RENEWAL_DUE', 'RENEWAL_SUBMITTED', 'RENEWAL_PAYMENT', 'LAPSED'].includes(membership.status)) {
+      parts.push(el('p', {}, el('a', { class: 'button secondary', href: '/groups/discussion.html?learning-exchange',
+        'data-testid': 'learning-exchange-discussion' }, 'The Learning Exchange\'s discussion')));
+    }
     if (['REJECTED', 'LAPSED'].includes(membership.status)) parts.push(applyForm(true));
     if (['ACTIVE', 'RENEWAL_DUE', 'RENEWAL_SUBMITTED'].includes(membership.status)) {
       parts.push(renewalEvidence(membership));

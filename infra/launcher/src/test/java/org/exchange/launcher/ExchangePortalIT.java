@@ -30,7 +30,9 @@ import tools.jackson.databind.JsonNode;
  * signing in, joining a group, registering for a meeting, a facilitator recording and correcting attendance, and a
  * group's outcome published by its facilitator and found in the public library by someone who is not signed in; two
  * members discussing in their group's space, its facilitator pinning the thread, marking a reply as what works and
- * hiding a reported post, and a post of script shown as words that run nothing.
+ * hiding a reported post, carrying a reply marked what works into the group's outcome draft, and a post of script
+ * shown as words that run nothing; two Learning Exchange members in its own space, one mentioning the other with the
+ * mention picker and linking a resource, while someone who is not a member finds no such space.
  * Every page visited is checked against WCAG 2.2 AA with axe-core.
  */
 class ExchangePortalIT extends BrowserTest {
@@ -514,9 +516,21 @@ class ExchangePortalIT extends BrowserTest {
         // the opening post is no reply: it cannot be marked
         assertThat(post("Priya Practitioner").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
                 .setName(Pattern.compile("what works")))).hasCount(0);
+        // ... and carries it into the group's outcome draft, quoted with who said it; nothing is published
+        post("Asha Assessor").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Add to the outcome draft for the post by Asha Assessor")).click();
+        assertThat(page.locator("#thread-status .notice")).containsText("quoted in the group's outcome draft");
         screenshot("exchange-discussion-what-works");
         Accessibility.assertNoViolations(page, "a thread as its facilitator sees it");
         assertFitsAPhone(page.url().substring(page.url().indexOf("/groups/")));
+
+        page.navigate(url("/facilitate/group.html?id=" + groupId));
+        assertThat(page.getByTestId("outcome-draft").locator("blockquote")).containsText(replyText);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use in the summary (quotation 1)")).click();
+        assertThat(page.locator("#publish-summary")).isFocused();
+        org.assertj.core.api.Assertions.assertThat(page.locator("#publish-summary").inputValue())
+                .startsWith("> " + replyText).contains("\u2014 ");
+        Accessibility.assertNoViolations(page, "a group's outcome draft with a quotation from its discussion");
 
         // the thread is listed first, pinned, and found by the words of its reply
         page.navigate(url("/groups/discussion.html?group=" + groupId));
@@ -545,6 +559,90 @@ class ExchangePortalIT extends BrowserTest {
         page.getByTestId("network-discussion-link").click();
         assertThat(heading("Discussion: " + network.get("name").asString())).isVisible();
         Accessibility.assertNoViolations(page, "a network's discussion");
+    }
+
+    @Test
+    void learningExchangeMembersDiscussInTheirOwnSpaceMentioningEachOtherWithThePickerAndLinkingAResource() {
+        MembershipApi membership = new MembershipApi(platform);
+        MembershipApi.Person lena = membership.newPractitioner("Lena", "org-westmid-college");
+        MembershipApi.Person omar = membership.newPractitioner("Omar", "org-westmid-college");
+        membership.activeMember(lena);
+        membership.activeMember(omar);
+        // exchange-service learns who the members are from membership-service's events, and their names
+        String lenaToken = membership.tokenFor(lena.username());
+        org.awaitility.Awaitility.await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    HttpResponse space = get("/api/exchange/learning-exchange/discussion", lenaToken);
+                    if (space.status() != 200) return false;
+                    String spaceId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(space.body())
+                            .get("id").asString();
+                    return get("/api/exchange/discussions/" + spaceId + "/members", lenaToken).body()
+                            .contains(omar.name());
+                });
+        String title = "Signposting new ESOL tutors " + ExchangeApi.unique();
+
+        // the dashboard leads a member to the Learning Exchange's discussion
+        signIn(lena.username());
+        page.getByTestId("discussion-learning_exchange").click();
+        assertThat(heading("Discussion: The Learning Exchange")).isVisible();
+        Accessibility.assertNoViolations(page, "the Learning Exchange's discussion");
+
+        // typing @ and the start of a name offers the members; Enter inserts the mention the server reads
+        page.locator("#thread-title").fill(title);
+        Locator text = page.locator("#thread-text");
+        text.fill("Where do you send new tutors? ");
+        text.press("End");
+        text.pressSequentially("@Om");
+        Locator options = page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Members to mention"))
+                .getByRole(AriaRole.OPTION);
+        assertThat(options).hasText(new String[] {omar.name()});
+        assertThat(text).hasAttribute("aria-activedescendant", options.first().getAttribute("id"));
+        Accessibility.assertNoViolations(page, "the mention picker open under a post's text box");
+        screenshot("learning-exchange-mention-picker");
+        text.press("Enter");
+        assertThat(text).hasValue("Where do you send new tutors? @" + omar.name() + " ");
+        assertThat(page.getByRole(AriaRole.LISTBOX)).hasCount(0);
+        text.pressSequentially("what do you think?");
+
+        // a resource link: an address that is not https is refused beside its field, then a good one is kept
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a link")).click();
+        assertThat(page.getByLabel("Link 1 address")).isFocused();
+        page.getByLabel("Link 1 address").fill("http://example.org/esol-guide");
+        page.getByLabel("Link 1 title").fill("ESOL signposting guide");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the thread")).click();
+        assertThat(page.locator("#thread .error-summary")).containsText("Link 1 address: Enter an address that starts "
+                + "with https://");
+        assertThat(page.getByLabel("Link 1 address")).hasAttribute("aria-invalid", "true");
+        Accessibility.assertNoViolations(page, "a post form with a link refused");
+        page.getByLabel("Link 1 address").fill("https://example.org/esol-guide");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the thread")).click();
+        assertThat(page.locator("#discussion-status .notice")).containsText("Thread started: \"" + title + "\"");
+        assertFitsAPhone("/groups/discussion.html?learning-exchange");
+
+        // the other member reads it: mentioned by name, with the resource linked
+        switchTo(omar.username(), "/groups/discussion.html?learning-exchange");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+        Locator opening = post(lena.name());
+        assertThat(opening.locator(".post-body")).containsText("@" + omar.name());
+        assertThat(opening.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("ESOL signposting guide")))
+                .hasAttribute("href", "https://example.org/esol-guide");
+        Accessibility.assertNoViolations(page, "a thread of the Learning Exchange's discussion");
+
+        // someone who is not a member finds no such space, and no link to it
+        switchTo(ExchangeApi.PRACTITIONER, "/groups/discussion.html?learning-exchange");
+        assertThat(page.locator("#page .notice.error")).containsText("This discussion");
+        page.navigate(url("/dashboard.html"));
+        assertThat(page.getByTestId("discussion-learning_exchange")).hasCount(0);
+    }
+
+    private record HttpResponse(int status, String body) {
+    }
+
+    private static HttpResponse get(String path, String token) {
+        java.net.http.HttpResponse<String> response = MembershipApi.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(platform.settings().gatewayUrl() + path)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET());
+        return new HttpResponse(response.statusCode(), response.body());
     }
 
     @Test

@@ -15,13 +15,14 @@ import org.exchange.contracts.EventType;
  * @param threadTitle the thread's title
  * @param opensThread whether the post started the thread
  * @param spaceId the discussion space
- * @param spaceKind GROUP or NETWORK
- * @param networkId the network of the space (a group's space: the group's network)
- * @param groupId the group whose space it is, or null for a network's space
+ * @param spaceKind GROUP, NETWORK or LEARNING_EXCHANGE
+ * @param networkId the network of the space (a group's space: the group's network); null for the Learning Exchange's
+ *     space, which belongs to no network
+ * @param groupId the group whose space it is, or null for a network's or the Learning Exchange's space
  * @param authorId subject id of the author
  * @param mentionedPersonIds subject ids of the space's members the post mentions by name
  * @param groupMemberIds subject ids of a group space's members and facilitators other than the author (to notify);
- *     empty for a network's space
+ *     empty for any other space
  * @param postedAt when it was posted
  */
 @EventType(context = "exchange", name = "DiscussionPostAdded", version = 1)
