@@ -167,6 +167,15 @@ abstract class BrowserTest {
         page.setViewportSize(size.width, size.height);
     }
 
+    /** One part of the page (a card) as {@link #screenshotAtBothWidths(String)} takes the whole page. */
+    void screenshotAtBothWidths(Locator part, String name) {
+        var size = page.viewportSize();
+        part.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+        page.setViewportSize(375, 740);
+        part.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + "-phone.png")));
+        page.setViewportSize(size.width, size.height);
+    }
+
     /**
      * Words in the page's table cells that the browser broke across lines (a column squeezed into a stack of letters):
      * each word of each visible cell must lie on one line.

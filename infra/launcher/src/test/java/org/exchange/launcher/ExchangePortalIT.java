@@ -150,7 +150,7 @@ class ExchangePortalIT extends BrowserTest {
 
         assertThat(page.locator("#groups-status")).containsText("You joined " + name);
         assertThat(page.getByTestId("my-groups")).containsText(name);
-        screenshot("exchange-groups-joined");
+        screenshotAtBothWidths("exchange-groups-joined");
 
         page.getByTestId("my-groups").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setLevel(1))).isVisible();
@@ -207,7 +207,8 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(card.getByTestId("registration")).containsText("You are registered");
         assertThat(card).containsText("19 of 20 places left");
         assertThat(page.locator("#group-status")).containsText("You are registered for " + title);
-        screenshot("exchange-meeting-registered");
+        screenshotAtBothWidths("exchange-meeting-registered");
+        screenshotAtBothWidths(card, "exchange-meeting-card");
         Accessibility.assertNoViolations(page, "a group's meetings");
 
         page.navigate(url("/dashboard.html"));
