@@ -1,12 +1,13 @@
-// Network events (launch events, development days, dissemination events) for signed-in people: what is coming up in
-// each network, registering or joining the waitlist, and cancelling a registration.
+// Network events (launch events, development days, dissemination events): what is coming up in each network, for
+// anyone (the finder links here); signed-in people register or join the waitlist and cancel a registration, and see
+// their network's discussion.
 import { shell, hasRole } from '../../shell.js';
-import { api } from '../../api.js';
+import { api, signInUrl } from '../../api.js';
 import { el } from '../../dom.js';
 import { field, failed, fill, networkList, param } from './common.js';
 import { meetingCard } from './meeting-card.js';
 
-const me = await shell({ signInRequired: true });
+const me = await shell();
 const host = document.getElementById('page');
 const networks = await networkList();
 const filter = el('form', { id: 'events-filter', class: 'stacked', onsubmit: e => e.preventDefault() },
@@ -16,11 +17,14 @@ const status = el('div', { id: 'events-status', role: 'status' });
 const list = el('div', { id: 'events' }, el('p', {}, 'Loading…'));
 const discussion = el('div', { id: 'network-discussion' });
 /** The networks whose discussion the person takes part in, with their unread posts. */
-const spaces = await api('/api/exchange/me/discussions').then(all => all.filter(s => s.kind === 'NETWORK'))
-  .catch(() => []);
+const spaces = !me.authenticated ? [] : await api('/api/exchange/me/discussions')
+  .then(all => all.filter(s => s.kind === 'NETWORK')).catch(() => []);
 fill(host,
   el('p', { class: 'lead' }, 'Launch events, development days with a key speaker and dissemination events, open to '
     + 'everyone in the network.'),
+  me.authenticated ? null : el('p', { 'data-testid': 'sign-in-to-register' },
+    el('a', { href: '/oauth2/authorization/keycloak', onclick: e => { e.preventDefault(); location.assign(signInUrl()); } },
+      'Sign in to register'), ' for an event, or to join its waitlist when it is full.'),
   filter, discussion, status, list);
 filter.addEventListener('change', render);
 
@@ -38,7 +42,7 @@ async function render() {
   try {
     [events, registered] = await Promise.all([
       api(`/api/exchange/meetings?${networkId ? `networkId=${networkId}&` : ''}limit=500`),
-      api('/api/exchange/me/registrations')]);
+      me.authenticated ? api('/api/exchange/me/registrations') : []]);
   } catch (error) {
     failed(list, error, 'The events');
     return;
@@ -47,7 +51,7 @@ async function render() {
   const networkEvents = events.filter(event => event.kind !== 'GROUP_MEETING');
   fill(list, networkEvents.length
     ? el('ol', { class: 'stack', 'data-testid': 'events' }, networkEvents.map(event => meetingCard(event,
-        places.get(event.id), { canRegister: true, runs: hasRole(me, 'programme-admin'), status, changed: render,
+        places.get(event.id), { canRegister: me.authenticated, runs: hasRole(me, 'programme-admin'), status, changed: render,
           heading: 'h2' })))
     : el('p', {}, 'No network events are coming up.'));
   // arriving from the finder at one event: take the reader there

@@ -134,6 +134,21 @@ class ExchangePortalIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
         assertThat(page.locator(".error-summary")).isFocused();
         assertThat(page.locator(".error-summary")).containsText("not a town or city we know");
+
+        // the online event's link leads a visitor to the network's events, shown without signing in, the event among
+        // them, and a way to sign in to register instead of a Register button
+        page.getByLabel("Town or city").fill("Hereford");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+        onlineEvent.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(online)).click();
+        assertThat(page).hasURL(Pattern.compile(networkPage + "#meeting-.*"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Network events").setLevel(1)))
+                .isVisible();
+        assertThat(page.getByTestId("events")).containsText(online);
+        assertThat(page.getByTestId("sign-in-to-register")).isVisible();
+        assertThat(page.getByTestId("events").getByRole(AriaRole.BUTTON)).hasCount(0);
+        Accessibility.assertNoViolations(page, "a network's events, for a visitor");
+        org.assertj.core.api.Assertions.assertThat(elsewhere).as("requests to servers other than the portal")
+                .isEmpty();
     }
 
     @Test
