@@ -38,7 +38,9 @@ final class ProviderInKeycloak {
         provider.setDisplayName(displayName);
         provider.setProviderId("oidc");
         provider.setEnabled(true);
-        provider.setTrustEmail(false);
+        // the partner vouches for its staff's addresses as for their organisation: the realm's e-mail verification,
+        // which self-registered people go through, is not asked of them (Keycloak takes the provider's email_verified)
+        provider.setTrustEmail(true);
         provider.setStoreToken(false);
         provider.setAddReadTokenRoleOnCreate(false);
         provider.setLinkOnly(false);

@@ -1,0 +1,132 @@
+package org.exchange.launcher;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sign-up in a real browser against the whole platform: a newcomer creates an account on Keycloak's registration page
+ * (in the portal's theme), confirms their address with the link of the mail Keycloak sent through the platform's SMTP
+ * server (read over the mail server's HTTP API), signs in and lands on a dashboard whose journey names their first
+ * step. They belong to no organisation, and nothing the dashboard asks is refused.
+ */
+class SignUpPortalIT extends BrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern VERIFICATION_LINK = Pattern.compile("(http\\S+/login-actions/action-token\\?\\S+)");
+
+    @Test
+    void aNewcomerSignsUpConfirmsTheirAddressFromTheMailSignsInAndTheDashboardSaysWhatToDoFirst() {
+        String username = "newcomer-" + ExchangeApi.unique();
+        String email = username + "@newcomers.exchange.test";
+        String password = "a long passphrase 7";
+        List<String> refused = new CopyOnWriteArrayList<>();
+        page.onResponse(response -> {
+            if (response.status() >= 400 && response.url().startsWith(platform.settings().gatewayUrl())) {
+                refused.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && message.location() != null
+                    && message.location().startsWith(platform.settings().gatewayUrl())) {
+                refused.add("console error " + message.text());
+            }
+        });
+
+        page.navigate(url("/"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account").setExact(true))
+                .first().click();
+
+        // Keycloak's registration page, in the portal's look
+        assertThat(page).hasURL(Pattern.compile(".*/realms/exchange/.*"));
+        assertThat(heading("Create your Exchange account")).isVisible();
+        assertThat(page.locator("#kc-header-wrapper")).hasText("Exchange");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate(
+                "() => getComputedStyle(document.getElementById('kc-header-wrapper')).backgroundColor"))
+                .as("the portal's green behind its name").isEqualTo("rgb(0, 89, 79)");
+        screenshot("sign-up-registration-page");
+        Accessibility.assertNoViolations(page, "Keycloak's registration page");
+        page.setViewportSize(375, 740);
+        screenshot("sign-up-registration-page-on-a-phone");
+        org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                .as("sideways scrolling of the registration page at 375 px").isLessThanOrEqualTo(0);
+        Accessibility.assertNoViolations(page, "Keycloak's registration page at 375 px");
+        page.setViewportSize(1280, 900);
+
+        page.locator("#username").fill(username);
+        page.locator("#email").fill(email);
+        page.locator("#firstName").fill("Nia");
+        page.locator("#lastName").fill("Newcomer");
+        page.locator("#password").fill(password);
+        page.locator("#password-confirm").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        assertThat(heading("Confirm your e-mail address")).isVisible();
+        assertThat(page.locator("main, body").first()).containsText(email);
+
+        // the mail Keycloak sent through the platform's SMTP server, read as anyone would, over its HTTP API
+        JsonNode mail = awaitTheVerificationMail(email);
+        org.assertj.core.api.Assertions.assertThat(mail.get("subject").asString())
+                .isEqualTo("Confirm your e-mail address for Exchange");
+        Matcher link = VERIFICATION_LINK.matcher(mail.get("text").asString());
+        org.assertj.core.api.Assertions.assertThat(link.find()).as("a verification link in %s", mail).isTrue();
+
+        // opened where the mail is read (another browser): the address is confirmed
+        try (var mailReader = browser.newContext()) {
+            Page reader = mailReader.newPage();
+            reader.navigate(link.group(1));
+            assertThat(reader.locator("body")).containsText("verified");
+        }
+
+        // back in the portal, the newcomer signs in with their new account and lands on their dashboard
+        page.navigate(url("/"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).first().click();
+        signInOnKeycloak(username, password);
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
+        assertThat(page.getByTestId("person")).hasText("Nia Newcomer");
+        assertThat(page.getByTestId("organisation")).hasText("No organisation");
+        assertThat(page.getByTestId("roles")).hasText("Practitioner");
+        Page.GetByRoleOptions journeyRegion = new Page.GetByRoleOptions().setName("Your journey");
+        assertThat(page.getByRole(AriaRole.REGION, journeyRegion).getByTestId("next-step"))
+                .hasText("Your next step: Complete your profile.");
+        assertThat(page.getByRole(AriaRole.REGION, journeyRegion).locator("[aria-current=step]"))
+                .containsText("1. Join");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        screenshot("sign-up-newcomers-dashboard");
+        Accessibility.assertNoViolations(page, "a newcomer's dashboard");
+        org.assertj.core.api.Assertions.assertThat(refused)
+                .as("requests refused and console errors from the portal for a newcomer without an organisation")
+                .isEmpty();
+    }
+
+    private static JsonNode awaitTheVerificationMail(String email) {
+        URI mails = URI.create(platform.mail().apiUrl() + "/mails?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+        return await().atMost(PATIENCE).until(() -> {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(mails).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode received = JSON.readTree(answer.body());
+            return received.isEmpty() ? null : received.get(0);
+        }, java.util.Objects::nonNull);
+    }
+}
