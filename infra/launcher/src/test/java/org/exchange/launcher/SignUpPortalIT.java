@@ -67,13 +67,7 @@ class SignUpPortalIT extends BrowserTest {
                 .as("the portal's green behind its name").isEqualTo("rgb(0, 89, 79)");
         screenshot("sign-up-registration-page");
         Accessibility.assertNoViolations(page, "Keycloak's registration page");
-        page.setViewportSize(375, 740);
-        screenshot("sign-up-registration-page-on-a-phone");
-        org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
-                .as("sideways scrolling of the registration page at 375 px").isLessThanOrEqualTo(0);
-        Accessibility.assertNoViolations(page, "Keycloak's registration page at 375 px");
-        page.setViewportSize(1280, 900);
+        assertFitsAPhoneAsItIs("Keycloak's registration page");
 
         // Keycloak asks for no password before the address is confirmed: the newcomer chooses it after the link
         page.locator("#username").fill(username);
@@ -108,6 +102,8 @@ class SignUpPortalIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(Pattern.compile(".*/signed-out\\.html$"));
         page.navigate(url("/dashboard.html"));
+        assertThat(heading("Sign in to Exchange")).isVisible();
+        assertFitsAPhoneAsItIs("Keycloak's sign-in page");
         signInOnKeycloak(username, password);
         assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
         assertThat(page.getByTestId("person")).hasText("Nia Newcomer");
@@ -125,6 +121,17 @@ class SignUpPortalIT extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(refused)
                 .as("requests refused and console errors from the portal for a newcomer without an organisation")
                 .isEmpty();
+    }
+
+    /** The open page at 375 px (a page of Keycloak's, which cannot be opened afresh): no sideways scrolling, accessible. */
+    private void assertFitsAPhoneAsItIs(String what) {
+        page.setViewportSize(375, 740);
+        screenshot(what.replaceAll("[^A-Za-z]+", "-").toLowerCase(java.util.Locale.ROOT) + "on-a-phone");
+        org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                .as("sideways scrolling of %s at 375 px", what).isLessThanOrEqualTo(0);
+        Accessibility.assertNoViolations(page, what + " at 375 px");
+        page.setViewportSize(1280, 900);
     }
 
     private static JsonNode awaitTheVerificationMail(String email) {
