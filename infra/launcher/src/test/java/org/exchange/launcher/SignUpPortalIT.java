@@ -126,7 +126,7 @@ class SignUpPortalIT extends BrowserTest {
     /** The open page at 375 px (a page of Keycloak's, which cannot be opened afresh): no sideways scrolling, accessible. */
     private void assertFitsAPhoneAsItIs(String what) {
         page.setViewportSize(375, 740);
-        screenshot(what.replaceAll("[^A-Za-z]+", "-").toLowerCase(java.util.Locale.ROOT) + "on-a-phone");
+        screenshot(what.replaceAll("[^A-Za-z]+", "-").toLowerCase(java.util.Locale.ROOT) + "-on-a-phone");
         org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
                 "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
                 .as("sideways scrolling of %s at 375 px", what).isLessThanOrEqualTo(0);
