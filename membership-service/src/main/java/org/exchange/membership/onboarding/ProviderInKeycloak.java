@@ -110,6 +110,10 @@ final class ProviderInKeycloak {
         if (!actual.isEnabled()) {
             differ.add("enabled");
         }
+        if (!actual.isTrustEmail()) {
+            // onboarded before the realm verified e-mail addresses, or changed by hand: staff would be asked to verify
+            differ.add("trustEmail");
+        }
         for (String setting : COMPARED) {
             if (!Objects.equals(wanted.getConfig().get(setting), config(actual.getConfig()).get(setting))) {
                 differ.add(setting);
