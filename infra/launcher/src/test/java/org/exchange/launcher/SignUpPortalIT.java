@@ -97,6 +97,11 @@ class SignUpPortalIT extends BrowserTest {
         page.locator("#kc-submit").click(new com.microsoft.playwright.Locator.ClickOptions().setNoWaitAfter(true));
         assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"));
         assertThat(page.getByTestId("person")).hasText("Nia Newcomer");
+        // the dashboard's calls done (signing out while they are under way would have them refused)
+        assertThat(page.getByTestId("next-step")).isVisible();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        org.assertj.core.api.Assertions.assertThat(refused).as("refused on the dashboard the newcomer arrived at")
+                .isEmpty();
 
         // signed out, they sign in again with their new account and land on their dashboard
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
