@@ -60,6 +60,21 @@ export function announce(message) {
 /** The elements a discussion post's HTML may carry: those exchange-service's sanitiser keeps (SafeMarkdown). */
 export const POST_ELEMENTS = ['p', 'br', 'em', 'strong', 'ul', 'ol', 'li', 'code', 'pre', 'blockquote', 'a'];
 
+/** The elements a newsletter issue's HTML may carry: CommonMark's output (notification-service escapes raw HTML). */
+export const NEWSLETTER_ELEMENTS = [...POST_ELEMENTS, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img'];
+
+/** The only attributes kept: a link's https or mailto address, an image's https source and its text alternative. */
+function safeAttributes(node) {
+  const address = name => (node.getAttribute(name) || '').trim();
+  if (node.localName === 'a' && /^(https:\/\/|mailto:)/i.test(address('href'))) {
+    return { href: address('href'), rel: 'nofollow noopener' };
+  }
+  if (node.localName === 'img' && /^https:\/\//i.test(address('src'))) {
+    return { src: address('src'), alt: node.getAttribute('alt') ?? '' };
+  }
+  return node.localName === 'img' ? { alt: node.getAttribute('alt') ?? '' } : {};
+}
+
 /** Elements whose content is never words to show (a script's text stays out even as text). */
 const SILENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'title']);
 
@@ -67,7 +82,8 @@ const SILENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'ob
  * HTML a service sanitised already (a discussion post's text) as nodes for the page, sanitised once more here: it is
  * parsed inert (DOMParser runs no script and loads nothing) and rebuilt with el() from an allow-list, so that a fault
  * on the server still leaves nothing that runs. An element not on the list keeps only its words; no attribute is
- * copied but a link's https or mailto address, and links open with rel="nofollow noopener".
+ * copied but a link's https or mailto address (links open with rel="nofollow noopener") and an image's https
+ * source and text alternative.
  */
 export function sanitisedNodes(html, allowed = POST_ELEMENTS) {
   const elements = new Set(allowed);
@@ -78,9 +94,7 @@ export function sanitisedNodes(html, allowed = POST_ELEMENTS) {
     if (SILENT.has(tag)) return [];
     const children = [...node.childNodes].flatMap(copy);
     if (!elements.has(tag)) return children;
-    const href = tag === 'a' ? (node.getAttribute('href') || '').trim() : '';
-    return el(tag, tag === 'a' && /^(https:\/\/|mailto:)/i.test(href)
-      ? { href, rel: 'nofollow noopener' } : {}, children);
+    return el(tag, safeAttributes(node), children);
   };
   return [...new DOMParser().parseFromString(String(html ?? ''), 'text/html').body.childNodes].flatMap(copy);
 }

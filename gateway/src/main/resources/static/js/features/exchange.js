@@ -43,7 +43,8 @@ export default {
     { href: '/finder.html', label: 'Find an exchange', public: true },
     { href: '/library.html', label: 'Outcomes library', public: true },
     { href: '/groups/', label: 'Groups' },
-    { href: '/interest.html', label: 'Hear when a group starts', public: true }
+    { href: '/interest.html', label: 'Hear when a group starts', public: true },
+    { href: '/enquiries.html', label: 'Enquiries' }
   ],
   sections: {
     '/facilitate/': [
@@ -68,6 +69,9 @@ export default {
       { href: '/admin/exchange-events.html', title: 'Network events',
         description: 'Schedule launch events, development days with a key speaker and dissemination events; '
           + 'registrations, attendance and changes.', roles: ['programme-admin'] },
+      { href: '/admin/enquiries.html', title: 'Enquiries',
+        description: 'The shared inbox of the networks\' and the Learning Exchange\'s contact forms: answer by '
+          + 'e-mail and close.', roles: ['programme-admin'] },
       { href: '/admin/discussion-reports.html', title: 'Reported posts',
         description: 'Discussion posts members reported, with their reasons, to read and hide in their threads.',
         roles: ['programme-admin'] },

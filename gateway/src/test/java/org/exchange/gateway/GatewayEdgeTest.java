@@ -490,6 +490,21 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void theMapsNeedNoTileServerByDefaultAndTheirOutlinesAreServedToAnyone() {
+        web.get().uri("/portal/settings").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.mapTiles").isEmpty();
+        web.get().uri("/finder.html").exchange()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("img-src 'self' data:;"));
+        web.get().uri("/maps/uk.json").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("FeatureCollection")
+                .jsonPath("$.features[?(@.properties.name == 'West Midlands')].properties.kind").isEqualTo("region");
+    }
+
+    @Test
     void anUnknownPageGetsThePortals404Page() {
         web.mutateWith(person("practitioner")).get().uri("/no-such-page.html").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isNotFound()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.contracts.exchange.EnquiryAnswered;
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
@@ -217,5 +218,34 @@ class ExchangeNoticesTest extends NotificationIntegrationTest {
 
         assertThat(feedEntriesFor(reply)).isZero();
         assertThat(mailsQueuedFor(reply)).isZero();
+    }
+
+    @Test
+    void theAnswerToAnEnquiryIsMailedToItsSenderWithItsTextExactlyOnceEvenWhenRedelivered() throws Exception {
+        Person asker = registeredPractitioner("Nadia");
+        UUID enquiry = UUID.randomUUID();
+
+        var answered = publish(event(new EnquiryAnswered(enquiry, UUID.randomUUID(), asker.id(), UUID.randomUUID(),
+                "West Midlands Professional Exchange", "Joining a maths group",
+                "Yes: the Fractions group starts in January.", Instant.now()), enquiry));
+
+        String subject = "Answer to your enquiry: Joining a maths group";
+        assertThat(awaitOneMail(asker.email(), subject).text()).contains("Hello Nadia",
+                "West Midlands Professional Exchange", "Yes: the Fractions group starts in January.",
+                "/enquiries.html");
+        assertThat(oneFeedEntry(asker.id(), subject, "ENQUIRY"))
+                .contains("Yes: the Fractions group starts in January.");
+
+        redeliver(answered);
+        redeliver(answered);
+        assertThat(mailsQueuedFor(answered)).isEqualTo(1);
+        assertThat(feedEntriesFor(answered)).isEqualTo(1);
+        assertThat(mails(asker.email(), subject)).hasSize(1);
+
+        // a second reply to the same enquiry is another answer: mailed once too
+        var again = publishAndAwait(new EnquiryAnswered(enquiry, UUID.randomUUID(), asker.id(), null, null,
+                "Joining a maths group", "The first meeting is on 12 January.", Instant.now()), enquiry);
+        assertThat(mailsQueuedFor(again)).isEqualTo(1);
+        assertThat(feedEntries(asker.id(), subject)).hasSize(2);
     }
 }

@@ -7,6 +7,7 @@ import org.exchange.exchange.calendar.CalendarService;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.discussion.DiscussionService;
+import org.exchange.exchange.enquiry.EnquiryService;
 import org.exchange.exchange.interest.InterestService;
 import org.exchange.exchange.outcome.OutcomeService;
 import org.exchange.exchange.research.ResearchService;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * entered among outcome authors) is withheld for good, their calendar feed address stops working, and their own
  * research observations go; their discussion posts stay as a former member's without their text (their name leaves
  * the posts that mentioned them), and their reactions, read markers, reports and mentions go, and so do their
- * interests in subjects. What stays is keyed by
+ * interests in subjects and their enquiries with the replies to them. What stays is keyed by
  * their subject id alone, which names nobody: memberships of groups, registrations and attendance (so that counts
  * still add up), trials they started (the group's record). The audit
  * trail keeps what was done about them, but no longer what their records held.
@@ -33,11 +34,14 @@ class Erasure {
     private final ResearchService research;
     private final DiscussionService discussions;
     private final InterestService interests;
+    private final EnquiryService enquiries;
     private final PlatformErasure platformErasure;
     private final Clock clock;
 
     Erasure(Directory directory, OutcomeService outcomes, CalendarService calendars, ResearchService research,
-            DiscussionService discussions, InterestService interests, PlatformErasure platformErasure, Clock clock) {
+            DiscussionService discussions, InterestService interests, EnquiryService enquiries,
+            PlatformErasure platformErasure, Clock clock) {
+        this.enquiries = enquiries;
         this.interests = interests;
         this.platformErasure = platformErasure;
         this.directory = directory;
@@ -57,6 +61,7 @@ class Erasure {
         calendars.forgetTokenOf(personId);
         research.eraseObservationsOf(personId);
         interests.erase(personId);
+        enquiries.erase(personId);
         directory.erase(personId, clock.instant());
         platformErasure.forget(personId);
     }

@@ -47,4 +47,28 @@ class ICalendarFeedTest {
         assertThat(validation.hasErrors()).as(validation.toString()).isFalse();
         assertThat(calendar.getComponents("VEVENT")).hasSize(2);
     }
+
+    /** Feeds are written for many callers at once (a calendar app, the portal's "Add to calendar"): same input, same file. */
+    @Test
+    void manyFeedsWrittenAtOnceAreEachWhole() throws Exception {
+        Meeting meeting = Meeting.schedule(UUID.randomUUID(), UUID.randomUUID(), MeetingKind.GROUP_MEETING,
+                "Fractions, meeting 3", "Bring one example", null,
+                new Meeting.Slot(START, START.plus(Duration.ofHours(2)), ZoneId.of("Europe/London"), null,
+                        "https://meet.test/fractions"), 20, UUID.randomUUID(), NOW);
+        String expected = ICalendarFeed.write("Fractions", List.of(meeting), ignored -> Optional.empty(),
+                ignored -> false);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> written = new java.util.ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                written.add(pool.submit(() -> ICalendarFeed.write("Fractions", List.of(meeting),
+                        ignored -> Optional.empty(), ignored -> false)));
+            }
+            for (var file : written) {
+                assertThat(file.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -206,6 +206,14 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         mvc.perform(post("/api/exchange/me/interests").with(ExchangeApi.practitioner(alan))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"area\":\"ESOL\",\"region\":\"West Midlands\"}"))
                 .andExpect(status().isCreated());
+        // his enquiry to the Learning Exchange, and its answer
+        UUID enquiry = ExchangeApi.id(mvc.perform(post("/api/exchange/enquiries").with(ExchangeApi.practitioner(alan))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"subject\":\"Membership\",\"message\":\"I am Alan Turing; can I join?\"}"))
+                .andExpect(status().isCreated()));
+        mvc.perform(post("/api/exchange/enquiries/" + enquiry + "/replies").with(ExchangeApi.programmeAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Yes, Alan: apply in the portal.\"}"))
+                .andExpect(status().isCreated());
 
         send("membership.PractitionerErasureRequested.v1", alan, UUID.randomUUID(),
                 "{\"practitionerId\":\"%s\",\"requestedAt\":\"2026-11-23T10:00:00Z\"}".formatted(alan));
@@ -243,6 +251,8 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         }
         assertThat(count("select count(*) from discussion_report where reported_by = ?", alan)).isZero();
         assertThat(count("select count(*) from interest where practitioner_id = ?", alan)).isZero();
+        assertThat(count("select count(*) from enquiry where practitioner_id = ?", alan)).isZero();
+        assertThat(count("select count(*) from enquiry_reply where enquiry_id = ?", enquiry)).isZero();
         mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(facilitator(lead)))
                 .andExpect(jsonPath("$.posts[0].authorName").value("A former member"))
                 .andExpect(jsonPath("$.posts[0].authorId").doesNotExist())
@@ -273,6 +283,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .erasureRemovesOrBlanks("discussion_post", "discussion_thread", "discussion_link",
                         "discussion_mention", "discussion_reaction", "discussion_read", "discussion_report")
                 .erasureRemovesOrBlanks("interest")
+                .erasureRemovesOrBlanks("enquiry", "enquiry_reply")
                 .keepsOnlyAPseudonymousId("discussion_space", "who opened a closed group's discussion to its network")
                 .notAboutTheErasedPerson("meeting_guest", "named guests have no subject id (finding 3), so a "
                         + "practitioner's erasure cannot find them; the recorder is named by id")

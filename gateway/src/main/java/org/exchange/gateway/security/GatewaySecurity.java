@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.exchange.gateway.portal.MapTiles;
 import org.exchange.gateway.portal.PageLayout;
 import org.exchange.gateway.portal.PortalFiles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,7 +68,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({ GatewayProperties.class, MapTiles.class })
 public class GatewaySecurity {
 
     /** The query parameter of the sign-in address that asks Keycloak for its registration page instead. */
@@ -79,9 +80,9 @@ public class GatewaySecurity {
     /** Pages and paths that need no sign-in. */
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/newsletters.html", "/interest.html", "/signed-out.html",
-            "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session",
-            "/actuator/health/**", "/actuator/info", "/login/**", "/oauth2/**", "/awards/", "/awards/index.html",
-            "/credentials/**" };
+            "/favicon.ico", "/css/**", "/js/**", "/img/**", "/maps/**", "/webjars/**", "/error/**", "/fallback/**",
+            "/portal/session", "/portal/settings", "/actuator/health/**", "/actuator/info", "/login/**", "/oauth2/**",
+            "/awards/", "/awards/index.html", "/credentials/**" };
 
     /** Metrics and the gateway's routes are for operations staff (realm role {@code ops}), with their bearer token. */
     static final String[] OPS_PATHS = { "/actuator/**" };
@@ -147,7 +148,8 @@ public class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain portalAndApiSecurity(ServerHttpSecurity http, GatewayProperties properties,
-            ReactiveClientRegistrationRepository registrations, PortalFiles files, PageLayout layout) {
+            ReactiveClientRegistrationRepository registrations, PortalFiles files, PageLayout layout,
+            MapTiles mapTiles) {
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
@@ -185,7 +187,9 @@ public class GatewaySecurity {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
                         "default-src 'self'", "script-src 'self'", "style-src 'self'",
-                        "img-src 'self' data: https://tile.openstreetmap.org", "connect-src 'self'",
+                        // the maps' tiles only from the tile server configured, if any (MapTiles)
+                        "img-src 'self' data:" + mapTiles.imageSource().map(source -> " " + source).orElse(""),
+                        "connect-src 'self'",
                         "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self' "
                                 + formTargets(properties), "frame-ancestors 'none'")))
                 .frameOptions(frame -> frame.mode(Mode.DENY))

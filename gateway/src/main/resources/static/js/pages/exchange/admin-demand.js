@@ -4,6 +4,7 @@
 import { shell } from '../../shell.js';
 import { api } from '../../api.js';
 import { el } from '../../dom.js';
+import { ukMap, credits } from '../../map.js';
 import { failed, table, fill, areaName, networkList } from './common.js';
 
 await shell({ signInRequired: true });
@@ -18,14 +19,16 @@ try {
     : el('p', {}, 'Nobody has registered interest yet.'),
     el('p', {}, 'Interest counts once its owner is signed in or has confirmed their address. ',
       el('a', { href: '/admin/exchange-groups.html' }, 'Open proposed groups'), ' to tell those waiting.'));
-  drawMap(document.getElementById('demand-map'), demand, await networkList());
+  await drawMap(document.getElementById('demand-map'), demand, await networkList());
 } catch (error) {
   failed(host, error, 'The demand for groups');
 }
 
-/** Each region's demand at the middle of its networks; the table above carries the same information. */
-function drawMap(mapHost, demand, networks) {
-  const L = window.L;
+/**
+ * Each region's demand at the middle of its networks, over the portal's outlines of the UK (js/map.js); the table
+ * above carries the same information, so the map is hidden from assistive technology.
+ */
+async function drawMap(mapHost, demand, networks) {
   const regions = new Map();
   for (const row of demand) {
     const key = row.region.toLowerCase();
@@ -40,20 +43,23 @@ function drawMap(mapHost, demand, networks) {
     return { ...region, lat: inRegion.reduce((sum, n) => sum + n.latitude, 0) / inRegion.length,
       lng: inRegion.reduce((sum, n) => sum + n.longitude, 0) / inRegion.length };
   }).filter(Boolean);
-  if (!L || !points.length) return;
+  if (!window.L || !points.length) return;
   const mapNode = el('div', { id: 'demand-map-canvas', class: 'finder-map', 'aria-hidden': 'true' });
-  fill(mapHost, el('h2', {}, 'On the map'), mapNode, el('p', { class: 'hint' },
-    'Circles grow with the interest still waiting in each region. Map data © ',
-    el('a', { href: 'https://www.openstreetmap.org/copyright' }, 'OpenStreetMap contributors'), '.'));
+  const hint = el('p', { class: 'hint' }, 'Circles grow with the interest still waiting in each region.');
+  fill(mapHost, el('h2', {}, 'On the map'), mapNode, hint);
   try {
-    const map = L.map(mapNode, { zoomControl: false, attributionControl: false, keyboard: false,
-      scrollWheelZoom: false });
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', { maxZoom: 18 }).addTo(map);
-    for (const point of points) {
-      L.circleMarker([point.lat, point.lng], { radius: 6 + Math.min(24, Math.sqrt(point.waiting) * 4),
-        color: '#00594f' }).bindTooltip(`${point.name}: ${point.areas.join(', ')}`).addTo(map);
+    const drawn = await ukMap(mapNode);
+    if (!drawn) {
+      fill(mapHost);
+      return;
     }
-    map.fitBounds(L.latLngBounds(points.map(p => [p.lat, p.lng])).pad(0.4), { maxZoom: 8 });
+    hint.append(' ', ...credits(drawn.tiles));
+    for (const point of points) {
+      window.L.circleMarker([point.lat, point.lng], { radius: 6 + Math.min(24, Math.sqrt(point.waiting) * 4),
+        color: '#00594f' }).bindTooltip(`${point.name}: ${point.areas.join(', ')}`).addTo(drawn.map);
+    }
+    drawn.map.fitBounds(window.L.latLngBounds(points.map(p => [p.lat, p.lng])).pad(0.4),
+      { maxZoom: Math.min(8, drawn.maxZoom) });
   } catch (error) {
     fill(mapHost);
   }

@@ -29,7 +29,10 @@ async function render() {
   const space = spaces.find(s => s.networkId === networkId);
   fill(discussion, space ? el('p', {}, el('a', { class: 'button secondary', 'data-testid': 'network-discussion-link',
     href: `/groups/discussion.html?network=${networkId}` }, 'Discussion', space.unread ? ` (${space.unread} unread)` : ''),
-    ` Everyone who takes part in ${space.name}'s groups talks there.`) : null);
+    ` Everyone who takes part in ${space.name}'s groups talks there.`) : null,
+    el('p', {}, el('a', { 'data-testid': 'contact-link', href: networkId ? `/contact.html?network=${networkId}`
+      : '/contact.html' }, networkId ? `Contact ${networks.find(n => n.id === networkId)?.name || 'this network'}`
+      : 'Contact the Learning Exchange'), ': a question to the programme team, answered by e-mail.'));
   let events;
   let registered;
   try {

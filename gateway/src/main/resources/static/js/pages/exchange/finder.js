@@ -1,8 +1,10 @@
 // Finding the nearest networks, groups and upcoming events (public). The lists, closest first with distances, are the
-// page's answer; the map beside them shows the same places for those who can see it and is hidden from screen readers.
+// page's answer; the map beside them shows the networks and the events at a venue as links, with a key, over the
+// portal's own outlines of the UK (js/map.js), so that it works without internet access.
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, announce } from '../../dom.js';
+import { ukMap, credits, legend, linkMarkers, originMarker } from '../../map.js';
 import { AREAS, field, onSubmit, showErrors, km, when, where, words, fill, areaName } from './common.js';
 
 await shell();
@@ -83,13 +85,13 @@ function render(found) {
       + `and ${count(found.events.length, 'upcoming event')}, closest first.`
       : `Nothing found near ${origin} with these filters.`);
   const mapHost = el('div', { class: 'finder-map-wrap' });
-  fill(results, 
+  fill(results,
     el('h2', {}, 'Results'), summary,
     el('div', { class: 'finder-layout' },
       el('div', { class: 'finder-lists' },
         el('h3', {}, 'Networks'),
         list(found.networks, 'No networks found.', network => [
-          el('a', { href: `/groups/events.html?networkId=${network.id}` }, network.name),
+          el('a', { href: networkPage(network.id) }, network.name),
           ` (${network.region}${network.placeName ? `, ${network.placeName}` : ''})`]),
         el('h3', {}, 'Groups'),
         list(found.groups, 'No groups open to members found.', group => [
@@ -97,8 +99,8 @@ function render(found) {
           ` (${words(group.kind)}, ${areaName(group.area)}, ${words(group.status).toLowerCase()}; ${group.networkName})`]),
         el('h3', {}, 'Upcoming events'),
         list(found.events, 'No upcoming events found.', event => [
-          el('a', { href: `/groups/events.html?networkId=${event.networkId}#meeting-${event.id}` }, event.title),
-          ` (${words(event.kind)}): ${when(event)}; ${where(event)}`])),
+          el('a', { href: eventPage(event) }, event.title),
+          ` (${words(event.kind)}): ${when(event)}${event.online ? '' : `; ${where(event)}`}`])),
       mapHost));
   summary.focus();
   announce(summary.textContent);
@@ -116,31 +118,48 @@ function list(items, empty, describe) {
     el('span', { class: 'distance' }, item.online ? 'Online' : km(item.distanceKm)), ' ', ...describe(item))));
 }
 
-/** The map, drawn with Leaflet and OpenStreetMap tiles when they load; the lists carry the same information. */
-function drawMap(host, found) {
-  const L = window.L;
-  const points = [
-    ...found.networks.map(n => ({ lat: n.latitude, lng: n.longitude, label: n.name, kind: 'network' })),
-    ...found.events.filter(e => !e.online).map(e => ({ lat: e.latitude, lng: e.longitude, label: e.title, kind: 'event' }))];
-  if (!L || !points.length) return;
-  const mapNode = el('div', { id: 'finder-map', class: 'finder-map', 'aria-hidden': 'true' });
-  fill(host, mapNode, el('p', { class: 'hint' },
-    'The map shows the networks and events of the lists. Map data © ',
-    el('a', { href: 'https://www.openstreetmap.org/copyright' }, 'OpenStreetMap contributors'), '.'));
+/**
+ * The map: the networks and the events at a venue as links to the same pages as the lists, with a key. Online events
+ * are in the list only (they are as near as anyone's screen).
+ */
+async function drawMap(host, found) {
+  const places = [
+    ...found.networks.map(network => ({ latitude: network.latitude, longitude: network.longitude, kind: 'network',
+      name: `${network.name} (network)`, href: networkPage(network.id) })),
+    ...found.events.filter(event => !event.online).map(event => ({ latitude: event.latitude,
+      longitude: event.longitude, kind: 'event', name: `${event.title} (event, ${when(event)})`,
+      href: eventPage(event) }))];
+  if (!window.L || !places.length) return;
+  const mapNode = el('div', { id: 'finder-map', class: 'finder-map' });
+  const hint = el('p', { class: 'hint' }, 'Each marker is a link to its page, as in the lists.');
+  fill(host, el('section', { class: 'finder-map-section', 'aria-labelledby': 'finder-map-heading' },
+    el('h3', { id: 'finder-map-heading' }, 'On the map'),
+    legend('Key to the map', [['network', 'A network'],
+      ['event', 'An event at a venue (online events are in the list)'], ['origin', 'Where you searched from']]),
+    mapNode, hint));
   try {
-    const map = L.map(mapNode, { zoomControl: false, attributionControl: false, keyboard: false,
-      scrollWheelZoom: false });
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', { maxZoom: 18 }).addTo(map);
-    const origin = [found.origin.latitude, found.origin.longitude];
-    L.circleMarker(origin, { radius: 6, color: '#1b1b1b', interactive: false }).addTo(map);
-    for (const point of points) {
-      L.circleMarker([point.lat, point.lng], { radius: 8, interactive: false,
-        color: point.kind === 'network' ? '#00594f' : '#a4161a' }).addTo(map);
+    const drawn = await ukMap(mapNode);
+    if (!drawn) {
+      fill(host);
+      return;
     }
-    map.fitBounds(L.latLngBounds([origin, ...points.map(p => [p.lat, p.lng])]).pad(0.2), { maxZoom: 12 });
+    hint.append(' ', ...credits(drawn.tiles));
+    const origin = [found.origin.latitude, found.origin.longitude];
+    drawn.map.fitBounds(window.L.latLngBounds([origin, ...places.map(place => [place.latitude, place.longitude])])
+      .pad(0.2), { maxZoom: drawn.maxZoom });
+    originMarker(drawn.map, ...origin);
+    linkMarkers(drawn.map, places);
   } catch (error) {
     fill(host);
   }
+}
+
+function networkPage(networkId) {
+  return `/groups/events.html?networkId=${networkId}`;
+}
+
+function eventPage(event) {
+  return `${networkPage(event.networkId)}#meeting-${event.id}`;
 }
 
 if (query.get('place') || (query.get('latitude') && query.get('longitude'))) {

@@ -1,6 +1,7 @@
 // Programme admins: partner organisations' own sign-in (issue 18, docs/adr/0021). Lists each onboarded partner with
-// its provider's health, runs the reconciliation with Keycloak and shows its last report, and onboards a partner's
-// OpenID Connect provider, for an existing organisation or a new one. The client secret is sent once and never shown.
+// its provider's health (for SAML, the signing certificate's expiry), runs the reconciliation with Keycloak and shows
+// its last report, and onboards a partner's OpenID Connect or SAML 2.0 provider, for an existing organisation or a new
+// one. The client secret is sent once and never shown.
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDateTime } from '../../dom.js';
@@ -16,6 +17,21 @@ const TYPES = ['COLLEGE', 'WORK_BASED_LEARNING', 'ADULT_COMMUNITY_LEARNING', 'SE
   'UNIVERSITY', 'OTHER'];
 
 const yesNo = (ok, yes, no) => el('span', { class: ok ? 'tag met' : 'tag' }, ok ? yes : no);
+const PROTOCOLS = { OIDC: 'OpenID Connect', SAML: 'SAML 2.0' };
+
+function published(partner) {
+  if (partner.protocol !== 'SAML') return yesNo(partner.discoveryReachable, 'Reachable', 'Not reachable');
+  if (partner.metadataReachable == null) return el('span', { class: 'hint' }, 'Metadata pasted, no address to check');
+  return yesNo(partner.metadataReachable, 'Reachable', 'Not reachable');
+}
+
+function certificate(partner) {
+  if (!partner.signingCertificateExpiresAt) return el('span', { class: 'hint' }, 'None (OpenID Connect)');
+  const expiry = formatDateTime(partner.signingCertificateExpiresAt);
+  return partner.signingCertificateExpiresSoon
+    ? [el('span', { class: 'tag' }, 'Expires soon'), ' ', `Valid until ${expiry}`]
+    : `Valid until ${expiry}`;
+}
 
 function keycloakState(partner) {
   if (partner.appliedInKeycloak) return yesNo(true, 'Configured', '');
@@ -31,12 +47,14 @@ async function renderPartners() {
     return;
   }
   partnersHost.replaceChildren(partners.length
-    ? table('partner-health', 'Partners with their sign-in', ['Organisation', 'Provider', 'Discovery document',
-      'Identity provider', 'Last check', 'Staff'],
+    ? table('partner-health', 'Partners with their sign-in', ['Organisation', 'Provider',
+      'Discovery document or metadata', 'Signing certificate', 'Identity provider', 'Last check', 'Staff'],
     partners.map(p => [
       el('span', { 'data-organisation': p.organisationId }, p.organisationName),
-      [el('code', {}, p.alias), el('br'), el('span', { class: 'hint' }, p.issuer)],
-      yesNo(p.discoveryReachable, 'Reachable', 'Not reachable'),
+      [el('code', {}, p.alias), ' ', PROTOCOLS[p.protocol] || p.protocol, el('br'),
+        el('span', { class: 'hint' }, p.issuer)],
+      published(p),
+      certificate(p),
       keycloakState(p),
       p.lastReconciledAt ? [formatDateTime(p.lastReconciledAt), el('br'), p.lastReconcileResult] : 'Not yet',
       String(p.staffCount)]), { wide: true })
@@ -85,7 +103,7 @@ async function renderReconciliation() {
     }
   });
   reconcileHost.replaceChildren(
-    ...(report ? reportView(report) : [el('p', {}, 'No check has run yet.')]),
+    ...(report ? reportView(report).filter(Boolean) : [el('p', {}, 'No check has run yet.')]),
     el('p', {}, button));
 }
 
@@ -103,10 +121,18 @@ function onboardForm() {
         options: TYPES.map(t => [t, humanise(t)]) }),
       field(prefix, 'region', 'Region of a new organisation', { attributes: { maxlength: 100 } })),
     el('fieldset', {},
-      el('legend', {}, 'Its OpenID Connect sign-in'),
+      el('legend', {}, 'Its sign-in'),
       field(prefix, 'alias', 'Provider alias', { required: true,
         hint: 'Lower-case letters, digits and hyphens; also the first part of its staff\'s usernames.',
         attributes: { maxlength: 60, pattern: '[a-z0-9]+(-[a-z0-9]+)*', autocomplete: 'off' } }),
+      el('fieldset', { class: 'choice' },
+        el('legend', {}, 'How its staff sign in'),
+        ...Object.entries(PROTOCOLS).map(([value, label]) => el('div', { class: 'field checkbox' },
+          el('input', { type: 'radio', id: `${prefix}-protocol-${value}`, name: 'protocol', value,
+            checked: value === 'OIDC' }),
+          el('label', { for: `${prefix}-protocol-${value}` }, label))))),
+    el('fieldset', { id: `${prefix}-oidc` },
+      el('legend', {}, 'Its OpenID Connect provider'),
       field(prefix, 'discoveryUrl', 'Discovery URL', { type: 'url', required: true,
         hint: 'The provider\'s .well-known/openid-configuration address; it is fetched and checked now.',
         attributes: { maxlength: 500 } }),
@@ -114,16 +140,39 @@ function onboardForm() {
       field(prefix, 'clientSecret', 'Client secret', { type: 'password', required: true,
         hint: 'Sent to the identity provider only; never shown again.',
         attributes: { maxlength: 500, autocomplete: 'new-password' } })),
+    el('fieldset', { id: `${prefix}-saml`, hidden: true, disabled: true, 'aria-describedby': `${prefix}-saml-hint` },
+      el('legend', {}, 'Its SAML 2.0 identity provider'),
+      el('p', { class: 'hint', id: `${prefix}-saml-hint` }, 'Give its metadata by address or paste it, one of the two. '
+        + 'It is read and checked now: a SAML 2.0 identity provider with a single sign-on service and a signing '
+        + 'certificate that has not expired.'),
+      field(prefix, 'metadataUrl', 'Metadata URL', { type: 'url',
+        hint: 'Where the provider publishes its metadata, such as …/protocol/saml/descriptor or '
+          + '…/FederationMetadata.xml.',
+        attributes: { maxlength: 500 } }),
+      field(prefix, 'metadataXml', 'Metadata XML', { type: 'textarea', rows: 6,
+        hint: 'Or the metadata itself: one EntityDescriptor, at most 256 KiB.',
+        attributes: { maxlength: 262144, spellcheck: 'false' } })),
     el('p', {}, el('button', { type: 'submit' }, 'Onboard')));
+  const protocol = () => form.querySelector('input[name="protocol"]:checked').value;
+  const showProtocol = () => {
+    for (const [value, id] of [['OIDC', `${prefix}-oidc`], ['SAML', `${prefix}-saml`]]) {
+      const fieldset = form.querySelector(`#${id}`);
+      fieldset.hidden = protocol() !== value;
+      fieldset.disabled = protocol() !== value; // a hidden provider's fields are neither checked nor sent
+    }
+  };
+  for (const radio of form.querySelectorAll('input[name="protocol"]')) radio.addEventListener('change', showProtocol);
   onSubmit(form, async values => {
-    const body = {
-      organisationId: values.organisationId,
-      newOrganisation: values.isNew ? { name: values.name, type: values.type, region: values.region || null } : null,
-      alias: values.alias, discoveryUrl: values.discoveryUrl, clientId: values.clientId,
-      clientSecret: values.clientSecret
-    };
+    const saml = protocol() === 'SAML';
+    const newOrganisation = values.isNew ? { name: values.name, type: values.type, region: values.region || null }
+      : null;
+    const body = saml
+      ? { organisationId: values.organisationId, newOrganisation, alias: values.alias,
+        metadataUrl: values.metadataUrl || null, metadataXml: values.metadataXml || null }
+      : { organisationId: values.organisationId, newOrganisation, alias: values.alias,
+        discoveryUrl: values.discoveryUrl, clientId: values.clientId, clientSecret: values.clientSecret };
     try {
-      await api(BASE, { method: 'POST', body });
+      await api(saml ? `${BASE}/saml` : BASE, { method: 'POST', body });
     } catch (error) {
       if (error instanceof ApiError && error.problem?.errors) {
         // a new organisation's fields arrive as newOrganisation.name ...: show them on their controls
@@ -132,6 +181,7 @@ function onboardForm() {
       throw error;
     }
     form.reset();
+    showProtocol();
     await render(`${values.alias} is onboarded for ${values.organisationId}. The identity provider is being `
       + 'configured; its state shows in the table.');
   });

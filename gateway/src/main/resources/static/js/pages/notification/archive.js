@@ -2,7 +2,7 @@
 // on the web" link of every copy). Anyone may read it, signed in or not.
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
-import { el, formatDate } from '../../dom.js';
+import { el, formatDate, NEWSLETTER_ELEMENTS, sanitisedNodes } from '../../dom.js';
 
 await shell();
 const host = document.getElementById('archive');
@@ -48,25 +48,7 @@ async function issue(id) {
     el('p', {}, el('a', { href: '/newsletters.html' }, 'Back to the newsletter archive')),
     el('p', { class: 'hint' }, `Sent ${formatDate(sent.sentAt)}`),
     el('article', { class: 'newsletter-issue', 'aria-labelledby': 'title', 'data-testid': 'archive-issue' },
-      written(sent.html)));
-}
-
-/**
- * The issue's body as notification-service rendered it from Markdown (raw HTML escaped, unsafe links dropped there);
- * parsed without running anything, and stripped again of anything active before it joins the page.
- */
-function written(html) {
-  const body = new DOMParser().parseFromString(html, 'text/html').body;
-  body.querySelectorAll('script, style, iframe, object, embed, form, link, meta, base').forEach(node => node.remove());
-  for (const node of body.querySelectorAll('*')) {
-    for (const { name, value } of [...node.attributes]) {
-      if (name.startsWith('on') || name === 'style'
-        || (['href', 'src'].includes(name) && /^\s*(javascript|data|vbscript):/i.test(value))) {
-        node.removeAttribute(name);
-      }
-    }
-  }
-  return [...body.childNodes].map(node => document.adoptNode(node));
+      sanitisedNodes(sent.html, NEWSLETTER_ELEMENTS)));
 }
 
 function unavailable(what) {

@@ -118,6 +118,15 @@ final class ExchangeApi {
         return call("POST", "/api/exchange/meetings", FACILITATOR, meeting(group, title, startsAt, minutes), 201);
     }
 
+    /** An online launch event of a network, scheduled by the demo programme admin two hours long. */
+    JsonNode onlineNetworkEvent(String networkId, String title, LocalDateTime startsAt) {
+        return call("POST", "/api/exchange/meetings", PROGRAMME_ADMIN, Map.of("kind", "LAUNCH_EVENT",
+                "networkId", networkId, "title", title,
+                "when", Map.of("startsAt", startsAt.toString(), "endsAt", startsAt.plusHours(2).toString(),
+                        "timeZone", ZONE, "onlineUrl", "https://meet.example.org/" + unique()),
+                "capacity", 60), 201);
+    }
+
     private static Map<String, Object> meeting(JsonNode group, String title, LocalDateTime startsAt, int minutes) {
         return Map.of("kind", "GROUP_MEETING", "groupId", group.get("id").asString(),
                 "networkId", group.get("networkId").asString(), "title", title,

@@ -52,6 +52,15 @@ class ExchangePortalIT extends BrowserTest {
     @Test
     void anyoneFindsTheNearestNetworkFromATownWithoutSigningIn() {
         JsonNode group = exchange.formingGroup(network.get("id").asString(), "Hereford maths " + ExchangeApi.unique(), 12);
+        String online = "Hereford online launch " + ExchangeApi.unique();
+        exchange.onlineNetworkEvent(network.get("id").asString(), online, LocalDate.now().plusDays(9).atTime(10, 0));
+        // the finder's map is drawn from the portal's own outlines: no request may leave for a tile server (or anywhere)
+        List<String> elsewhere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().startsWith("http") && !request.url().startsWith(url("/"))) {
+                elsewhere.add(request.url());
+            }
+        });
         page.setViewportSize(375, 800);
         page.navigate(url("/"));
         // on a phone the navigation is one menu button, not rows of links
@@ -69,17 +78,54 @@ class ExchangePortalIT extends BrowserTest {
         page.getByLabel("Town or city").fill("Hereford");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
 
+        String networkName = network.get("name").asString();
+        String networkPage = ".*/groups/events\\.html\\?networkId=" + network.get("id").asString();
         Locator networks = page.locator("#results h3:has-text('Networks') + ol > li");
-        assertThat(networks.first()).containsText(network.get("name").asString());
+        assertThat(networks.first()).containsText(networkName);
         assertThat(networks.first()).containsText("0.0 km");
+        assertThat(networks.first().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(networkName)))
+                .hasAttribute("href", Pattern.compile(networkPage));
         assertThat(page.locator("#results-summary")).isFocused();
         assertThat(page.locator("#results h3:has-text('Groups') + ol")).containsText(group.get("name").asString());
-        // the lists are the answer; the map beside them is hidden from assistive technology
-        assertThat(page.locator("#finder-map")).hasAttribute("aria-hidden", "true");
-        assertThat(page).hasURL(Pattern.compile(".*place=Hereford.*"));
+        // an online event says so, never a distance, and is a link too
+        Locator onlineEvent = page.locator("#results h3:has-text('Upcoming events') + ol > li",
+                new Page.LocatorOptions().setHasText(online));
+        assertThat(onlineEvent.locator(".distance")).hasText("Online");
+        assertThat(onlineEvent).not().containsText(" km");
+        assertThat(onlineEvent.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(online)))
+                .hasAttribute("href", Pattern.compile(networkPage + "#meeting-.*"));
+
+        // the map: the UK's outlines drawn from the portal's own file, a key, and markers that are named links
+        Locator map = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("On the map"));
+        Locator outlines = map.locator(".leaflet-outlines-pane path");
+        outlines.first().waitFor(new Locator.WaitForOptions().setState(
+                com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        org.assertj.core.api.Assertions.assertThat(outlines.count()).as("outlines of the UK's regions and nations")
+                .isGreaterThanOrEqualTo(12);
+        assertThat(map.getByRole(AriaRole.LIST, new Locator.GetByRoleOptions().setName("Key to the map")))
+                .containsText("A network");
+        Locator marker = map.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(networkName + " (network)"));
+        assertThat(marker).hasAttribute("href", Pattern.compile(networkPage));
+        // online events are in the list, not placed on the map at their network
+        assertThat(map.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(online))).hasCount(0);
+        // the keyboard reaches the markers after the lists, and a focused marker shows its name
+        page.locator(".finder-lists a").last().focus();
+        for (int presses = 0; presses < 12 && !isFocused(marker); presses++) {
+            page.keyboard().press("Tab");
+        }
+        assertThat(marker).isFocused();
+        org.assertj.core.api.Assertions.assertThat(marker.locator(".map-marker-name").boundingBox().width)
+                .as("the focused marker's name, shown").isGreaterThan(40);
+        screenshot("exchange-finder-map-marker-focused-on-a-phone");
+        org.assertj.core.api.Assertions.assertThat(elsewhere).as("requests to servers other than the portal")
+                .isEmpty();
         Accessibility.assertNoViolations(page, "the finder's results");
         assertNoHorizontalScrolling("the finder's results");
         screenshot("exchange-finder-results-on-a-phone");
+        // at a desktop's width the map stands beside the lists
+        page.setViewportSize(1280, 900);
+        marker.focus();
+        screenshot("exchange-finder-results-on-a-desktop");
 
         // a place the gazetteer does not know is explained next to the field, and focus goes to the summary
         page.getByLabel("Town or city").fill("Atlantis");
@@ -628,6 +674,10 @@ class ExchangePortalIT extends BrowserTest {
         signInAt("/dashboard.html", username);
     }
 
+
+    private static boolean isFocused(Locator element) {
+        return (Boolean) element.evaluate("node => node === document.activeElement");
+    }
 
     private void assertNoHorizontalScrolling(String what) {
         int overflow = ((Number) page.evaluate(

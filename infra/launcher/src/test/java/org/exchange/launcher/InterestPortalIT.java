@@ -103,6 +103,11 @@ class InterestPortalIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(area))).containsText("West Midlands");
         org.assertj.core.api.Assertions.assertThat(page.locator("main").innerText()).doesNotContain(email);
+        // the map beside the table is drawn over the portal's own outlines of the UK, with no tile server
+        page.locator("#demand-map-canvas .leaflet-outlines-pane path").first().waitFor(
+                new com.microsoft.playwright.Locator.WaitForOptions().setState(
+                        com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        assertThat(page.locator("#demand-map-canvas .leaflet-tile")).hasCount(0);
         Accessibility.assertNoViolations(page, "the demand for groups");
     }
 

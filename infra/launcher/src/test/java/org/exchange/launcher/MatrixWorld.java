@@ -173,6 +173,7 @@ final class MatrixWorld {
             case "exchange:spaceId" -> "space";
             case "exchange:threadId" -> "thread";
             case "exchange:postId" -> "post";
+            case "exchange:enquiryId" -> "enquiry";
             case "exchange:practitionerId" -> "practitioner";
             case "exchange:file" -> path.contains("/feeds/") ? "feedFile"
                     : path.contains("/meetings/") ? "meetingFile" : "groupFile";
@@ -331,6 +332,9 @@ final class MatrixWorld {
                 Map.of("title", "Matrix thread", "text", "Matrix post", "links", List.of()));
         ids.put("thread", thread.get("id").asString());
         ids.put("post", thread.path("posts").get(0).get("id").asString());
+        // an enquiry the practitioner sent to the network
+        ids.put("enquiry", create("exchange", "POST", "/api/exchange/enquiries", practitioner,
+                Map.of("subject", "Matrix enquiry", "message", "Matrix question")).get("id").asString());
         String feed = create("exchange", "POST", "/api/exchange/calendar/feed-token", practitioner, Map.of())
                 .get("token").asString();
         ids.put("feedFile", feed + ".ics");

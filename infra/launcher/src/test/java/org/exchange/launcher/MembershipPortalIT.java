@@ -423,6 +423,14 @@ class MembershipPortalIT extends BrowserTest {
         screenshot("organisation-audit");
         Accessibility.assertNoViolations(page, "the audit trail");
         assertFitsAPhone("/organisation/audit.html");
+        // the changes of an entry are a table inside its "What changed": opened on a phone, it fits too
+        page.setViewportSize(375, 740);
+        page.navigate(url("/organisation/audit.html"));
+        Locator entry = page.getByTestId("audit-entry").first();
+        entry.getByText("What changed").click();
+        assertThat(entry.getByRole(AriaRole.TABLE)).isVisible();
+        assertShownFitsAPhone("the audit trail with an entry's changes open");
+        page.setViewportSize(1280, 900);
     }
 
     private Locator mainNavigation(String name) {

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Partner onboarding from the portal, end to end (issue 18, docs/adr/0021): a programme admin onboards a new college
- * whose identity provider is a second realm of the platform's Keycloak, created by the test; the platform configures
+ * whose identity provider is a second realm of the platform's Keycloak, created by the test, by OpenID Connect or by
+ * SAML 2.0 (the realm acting as a SAML identity provider, onboarded from its metadata); the platform configures
  * Keycloak by itself; a member of the college signs in with their college account and arrives in the right
  * organisation, named after the provider so that no username clashes with another college's.
  */
@@ -87,6 +88,101 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
         assertThat(JSON.readTree(users.body()).get(0).get("attributes").get("organisation").get(0).asString())
                 .isEqualTo(organisation);
+    }
+
+    @Test
+    void aProgrammeAdminOnboardsACollegeBySamlAndItsMemberSignsInIntoTheRightOrganisation() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String realm = "eastgate-" + run;
+        String alias = "eastgate-" + run;
+        String organisation = "org-eastgate-" + run;
+        String college = "Eastgate College " + run;
+        samlCollegeRealm(realm, alias);
+
+        signInAt("/admin/partners.html", "programmeadmin");
+        page.getByLabel("Organisation id").fill(organisation);
+        page.getByLabel("This organisation is new: register it").check();
+        page.getByLabel("Name of a new organisation").fill(college);
+        page.getByLabel("Region of a new organisation").fill("East Midlands");
+        page.getByLabel("Provider alias").fill(alias);
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("SAML 2.0")).check();
+        assertThat(page.getByLabel("Discovery URL")).isHidden();
+        page.getByLabel("Metadata URL").fill(platform.settings().keycloakUrl() + "/realms/" + realm
+                + "/protocol/saml/descriptor");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Onboard")).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText(alias + " is onboarded for " + organisation))).isVisible();
+        Locator row = page.locator("#partner-health tr").filter(new Locator.FilterOptions().setHasText(college));
+        assertThat(row).containsText("SAML 2.0");
+        assertThat(row).containsText("Reachable");
+        assertThat(row).containsText("Valid until");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    page.reload();
+                    return page.locator("#partner-health tr").filter(new Locator.FilterOptions().setHasText(college))
+                            .textContent().contains("Configured");
+                });
+        screenshot("admin-partners-saml");
+        Accessibility.assertNoViolations(page, "the partner sign-in page with a SAML partner");
+
+        // the college's member, signing in at the college's SAML identity provider
+        context.clearCookies();
+        page.navigate(url("/dashboard.html"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college)).click();
+        assertThat(page).hasURL(Pattern.compile(".*/realms/" + realm + "/.*"));
+        signInOnKeycloak("sam", "demo");
+
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
+                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        assertThat(page.getByTestId("person")).hasText("Sam Eastgate");
+        assertThat(page.getByTestId("organisation")).hasText(college);
+        screenshot("saml-college-member-dashboard");
+
+        HttpResponse<String> users = MembershipApi.send(HttpRequest.newBuilder(URI.create(
+                platform.settings().keycloakUrl() + "/admin/realms/exchange/users?exact=true&username=" + alias
+                        + ".sam")).header("Authorization", "Bearer " + new MembershipApi(platform).adminToken()));
+        assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
+        assertThat(JSON.readTree(users.body()).get(0).get("attributes").get("organisation").get(0).asString())
+                .isEqualTo(organisation);
+    }
+
+    /**
+     * The college's own SAML identity provider: a realm with the platform's broker as its SAML client (known by the
+     * platform realm's entity id, NameID the username, e-mail and names released under their standard names) and one
+     * member.
+     */
+    private static void samlCollegeRealm(String realm, String alias) {
+        String admin = new MembershipApi(platform).adminToken();
+        String keycloak = platform.settings().keycloakUrl();
+        Map<String, Object> representation = Map.of(
+                "realm", realm, "enabled", true,
+                "clients", List.of(Map.of("clientId", keycloak + "/realms/exchange", "protocol", "saml",
+                        "enabled", true,
+                        "redirectUris", List.of(keycloak + "/realms/exchange/broker/" + alias + "/endpoint*"),
+                        // a realm imported with its clients gets none of a new SAML client's defaults: sign the
+                        // responses and their assertions, as an identity provider does, and ask for no signed requests
+                        "attributes", Map.of("saml.server.signature", "true", "saml.assertion.signature", "true",
+                                "saml.signature.algorithm", "RSA_SHA256", "saml.authnstatement", "true",
+                                "saml.force.post.binding", "true", "saml.client.signature", "false",
+                                "saml_name_id_format", "username", "saml_force_name_id_format", "true"),
+                        "protocolMappers", List.of(
+                                samlAttribute("email", "urn:oid:0.9.2342.19200300.100.1.3"),
+                                samlAttribute("firstName", "urn:oid:2.5.4.42"),
+                                samlAttribute("lastName", "urn:oid:2.5.4.4")))),
+                "users", List.of(Map.of("username", "sam", "enabled", true, "email", "sam@" + realm + ".test",
+                        "emailVerified", true, "firstName", "Sam", "lastName", "Eastgate",
+                        "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)))));
+        HttpResponse<String> created = MembershipApi.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> samlAttribute(String property, String name) {
+        return Map.of("name", property, "protocol", "saml", "protocolMapper", "saml-user-property-mapper",
+                "config", Map.of("user.attribute", property, "attribute.name", name,
+                        "attribute.nameformat", "URI Reference"));
     }
 
     /** The college's own identity provider: a realm with the platform as its client and one member. */

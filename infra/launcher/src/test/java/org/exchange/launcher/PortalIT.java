@@ -346,7 +346,7 @@ class PortalIT extends BrowserTest {
     }
 
     @Test
-    void aPractitionerChoosesWhatReachesThemByEmailWithOneSwitchPerCategory() {
+    void aPractitionerChoosesWhatReachesThemByEmailWithOneSwitchPerCategoryAndADailyDigest() {
         signInAt("/preferences.html", "practitioner");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("What reaches you by e-mail")
                 .setLevel(1))).isVisible();
@@ -367,6 +367,17 @@ class PortalIT extends BrowserTest {
                 .setChecked(!before));
         outcomes.click(); // as it was, for the other tests of this platform
         assertThat(page.locator("#preferences-status")).containsText("Outcomes your groups publish");
+
+        // the discussion digest: weekly unless chosen otherwise, made daily from its labelled list
+        Locator digest = page.getByLabel("How often the discussion digest comes");
+        assertThat(digest).hasValue("WEEKLY");
+        digest.selectOption("DAILY");
+        assertThat(page.locator("#preferences-status")).containsText("Discussion digest: daily, each morning.");
+        page.reload();
+        assertThat(digest).hasValue("DAILY");
+        Accessibility.assertNoViolations(page, "the e-mail choices with the digest made daily");
+        digest.selectOption("WEEKLY"); // as it was, for the other tests of this platform
+        assertThat(page.locator("#preferences-status")).containsText("Discussion digest: weekly");
         assertFitsAPhone("/preferences.html");
     }
 

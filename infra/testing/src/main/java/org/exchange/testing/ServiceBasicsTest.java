@@ -3,6 +3,7 @@ package org.exchange.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,10 +19,14 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -57,6 +62,42 @@ public abstract class ServiceBasicsTest {
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), document);
         System.out.println("OpenAPI document (target/openapi.json): " + OpenApiDocumentRules.verify(document)
                 + " operations checked");
+    }
+
+    /**
+     * An open path ({@code exchange.security.open-paths}) is callable without a token with any method, and its
+     * document says so: no security requirement, so that a generated client sends no token and a fuzzer expects no 401.
+     */
+    @Test
+    void answersItsOpenPathsWithoutATokenAndDocumentsThemWithoutASecurityRequirement() throws Exception {
+        java.util.List<String> openPaths = org.springframework.boot.context.properties.bind.Binder
+                .get(context.getEnvironment())
+                .bind("exchange.security.open-paths",
+                        org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+                .orElse(java.util.List.of());
+        String json = mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        OpenAPI document = new OpenAPIV3Parser().readContents(json).getOpenAPI();
+        AntPathMatcher matcher = new AntPathMatcher();
+        for (String open : openPaths) {
+            var documented = document.getPaths().entrySet().stream()
+                    .filter(path -> matcher.match(open, path.getKey())).toList();
+            assertThat(documented).as("operations documented for the open path " + open).isNotEmpty();
+            for (var path : documented) {
+                for (var operation : path.getValue().readOperationsMap().entrySet()) {
+                    String call = operation.getKey() + " " + path.getKey();
+                    assertThat(operation.getValue().getSecurity()).as("security of " + call).isNullOrEmpty();
+                    assertThat(operation.getValue().getResponses()).as("answers of " + call)
+                            .doesNotContainKeys("401", "403");
+                    int status = mvc.perform(request(HttpMethod.valueOf(operation.getKey().name()),
+                                    path.getKey().replaceAll("\\{[^}]+}", "unknown"))
+                                    .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                            .andReturn().getResponse().getStatus();
+                    assertThat(status).as("status of " + call + " without a token").isNotIn(401, 403)
+                            .isLessThan(500);
+                }
+            }
+        }
     }
 
     @Test

@@ -1,12 +1,6 @@
 package org.exchange.membership.onboarding;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,11 +20,8 @@ class DiscoveryDocuments {
 
     /** A document larger than this is not a discovery document. */
     private static final int LARGEST = 256 * 1024;
+    private static final String FIELD = "discoveryUrl";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
@@ -39,35 +30,17 @@ class DiscoveryDocuments {
      * @throws Unusable when the document cannot be fetched or does not describe a provider Keycloak can broker
      */
     Discovery fetch(String discoveryUrl) {
-        URI address = address(discoveryUrl);
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new Unusable("The discovery document at " + discoveryUrl + " did not arrive in time");
-        } catch (IOException e) {
-            throw new Unusable("The discovery document at " + discoveryUrl + " could not be reached ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unusable("Fetching the discovery document at " + discoveryUrl + " was interrupted");
-        }
-        if (answer.statusCode() != 200) {
-            throw new Unusable("The discovery document at " + discoveryUrl + " answered HTTP " + answer.statusCode()
-                    + " instead of 200");
-        }
-        if (answer.body().length() > LARGEST) {
-            throw new Unusable("The answer at " + discoveryUrl + " is too large to be a discovery document");
-        }
+        String answer = ProviderDocuments.fetch(discoveryUrl, "application/json", "The discovery document", FIELD,
+                LARGEST);
         JsonNode document;
         try {
-            document = json.readTree(answer.body());
+            document = json.readTree(answer);
         } catch (JacksonException e) {
-            throw new Unusable("The answer at " + discoveryUrl + " is not JSON, so not a discovery document");
+            throw new Unusable(FIELD, "The answer at " + discoveryUrl + " is not JSON, so not a discovery document");
         }
         if (document == null || !document.isObject()) {
-            throw new Unusable("The answer at " + discoveryUrl + " is not a JSON object, so not a discovery document");
+            throw new Unusable(FIELD, "The answer at " + discoveryUrl
+                    + " is not a JSON object, so not a discovery document");
         }
         List<String> wrong = new ArrayList<>();
         String issuer = required(document, "issuer", wrong);
@@ -77,7 +50,7 @@ class DiscoveryDocuments {
         String userInfo = optional(document, "userinfo_endpoint", wrong);
         String logout = optional(document, "end_session_endpoint", wrong);
         if (!wrong.isEmpty()) {
-            throw new Unusable("The discovery document at " + discoveryUrl + " is not usable: "
+            throw new Unusable(FIELD, "The discovery document at " + discoveryUrl + " is not usable: "
                     + String.join("; ", wrong));
         }
         return new Discovery(issuer, authorization, token, userInfo, keys, logout);
@@ -91,18 +64,6 @@ class DiscoveryDocuments {
         } catch (Unusable e) {
             return false;
         }
-    }
-
-    private static URI address(String discoveryUrl) {
-        try {
-            URI address = URI.create(discoveryUrl);
-            if (isHttp(address)) {
-                return address;
-            }
-        } catch (IllegalArgumentException e) {
-            // named below
-        }
-        throw new Unusable("The discovery URL " + discoveryUrl + " is not an absolute http(s) address");
     }
 
     private static String required(JsonNode document, String name, List<String> wrong) {
@@ -128,7 +89,7 @@ class DiscoveryDocuments {
 
     private static String checked(String name, String value, List<String> wrong) {
         try {
-            if (isHttp(URI.create(value))) {
+            if (ProviderDocuments.isHttp(URI.create(value))) {
                 return value;
             }
         } catch (IllegalArgumentException e) {
@@ -136,17 +97,5 @@ class DiscoveryDocuments {
         }
         wrong.add(name + " is not an absolute http(s) address");
         return null;
-    }
-
-    private static boolean isHttp(URI address) {
-        return address.isAbsolute() && ("https".equalsIgnoreCase(address.getScheme())
-                || "http".equalsIgnoreCase(address.getScheme())) && address.getHost() != null;
-    }
-
-    /** The discovery document cannot be fetched, or does not describe a provider Keycloak can broker: 422. */
-    static final class Unusable extends RuntimeException {
-        Unusable(String what) {
-            super(what);
-        }
     }
 }

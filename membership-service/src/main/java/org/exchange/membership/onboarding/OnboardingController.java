@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exchange.membership.onboarding.OnboardingService.NewOrganisation;
 import org.exchange.membership.onboarding.OnboardingService.Onboarding;
+import org.exchange.membership.onboarding.OnboardingService.SamlOnboarding;
 import org.exchange.membership.organisation.OrganisationType;
 import org.exchange.platform.problem.ProblemResponses;
 import org.exchange.platform.security.Caller;
@@ -51,16 +52,30 @@ class OnboardingController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     PartnerSignIn onboard(Caller caller, @Valid @RequestBody OnboardingRequest request) {
-        NewOrganisation organisation = request.newOrganisation() == null ? null : new NewOrganisation(
-                request.newOrganisation().name().strip(), request.newOrganisation().type(),
-                request.newOrganisation().region());
-        return onboarding.onboard(caller, new Onboarding(request.organisationId(), organisation, request.alias(),
+        return onboarding.onboard(caller, new Onboarding(request.organisationId(),
+                newOrganisation(request.newOrganisation()), request.alias(),
                 request.discoveryUrl().strip(), request.clientId(), request.clientSecret()));
     }
 
+    @PostMapping("/saml")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Onboard a partner organisation's SAML 2.0 sign-in from its metadata, given by address or as"
+            + " XML, for an existing organisation or a new one (programme-admin); 422 when the metadata cannot be"
+            + " fetched, is not well-formed or has a DOCTYPE, describes no SAML 2.0 identity provider with a single"
+            + " sign-on service, or lacks a current signing certificate; Keycloak is configured after the commit")
+    @ApiResponse(responseCode = "422", description = "The metadata cannot be fetched or used",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    PartnerSignIn onboardSaml(Caller caller, @Valid @RequestBody SamlOnboardingRequest request) {
+        return onboarding.onboardSaml(caller, new SamlOnboarding(request.organisationId(),
+                newOrganisation(request.newOrganisation()), request.alias(),
+                request.metadataUrl(), request.metadataXml()));
+    }
+
     @GetMapping
-    @Operation(summary = "Every onboarded partner with its provider's state: discovery document reachable, applied in"
-            + " Keycloak, last reconciliation, staff count (programme-admin)")
+    @Operation(summary = "Every onboarded partner with its provider's state: discovery document or SAML metadata"
+            + " reachable, signing certificate expiry (SAML), applied in Keycloak, last reconciliation, staff count"
+            + " (programme-admin)")
     List<PartnerHealth> health(Caller caller) {
         return onboarding.health(caller);
     }
@@ -78,11 +93,15 @@ class OnboardingController {
         return onboarding.lastReconciliation(caller);
     }
 
-    @ExceptionHandler(DiscoveryDocuments.Unusable.class)
-    ResponseEntity<ProblemDetail> unusableDiscovery(DiscoveryDocuments.Unusable e, HttpServletRequest request) {
+    private static NewOrganisation newOrganisation(NewOrganisationRequest request) {
+        return request == null ? null : new NewOrganisation(request.name().strip(), request.type(), request.region());
+    }
+
+    @ExceptionHandler(Unusable.class)
+    ResponseEntity<ProblemDetail> unusableDescription(Unusable e, HttpServletRequest request) {
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(),
                 request.getRequestURI());
-        problem.setProperty("errors", List.of(java.util.Map.of("field", "discoveryUrl", "message", e.getMessage())));
+        problem.setProperty("errors", List.of(java.util.Map.of("field", e.field(), "message", e.getMessage())));
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
@@ -114,6 +133,25 @@ class OnboardingController {
         public String toString() { // never the secret
             return "OnboardingRequest[organisationId=" + organisationId + ", alias=" + alias + "]";
         }
+    }
+
+    /**
+     * A partner's SAML 2.0 sign-in to onboard, from its identity provider's metadata: by address or pasted, one of the
+     * two.
+     *
+     * @param newOrganisation the organisation to register with it; leave out for an organisation that exists
+     * @param alias the identity provider's alias in the platform realm, also the first part of its users' usernames
+     * @param metadataUrl where the identity provider publishes its metadata
+     * @param metadataXml the metadata itself (an EntityDescriptor), at most 256 KiB
+     */
+    record SamlOnboardingRequest(
+            @NotBlank @Pattern(regexp = "org-[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 80) String organisationId,
+            @Valid NewOrganisationRequest newOrganisation,
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 60) String alias,
+            @Schema(description = "Where the identity provider publishes its metadata; give this or metadataXml")
+            @Pattern(regexp = "https?://\\S+") @Size(max = 500) String metadataUrl,
+            @Schema(description = "The metadata itself, one EntityDescriptor; give this or metadataUrl")
+            @Size(max = SamlMetadataDocuments.LARGEST) String metadataXml) {
     }
 
     /** The details of an organisation registered along with its sign-in. */

@@ -1,6 +1,8 @@
 package org.exchange.membership.onboarding;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,12 +22,13 @@ import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A programme admin onboards a partner organisation's own sign-in (issue 18, ADR 0021). The discovery document is
- * fetched and checked first, outside any transaction; then one transaction records the sign-in (and the organisation,
+ * A programme admin onboards a partner organisation's own sign-in (issue 18, ADR 0021), by OpenID Connect or SAML 2.0.
+ * The discovery document or the SAML metadata is fetched (or read) and checked first, outside any transaction; then one transaction records the sign-in (and the organisation,
  * when it is new), the {@link PartnerSignInOnboarded} event and the audit entry. Keycloak is configured only after
  * that commits, by {@link PartnerSignInSync}.
  */
@@ -35,6 +38,7 @@ public class OnboardingService {
     private final PartnerSignIns signIns;
     private final OrganisationService organisations;
     private final DiscoveryDocuments discovery;
+    private final SamlMetadataDocuments samlMetadata;
     private final PartnerSignInSync sync;
     private final PractitionerService practitioners;
     private final IntegrationEvents events;
@@ -42,12 +46,17 @@ public class OnboardingService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final Duration certificateWarning;
+
     OnboardingService(PartnerSignIns signIns, OrganisationService organisations, DiscoveryDocuments discovery,
-            PartnerSignInSync sync, PractitionerService practitioners, IntegrationEvents events, AuditTrail audit, TransactionTemplate transaction,
-            Clock clock) {
+            SamlMetadataDocuments samlMetadata, PartnerSignInSync sync, PractitionerService practitioners,
+            IntegrationEvents events, AuditTrail audit, TransactionTemplate transaction, Clock clock,
+            @Value("${exchange.identity.partner-sign-in.certificate-warning:P30D}") Duration certificateWarning) {
         this.signIns = signIns;
         this.organisations = organisations;
         this.discovery = discovery;
+        this.samlMetadata = samlMetadata;
+        this.certificateWarning = certificateWarning;
         this.sync = sync;
         this.practitioners = practitioners;
         this.events = events;
@@ -71,6 +80,16 @@ public class OnboardingService {
         }
     }
 
+    /**
+     * What a programme admin gives to onboard a partner's SAML 2.0 sign-in: its metadata's address or the metadata
+     * itself, exactly one of them.
+     *
+     * @param newOrganisation the organisation to register with it, or null when {@code organisationId} exists already
+     */
+    public record SamlOnboarding(String organisationId, NewOrganisation newOrganisation, String alias,
+            String metadataUrl, String metadataXml) {
+    }
+
     /** The details of an organisation registered along with its sign-in. */
     public record NewOrganisation(String name, OrganisationType type, String region) {
     }
@@ -78,28 +97,63 @@ public class OnboardingService {
     /**
      * Onboards the sign-in: checks, records it and asks for it to be applied to Keycloak after commit.
      *
-     * @throws DiscoveryDocuments.Unusable when the discovery document cannot be fetched or used (422)
+     * @throws Unusable when the discovery document cannot be fetched or used (422)
      */
     public PartnerSignIn onboard(Caller caller, Onboarding onboarding) {
         Access.requireProgrammeAdmin(caller);
-        check(onboarding);
+        check(onboarding.organisationId(), onboarding.newOrganisation(), onboarding.alias());
         Discovery endpoints = discovery.fetch(onboarding.discoveryUrl());
+        PartnerSignIn signIn = new PartnerSignIn(onboarding.alias(), onboarding.organisationId(), PartnerSignIn.OIDC,
+                onboarding.discoveryUrl(), onboarding.clientId(), endpoints, PartnerSignIn.USERNAME_TEMPLATE,
+                clock.instant(), null, null, null);
+        return record(caller, signIn, onboarding.newOrganisation(), () -> signIns.add(signIn,
+                onboarding.clientSecret()));
+    }
+
+    /**
+     * Onboards a SAML 2.0 sign-in: checks, reads and checks the metadata, records it and asks for it to be applied to
+     * Keycloak after commit.
+     *
+     * @throws Unusable when the metadata cannot be fetched, is not well-formed, or does not describe a provider
+     *         Keycloak can broker with a current signing certificate (422)
+     */
+    public PartnerSignIn onboardSaml(Caller caller, SamlOnboarding onboarding) {
+        Access.requireProgrammeAdmin(caller);
+        boolean byAddress = onboarding.metadataUrl() != null && !onboarding.metadataUrl().isBlank();
+        boolean pasted = onboarding.metadataXml() != null && !onboarding.metadataXml().isBlank();
+        if (byAddress == pasted) {
+            throw new InvalidRequestException(byAddress ? "metadataXml" : "metadataUrl", "Give the SAML metadata"
+                    + " either by its address (metadataUrl) or as XML (metadataXml), one of the two");
+        }
+        check(onboarding.organisationId(), onboarding.newOrganisation(), onboarding.alias());
+        SamlMetadata metadata = byAddress ? samlMetadata.fetch(onboarding.metadataUrl())
+                : samlMetadata.read(onboarding.metadataXml());
+        PartnerSignIn signIn = new PartnerSignIn(onboarding.alias(), onboarding.organisationId(), PartnerSignIn.SAML,
+                null, null, null, PartnerSignIn.SAML_USERNAME_TEMPLATE, clock.instant(), null,
+                byAddress ? onboarding.metadataUrl() : null, metadata);
+        return record(caller, signIn, onboarding.newOrganisation(), () -> signIns.addSaml(signIn));
+    }
+
+    /**
+     * One transaction: the organisation when it is new (or its sign-in's alias when it exists), the sign-in, its
+     * event and audit entry; Keycloak is told after it commits.
+     */
+    private PartnerSignIn record(Caller caller, PartnerSignIn signIn, NewOrganisation newOrganisation,
+            Runnable store) {
         return transaction.execute(status -> {
-            check(onboarding); // again in the transaction; the unique keys guard what happens between the two
-            String organisationId = onboarding.organisationId();
-            if (onboarding.newOrganisation() != null) {
-                NewOrganisation details = onboarding.newOrganisation();
-                organisations.register(caller, new Organisation(organisationId, details.name(), details.type(),
-                        details.region(), onboarding.alias(), List.of(), null, 0, 0));
+            // again in the transaction; the unique keys guard what happens between the two
+            check(signIn.organisationId(), newOrganisation, signIn.alias());
+            String organisationId = signIn.organisationId();
+            if (newOrganisation != null) {
+                organisations.register(caller, new Organisation(organisationId, newOrganisation.name(),
+                        newOrganisation.type(), newOrganisation.region(), signIn.alias(), List.of(), null, 0, 0));
             } else {
-                organisations.signsInThrough(organisationId, onboarding.alias());
+                organisations.signsInThrough(organisationId, signIn.alias());
             }
-            PartnerSignIn signIn = new PartnerSignIn(onboarding.alias(), organisationId, PartnerSignIn.OIDC,
-                    onboarding.discoveryUrl(), onboarding.clientId(), endpoints, PartnerSignIn.USERNAME_TEMPLATE,
-                    clock.instant(), null);
-            signIns.add(signIn, onboarding.clientSecret());
+            store.run();
             events.publish(organisationId, new PartnerSignInOnboarded(organisationId, signIn.alias(),
-                    signIn.protocol(), signIn.discoveryUrl(), endpoints.issuer(), signIn.clientId(),
+                    signIn.protocol(), signIn.usesSaml() ? signIn.metadataUrl() : signIn.discoveryUrl(),
+                    signIn.usesSaml() ? signIn.saml().entityId() : signIn.endpoints().issuer(), signIn.clientId(),
                     signIn.usernameTemplate(), signIn.onboardedAt()));
             PartnerSignIn stored = signIns.find(signIn.alias()).orElseThrow();
             audit.record(caller, "partner-sign-in.onboarded", Subject.of("organisation", organisationId),
@@ -118,22 +172,36 @@ public class OnboardingService {
         List<PartnerSignIn> all = signIns.all();
         List<Boolean> reachable;
         try (var fetches = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> checks = all.stream()
-                    .map(signIn -> fetches.submit(() -> discovery.usable(signIn.discoveryUrl()))).toList();
+            List<Future<Boolean>> checks = all.stream().map(signIn -> fetches.submit(() -> reachable(signIn)))
+                    .toList();
             reachable = checks.stream().map(OnboardingService::outcome).toList();
         }
+        Instant warnFrom = clock.instant().plus(certificateWarning);
         List<PartnerHealth> health = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             PartnerSignIn signIn = all.get(i);
             PartnerSignIn.KeycloakState keycloak = signIn.keycloak();
+            SamlMetadata saml = signIn.saml();
+            Instant expiresAt = saml == null ? null : saml.signingCertificateExpiresAt();
             health.add(new PartnerHealth(signIn.organisationId(),
                     organisations.nameOf(signIn.organisationId()).orElse(signIn.organisationId()), signIn.alias(),
-                    signIn.protocol(), signIn.discoveryUrl(), signIn.endpoints().issuer(), reachable.get(i),
+                    signIn.protocol(), signIn.discoveryUrl(), saml == null ? signIn.endpoints().issuer()
+                            : saml.entityId(), saml == null ? reachable.get(i) : null,
                     !keycloak.pending() && keycloak.appliedAt() != null, keycloak.appliedAt(), keycloak.lastError(),
                     keycloak.lastReconciledAt(), keycloak.lastReconcileResult(),
-                    practitioners.ofOrganisation(signIn.organisationId()).size()));
+                    practitioners.ofOrganisation(signIn.organisationId()).size(), signIn.metadataUrl(),
+                    saml == null || signIn.metadataUrl() == null ? null : reachable.get(i), expiresAt,
+                    expiresAt != null && expiresAt.isBefore(warnFrom)));
         }
         return health;
+    }
+
+    /** Whether the provider's discovery document or SAML metadata can be fetched and used now; null when pasted. */
+    private Boolean reachable(PartnerSignIn signIn) {
+        if (!signIn.usesSaml()) {
+            return discovery.usable(signIn.discoveryUrl());
+        }
+        return signIn.metadataUrl() == null ? null : samlMetadata.usable(signIn.metadataUrl());
     }
 
     /** A programme admin runs the reconciliation with Keycloak now. */
@@ -148,7 +216,7 @@ public class OnboardingService {
         return sync.lastReport().orElseThrow(() -> new NotFoundException("No reconciliation has run yet"));
     }
 
-    private static boolean outcome(Future<Boolean> check) {
+    private static Boolean outcome(Future<Boolean> check) {
         try {
             return check.get();
         } catch (InterruptedException e) {
@@ -159,23 +227,21 @@ public class OnboardingService {
         }
     }
 
-    private void check(Onboarding onboarding) {
-        String organisationId = onboarding.organisationId();
+    private void check(String organisationId, NewOrganisation newOrganisation, String alias) {
         boolean exists = organisations.exists(organisationId);
-        if (onboarding.newOrganisation() == null && !exists) {
+        if (newOrganisation == null && !exists) {
             throw new InvalidRequestException("organisationId", "No organisation " + organisationId
                     + " exists; give newOrganisation to register it with its sign-in");
         }
-        if (onboarding.newOrganisation() != null && exists) {
+        if (newOrganisation != null && exists) {
             throw new ConflictException("An organisation with id " + organisationId + " exists already; leave out"
                     + " newOrganisation to onboard its sign-in");
         }
         if (signIns.ofOrganisation(organisationId).isPresent()) {
             throw new ConflictException("The sign-in of " + organisationId + " is onboarded already");
         }
-        if (signIns.aliasTaken(onboarding.alias())
-                || organisations.aliasUsedByAnother(organisationId, onboarding.alias())) {
-            throw new ConflictException("The identity provider alias " + onboarding.alias()
+        if (signIns.aliasTaken(alias) || organisations.aliasUsedByAnother(organisationId, alias)) {
+            throw new ConflictException("The identity provider alias " + alias
                     + " is in use by another organisation");
         }
     }

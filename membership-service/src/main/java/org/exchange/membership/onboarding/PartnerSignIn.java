@@ -3,15 +3,19 @@ package org.exchange.membership.onboarding;
 import java.time.Instant;
 
 /**
- * A partner organisation's own sign-in, onboarded by a programme admin: the OpenID Connect provider its staff sign in
- * with, brokered by the platform realm under {@code alias}. Holds no client secret, so that it can be shown, logged
+ * A partner organisation's own sign-in, onboarded by a programme admin: the OpenID Connect or SAML 2.0 provider its
+ * staff sign in with, brokered by the platform realm under {@code alias}. Holds no client secret, so that it can be shown, logged
  * and published; the secret is read only where Keycloak is told ({@link PartnerSignIns#secretOf}).
  *
  * @param alias the identity provider's alias in the platform realm, unique across partners
  * @param organisationId the organisation its staff belong to; the platform sets it on them, never the partner
- * @param endpoints what the provider's discovery document said
+ * @param discoveryUrl an OIDC provider's discovery document; null for SAML
+ * @param clientId the platform's client id at an OIDC provider; null for SAML
+ * @param endpoints what an OIDC provider's discovery document said; null for SAML
  * @param usernameTemplate how the platform names a brokered user, so that two partners' "j.smith" never clash
  * @param keycloak how far applying it to Keycloak has come
+ * @param metadataUrl where a SAML provider publishes its metadata; null when it was pasted, and for OIDC
+ * @param saml what a SAML provider's metadata said; null for OIDC
  */
 public record PartnerSignIn(
         String alias,
@@ -22,13 +26,26 @@ public record PartnerSignIn(
         Discovery endpoints,
         String usernameTemplate,
         Instant onboardedAt,
-        KeycloakState keycloak) {
+        KeycloakState keycloak,
+        String metadataUrl,
+        SamlMetadata saml) {
 
-    /** The only protocol of this slice; SAML 2.0 is a later one (issue 18). */
+    /** OpenID Connect. */
     public static final String OIDC = "OIDC";
+
+    /** SAML 2.0. */
+    public static final String SAML = "SAML";
 
     /** Every brokered user is named after the provider first: {@code eastfield.j.smith}. */
     public static final String USERNAME_TEMPLATE = "${ALIAS}.${CLAIM.preferred_username}";
+
+    /** The same for SAML, whose NameID names the person at their provider: {@code northgate.j.smith}. */
+    public static final String SAML_USERNAME_TEMPLATE = "${ALIAS}.${NAMEID}";
+
+    /** Whether the partner signs in with SAML 2.0. */
+    public boolean usesSaml() {
+        return SAML.equals(protocol);
+    }
 
     /**
      * Where applying the provider to Keycloak stands.

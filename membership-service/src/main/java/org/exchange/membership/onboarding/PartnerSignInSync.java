@@ -104,7 +104,8 @@ public class PartnerSignInSync {
             String name = organisations.nameOf(signIn.organisationId()).orElse(signIn.organisationId());
             try {
                 List<String> changed = keycloak.apply(
-                        ProviderInKeycloak.provider(signIn, name, signIns.secretOf(alias)),
+                        ProviderInKeycloak.provider(signIn, name,
+                                signIn.usesSaml() ? null : signIns.secretOf(alias)),
                         ProviderInKeycloak.mappers(signIn));
                 signIns.applied(alias, clock.instant());
                 log.info("Identity provider: partner sign-in {} of {} applied{}", alias, signIn.organisationId(),

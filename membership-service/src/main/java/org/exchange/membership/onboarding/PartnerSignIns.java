@@ -68,6 +68,34 @@ class PartnerSignIns {
                 .update();
     }
 
+    /** Stores a new SAML sign-in, waiting to be applied to Keycloak. */
+    void addSaml(PartnerSignIn signIn) {
+        SamlMetadata saml = signIn.saml();
+        jdbc.sql("""
+                insert into partner_sign_in (identity_provider_alias, organisation_id, protocol, metadata_url,
+                  idp_entity_id, single_sign_on_url, single_sign_on_post, single_logout_url, single_logout_post,
+                  name_id_format, want_authn_requests_signed, signing_certificates, signing_certificate_expires_at,
+                  username_template, onboarded_at)
+                values (:alias, :organisation, :protocol, :metadataUrl, :entityId, :signOn, :signOnPost, :logout,
+                  :logoutPost, :nameIdFormat, :signedRequests, :certificates, :expiresAt, :template, :at)""")
+                .param("alias", signIn.alias())
+                .param("organisation", signIn.organisationId())
+                .param("protocol", signIn.protocol())
+                .param("metadataUrl", signIn.metadataUrl())
+                .param("entityId", saml.entityId())
+                .param("signOn", saml.singleSignOnUrl())
+                .param("signOnPost", saml.postBinding())
+                .param("logout", saml.singleLogoutUrl())
+                .param("logoutPost", saml.singleLogoutUrl() == null ? null : saml.postBindingLogout())
+                .param("nameIdFormat", saml.nameIdFormat())
+                .param("signedRequests", saml.wantAuthnRequestsSigned())
+                .param("certificates", String.join(",", saml.signingCertificates()))
+                .param("expiresAt", Timestamp.from(saml.signingCertificateExpiresAt()))
+                .param("template", signIn.usernameTemplate())
+                .param("at", Timestamp.from(signIn.onboardedAt()))
+                .update();
+    }
+
     /** The client secret, read only to hand it to Keycloak. */
     String secretOf(String alias) {
         return jdbc.sql("select client_secret from partner_sign_in where identity_provider_alias = :alias")
@@ -144,14 +172,25 @@ class PartnerSignIns {
     }
 
     private static PartnerSignIn signIn(ResultSet rs) throws SQLException {
+        boolean saml = PartnerSignIn.SAML.equals(rs.getString("protocol"));
         return new PartnerSignIn(rs.getString("identity_provider_alias"), rs.getString("organisation_id"),
                 rs.getString("protocol"), rs.getString("discovery_url"), rs.getString("client_id"),
-                new Discovery(rs.getString("issuer"), rs.getString("authorization_url"), rs.getString("token_url"),
-                        rs.getString("user_info_url"), rs.getString("jwks_url"), rs.getString("logout_url")),
+                saml ? null : new Discovery(rs.getString("issuer"), rs.getString("authorization_url"),
+                        rs.getString("token_url"), rs.getString("user_info_url"), rs.getString("jwks_url"),
+                        rs.getString("logout_url")),
                 rs.getString("username_template"), instant(rs.getTimestamp("onboarded_at")),
                 new KeycloakState(rs.getBoolean("apply_pending"), instant(rs.getTimestamp("applied_at")),
                         rs.getInt("attempts"), rs.getString("last_error"),
-                        instant(rs.getTimestamp("last_reconciled_at")), rs.getString("last_reconcile_result")));
+                        instant(rs.getTimestamp("last_reconciled_at")), rs.getString("last_reconcile_result")),
+                rs.getString("metadata_url"), saml ? saml(rs) : null);
+    }
+
+    private static SamlMetadata saml(ResultSet rs) throws SQLException {
+        return new SamlMetadata(rs.getString("idp_entity_id"), rs.getString("single_sign_on_url"),
+                rs.getBoolean("single_sign_on_post"), rs.getString("single_logout_url"),
+                rs.getBoolean("single_logout_post"), rs.getString("name_id_format"),
+                rs.getBoolean("want_authn_requests_signed"), List.of(rs.getString("signing_certificates").split(",")),
+                instant(rs.getTimestamp("signing_certificate_expires_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -10,10 +10,11 @@ import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 
 /**
- * What Keycloak must hold for an onboarded partner sign-in (ADR 0021): an OIDC identity provider of the platform realm
- * under the sign-in's alias, and three mappers on it: the organisation attribute set to the organisation's id from the
- * platform's data (FORCE, so each sign-in sets it again), the practitioner role, and the username template that keeps
- * two partners' usernames apart. Also says how what Keycloak holds differs from it.
+ * What Keycloak must hold for an onboarded partner sign-in (ADR 0021): an OIDC or SAML identity provider of the
+ * platform realm under the sign-in's alias, and mappers on it: the organisation attribute set to the organisation's id
+ * from the platform's data (FORCE, so each sign-in sets it again), the practitioner role, and the username template
+ * that keeps two partners' usernames apart; a SAML provider also gets the person's e-mail address and names from the
+ * standard attributes. Also says how what Keycloak holds differs from it.
  */
 final class ProviderInKeycloak {
 
@@ -27,24 +28,28 @@ final class ProviderInKeycloak {
     /** The provider's settings a reconciliation compares; the secret is not among them (Keycloak never shows it). */
     private static final List<String> COMPARED = List.of("issuer", "authorizationUrl", "tokenUrl", "jwksUrl",
             "clientId");
+    /** A SAML provider's settings a reconciliation compares: whom it trusts, and where it sends people. */
+    private static final List<String> COMPARED_SAML = List.of("idpEntityId", "singleSignOnServiceUrl",
+            "signingCertificate", "validateSignature", "nameIDPolicyFormat");
+
+    /**
+     * The SAML attributes (their standard names, urn:oid, as the SAML 2.0 profile of X.500/LDAP attributes gives
+     * them and UK federation providers release them) a SAML provider's person is read from: mail, givenName, sn.
+     */
+    static final Map<String, String> SAML_ATTRIBUTES = Map.of(
+            "email", "urn:oid:0.9.2342.19200300.100.1.3",
+            "firstName", "urn:oid:2.5.4.42",
+            "lastName", "urn:oid:2.5.4.4");
 
     private ProviderInKeycloak() {
     }
 
     static IdentityProviderRepresentation provider(PartnerSignIn signIn, String displayName, String clientSecret) {
+        if (signIn.usesSaml()) {
+            return samlProvider(signIn, displayName);
+        }
         Discovery endpoints = signIn.endpoints();
-        IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
-        provider.setAlias(signIn.alias());
-        provider.setDisplayName(displayName);
-        provider.setProviderId("oidc");
-        provider.setEnabled(true);
-        // the partner vouches for its staff's addresses as for their organisation: the realm's e-mail verification,
-        // which self-registered people go through, is not asked of them (Keycloak takes the provider's email_verified)
-        provider.setTrustEmail(true);
-        provider.setStoreToken(false);
-        provider.setAddReadTokenRoleOnCreate(false);
-        provider.setLinkOnly(false);
-        provider.setFirstBrokerLoginFlowAlias("first broker login");
+        IdentityProviderRepresentation provider = common(signIn.alias(), displayName, "oidc");
         Map<String, String> config = new HashMap<>();
         config.put("issuer", endpoints.issuer());
         config.put("authorizationUrl", endpoints.authorizationUrl());
@@ -71,7 +76,71 @@ final class ProviderInKeycloak {
         return provider;
     }
 
+    /**
+     * What every onboarded provider shares: enabled, users created at first sign-in, no token kept, and the partner's
+     * word for its staff's e-mail addresses as for their organisation, so that the realm's e-mail verification, which
+     * self-registered people go through, is not asked of them (Keycloak takes the provider's own verification).
+     */
+    private static IdentityProviderRepresentation common(String alias, String displayName, String providerId) {
+        IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
+        provider.setAlias(alias);
+        provider.setDisplayName(displayName);
+        provider.setProviderId(providerId);
+        provider.setEnabled(true);
+        provider.setTrustEmail(true);
+        provider.setStoreToken(false);
+        provider.setAddReadTokenRoleOnCreate(false);
+        provider.setLinkOnly(false);
+        provider.setFirstBrokerLoginFlowAlias("first broker login");
+        return provider;
+    }
+
+    /**
+     * A SAML 2.0 provider: requests on the binding the metadata offers, responses by POST, every response's signature
+     * checked against the certificates of the metadata, a persistent NameID as the person's stable name where offered.
+     */
+    private static IdentityProviderRepresentation samlProvider(PartnerSignIn signIn, String displayName) {
+        SamlMetadata saml = signIn.saml();
+        IdentityProviderRepresentation provider = common(signIn.alias(), displayName, "saml");
+        Map<String, String> config = new HashMap<>();
+        config.put("idpEntityId", saml.entityId());
+        config.put("singleSignOnServiceUrl", saml.singleSignOnUrl());
+        config.put("postBindingAuthnRequest", String.valueOf(saml.postBinding()));
+        config.put("postBindingResponse", "true");
+        if (saml.singleLogoutUrl() != null) {
+            config.put("singleLogoutServiceUrl", saml.singleLogoutUrl());
+            config.put("postBindingLogout", String.valueOf(saml.postBindingLogout()));
+        }
+        config.put("nameIDPolicyFormat", saml.nameIdFormat());
+        config.put("principalType", "SUBJECT");
+        config.put("wantAuthnRequestsSigned", String.valueOf(saml.wantAuthnRequestsSigned()));
+        config.put("signatureAlgorithm", "RSA_SHA256");
+        config.put("validateSignature", "true");
+        config.put("signingCertificate", String.join(",", saml.signingCertificates()));
+        config.put("wantAssertionsSigned", "false");
+        config.put("wantAssertionsEncrypted", "false");
+        config.put("allowCreate", "true");
+        config.put("syncMode", "FORCE");
+        config.put("backchannelSupported", "false");
+        provider.setConfig(config);
+        return provider;
+    }
+
     static List<IdentityProviderMapperRepresentation> mappers(PartnerSignIn signIn) {
+        if (signIn.usesSaml()) {
+            List<IdentityProviderMapperRepresentation> mappers = new ArrayList<>(List.of(
+                    mapper(signIn, ORGANISATION_MAPPER, HARDCODED_ATTRIBUTE, Map.of("syncMode", "FORCE",
+                            "attribute", ORGANISATION_ATTRIBUTE, "attribute.value", signIn.organisationId())),
+                    mapper(signIn, ROLE_MAPPER, "oidc-hardcoded-role-idp-mapper", Map.of("syncMode", "FORCE",
+                            "role", "practitioner")),
+                    mapper(signIn, USERNAME_MAPPER, "saml-username-idp-mapper", Map.of("syncMode", "IMPORT",
+                            "template", signIn.usernameTemplate(), "target", "LOCAL"))));
+            SAML_ATTRIBUTES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(attribute ->
+                    mappers.add(mapper(signIn, attribute.getKey(), "saml-user-attribute-idp-mapper", Map.of(
+                            "syncMode", "FORCE", "attribute.name", attribute.getValue(),
+                            "user.attribute", attribute.getKey()))));
+            return List.copyOf(mappers);
+        }
         return List.of(
                 mapper(signIn, ORGANISATION_MAPPER, HARDCODED_ATTRIBUTE, Map.of("syncMode", "FORCE",
                         "attribute", ORGANISATION_ATTRIBUTE, "attribute.value", signIn.organisationId())),
@@ -110,11 +179,14 @@ final class ProviderInKeycloak {
         if (!actual.isEnabled()) {
             differ.add("enabled");
         }
+        if (!wanted.getProviderId().equals(actual.getProviderId())) {
+            differ.add("providerId");
+        }
         if (!actual.isTrustEmail()) {
             // onboarded before the realm verified e-mail addresses, or changed by hand: staff would be asked to verify
             differ.add("trustEmail");
         }
-        for (String setting : COMPARED) {
+        for (String setting : signIn.usesSaml() ? COMPARED_SAML : COMPARED) {
             if (!Objects.equals(wanted.getConfig().get(setting), config(actual.getConfig()).get(setting))) {
                 differ.add(setting);
             }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.exchange.contracts.Topics;
 import org.exchange.membership.support.Api;
@@ -278,26 +277,14 @@ class PartnerOnboardingTest {
     }
 
     private static IdentityProviderRepresentation provider(String alias) {
-        return keycloak.asAdministrator(realm -> {
-            try {
-                return realm.identityProviders().get(alias).toRepresentation();
-            } catch (NotFoundException e) {
-                return null;
-            }
-        });
+        return ProvidersInRealm.provider(keycloak, alias);
     }
 
     private static List<IdentityProviderMapperRepresentation> mappers(String alias) {
-        return keycloak.asAdministrator(realm -> {
-            try {
-                return realm.identityProviders().get(alias).getMappers();
-            } catch (NotFoundException e) {
-                return List.of();
-            }
-        });
+        return ProvidersInRealm.mappers(keycloak, alias);
     }
 
     private static IdentityProviderMapperRepresentation mapper(String alias, String name) {
-        return mappers(alias).stream().filter(mapper -> name.equals(mapper.getName())).findFirst().orElseThrow();
+        return ProvidersInRealm.mapper(keycloak, alias, name);
     }
 }

@@ -18,7 +18,7 @@ class ProviderInKeycloakTest {
             "https://id.eastfield.example/.well-known/openid-configuration", "exchange",
             new Discovery("https://id.eastfield.example", "https://id.eastfield.example/auth",
                     "https://id.eastfield.example/token", null, "https://id.eastfield.example/keys", null),
-            PartnerSignIn.USERNAME_TEMPLATE, Instant.parse("2026-12-01T09:00:00Z"), null);
+            PartnerSignIn.USERNAME_TEMPLATE, Instant.parse("2026-12-01T09:00:00Z"), null, null, null);
 
     @Test
     void keycloakHoldingExactlyWhatWasOnboardedHasNoDrift() {

@@ -3,6 +3,7 @@ package org.exchange.notification.erasure;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.exchange.notification.digest.DiscussionActivity;
 import org.exchange.notification.feed.Notifications;
 import org.exchange.notification.mail.MailQueue;
 import org.exchange.notification.preference.Preferences;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Honours a person's request to erase their personal data: their address and names, what their feed and mails said,
- * their choices and unsubscribe links, and what the audit trail recorded of their choices. The feed entries and mail rows stay, empty, so that counts stay true; a mail not
+ * their choices and unsubscribe links, the discussion spaces they belonged to and their digests, and what the audit
+ * trail recorded of their choices. The feed entries and mail rows stay, empty, so that counts stay true; a mail not
  * yet sent is never sent; and later events about them notify nobody.
  */
 @Service
@@ -27,9 +29,11 @@ public class Erasure {
     private final Preferences preferences;
     private final ProgrammeNews programme;
     private final PlatformErasure platformErasure;
+    private final DiscussionActivity discussions;
 
     Erasure(Recipients recipients, Notifications notifications, MailQueue mail, Preferences preferences,
-            ProgrammeNews programme, PlatformErasure platformErasure) {
+            ProgrammeNews programme, PlatformErasure platformErasure, DiscussionActivity discussions) {
+        this.discussions = discussions;
         this.platformErasure = platformErasure;
         this.recipients = recipients;
         this.notifications = notifications;
@@ -45,6 +49,7 @@ public class Erasure {
         notifications.eraseContentsOf(person);
         preferences.erase(person);
         programme.erase(person);
+        discussions.erase(person);
         platformErasure.forget(person);
     }
 }

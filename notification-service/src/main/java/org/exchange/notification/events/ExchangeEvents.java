@@ -2,6 +2,7 @@ package org.exchange.notification.events;
 
 import static org.exchange.platform.inbox.EventHandler.on;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.contracts.exchange.EnquiryAnswered;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.GroupProposed;
 import org.exchange.contracts.exchange.InterestConfirmationRequested;
@@ -21,12 +23,14 @@ import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
 import org.exchange.contracts.exchange.MemberJoinedGroup;
+import org.exchange.contracts.exchange.MemberLeftGroup;
 import org.exchange.contracts.exchange.NetworkCreated;
 import org.exchange.contracts.exchange.OutcomePublished;
 import org.exchange.contracts.exchange.RegistrationCancelled;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
+import org.exchange.notification.digest.DiscussionActivity;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.interest.InterestNotices;
 import org.exchange.notification.preference.Category;
@@ -46,7 +50,9 @@ import org.springframework.stereotype.Component;
  * has it, an outcome to its group's members and its publisher. Nobody the payload does not name hears of anything.
  * Networks, groups forming, their participants, meetings and outcomes also feed the newsletter's read model
  * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}. A discussion post
- * is told to whoever it mentions, and a new thread in a group's space to the group's other members.
+ * is told to whoever it mentions, and a new thread in a group's space to the group's other members; every post, and who
+ * belongs to each group's space, is kept for the discussion digest ({@link DiscussionActivity}). The answer to an
+ * enquiry is mailed, with its text, to the person who sent it.
  */
 @Component
 class ExchangeEvents {
@@ -56,11 +62,15 @@ class ExchangeEvents {
     private final ProgrammeNews news;
     private final MeetingReminders reminders;
     private final InterestNotices interest;
+    private final DiscussionActivity discussions;
+    private final Clock clock;
     private final String portal;
 
     ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders,
-            InterestNotices interest,
+            InterestNotices interest, DiscussionActivity discussions, Clock clock,
             @Value("${exchange.notification.public-base-url:http://localhost:8080}") String portal) {
+        this.discussions = discussions;
+        this.clock = clock;
         this.interest = interest;
         this.portal = portal;
         this.inbox = inbox;
@@ -84,9 +94,11 @@ class ExchangeEvents {
                 on(GroupProposed.class, this::groupProposed),
                 on(GroupActivated.class, this::groupActivated),
                 on(MemberJoinedGroup.class, this::memberJoined),
+                on(MemberLeftGroup.class, this::memberLeft),
                 on(InterestConfirmationRequested.class, interest::confirmationRequested),
                 on(InterestMatched.class, interest::matched),
-                on(DiscussionPostAdded.class, this::discussionPost));
+                on(DiscussionPostAdded.class, this::discussionPost),
+                on(EnquiryAnswered.class, this::enquiryAnswered));
     }
 
     /**
@@ -96,6 +108,7 @@ class ExchangeEvents {
      * the post is read in the portal, where its space's access rules apply.
      */
     private void discussionPost(DiscussionPostAdded post, EventMetadata event) {
+        discussions.postAdded(post, post.postedAt() == null ? event.time() : post.postedAt(), clock.instant());
         String thread = portal + "/groups/thread.html?id=" + post.threadId();
         Set<UUID> mentioned = new LinkedHashSet<>(post.mentionedPersonIds() == null ? List.of()
                 : post.mentionedPersonIds());
@@ -126,6 +139,28 @@ class ExchangeEvents {
         }
     }
 
+    /**
+     * A programme admin answered someone's enquiry: the reply reaches them by e-mail (they asked, so always) and in
+     * their feed, once per reply however often the event comes; the portal shows the whole exchange.
+     */
+    private void enquiryAnswered(EnquiryAnswered answer, EventMetadata event) {
+        String to = answer.networkName() == null ? "the Learning Exchange" : answer.networkName();
+        tell(List.of(answer.practitionerId()), Category.ENQUIRY, "Answer to your enquiry: " + answer.subject(),
+                person -> """
+                        Hello %s,
+
+                        You asked %s: "%s". Here is the answer:
+
+                        %s
+
+                        Read your enquiries and their answers in the portal: %s
+
+                        The Exchange team
+                        """.formatted(person.greetingName(), to, answer.subject(), answer.reply(),
+                        portal + "/enquiries.html"),
+                event);
+    }
+
     private void networkCreated(NetworkCreated network, EventMetadata event) {
         news.saveNetwork(new ProgrammeNews.Network(network.networkId(), network.name(), network.region()));
     }
@@ -137,6 +172,8 @@ class ExchangeEvents {
         if (group.facilitatorIds() != null) {
             group.facilitatorIds().forEach(person -> news.participates(group.networkId(), person));
         }
+        discussions.members(group.groupId(), group.networkId(), group.name(), group.facilitatorIds(),
+                group.proposedAt() == null ? event.time() : group.proposedAt());
     }
 
     private void groupActivated(GroupActivated group, EventMetadata event) {
@@ -144,12 +181,22 @@ class ExchangeEvents {
         for (List<UUID> people : java.util.Arrays.asList(group.facilitatorIds(), group.memberIds())) {
             if (people != null) {
                 people.forEach(person -> news.participates(group.networkId(), person));
+                discussions.members(group.groupId(), group.networkId(), group.name(), people,
+                        group.activatedAt() == null ? event.time() : group.activatedAt());
             }
         }
     }
 
     private void memberJoined(MemberJoinedGroup joined, EventMetadata event) {
         news.participates(joined.networkId(), joined.practitionerId());
+        discussions.members(joined.groupId(), joined.networkId(), joined.groupName(), List.of(joined.practitionerId()),
+                joined.joinedAt() == null ? event.time() : joined.joinedAt());
+    }
+
+    /** A member who left no longer gets the group's posts (nor its network's, unless another group keeps them in). */
+    private void memberLeft(MemberLeftGroup left, EventMetadata event) {
+        discussions.left(left.groupId(), left.networkId(), left.groupName(), left.practitionerId(),
+                left.leftAt() == null ? event.time() : left.leftAt());
     }
 
     private void scheduled(MeetingScheduled meeting, EventMetadata event) {

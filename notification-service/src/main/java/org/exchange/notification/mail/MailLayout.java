@@ -3,6 +3,7 @@ package org.exchange.notification.mail;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.exchange.notification.preference.Category;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +61,18 @@ public class MailLayout {
         context.setVariable("transactional", letter.category() == null || letter.category().transactional());
         context.setVariable("portalUrl", portalUrl);
         return new Parts(text.process("layout", context), html.process("layout", context));
+    }
+
+    /**
+     * A mail's own content written from a pair of templates, {@code mail/<name>.txt} and {@code mail/<name>.html}
+     * (the HTML escaped as Thymeleaf escapes it), before it is laid out: give the parts to {@link MailQueue} as the
+     * mail's text and HTML.
+     */
+    public Parts write(String template, Map<String, Object> variables) {
+        Context context = new Context(Locale.UK);
+        context.setVariables(variables);
+        context.setVariable("portalUrl", portalUrl);
+        return new Parts(text.process(template, context).strip(), html.process(template, context));
     }
 
     /** Plain text cut where it has blank lines; line breaks within a paragraph are kept by the layout. */

@@ -76,20 +76,34 @@ public class MailQueue {
     /** Queues a mail written for one address, with its own HTML (a newsletter's test copy); no unsubscribe link. */
     public void enqueueWritten(UUID recipientId, String recipient, String subject, String text, String html,
             String webUrl) {
+        enqueueWritten(recipientId, recipient, subject, text, html, webUrl, null);
+    }
+
+    /**
+     * Queues a mail written for one person, with its own HTML (a digest), in no one's feed; answers its id.
+     *
+     * @param unsubscribeCategory the category whose one-click unsubscribe link the mail gets when it is sent, or null
+     */
+    public UUID enqueueWritten(UUID recipientId, String recipient, String subject, String text, String html,
+            String webUrl, Category unsubscribeCategory) {
+        UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                insert into outgoing_mail (id, recipient_id, recipient, subject, body, html_body, web_url, status,
-                                           attempts, next_attempt_at, created_at)
-                values (:id, :recipientId, :recipient, :subject, :body, :html, :web, 'PENDING', 0, :now, :now)""")
-                .param("id", UUID.randomUUID())
+                insert into outgoing_mail (id, recipient_id, recipient, subject, body, html_body, web_url,
+                                           unsubscribe_category, status, attempts, next_attempt_at, created_at)
+                values (:id, :recipientId, :recipient, :subject, :body, :html, :web, :category, 'PENDING', 0, :now,
+                        :now)""")
+                .param("id", id)
                 .param("recipientId", recipientId)
                 .param("recipient", recipient)
                 .param("subject", subject)
                 .param("body", text)
                 .param("html", html)
                 .param("web", webUrl)
+                .param("category", unsubscribeCategory == null ? null : unsubscribeCategory.name())
                 .param("now", now)
                 .update();
+        return id;
     }
 
     /**

@@ -17,8 +17,12 @@ public enum Category {
     AWARD("Progress towards your ILM award", false, true),
     INTEREST("Groups forming in a subject and region you registered interest in", false, true),
     MENTION("Someone mentioning you in a discussion", false, true),
+    // the person asked: the answer to their own enquiry always reaches them
+    ENQUIRY("Answers to the enquiries you sent to a network or the Learning Exchange", true, true),
     // a group's discussion can be busy: new threads reach the feed, and e-mail only for those who ask for it
     DISCUSSION("New threads in your groups' discussions", false, false),
+    // one mail a week (or a day, or none: DigestFrequency) with the new posts in the person's discussion spaces
+    DIGEST("A digest of new posts in your groups' and networks' discussions", false, true),
     // the newsletter needs consent: it starts off until the person's profile says yes
     NEWSLETTER("The quarterly newsletter", false, false);
 

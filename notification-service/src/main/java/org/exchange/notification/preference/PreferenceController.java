@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exchange.platform.problem.InvalidRequestException;
@@ -37,33 +36,48 @@ class PreferenceController {
     }
 
     @GetMapping
-    @Operation(summary = "Every category with whether it reaches the caller by e-mail, and whether it can be switched off")
+    @Operation(summary = "Every category with whether it reaches the caller by e-mail, and whether it can be switched "
+            + "off; how often the discussion digest comes")
     Choices choices(Caller caller) {
         return Choices.of(preferences.of(caller.subjectId()));
     }
 
     @PutMapping
-    @Operation(summary = "Switches e-mail on or off for the categories named; transactional ones cannot be switched off",
-            description = "Categories not named keep their setting. Switching off a transactional category answers "
-                    + "400 and changes nothing.")
+    @Operation(summary = "Switches e-mail on or off for the categories named, and sets how often the discussion "
+            + "digest comes; transactional categories cannot be switched off",
+            description = "Categories not named keep their setting, and so does the digest when discussionDigest is "
+                    + "left out. discussionDigest OFF switches the DIGEST category's e-mail off; DAILY or WEEKLY "
+                    + "switches it on at that frequency. Switching off a transactional category answers 400 and "
+                    + "changes nothing.")
     @ApiResponse(responseCode = "200", description = "The choices after the change")
-    @ApiResponse(responseCode = "400", description = "An unknown category, a category named twice, or a transactional "
-            + "one switched off", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Nothing to change, an unknown category or frequency, a category "
+            + "named twice (DIGEST with discussionDigest too), or a transactional one switched off",
+            content = @Content(mediaType = "application/problem+json"))
     Choices change(Caller caller, @RequestBody @Valid ChoiceChanges changes) {
+        List<ChoiceChange> named = changes.categories() == null ? List.of() : changes.categories();
+        if (named.isEmpty() && changes.discussionDigest() == null) {
+            throw new InvalidRequestException("Name at least one category, or the discussion digest's frequency");
+        }
         Map<Category, Boolean> email = new EnumMap<>(Category.class);
-        for (ChoiceChange change : changes.categories()) {
+        for (ChoiceChange change : named) {
             if (email.put(change.category(), change.email()) != null) {
                 throw new InvalidRequestException("Category " + change.category() + " is named more than once");
             }
         }
-        return Choices.of(preferences.change(caller, email));
+        return Choices.of(preferences.change(caller, email, changes.discussionDigest()));
     }
 
-    /** The person's choices for every category. */
-    record Choices(List<Choice> categories) {
+    /**
+     * The person's choices for every category, and the digest's frequency.
+     *
+     * @param discussionDigest how often the digest of new posts in their discussions comes: OFF, DAILY or WEEKLY
+     *     (WEEKLY unless they chose otherwise)
+     */
+    record Choices(List<Choice> categories, DigestFrequency discussionDigest) {
 
-        static Choices of(Map<Category, Boolean> email) {
-            return new Choices(Arrays.stream(Category.values()).map(c -> Choice.of(c, email.get(c))).toList());
+        static Choices of(PreferenceService.Settings settings) {
+            return new Choices(Arrays.stream(Category.values()).map(c -> Choice.of(c, settings.email().get(c)))
+                    .toList(), settings.discussionDigest());
         }
     }
 
@@ -86,8 +100,11 @@ class PreferenceController {
         }
     }
 
-    /** The categories whose e-mail the person switches on or off. */
-    record ChoiceChanges(@NotEmpty @Size(max = 20) List<@NotNull @Valid ChoiceChange> categories) {
+    /**
+     * The categories whose e-mail the person switches on or off, and the digest's frequency; either may be left out.
+     */
+    record ChoiceChanges(@Size(max = 20) List<@NotNull @Valid ChoiceChange> categories,
+            @Schema(example = "DAILY") DigestFrequency discussionDigest) {
     }
 
     /** One category switched on or off. */

@@ -31,16 +31,40 @@ class PreferenceService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
-    Map<Category, Boolean> of(UUID person) {
-        return preferences.of(person);
+    /**
+     * A person's choices: e-mail per category, and how often the discussion digest comes.
+     *
+     * @param discussionDigest OFF exactly when the DIGEST category's e-mail is off
+     */
+    record Settings(Map<Category, Boolean> email, DigestFrequency discussionDigest) {
+
+        /** As the audit trail keeps it: each category's e-mail choice, and the digest's frequency beside them. */
+        Map<String, Object> audited() {
+            Map<String, Object> audited = new java.util.LinkedHashMap<>();
+            email.forEach((category, wanted) -> audited.put(category.name(), wanted));
+            audited.put("discussionDigest", discussionDigest.name());
+            return audited;
+        }
     }
 
-    /** Applies the person's choices, all or none: a transactional category cannot be switched off. */
+    @Transactional(readOnly = true)
+    Settings of(UUID person) {
+        return new Settings(preferences.of(person), preferences.digest(person));
+    }
+
+    /**
+     * Applies the person's choices, all or none: a transactional category cannot be switched off.
+     *
+     * @param digest how often the discussion digest should come, or null to keep it as it is
+     */
     @Transactional
-    Map<Category, Boolean> change(Caller caller, Map<Category, Boolean> email) {
+    Settings change(Caller caller, Map<Category, Boolean> email, DigestFrequency digest) {
         UUID person = caller.subjectId();
-        Map<Category, Boolean> before = preferences.of(person);
+        Settings before = of(person);
+        if (digest != null && email.containsKey(Category.DIGEST)) {
+            throw new InvalidRequestException("The digest is named twice: choose its frequency (discussionDigest) "
+                    + "or switch its e-mail, not both");
+        }
         email.forEach((category, wanted) -> {
             if (category.transactional() && !wanted) {
                 throw new InvalidRequestException("E-mails in " + category + " (" + category.label()
@@ -56,8 +80,11 @@ class PreferenceService {
                 suppressions.lift(person);
             }
         });
-        Map<Category, Boolean> after = preferences.of(person);
-        audit.record(caller, "preferences.changed", subject(person), null, before, after);
+        if (digest != null) {
+            preferences.setDigest(person, digest, clock.instant());
+        }
+        Settings after = of(person);
+        audit.record(caller, "preferences.changed", subject(person), null, before.audited(), after.audited());
         return after;
     }
 
@@ -72,10 +99,11 @@ class PreferenceService {
     Category unsubscribe(String token) {
         UnsubscribeLinks.Subscription subscription = subscription(token);
         UUID person = subscription.recipient();
-        Map<Category, Boolean> before = preferences.of(person);
+        Settings before = of(person);
         preferences.set(person, subscription.category(), false, clock.instant());
         // no one signed in: the link stands for its recipient
-        audit.record(null, "preferences.unsubscribed-by-link", subject(person), null, before, preferences.of(person));
+        audit.record(null, "preferences.unsubscribed-by-link", subject(person), null, before.audited(),
+                of(person).audited());
         return subscription.category();
     }
 

@@ -63,9 +63,39 @@ public class Preferences {
                 .update();
     }
 
+    /** How often the person wants the discussion digest: off when its e-mail is switched off, else their frequency. */
+    public DigestFrequency digest(UUID recipient) {
+        if (!emailWanted(recipient, Category.DIGEST)) {
+            return DigestFrequency.OFF;
+        }
+        return jdbc.sql("select frequency from digest_preference where recipient_id = :recipient")
+                .param("recipient", recipient)
+                .query(String.class)
+                .optional()
+                .map(DigestFrequency::valueOf)
+                .orElse(DigestFrequency.DEFAULT);
+    }
+
+    /** Records how often the person wants the digest; off switches the DIGEST e-mail off and keeps the frequency. */
+    void setDigest(UUID recipient, DigestFrequency frequency, Instant at) {
+        set(recipient, Category.DIGEST, frequency != DigestFrequency.OFF, at);
+        if (frequency != DigestFrequency.OFF) {
+            jdbc.sql("""
+                    insert into digest_preference (recipient_id, frequency, updated_at)
+                    values (:recipient, :frequency, :at)
+                    on conflict (recipient_id) do update
+                    set frequency = excluded.frequency, updated_at = excluded.updated_at""")
+                    .param("recipient", recipient)
+                    .param("frequency", frequency.name())
+                    .param("at", Timestamp.from(at))
+                    .update();
+        }
+    }
+
     /** Forgets every choice and unsubscribe link of a person who asked for erasure. */
     public void erase(UUID recipient) {
         jdbc.sql("delete from mail_preference where recipient_id = :recipient").param("recipient", recipient).update();
+        jdbc.sql("delete from digest_preference where recipient_id = :recipient").param("recipient", recipient).update();
         jdbc.sql("delete from unsubscribe_token where recipient_id = :recipient").param("recipient", recipient).update();
         jdbc.sql("delete from mail_suppression where recipient_id = :recipient").param("recipient", recipient).update();
     }

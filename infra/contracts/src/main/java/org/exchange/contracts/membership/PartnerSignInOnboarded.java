@@ -11,10 +11,11 @@ import org.exchange.contracts.EventType;
  *
  * @param organisationId the id membership-service gives the organisation, such as {@code org-eastfield-college}
  * @param identityProviderAlias the alias of its identity provider in the platform realm, unique across partners
- * @param protocol how the partner signs people in: OIDC (SAML may follow)
- * @param discoveryUrl the address of the provider's OpenID Connect discovery document
- * @param issuer the issuer the discovery document named
- * @param clientId the platform's client id at the partner's provider
+ * @param protocol how the partner signs people in: OIDC or SAML
+ * @param discoveryUrl OIDC: the address of the provider's discovery document; SAML: the address of its metadata, or
+ *        null when the metadata was pasted
+ * @param issuer OIDC: the issuer the discovery document named; SAML: the identity provider's entity id
+ * @param clientId OIDC: the platform's client id at the partner's provider; SAML: null
  * @param usernameTemplate how the platform names a brokered user, such as {@code ${ALIAS}.${CLAIM.preferred_username}}
  * @param onboardedAt when it was onboarded
  */

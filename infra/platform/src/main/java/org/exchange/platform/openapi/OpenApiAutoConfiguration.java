@@ -39,7 +39,8 @@ public class OpenApiAutoConfiguration {
         String name = environment.getProperty("spring.application.name", "service");
         return new PlatformOpenApiDocument(environment.getProperty("exchange.api.title", name + " API"),
                 environment.getProperty("exchange.api.version", "1.0.0"),
-                environment.getProperty("exchange.api.description"), security.publicPaths());
+                environment.getProperty("exchange.api.description"), security.publicPaths(),
+                security.openPaths());
     }
 
     @Bean

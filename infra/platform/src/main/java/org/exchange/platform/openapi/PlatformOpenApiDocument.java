@@ -40,13 +40,16 @@ class PlatformOpenApiDocument implements OpenApiCustomizer {
     private final String version;
     private final String description;
     private final List<String> publicPaths;
+    private final List<String> openPaths;
     private final AntPathMatcher paths = new AntPathMatcher();
 
-    PlatformOpenApiDocument(String title, String version, String description, List<String> publicPaths) {
+    PlatformOpenApiDocument(String title, String version, String description, List<String> publicPaths,
+            List<String> openPaths) {
         this.title = title;
         this.version = version;
         this.description = description;
         this.publicPaths = publicPaths;
+        this.openPaths = openPaths;
     }
 
     @Override
@@ -70,7 +73,9 @@ class PlatformOpenApiDocument implements OpenApiCustomizer {
     }
 
     private void complete(String path, PathItem.HttpMethod method, Operation operation) {
-        boolean open = method == PathItem.HttpMethod.GET && isPublic(path);
+        boolean readable = method == PathItem.HttpMethod.GET
+                && matches(Stream.concat(publicPaths.stream(), ALWAYS_PUBLIC.stream()), path);
+        boolean open = readable || matches(openPaths.stream(), path);
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.responses(responses);
         boolean takesInput = path.contains("{") || operation.getRequestBody() != null
@@ -96,9 +101,8 @@ class PlatformOpenApiDocument implements OpenApiCustomizer {
         problem(responses, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
-    private boolean isPublic(String path) {
-        return Stream.concat(publicPaths.stream(), ALWAYS_PUBLIC.stream())
-                .anyMatch(pattern -> paths.match(pattern, path));
+    private boolean matches(Stream<String> patterns, String path) {
+        return patterns.anyMatch(pattern -> paths.match(pattern, path));
     }
 
     private static void problem(ApiResponses responses, HttpStatus status) {

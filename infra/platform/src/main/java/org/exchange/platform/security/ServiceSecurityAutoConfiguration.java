@@ -52,6 +52,9 @@ public class ServiceSecurityAutoConfiguration {
             if (!properties.publicPaths().isEmpty()) {
                 requests.requestMatchers(HttpMethod.GET, properties.publicPaths().toArray(String[]::new)).permitAll();
             }
+            if (!properties.openPaths().isEmpty()) {
+                requests.requestMatchers(properties.openPaths().toArray(String[]::new)).permitAll();
+            }
             requests.anyRequest().authenticated();
         });
         http.oauth2ResourceServer(server -> server

@@ -1,0 +1,145 @@
+// The portal's maps (the finder, the demand for groups), drawn with Leaflet (loaded by the page) over the portal's own
+// outlines of the UK (/maps/uk.json, from Natural Earth), so that they work without internet access. Tiles come only
+// from a tile server the gateway is configured with (/portal/settings); they are laid over the outlines, which still
+// show wherever a tile does not load. Markers are links with names, reachable with the keyboard.
+import { api } from './api.js';
+import { el } from './dom.js';
+
+/** The fill and line of each kind of outline: the UK's regions and nations light on a blue sea, neighbours greyed. */
+const OUTLINE_STYLES = {
+  region: { color: '#5c6b69', weight: 1, fillColor: '#ffffff', fillOpacity: 1 },
+  nation: { color: '#5c6b69', weight: 1, fillColor: '#ffffff', fillOpacity: 1 },
+  neighbour: { color: '#8a9694', weight: 1, fillColor: '#e4e8e7', fillOpacity: 1 },
+};
+
+/** How far apart, in pixels, the centres of two markers stay (each is a 26 px target, WCAG 2.5.8 asks 24). */
+const MARKER_SPACING = 32;
+
+let outlines;
+let tiles;
+
+function loadOutlines() {
+  outlines ??= fetch('/maps/uk.json').then(response => (response.ok ? response.json() : null)).catch(() => null);
+  return outlines;
+}
+
+function loadTiles() {
+  tiles ??= api('/portal/settings').then(settings => settings?.mapTiles || null).catch(() => null);
+  return tiles;
+}
+
+/**
+ * A Leaflet map of the UK in node, or null when Leaflet is not loaded. Zooming stays where the page puts it (markers
+ * are spread apart for one zoom); the map can be dragged. maxZoom is how close fitting it to places may go: closer
+ * with tiles, which have streets to show, than over the outlines alone.
+ */
+export async function ukMap(node) {
+  const L = window.L;
+  if (!L) return null;
+  const [shapes, tileServer] = await Promise.all([loadOutlines(), loadTiles()]);
+  const map = L.map(node, { zoomControl: false, attributionControl: false, keyboard: false, scrollWheelZoom: false,
+    doubleClickZoom: false, boxZoom: false, touchZoom: false, zoomSnap: 0.5 });
+  // below the tiles (pane 200), so that they cover the outlines where they load
+  map.createPane('outlines').style.zIndex = '150';
+  if (shapes) {
+    L.geoJSON(shapes, { pane: 'outlines', interactive: false,
+      style: feature => OUTLINE_STYLES[feature.properties.kind] || OUTLINE_STYLES.neighbour }).addTo(map);
+  }
+  if (tileServer) L.tileLayer(tileServer.url, { maxZoom: 18 }).addTo(map);
+  return { map, tiles: tileServer, maxZoom: tileServer ? 12 : 9 };
+}
+
+/** Whom the map's outlines and tiles are owed to, for a line under it. */
+export function credits(tileServer) {
+  return ['Outlines: ', el('a', { href: 'https://www.naturalearthdata.com/' }, 'Natural Earth'), '.',
+    ...(tileServer ? [' Map tiles: ', tileServer.attributionUrl
+      ? el('a', { href: tileServer.attributionUrl }, tileServer.attribution) : tileServer.attribution, '.'] : [])];
+}
+
+/** A marker's symbol: a network's circle, an event's diamond, the searched-from ring; the legend shows the same. */
+export function symbol(kind) {
+  return el('span', { class: `map-symbol ${kind}`, 'aria-hidden': 'true' });
+}
+
+/** The key to a map: each kind of marker with what it means. */
+export function legend(label, entries) {
+  return el('ul', { class: 'map-legend', 'aria-label': label },
+    entries.map(([kind, meaning]) => el('li', {}, symbol(kind), meaning)));
+}
+
+/**
+ * Places on the map as links to their pages: { latitude, longitude, name, href, kind }, in the order the keyboard
+ * reaches them. Each link is named by its place and shows the name when focused or pointed at. Markers that would
+ * overlap at the map's zoom are spread around their place, so that every one can be seen and chosen.
+ */
+export function linkMarkers(map, places) {
+  const L = window.L;
+  const markers = places.map(place => {
+    const link = el('a', { href: place.href, class: `map-marker ${place.kind}` },
+      symbol(place.kind), el('span', { class: 'map-marker-name' }, place.name));
+    const marker = L.marker([place.latitude, place.longitude], { interactive: false, keyboard: false,
+      icon: L.divIcon({ html: link, className: 'map-marker-icon', iconSize: [26, 26] }) }).addTo(map);
+    const showName = () => keepNameInside(link, map.getContainer());
+    link.addEventListener('focus', showName);
+    link.addEventListener('mouseenter', showName);
+    return { marker, link };
+  });
+  const spread = () => spreadApart(map, markers);
+  map.on('zoomend viewreset', spread);
+  spread();
+  return markers.map(({ link }) => link);
+}
+
+/** A shown name is moved to stay inside the map (which clips what leaves it): sideways, and below when at the top. */
+function keepNameInside(link, container) {
+  const name = link.querySelector('.map-marker-name');
+  name.style.marginLeft = '';
+  name.classList.remove('below');
+  const frame = container.getBoundingClientRect();
+  let box = name.getBoundingClientRect();
+  if (box.top < frame.top + 4) {
+    name.classList.add('below');
+    box = name.getBoundingClientRect();
+  }
+  const shift = box.left < frame.left + 4 ? frame.left + 4 - box.left
+    : box.right > frame.right - 4 ? frame.right - 4 - box.right : 0;
+  if (shift) name.style.marginLeft = `${Math.round(shift)}px`;
+}
+
+/** Where the search started from: a ring, not a link (the lists' summary names the place). */
+export function originMarker(map, latitude, longitude) {
+  const L = window.L;
+  return L.marker([latitude, longitude], { interactive: false, keyboard: false, zIndexOffset: -1000,
+    icon: L.divIcon({ html: symbol('origin'), className: 'map-marker-icon', iconSize: [26, 26] }) }).addTo(map);
+}
+
+/**
+ * Each marker, in order, at its place, or where that is taken at the nearest free spot on rings around it, so that no
+ * two markers' centres are closer than MARKER_SPACING and every target stays whole.
+ */
+function spreadApart(map, markers) {
+  const taken = [];
+  for (const { marker, link } of markers) {
+    const at = map.latLngToLayerPoint(marker.getLatLng());
+    const spot = freeSpot(at, taken);
+    taken.push(spot);
+    const dx = Math.round(spot.x - at.x);
+    const dy = Math.round(spot.y - at.y);
+    link.style.transform = dx || dy ? `translate(${dx}px, ${dy}px)` : '';
+  }
+}
+
+function freeSpot(at, taken) {
+  const free = point => taken.every(other => other.distanceTo(point) >= MARKER_SPACING);
+  if (free(at)) return at;
+  // ring n holds 6n spots, about MARKER_SPACING apart along it
+  for (let ring = 1; ring <= 12; ring++) {
+    for (let step = 0; step < 6 * ring; step++) {
+      const angle = -Math.PI / 2 + (2 * Math.PI * step) / (6 * ring);
+      const spot = window.L.point(at.x + ring * MARKER_SPACING * Math.cos(angle),
+        at.y + ring * MARKER_SPACING * Math.sin(angle));
+      if (free(spot)) return spot;
+    }
+  }
+  return at;
+}
