@@ -55,3 +55,9 @@ export function signInUrl(returnTo = location.pathname + location.search) {
   sessionStorage.setItem('exchange.returnTo', returnTo);
   return '/oauth2/authorization/keycloak';
 }
+
+/** Keycloak's registration page: a newcomer creates an account, confirms their e-mail address, and comes back here. */
+export function signUpUrl(returnTo = '/dashboard.html') {
+  signInUrl(returnTo);
+  return '/oauth2/authorization/keycloak?signup';
+}

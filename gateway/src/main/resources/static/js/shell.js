@@ -1,6 +1,6 @@
 // The portal's frame on every page: skip link, header with who is signed in and their organisation, navigation by
 // role, the notification bell, sign-in and sign-out. A page calls shell() first and gets the session back.
-import { api, session, signInUrl, csrfToken } from './api.js';
+import { api, session, signInUrl, signUpUrl, csrfToken } from './api.js';
 import { el, formatDateTime, announce } from './dom.js';
 import { navigation as featureNavigation } from './features/index.js';
 
@@ -62,8 +62,11 @@ function header(me) {
           (me.roles || []).filter(r => ROLE_NAMES[r]).map(r => ROLE_NAMES[r]).join(', '))),
       signOutForm()));
   } else {
-    bar.append(el('a', { class: 'button', href: '/oauth2/authorization/keycloak',
-      onclick: e => { e.preventDefault(); location.assign(signInUrl(afterSignIn())); } }, 'Sign in'));
+    bar.append(el('div', { class: 'who' },
+      el('a', { class: 'button secondary', href: '/oauth2/authorization/keycloak?signup',
+        onclick: e => { e.preventDefault(); location.assign(signUpUrl()); } }, 'Create an account'),
+      el('a', { class: 'button', href: '/oauth2/authorization/keycloak',
+        onclick: e => { e.preventDefault(); location.assign(signInUrl(afterSignIn())); } }, 'Sign in')));
   }
   return el('header', { class: 'site-header' }, bar);
 }

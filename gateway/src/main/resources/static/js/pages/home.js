@@ -1,6 +1,6 @@
 import { shell } from '../shell.js';
 import { el } from '../dom.js';
-import { signInUrl } from '../api.js';
+import { signInUrl, signUpUrl } from '../api.js';
 
 const me = await shell();
 const actions = document.getElementById('home-actions');
@@ -11,5 +11,9 @@ if (me.authenticated) {
   actions.append(el('p', {},
     el('a', { class: 'button', href: '/oauth2/authorization/keycloak',
       onclick: e => { e.preventDefault(); location.assign(signInUrl('/dashboard.html')); } }, 'Sign in'),
-    ' Staff of partner organisations sign in with their own organisation\'s account.'));
+    ' Staff of partner organisations sign in with their own organisation\'s account.'),
+  el('p', {}, 'New here? ',
+    el('a', { href: '/oauth2/authorization/keycloak?signup',
+      onclick: e => { e.preventDefault(); location.assign(signUpUrl('/dashboard.html')); } }, 'Create an account'),
+    ' with your e-mail address: we send you a link to confirm it, then your dashboard shows you what to do first.'));
 }

@@ -71,6 +71,9 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties({ GatewayProperties.class, MapTiles.class })
 public class GatewaySecurity {
 
+    /** The query parameter of the sign-in address that asks Keycloak for its registration page instead. */
+    static final String SIGN_UP = "signup";
+
     /** Where a portal page sends someone who is not signed in. */
     static final String SIGN_IN = "/oauth2/authorization/";
 
@@ -229,7 +232,10 @@ public class GatewaySecurity {
         return new JwtAuthenticationToken(jwt, RealmRoles.authorities(jwt.getClaims()), jwt.getSubject());
     }
 
-    /** PKCE (S256) on every authorization request; {@code ?idp=<alias>} goes to Keycloak as {@code kc_idp_hint}. */
+    /**
+     * PKCE (S256) on every authorization request; {@code ?idp=<alias>} goes to Keycloak as {@code kc_idp_hint}, and
+     * {@code ?signup} opens Keycloak's registration page instead of its sign-in page ({@code prompt=create}).
+     */
     private static ServerOAuth2AuthorizationRequestResolver authorizationRequests(
             ReactiveClientRegistrationRepository registrations) {
         DefaultServerOAuth2AuthorizationRequestResolver resolver =
@@ -238,11 +244,16 @@ public class GatewaySecurity {
                     public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange,
                             String clientRegistrationId) {
                         String idp = exchange.getRequest().getQueryParams().getFirst("idp");
+                        boolean signUp = exchange.getRequest().getQueryParams().containsKey(SIGN_UP);
                         return super.resolve(exchange, clientRegistrationId).map(request ->
-                                idp == null || !IDENTITY_PROVIDER_ALIAS.matcher(idp).matches() ? request
-                                        : OAuth2AuthorizationRequest.from(request)
+                                idp != null && IDENTITY_PROVIDER_ALIAS.matcher(idp).matches()
+                                        ? OAuth2AuthorizationRequest.from(request)
                                                 .additionalParameters(parameters -> parameters.put("kc_idp_hint", idp))
-                                                .build());
+                                                .build()
+                                        : signUp ? OAuth2AuthorizationRequest.from(request)
+                                                .additionalParameters(parameters -> parameters.put("prompt", "create"))
+                                                .build()
+                                        : request);
                     }
                 };
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());

@@ -57,6 +57,7 @@ public final class KeycloakEngine implements AutoCloseable {
             Path cacheDir,
             Path distribution,
             Path workDir,
+            Path themesDir,
             String heapOptions,
             String javaOptions,
             Duration startupTimeout) {
@@ -72,24 +73,27 @@ public final class KeycloakEngine implements AutoCloseable {
 
         /** Free ports, no realm, no database yet, admin/admin, default cache, a 180 s start-up timeout. */
         public static Settings defaults() {
-            return new Settings(0, 0, List.of(), null, null, null, "admin", "admin", null, null, null, null,
+            return new Settings(0, 0, List.of(), null, null, null, "admin", "admin", null, null, null, null, null,
                     "-Xms64m -Xmx512m", DEFAULT_JAVA_OPTIONS, Duration.ofSeconds(180));
         }
 
         public Settings withHttpPort(int port) {
             return new Settings(port, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, workDir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, logFile, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         public Settings withManagementPort(int port) {
             return new Settings(httpPort, port, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, workDir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, logFile, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         /** Realm JSON files to import at start; a realm that already exists in the database is left as it is. */
         public Settings withRealmFiles(List<Path> files) {
             return new Settings(httpPort, managementPort, files, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, workDir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, logFile, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         public Settings withRealmFile(Path file) {
@@ -101,7 +105,8 @@ public final class KeycloakEngine implements AutoCloseable {
         /** The PostgreSQL database Keycloak keeps its state in (required). */
         public Settings withDatabase(String jdbcUrl, String username, String password) {
             return new Settings(httpPort, managementPort, realmFiles, jdbcUrl, username, password, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, workDir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, logFile, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         /** The database {@code database} in {@code postgres}, created when missing. */
@@ -113,49 +118,68 @@ public final class KeycloakEngine implements AutoCloseable {
         /** The bootstrap admin of the master realm, created only when the database has no admin yet. */
         public Settings withAdmin(String username, String password) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, username,
-                    password, logFile, cacheDir, distribution, workDir, heapOptions, javaOptions, startupTimeout);
+                    password, logFile, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         /** Where the child's stdout and stderr go (default: {@code keycloak.log} in the instance's work directory). */
         public Settings withLogFile(Path file) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, file, cacheDir, distribution, workDir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, file, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         /** Where the distribution is unpacked once (default {@code ${java.io.tmpdir}/exchange-keycloak-<version>}). */
         public Settings withCacheDir(Path dir) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, dir, distribution, workDir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, logFile, dir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         /** The distribution zip (default: the one Maven downloaded when this module was built). */
         public Settings withDistribution(Path zip) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, zip, workDir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, logFile, cacheDir, zip, workDir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         /** The instance's own home (default: a temporary directory removed on close). */
         public Settings withWorkDir(Path dir) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, dir, heapOptions, javaOptions, startupTimeout);
+                    adminPassword, logFile, cacheDir, distribution, dir, themesDir, heapOptions,
+                    javaOptions, startupTimeout);
+        }
+
+        /**
+         * A folder of Keycloak themes (one sub-folder per theme, such as {@code infra/keycloak/themes}) that the server
+         * reads as its {@code themes} directory; in development mode it reads them afresh on each page, so an edited
+         * theme shows on reload. Default: none but the built-in themes.
+         */
+        public Settings withThemesDir(Path dir) {
+            return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
+                    adminPassword, logFile, cacheDir, distribution, workDir, dir, heapOptions,
+                    javaOptions, startupTimeout);
         }
 
         /** JVM heap options for the server (default {@code -Xms64m -Xmx512m}). */
         public Settings withHeapOptions(String options) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, workDir, options, javaOptions, startupTimeout);
+                    adminPassword, logFile, cacheDir, distribution, workDir, themesDir, options,
+                    javaOptions, startupTimeout);
         }
 
         /** Further options for the server JVM (default {@value KeycloakEngine#DEFAULT_JAVA_OPTIONS}). */
         public Settings withJavaOptions(String options) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, workDir, heapOptions, options, startupTimeout);
+                    adminPassword, logFile, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    options, startupTimeout);
         }
 
         /** How long to wait for {@code /health/ready} (default 180 s). */
         public Settings withStartupTimeout(Duration timeout) {
             return new Settings(httpPort, managementPort, realmFiles, dbUrl, dbUsername, dbPassword, adminUsername,
-                    adminPassword, logFile, cacheDir, distribution, workDir, heapOptions, javaOptions, timeout);
+                    adminPassword, logFile, cacheDir, distribution, workDir, themesDir, heapOptions,
+                    javaOptions, timeout);
         }
     }
 
@@ -218,7 +242,7 @@ public final class KeycloakEngine implements AutoCloseable {
             try (CacheLock unpackLock = CacheLock.acquire(cache)) {
                 unpackOnce(zip, cache);
             }
-            prepareInstanceHome(cache, workDir, settings.realmFiles());
+            prepareInstanceHome(cache, workDir, settings.realmFiles(), settings.themesDir());
         } catch (RuntimeException e) {
             if (temporaryWorkDir) {
                 Dirs.deleteQuietly(workDir);
@@ -498,9 +522,10 @@ public final class KeycloakEngine implements AutoCloseable {
 
     /**
      * The instance's home: its own {@code bin/kc.sh} (so that {@code kc.home.dir} is this directory) and {@code data/}
-     * (with the realms to import), everything else linked to the unpacked distribution.
+     * (with the realms to import), everything else linked to the unpacked distribution; {@code themes} to the given
+     * folder of themes instead, when there is one.
      */
-    private static void prepareInstanceHome(Path cache, Path home, List<Path> realmFiles) {
+    private static void prepareInstanceHome(Path cache, Path home, List<Path> realmFiles, Path themesDir) {
         try {
             Path bin = Files.createDirectories(home.resolve("bin"));
             Files.copy(cache.resolve("bin/kc.sh"), bin.resolve("kc.sh"), StandardCopyOption.REPLACE_EXISTING);
@@ -511,7 +536,8 @@ public final class KeycloakEngine implements AutoCloseable {
                     Files.delete(link);
                 }
                 if (!Files.exists(link)) {
-                    Files.createSymbolicLink(link, cache.resolve(shared));
+                    Files.createSymbolicLink(link, shared.equals("themes") && themesDir != null
+                            ? themes(themesDir) : cache.resolve(shared));
                 }
             }
             Path imports = home.resolve("data/import");
@@ -526,6 +552,13 @@ public final class KeycloakEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare a Keycloak home in " + home, e);
         }
+    }
+
+    private static Path themes(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no folder of Keycloak themes at " + dir);
+        }
+        return dir.toAbsolutePath();
     }
 
     private static void makeExecutable(Path file) throws IOException {

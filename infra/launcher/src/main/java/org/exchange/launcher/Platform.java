@@ -63,10 +63,13 @@ public final class Platform implements AutoCloseable {
         mail = started(MailEngine.start(settings.smtpPort(), settings.mailApiPort()));
 
         progress.step("Keycloak on port " + settings.keycloakPort() + " (the first start takes a minute)");
+        // the realm's own mail (verifying a newcomer's address) goes through the platform's SMTP server too
         Map<String, String> addresses = Map.of(
                 "EXCHANGE_PORTAL_URL", settings.gatewayUrl(),
                 "EXCHANGE_KEYCLOAK_URL", settings.keycloakUrl(),
-                "EXCHANGE_KEYCLOAK_BACKCHANNEL_URL", settings.keycloakUrl());
+                "EXCHANGE_KEYCLOAK_BACKCHANNEL_URL", settings.keycloakUrl(),
+                "EXCHANGE_SMTP_HOST", "127.0.0.1",
+                "EXCHANGE_SMTP_PORT", String.valueOf(mail.smtpPort()));
         List<Path> realms = PlatformSettings.REALM_FILES.stream()
                 .map(file -> RealmFiles.render(settings.root().resolve(file), data.resolve("realms"), addresses))
                 .toList();
@@ -75,6 +78,8 @@ public final class Platform implements AutoCloseable {
                 .withHttpPort(settings.keycloakPort())
                 .withManagementPort(settings.keycloakManagementPort())
                 .withRealmFiles(realms)
+                // the portal's look on Keycloak's sign-in, registration and e-mail pages, straight from the sources
+                .withThemesDir(settings.root().resolve(PlatformSettings.THEMES_DIR))
                 .withStartupTimeout(READY_TIMEOUT)
                 .withDatabase(postgres, "keycloak")
                 // kept, so that the next start finds and stops a server a killed launcher left running

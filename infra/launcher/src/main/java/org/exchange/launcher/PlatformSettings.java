@@ -43,6 +43,9 @@ public record PlatformSettings(
     public static final List<String> REALM_FILES = List.of("infra/keycloak/realm-exchange.json",
             "infra/keycloak/realm-partner-college.json");
 
+    /** Keycloak's themes for the platform realm (its {@code loginTheme} and {@code emailTheme} name one of them). */
+    public static final String THEMES_DIR = "infra/keycloak/themes";
+
     /** The ports the README documents. */
     public static PlatformSettings standard(Path root, Path dataDir) {
         Map<String, Integer> ports = new LinkedHashMap<>();

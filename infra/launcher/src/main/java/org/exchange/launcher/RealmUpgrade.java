@@ -19,6 +19,7 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * it does not exist yet, and the launcher keeps Keycloak's database between runs: without this, a client scope added
  * to the file later (such as {@code exchange-api}, which puts the audience the services require into the tokens) would
  * never reach a developer's existing platform, and every token would be refused. Only what is missing is added: a
- * client scope the realm lacks, a default client scope the file gives a client that the realm's client lacks, and a
- * client role the file gives a service account that the realm's service account lacks.
+ * client scope the realm lacks, a default client scope the file gives a client that the realm's client lacks, a
+ * client role the file gives a service account that the realm's service account lacks, and the realm settings of
+ * sign-up (self-registration with e-mail verification through the platform's SMTP server, the portal's themes, the
+ * password policy) that the realm has none of.
  */
 final class RealmUpgrade {
 
@@ -90,6 +93,45 @@ final class RealmUpgrade {
             }
         }
         added.addAll(serviceAccountRoles(file));
+        added.addAll(signUpSettings(file));
+        return added;
+    }
+
+    /** Realm settings added with sign-up, each set only where the running realm has no value of its own. */
+    private static final List<String> SIGN_UP_SETTINGS = List.of("loginTheme", "emailTheme", "passwordPolicy",
+            "smtpServer");
+
+    /**
+     * The sign-up settings of the file that the realm lacks. Self-registration and e-mail verification are switched on
+     * only together with the SMTP server, for a realm that has none: a realm imported before sign-up existed (whose
+     * {@code false} was the file's, not an administrator's choice), and never without a way to send the mail.
+     */
+    private List<String> signUpSettings(JsonNode file) {
+        JsonNode realm = JSON.readTree(expect(send(request("").GET()), 200));
+        ObjectNode changes = JSON.createObjectNode();
+        for (String setting : SIGN_UP_SETTINGS) {
+            JsonNode wanted = file.path(setting);
+            JsonNode held = realm.path(setting);
+            boolean missing = held.isMissingNode() || held.isNull() || held.isEmpty() && !held.isValueNode()
+                    || held.isString() && held.asString().isBlank();
+            if (!wanted.isMissingNode() && missing) {
+                changes.set(setting, wanted);
+                if (setting.equals("smtpServer")) {
+                    for (String flag : List.of("registrationAllowed", "verifyEmail")) {
+                        if (file.has(flag)) {
+                            changes.set(flag, file.get(flag));
+                        }
+                    }
+                }
+            }
+        }
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        expect(send(request("").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(changes.toString()))), 204);
+        List<String> added = new ArrayList<>();
+        changes.propertyNames().forEach(setting -> added.add("realm setting " + setting));
         return added;
     }
 

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A developer's platform keeps Keycloak's database between runs, and Keycloak imports a realm file only when the realm
  * does not exist: the launcher's {@link RealmUpgrade} adds what the file gained since, here the {@code exchange-api}
- * audience without which the services refuse every token. Checked on a realm of its own in the shared Keycloak.
+ * audience without which the services refuse every token, and the settings of sign-up. Checked on a realm of its own
+ * in the shared Keycloak.
  */
 class RealmUpgradeIT {
 
@@ -79,6 +80,10 @@ class RealmUpgradeIT {
                 }
             }
         });
+        // and from before sign-up: no registration, no e-mail verification, no SMTP server, no themes, no policy
+        before.put("registrationAllowed", false);
+        before.put("verifyEmail", false);
+        before.remove(List.of("smtpServer", "loginTheme", "emailTheme", "passwordPolicy"));
         String admin = adminToken(keycloak);
         HttpResponse<String> imported = MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
@@ -97,6 +102,15 @@ class RealmUpgradeIT {
                     "role view-identity-providers of realm-management for the service account of exchange-services",
                     "role manage-identity-providers of realm-management for the service account of exchange-services");
             assertThat(audienceOf(keycloak, realm)).contains("exchange-api");
+            assertThat(added).contains("realm setting smtpServer", "realm setting registrationAllowed",
+                    "realm setting verifyEmail", "realm setting loginTheme", "realm setting emailTheme",
+                    "realm setting passwordPolicy");
+            JsonNode settings = MatrixWorld.JSON.readTree(MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak
+                    + "/admin/realms/" + realm)).header("Authorization", "Bearer " + adminToken(keycloak))).body());
+            assertThat(settings.path("registrationAllowed").asBoolean()).isTrue();
+            assertThat(settings.path("verifyEmail").asBoolean()).isTrue();
+            assertThat(settings.path("smtpServer").path("host").asString()).isEqualTo("127.0.0.1");
+            assertThat(settings.path("loginTheme").asString()).isEqualTo("exchange");
             assertThat(RealmUpgrade.apply(keycloak, upgraded, "admin", "admin")).as("a second start").isEmpty();
         } finally {
             MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + realm))

@@ -76,14 +76,18 @@ final class ProviderInKeycloak {
         return provider;
     }
 
-    /** What every onboarded provider shares: enabled, users created at first sign-in, no token kept, no trust. */
+    /**
+     * What every onboarded provider shares: enabled, users created at first sign-in, no token kept, and the partner's
+     * word for its staff's e-mail addresses as for their organisation, so that the realm's e-mail verification, which
+     * self-registered people go through, is not asked of them (Keycloak takes the provider's own verification).
+     */
     private static IdentityProviderRepresentation common(String alias, String displayName, String providerId) {
         IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
         provider.setAlias(alias);
         provider.setDisplayName(displayName);
         provider.setProviderId(providerId);
         provider.setEnabled(true);
-        provider.setTrustEmail(false);
+        provider.setTrustEmail(true);
         provider.setStoreToken(false);
         provider.setAddReadTokenRoleOnCreate(false);
         provider.setLinkOnly(false);
@@ -177,6 +181,10 @@ final class ProviderInKeycloak {
         }
         if (!wanted.getProviderId().equals(actual.getProviderId())) {
             differ.add("providerId");
+        }
+        if (!actual.isTrustEmail()) {
+            // onboarded before the realm verified e-mail addresses, or changed by hand: staff would be asked to verify
+            differ.add("trustEmail");
         }
         for (String setting : signIn.usesSaml() ? COMPARED_SAML : COMPARED) {
             if (!Objects.equals(wanted.getConfig().get(setting), config(actual.getConfig()).get(setting))) {

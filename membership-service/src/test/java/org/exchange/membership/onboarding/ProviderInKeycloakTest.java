@@ -70,6 +70,17 @@ class ProviderInKeycloakTest {
                 .containsExactly("The identity provider's enabled, tokenUrl differ from what was onboarded");
     }
 
+    @Test
+    void aProviderThatDoesNotTrustThePartnersEmailVerificationIsWrong() {
+        // the realm verifies self-registered addresses: without trustEmail, partner staff would be asked to as well
+        IdentityProviderRepresentation untrusting = asKeycloakShowsIt();
+        untrusting.setTrustEmail(false);
+
+        assertThat(ProviderInKeycloak.driftOf(EASTFIELD, untrusting, ProviderInKeycloak.mappers(EASTFIELD)))
+                .extracting(Drift::detail)
+                .containsExactly("The identity provider's trustEmail differ from what was onboarded");
+    }
+
     /** The provider as Keycloak's admin API answers: the secret masked. */
     private static IdentityProviderRepresentation asKeycloakShowsIt() {
         IdentityProviderRepresentation provider = ProviderInKeycloak.provider(EASTFIELD, "Eastfield College", "s3cret");
