@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,15 +47,7 @@ class OrgAdminController {
             + "they first sign in with it); the realm role follows once recorded. 409 for someone of another "
             + "organisation")
     NamedView name(Caller caller, @PathVariable String organisationId, @Valid @RequestBody NameRequest request) {
-        if ((request.practitionerId() == null) == (request.email() == null || request.email().isBlank())) {
-            throw new InvalidRequestException("Name either a practitioner id of the organisation's staff or a work "
-                    + "e-mail address");
-        }
-        if (request.practitionerId() != null) {
-            return new NamedView("APPOINTED", AdminView.of(orgAdmins.name(caller, organisationId,
-                    request.practitionerId())), null);
-        }
-        var named = orgAdmins.nameByEmail(caller, organisationId, request.email());
+        var named = orgAdmins.name(caller, organisationId, request.practitionerId(), request.email());
         return named.admin() != null ? new NamedView("APPOINTED", AdminView.of(named.admin()), null)
                 : new NamedView("WAITING", null, WaitingView.of(named.nomination()));
     }

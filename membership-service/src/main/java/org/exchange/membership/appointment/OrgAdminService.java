@@ -61,6 +61,21 @@ public class OrgAdminService {
     }
 
     /**
+     * Names an org-admin of the organisation: a member of its staff by practitioner id, or the holder of a work e-mail
+     * address; exactly one of the two.
+     */
+    @Transactional
+    public Named name(Caller caller, String organisationId, UUID practitionerId, String email) {
+        requireManagesExisting(caller, organisationId);
+        if ((practitionerId == null) == (email == null || email.isBlank())) {
+            throw new InvalidRequestException("Name either a practitioner id of the organisation's staff or a work "
+                    + "e-mail address, not both");
+        }
+        return practitionerId != null ? new Named(name(caller, organisationId, practitionerId), null)
+                : nameByEmail(caller, organisationId, email);
+    }
+
+    /**
      * Names the person, a member of the organisation, its org-admin; naming a current one again changes nothing.
      *
      * @throws ConflictException when the person belongs to another organisation, or to none
