@@ -34,7 +34,9 @@ async function renderPartners() {
     ? table('partner-health', 'Partners with their sign-in', ['Organisation', 'Provider', 'Discovery document',
       'Identity provider', 'Last check', 'Staff'],
     partners.map(p => [
-      el('span', { 'data-organisation': p.organisationId }, p.organisationName),
+      [el('span', { 'data-organisation': p.organisationId }, p.organisationName), el('br'),
+        el('a', { href: `/admin/organisation-admins.html?organisation=${encodeURIComponent(p.organisationId)}` },
+          'Organisation admins', el('span', { class: 'visually-hidden' }, ` of ${p.organisationName}`))],
       [el('code', {}, p.alias), el('br'), el('span', { class: 'hint' }, p.issuer)],
       yesNo(p.discoveryReachable, 'Reachable', 'Not reachable'),
       keycloakState(p),

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Partner onboarding from the portal, end to end (issue 18, docs/adr/0021): a programme admin onboards a new college
  * whose identity provider is a second realm of the platform's Keycloak, created by the test; the platform configures
  * Keycloak by itself; a member of the college signs in with their college account and arrives in the right
- * organisation, named after the provider so that no username clashes with another college's.
+ * organisation, named after the provider so that no username clashes with another college's. The programme admin then
+ * names her the college's first org-admin in the portal; she signs in again and sees her college's staff only.
  */
 class PartnerOnboardingPortalIT extends BrowserTest {
 
@@ -87,6 +88,49 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
         assertThat(JSON.readTree(users.body()).get(0).get("attributes").get("organisation").get(0).asString())
                 .isEqualTo(organisation);
+
+        // the programme admin names her the college's first org-admin, from its staff
+        String wanda = JSON.readTree(users.body()).get(0).get("id").asString();
+        context.clearCookies();
+        signInAt("/admin/partners.html", "programmeadmin");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organisation admins of " + college)).click();
+        assertThat(heading("Organisation admins of " + college)).isVisible();
+        assertThat(page.getByText("No org-admin has been named on the platform yet.")).isVisible();
+        page.getByLabel("Member of staff").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Wanda Westfield (wanda@" + realm + ".test)"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name an org-admin")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Wanda Westfield is an org-admin now"))).isVisible();
+        assertThat(page.locator("#org-admins")).containsText("wanda@" + realm + ".test");
+        screenshot("admin-organisation-admins");
+        Accessibility.assertNoViolations(page, "the organisation admins page");
+        assertFitsAPhone("/admin/organisation-admins.html?organisation=" + organisation);
+        // the role follows the committed appointment in Keycloak
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> MembershipApi.send(HttpRequest.newBuilder(URI.create(platform.settings().keycloakUrl()
+                        + "/admin/realms/exchange/users/" + wanda + "/role-mappings/realm"))
+                        .header("Authorization", "Bearer " + new MembershipApi(platform).adminToken()))
+                        .body().contains("\"org-admin\""));
+
+        // she signs in again through her college and sees her organisation's staff, and no one else's
+        context.clearCookies();
+        page.navigate(url("/dashboard.html"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college)).click();
+        signInOnKeycloak("wanda", "demo");
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
+                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        assertThat(page.getByTestId("roles")).containsText("Organisation admin");
+        page.navigate(url("/organisation/staff.html"));
+        Locator staffRows = page.locator("#staff tbody tr");
+        assertThat(staffRows).hasCount(1);
+        assertThat(staffRows).containsText("Wanda Westfield");
+        assertThat(page.locator("#staff")).not().containsText("demo.exchange.test");
+        screenshot("college-org-admin-staff");
+        Accessibility.assertNoViolations(page, "the college org-admin's staff page");
+        page.navigate(url("/organisation/admins.html"));
+        assertThat(page.locator("#org-admins-caption")).hasCount(1);
+        assertThat(page.locator("#org-admins")).containsText("Wanda Westfield");
+        Accessibility.assertNoViolations(page, "the college org-admin's admins page");
     }
 
     /** The college's own identity provider: a realm with the platform as its client and one member. */
