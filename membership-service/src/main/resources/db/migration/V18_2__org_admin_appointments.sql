@@ -20,3 +20,11 @@ create table org_admin_nomination (
 -- at most one open nomination per organisation and address
 create unique index org_admin_nomination_open on org_admin_nomination (organisation_id, lower(email))
     where withdrawn_at is null and took_effect_at is null;
+
+-- "Sign in with your organisation" (issue 18): the e-mail domains an organisation's staff have at work, so that a
+-- person who types their work address is sent to its identity provider. A domain belongs to one organisation.
+create table organisation_email_domain (
+    domain          text primary key,
+    organisation_id text not null references organisation (id)
+);
+create index organisation_email_domain_of on organisation_email_domain (organisation_id);

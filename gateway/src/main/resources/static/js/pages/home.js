@@ -11,5 +11,6 @@ if (me.authenticated) {
   actions.append(el('p', {},
     el('a', { class: 'button', href: '/oauth2/authorization/keycloak',
       onclick: e => { e.preventDefault(); location.assign(signInUrl('/dashboard.html')); } }, 'Sign in'),
-    ' Staff of partner organisations sign in with their own organisation\'s account.'));
+    ' Staff of partner organisations ', el('a', { href: '/sign-in.html' }, 'sign in with their organisation'),
+    ', with their own work account.'));
 }

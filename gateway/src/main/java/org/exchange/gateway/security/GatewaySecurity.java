@@ -76,6 +76,7 @@ public class GatewaySecurity {
     /** Pages and paths that need no sign-in. */
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/newsletters.html", "/interest.html", "/signed-out.html",
+            "/sign-in.html",
             "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/error/**", "/fallback/**", "/portal/session",
             "/actuator/health/**", "/actuator/info", "/login/**", "/oauth2/**", "/awards/", "/awards/index.html",
             "/credentials/**" };

@@ -60,19 +60,19 @@ export async function renderOrgAdmins(host, organisationId, message) {
       : `${named.waiting.email} becomes an org-admin when they first sign in with that address.`);
   });
 
-  host.replaceChildren(
+  host.replaceChildren(...[
     el('h3', {}, 'Current organisation admins'),
     admins.admins.length
-      ? table('org-admins', 'Current organisation admins', ['Name', 'E-mail', 'Since', 'Action'],
+      ? table('org-admins-table', 'Current organisation admins', ['Name', 'E-mail', 'Since', 'Action'],
         admins.admins.map(admin => [nameOf(admin), admin.email || '—', formatDate(admin.appointedAt),
           withdrawButton('Withdraw', nameOf(admin), `${base}/admins/${admin.practitionerId}`,
             `${nameOf(admin)} is no longer an org-admin.`)]), { wide: true })
       : el('p', {}, 'No org-admin has been named on the platform yet.'),
     admins.waiting.length ? [
       el('h3', {}, 'Named by e-mail, not signed in yet'),
-      table('org-admins-waiting', 'Named by e-mail, not signed in yet', ['E-mail', 'Named on', 'Action'],
+      table('org-admins-waiting-table', 'Named by e-mail, not signed in yet', ['E-mail', 'Named on', 'Action'],
         admins.waiting.map(waiting => [waiting.email, formatDate(waiting.namedAt),
           withdrawButton('Withdraw', waiting.email, `${base}/admin-nominations/${waiting.nominationId}`,
             `${waiting.email} will not become an org-admin.`)]), { wide: true })] : null,
-    form);
+    form].flat().filter(Boolean));
 }

@@ -128,7 +128,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         screenshot("college-org-admin-staff");
         Accessibility.assertNoViolations(page, "the college org-admin's staff page");
         page.navigate(url("/organisation/admins.html"));
-        assertThat(page.locator("#org-admins-caption")).hasCount(1);
+        assertThat(page.locator("#org-admins-table-caption")).hasCount(1);
         assertThat(page.locator("#org-admins")).containsText("Wanda Westfield");
         Accessibility.assertNoViolations(page, "the college org-admin's admins page");
     }
