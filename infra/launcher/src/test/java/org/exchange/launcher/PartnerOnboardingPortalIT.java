@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * whose identity provider is a second realm of the platform's Keycloak, created by the test; the platform configures
  * Keycloak by itself; a member of the college signs in with their college account and arrives in the right
  * organisation, named after the provider so that no username clashes with another college's. The programme admin then
- * names her the college's first org-admin in the portal; she signs in again and sees her college's staff only.
+ * names her the college's first org-admin in the portal and records the college's e-mail domain; she signs in again
+ * by typing her work e-mail ("sign in with your organisation") and sees her college's staff only.
  */
 class PartnerOnboardingPortalIT extends BrowserTest {
 
@@ -102,6 +103,11 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
                 .setHasText("Wanda Westfield is an org-admin now"))).isVisible();
         assertThat(page.locator("#org-admins")).containsText("wanda@" + realm + ".test");
+        // and records the college's e-mail domain, for "sign in with your organisation"
+        page.getByLabel("E-mail domains of its staff").fill(realm + ".test");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the domains")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Staff at " + realm + ".test sign in with their organisation."))).isVisible();
         screenshot("admin-organisation-admins");
         Accessibility.assertNoViolations(page, "the organisation admins page");
         assertFitsAPhone("/admin/organisation-admins.html?organisation=" + organisation);
@@ -112,10 +118,19 @@ class PartnerOnboardingPortalIT extends BrowserTest {
                         .header("Authorization", "Bearer " + new MembershipApi(platform).adminToken()))
                         .body().contains("\"org-admin\""));
 
-        // she signs in again through her college and sees her organisation's staff, and no one else's
+        // she signs in again with her work e-mail, which leads to her college's sign-in, and sees her organisation's
+        // staff, and no one else's
         context.clearCookies();
-        page.navigate(url("/dashboard.html"));
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college)).click();
+        page.navigate(url("/sign-in.html"));
+        assertThat(heading("Sign in with your organisation")).isVisible();
+        page.getByLabel("Work e-mail").fill("someone@nowhere-" + run + ".test");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("does not sign its staff in with their work account");
+        Accessibility.assertNoViolations(page, "the sign-in page");
+        assertFitsAPhone("/sign-in.html");
+        page.getByLabel("Work e-mail").fill("wanda@" + realm + ".test");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/realms/" + realm + "/.*"));
         signInOnKeycloak("wanda", "demo");
         assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
                 new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
