@@ -19,7 +19,7 @@ if (me.authenticated) {
   host.append(el('p', {}, 'You are signed in. ', el('a', { href: returnTo }, 'Go to your dashboard')));
 } else {
   const answer = el('div', { id: 'sign-in-answer' });
-  const form = el('form', { class: 'stacked', id: 'work-email', 'aria-label': 'Sign in with your work e-mail' },
+  const form = el('form', { class: 'stacked', id: 'work-email', 'aria-label': 'Find your organisation\'s sign-in' },
     field('work-email', 'email', 'Work e-mail', { type: 'email', required: true,
       hint: 'Such as name@college.ac.uk', attributes: { maxlength: 320, autocomplete: 'email' } }),
     el('p', {}, el('button', { type: 'submit' }, 'Continue')));
