@@ -53,7 +53,7 @@ export default {
         description: 'Your staff\'s Learning Exchange membership and CPD hours this year, with a CSV download.',
         roles: ['org-admin'] },
       { href: '/organisation/admins.html', title: 'Organisation admins',
-        description: 'Who manages your organisation on the platform: name another org-admin or withdraw one.',
+        description: 'Who manages your organisation on the platform: name another organisation admin or withdraw one.',
         roles: ['org-admin'] }
     ]
   },

@@ -42,22 +42,22 @@ export async function renderOrgAdmins(host, organisationId, message) {
   const candidates = staff.filter(person => !adminIds.has(person.practitionerId));
 
   const form = el('form', { class: 'stacked', id: 'name-org-admin', 'aria-labelledby': 'name-org-admin-title' },
-    el('h3', { id: 'name-org-admin-title' }, 'Name an org-admin'),
+    el('h3', { id: 'name-org-admin-title' }, 'Name an organisation admin'),
     el('p', { class: 'hint' }, 'Pick one of the organisation\'s staff, or type the work e-mail address of someone who '
-      + 'has not signed in yet: they become an org-admin when they first sign in with it.'),
+      + 'has not signed in yet: they become an organisation admin when they first sign in with it.'),
     field('org-admin', 'practitionerId', 'Member of staff', { value: '',
       options: [['', candidates.length ? 'Choose a member of staff' : 'No member of staff to choose'],
         ...candidates.map(person => [person.practitionerId, `${nameOf(person)}${person.email ? ` (${person.email})`
           : ''}`])] }),
     field('org-admin', 'email', 'Or their work e-mail', { type: 'email',
       attributes: { maxlength: 320, autocomplete: 'off' } }),
-    el('p', {}, el('button', { type: 'submit' }, 'Name an org-admin')));
+    el('p', {}, el('button', { type: 'submit' }, 'Name an organisation admin')));
   onSubmit(form, async values => {
     const body = values.practitionerId ? { practitionerId: values.practitionerId } : { email: values.email || null };
     const named = await api(`${base}/admins`, { method: 'POST', body });
     await rerender(named.status === 'APPOINTED'
-      ? `${nameOf(named.admin)} is an org-admin now. They have the role from their next sign-in.`
-      : `${named.waiting.email} becomes an org-admin when they first sign in with that address.`);
+      ? `${nameOf(named.admin)} is an organisation admin now. They have the role from their next sign-in.`
+      : `${named.waiting.email} becomes an organisation admin when they first sign in with that address.`);
   });
 
   host.replaceChildren(...[
@@ -66,13 +66,13 @@ export async function renderOrgAdmins(host, organisationId, message) {
       ? table('org-admins-table', 'Current organisation admins', ['Name', 'E-mail', 'Since', 'Action'],
         admins.admins.map(admin => [nameOf(admin), admin.email || '—', formatDate(admin.appointedAt),
           withdrawButton('Withdraw', nameOf(admin), `${base}/admins/${admin.practitionerId}`,
-            `${nameOf(admin)} is no longer an org-admin.`)]), { wide: true })
-      : el('p', {}, 'No org-admin has been named on the platform yet.'),
+            `${nameOf(admin)} is no longer an organisation admin.`)]), { wide: true })
+      : el('p', {}, 'No organisation admin has been named on the platform yet.'),
     admins.waiting.length ? [
       el('h3', {}, 'Named by e-mail, not signed in yet'),
       table('org-admins-waiting-table', 'Named by e-mail, not signed in yet', ['E-mail', 'Named on', 'Action'],
         admins.waiting.map(waiting => [waiting.email, formatDate(waiting.namedAt),
           withdrawButton('Withdraw', waiting.email, `${base}/admin-nominations/${waiting.nominationId}`,
-            `${waiting.email} will not become an org-admin.`)]), { wide: true })] : null,
+            `${waiting.email} will not become an organisation admin.`)]), { wide: true })] : null,
     form].flat().filter(Boolean));
 }

@@ -99,9 +99,9 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         assertThat(page.getByText("No org-admin has been named on the platform yet.")).isVisible();
         page.getByLabel("Member of staff").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("Wanda Westfield (wanda@" + realm + ".test)"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name an org-admin")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name an organisation admin")).click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
-                .setHasText("Wanda Westfield is an org-admin now"))).isVisible();
+                .setHasText("Wanda Westfield is an organisation admin now"))).isVisible();
         assertThat(page.locator("#org-admins")).containsText("wanda@" + realm + ".test");
         // and records the college's e-mail domain, for "sign in with your organisation"
         page.getByLabel("E-mail domains of its staff").fill(realm + ".test");
