@@ -96,7 +96,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         signInAt("/admin/partners.html", "programmeadmin");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organisation admins of " + college)).click();
         assertThat(heading("Organisation admins of " + college)).isVisible();
-        assertThat(page.getByText("No org-admin has been named on the platform yet.")).isVisible();
+        assertThat(page.getByText("No organisation admin has been named on the platform yet.")).isVisible();
         page.getByLabel("Member of staff").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("Wanda Westfield (wanda@" + realm + ".test)"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name an organisation admin")).click();
