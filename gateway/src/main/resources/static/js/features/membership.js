@@ -51,6 +51,9 @@ export default {
         roles: ['org-admin'] },
       { href: '/organisation/staff.html', title: 'Staff participation',
         description: 'Your staff\'s Learning Exchange membership and CPD hours this year, with a CSV download.',
+        roles: ['org-admin'] },
+      { href: '/organisation/admins.html', title: 'Organisation admins',
+        description: 'Who manages your organisation on the platform: name another organisation admin or withdraw one.',
         roles: ['org-admin'] }
     ]
   },

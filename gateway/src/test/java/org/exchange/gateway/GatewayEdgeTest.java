@@ -249,6 +249,7 @@ class GatewayEdgeTest {
     void publicPagesNeedNoSignIn() {
         web.get().uri("/").exchange().expectStatus().isOk();
         web.get().uri("/signed-out.html").exchange().expectStatus().isOk();
+        web.get().uri("/sign-in.html").exchange().expectStatus().isOk();
         web.get().uri("/newsletters.html?issue=abc").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
         web.get().uri("/portal/session").exchange()
                 .expectStatus().isOk()

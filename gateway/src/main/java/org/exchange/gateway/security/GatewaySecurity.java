@@ -80,7 +80,7 @@ public class GatewaySecurity {
     /** Pages and paths that need no sign-in. */
     static final String[] PUBLIC_PATHS = {
             "/", "/index.html", "/library.html", "/finder.html", "/newsletters.html", "/interest.html", "/signed-out.html",
-            "/groups/events.html",
+            "/groups/events.html", "/sign-in.html",
             "/favicon.ico", "/css/**", "/js/**", "/img/**", "/maps/**", "/webjars/**", "/error/**", "/fallback/**",
             "/portal/session", "/portal/settings", "/actuator/health/**", "/actuator/info", "/login/**", "/oauth2/**",
             "/awards/", "/awards/index.html", "/credentials/**" };

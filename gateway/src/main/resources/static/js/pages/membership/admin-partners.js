@@ -50,7 +50,9 @@ async function renderPartners() {
     ? table('partner-health', 'Partners with their sign-in', ['Organisation', 'Provider',
       'Discovery document or metadata', 'Signing certificate', 'Identity provider', 'Last check', 'Staff'],
     partners.map(p => [
-      el('span', { 'data-organisation': p.organisationId }, p.organisationName),
+      [el('span', { 'data-organisation': p.organisationId }, p.organisationName), el('br'),
+        el('a', { href: `/admin/organisation-admins.html?organisation=${encodeURIComponent(p.organisationId)}` },
+          'Organisation admins', el('span', { class: 'visually-hidden' }, ` of ${p.organisationName}`))],
       [el('code', {}, p.alias), ' ', PROTOCOLS[p.protocol] || p.protocol, el('br'),
         el('span', { class: 'hint' }, p.issuer)],
       published(p),

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * whose identity provider is a second realm of the platform's Keycloak, created by the test, by OpenID Connect or by
  * SAML 2.0 (the realm acting as a SAML identity provider, onboarded from its metadata); the platform configures
  * Keycloak by itself; a member of the college signs in with their college account and arrives in the right
- * organisation, named after the provider so that no username clashes with another college's.
+ * organisation, named after the provider so that no username clashes with another college's. The programme admin then
+ * names her the college's first org-admin in the portal and records the college's e-mail domain; she signs in again
+ * by typing her work e-mail ("sign in with your organisation") and sees her college's staff only.
  */
 class PartnerOnboardingPortalIT extends BrowserTest {
 
@@ -88,6 +90,63 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
         assertThat(JSON.readTree(users.body()).get(0).get("attributes").get("organisation").get(0).asString())
                 .isEqualTo(organisation);
+
+        // the programme admin names her the college's first org-admin, from its staff
+        String wanda = JSON.readTree(users.body()).get(0).get("id").asString();
+        context.clearCookies();
+        signInAt("/admin/partners.html", "programmeadmin");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organisation admins of " + college)).click();
+        assertThat(heading("Organisation admins of " + college)).isVisible();
+        assertThat(page.getByText("No organisation admin has been named on the platform yet.")).isVisible();
+        page.getByLabel("Member of staff").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Wanda Westfield (wanda@" + realm + ".test)"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name an organisation admin")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Wanda Westfield is an organisation admin now"))).isVisible();
+        assertThat(page.locator("#org-admins")).containsText("wanda@" + realm + ".test");
+        // and records the college's e-mail domain, for "sign in with your organisation"
+        page.getByLabel("E-mail domains of its staff").fill(realm + ".test");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the domains")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText("Staff at " + realm + ".test sign in with their organisation."))).isVisible();
+        screenshot("admin-organisation-admins");
+        Accessibility.assertNoViolations(page, "the organisation admins page");
+        assertFitsAPhone("/admin/organisation-admins.html?organisation=" + organisation);
+        // the role follows the committed appointment in Keycloak
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> MembershipApi.send(HttpRequest.newBuilder(URI.create(platform.settings().keycloakUrl()
+                        + "/admin/realms/exchange/users/" + wanda + "/role-mappings/realm"))
+                        .header("Authorization", "Bearer " + new MembershipApi(platform).adminToken()))
+                        .body().contains("\"org-admin\""));
+
+        // she signs in again with her work e-mail, which leads to her college's sign-in, and sees her organisation's
+        // staff, and no one else's
+        context.clearCookies();
+        page.navigate(url("/sign-in.html"));
+        assertThat(heading("Sign in with your organisation")).isVisible();
+        page.getByLabel("Work e-mail").fill("someone@nowhere-" + run + ".test");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("does not sign its staff in with their work account");
+        Accessibility.assertNoViolations(page, "the sign-in page");
+        assertFitsAPhone("/sign-in.html");
+        page.getByLabel("Work e-mail").fill("wanda@" + realm + ".test");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/realms/" + realm + "/.*"));
+        signInOnKeycloak("wanda", "demo");
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
+                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        assertThat(page.getByTestId("roles")).containsText("Organisation admin");
+        page.navigate(url("/organisation/staff.html"));
+        Locator staffRows = page.locator("#staff tbody tr");
+        assertThat(staffRows).hasCount(1);
+        assertThat(staffRows).containsText("Wanda Westfield");
+        assertThat(page.locator("#staff")).not().containsText("demo.exchange.test");
+        screenshot("college-org-admin-staff");
+        Accessibility.assertNoViolations(page, "the college org-admin's staff page");
+        page.navigate(url("/organisation/admins.html"));
+        assertThat(page.locator("#org-admins-table-caption")).hasCount(1);
+        assertThat(page.locator("#org-admins")).containsText("Wanda Westfield");
+        Accessibility.assertNoViolations(page, "the college org-admin's admins page");
     }
 
     @Test

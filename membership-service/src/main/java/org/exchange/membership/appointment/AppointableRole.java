@@ -4,10 +4,14 @@ import java.util.Arrays;
 
 import org.exchange.platform.problem.InvalidRequestException;
 
-/** The roles a programme admin appoints people to; each is a realm role in the identity provider. */
+/**
+ * The roles people are appointed to; each is a realm role in the identity provider. A programme admin appoints
+ * facilitators and assessors; an org-admin is named for one organisation, its own ({@link OrgAdminService}).
+ */
 public enum AppointableRole {
     FACILITATOR("facilitator"),
-    ASSESSOR("assessor");
+    ASSESSOR("assessor"),
+    ORG_ADMIN("org-admin");
 
     private final String realmRole;
 
@@ -20,12 +24,20 @@ public enum AppointableRole {
         return realmRole;
     }
 
-    /** The role named in a request: {@code FACILITATOR} or {@code facilitator}. */
+    /**
+     * The role named in a request for a programme-wide appointment: {@code FACILITATOR} or {@code facilitator}. An
+     * org-admin is named for an organisation, so not here.
+     */
     static AppointableRole named(String name) {
-        return Arrays.stream(values())
+        AppointableRole named = Arrays.stream(values())
                 .filter(role -> role.name().equalsIgnoreCase(name) || role.realmRole.equals(name))
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException("A programme admin appoints facilitators and assessors; "
                         + "'" + name + "' is not a role one can be appointed to"));
+        if (named == ORG_ADMIN) {
+            throw new InvalidRequestException("An org-admin is named for their organisation: "
+                    + "POST /api/membership/organisations/{organisationId}/admins");
+        }
+        return named;
     }
 }

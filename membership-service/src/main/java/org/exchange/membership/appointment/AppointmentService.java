@@ -47,23 +47,42 @@ public class AppointmentService {
     @Transactional
     public Appointment appoint(Caller caller, UUID practitionerId, AppointableRole role) {
         Access.requireProgrammeAdmin(caller);
+        return appoint(caller, caller.subjectId(), appointable(practitionerId), role, null);
+    }
+
+    /** The person, known here and not erased: 404 or 409 otherwise. */
+    Practitioner appointable(UUID practitionerId) {
         Practitioner person = practitioners.find(practitionerId).orElseThrow(() -> new NotFoundException(
                 "No practitioner " + practitionerId + " has signed in to the platform yet"));
         if (person.isErased()) {
             throw new ConflictException(practitionerId + " was erased at their request; their account has ended and"
                     + " cannot be appointed");
         }
+        return person;
+    }
+
+    /**
+     * Records the appointment, its audit entry and event, and asks for the realm role after commit; the caller has
+     * been checked. A person who already holds the role keeps the appointment they have.
+     *
+     * @param caller who acts, for the audit trail; null when the platform acts on an earlier decision
+     * @param appointedBy who decided it
+     * @param organisationId the organisation an org-admin manages; null for the other roles
+     */
+    Appointment appoint(Caller caller, UUID appointedBy, Practitioner person, AppointableRole role,
+            String organisationId) {
+        UUID practitionerId = person.id();
         var existing = appointments.current(practitionerId, role);
         if (existing.isPresent()) {
             return existing.get();
         }
-        Appointment appointment = new Appointment(UUID.randomUUID(), practitionerId, role, caller.subjectId(),
-                clock.instant(), null, null);
+        Appointment appointment = new Appointment(UUID.randomUUID(), practitionerId, role, appointedBy,
+                clock.instant(), null, null, organisationId);
         appointments.add(appointment);
         audit.record(caller, "appointment.made", Subject.ofPerson("appointment", appointment.id(), practitionerId),
-                null, null, appointment);
+                organisationId, null, appointment);
         events.publish(practitionerId, new PractitionerAppointed(appointment.id(), practitionerId,
-                role.realmRole(), caller.subjectId(), appointment.appointedAt()));
+                role.realmRole(), appointedBy, appointment.appointedAt()));
         roles.requestAfterCommit(practitionerId, role);
         return appointment;
     }
@@ -74,8 +93,13 @@ public class AppointmentService {
         Access.requireProgrammeAdmin(caller);
         Appointment appointment = appointments.current(practitionerId, role).orElseThrow(() -> new NotFoundException(
                 practitionerId + " holds no current appointment as " + role.realmRole()));
+        withdraw(caller, appointment);
+    }
+
+    /** Ends the appointment and asks for the realm role to go after commit; the caller has been checked. */
+    void withdraw(Caller caller, Appointment appointment) {
         end(caller, appointment, "appointment.withdrawn");
-        roles.requestAfterCommit(practitionerId, role);
+        roles.requestAfterCommit(appointment.practitionerId(), appointment.role());
     }
 
     /**
@@ -95,9 +119,8 @@ public class AppointmentService {
         var now = clock.instant();
         UUID practitionerId = appointment.practitionerId();
         appointments.withdraw(appointment.id(), caller.subjectId(), now);
-        audit.record(caller, action, Subject.ofPerson("appointment", appointment.id(), practitionerId), null,
-                appointment, new Appointment(appointment.id(), practitionerId, appointment.role(),
-                        appointment.appointedBy(), appointment.appointedAt(), caller.subjectId(), now));
+        audit.record(caller, action, Subject.ofPerson("appointment", appointment.id(), practitionerId),
+                appointment.organisationId(), appointment, appointment.withdrawn(caller.subjectId(), now));
         events.publish(practitionerId, new AppointmentWithdrawn(appointment.id(), practitionerId,
                 appointment.role().realmRole(), caller.subjectId(), now));
     }

@@ -32,8 +32,10 @@ class Appointments {
                 .optional();
     }
 
+    /** The programme-wide appointments that hold now: facilitators and assessors. */
     List<Appointment> currentOnes() {
-        return jdbc.sql("select * from appointment where withdrawn_at is null order by appointed_at desc")
+        return jdbc.sql("select * from appointment where withdrawn_at is null and role <> 'ORG_ADMIN'"
+                + " order by appointed_at desc")
                 .query(Appointments::appointment)
                 .list();
     }
@@ -66,10 +68,21 @@ class Appointments {
                 .param("role", role.name()).query(UUID.class).list());
     }
 
+    /** The organisation's current org-admins appointed here, the earliest first. */
+    List<Appointment> currentOrgAdmins(String organisationId) {
+        return jdbc.sql("""
+                select * from appointment where role = 'ORG_ADMIN' and organisation_id = :organisation
+                and withdrawn_at is null order by appointed_at""")
+                .param("organisation", organisationId)
+                .query(Appointments::appointment)
+                .list();
+    }
+
     void add(Appointment appointment) {
         jdbc.sql("""
-                insert into appointment (id, practitioner_id, role, appointed_by, appointed_at)
-                values (:id, :practitioner, :role, :by, :at)""")
+                insert into appointment (id, practitioner_id, role, appointed_by, appointed_at, organisation_id)
+                values (:id, :practitioner, :role, :by, :at, :organisation)""")
+                .param("organisation", appointment.organisationId())
                 .param("id", appointment.id())
                 .param("practitioner", appointment.practitionerId())
                 .param("role", appointment.role().name())
@@ -95,6 +108,7 @@ class Appointments {
                 rs.getObject("appointed_by", UUID.class),
                 rs.getTimestamp("appointed_at").toInstant(),
                 rs.getObject("withdrawn_by", UUID.class),
-                withdrawnAt == null ? null : withdrawnAt.toInstant());
+                withdrawnAt == null ? null : withdrawnAt.toInstant(),
+                rs.getString("organisation_id"));
     }
 }

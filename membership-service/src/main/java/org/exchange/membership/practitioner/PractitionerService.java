@@ -16,6 +16,7 @@ import org.exchange.platform.problem.ConflictException;
 import org.exchange.platform.problem.InvalidRequestException;
 import org.exchange.platform.problem.NotFoundException;
 import org.exchange.platform.security.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +27,24 @@ public class PractitionerService {
     private final Practitioners practitioners;
     private final OrganisationService organisations;
     private final IntegrationEvents events;
+    private final ApplicationEventPublisher arrivals;
     private final Clock clock;
 
     PractitionerService(Practitioners practitioners, OrganisationService organisations, IntegrationEvents events,
-            Clock clock) {
+            ApplicationEventPublisher arrivals, Clock clock) {
         this.practitioners = practitioners;
         this.organisations = organisations;
         this.events = events;
+        this.arrivals = arrivals;
         this.clock = clock;
+    }
+
+    /**
+     * A person appears in an organisation: registered with it, vouched for by its identity provider, or confirmed by
+     * its org-admin. Published in the transaction that records it, to listeners in this service (an org-admin named
+     * by e-mail before their first sign-in takes effect).
+     */
+    public record ArrivedInOrganisation(UUID practitionerId, String email, String organisationId) {
     }
 
     /**
@@ -47,7 +58,7 @@ public class PractitionerService {
         if (vouched != null && !vouched.equals(practitioner.organisationId()) && !practitioner.isErased()
                 && organisations.exists(vouched)) {
             // The identity provider vouches for the organisation: it wins over what was recorded before.
-            return updated(practitioner.inOrganisation(vouched, clock.instant()));
+            return arrived(updated(practitioner.inOrganisation(vouched, clock.instant())));
         }
         return practitioner;
     }
@@ -56,6 +67,12 @@ public class PractitionerService {
     @Transactional(readOnly = true)
     public Optional<Practitioner> find(UUID id) {
         return practitioners.find(id);
+    }
+
+    /** The people, not erased, with the e-mail address, whatever its case. */
+    @Transactional(readOnly = true)
+    public List<Practitioner> withEmail(String email) {
+        return practitioners.withEmail(email);
     }
 
     /** The subject ids of the people whose personal data was erased at their request. */
@@ -105,7 +122,7 @@ public class PractitionerService {
     @Transactional
     public Practitioner confirmStaff(Caller caller, String organisationId, UUID practitionerId) {
         Practitioner asking = requestToJoin(caller, organisationId, practitionerId);
-        return updated(asking.inOrganisation(organisationId, clock.instant()));
+        return arrived(updated(asking.inOrganisation(organisationId, clock.instant())));
     }
 
     /** An org-admin declines a person's request to join their organisation. */
@@ -167,10 +184,17 @@ public class PractitionerService {
         Practitioner practitioner = Practitioner.firstSignIn(caller, clock.instant());
         if (practitioners.addIfAbsent(practitioner)) {
             announce(practitioner);
-            return practitioner;
+            return practitioner.organisationId() != null && organisations.exists(practitioner.organisationId())
+                    ? arrived(practitioner) : practitioner;
         }
         // A concurrent first request registered them a moment ago.
         return practitioners.find(caller.subjectId()).orElseThrow();
+    }
+
+    private Practitioner arrived(Practitioner practitioner) {
+        arrivals.publishEvent(new ArrivedInOrganisation(practitioner.id(), practitioner.email(),
+                practitioner.organisationId()));
+        return practitioner;
     }
 
     private void announce(Practitioner practitioner) {

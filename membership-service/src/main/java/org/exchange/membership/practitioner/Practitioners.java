@@ -43,6 +43,15 @@ class Practitioners {
         return byOrganisation("organisation_id", organisationId);
     }
 
+    /** The people with the e-mail address, whatever its case, erased ones left out. */
+    List<Practitioner> withEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from practitioner where lower(email) = lower(:email)"
+                + " and erased_at is null order by registered_at, id")
+                .param("email", email)
+                .query((rs, row) -> practitioner(rs))
+                .list();
+    }
+
     /** The people asking to join the organisation, erased ones left out. */
     List<Practitioner> askingToJoin(String organisationId) {
         return byOrganisation("requested_organisation_id", organisationId);
