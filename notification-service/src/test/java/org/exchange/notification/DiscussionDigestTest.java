@@ -23,8 +23,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.contracts.exchange.DiscussionPostHidden;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.MemberLeftGroup;
+import org.exchange.contracts.membership.MembershipActivated;
+import org.exchange.contracts.membership.MembershipLapsed;
 import org.exchange.contracts.membership.PractitionerErasureRequested;
 import org.exchange.notification.digest.DiscussionDigests;
 import org.exchange.testing.TwoInstances;
@@ -124,6 +127,46 @@ class DiscussionDigestTest extends NotificationIntegrationTest {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/notifications/preferences").with(signedIn(eve.id())))
                 .andExpect(jsonPath("$.discussionDigest").value("OFF"));
+    }
+
+    @Test
+    void theLearningExchangesPostsReachItsCurrentMembersNotALapsedOneAndAHiddenPostIsInNoDigest() throws Exception {
+        Person kim = registeredPractitioner("Kim");
+        Person lena = registeredPractitioner("Lena");
+        Person leo = registeredPractitioner("Leo");
+        for (Person member : List.of(kim, lena, leo)) {
+            publishAndAwait(new MembershipActivated(UUID.randomUUID(), member.id(), member.email(), member.givenName(),
+                    LocalDate.now(), LocalDate.now().plusYears(1), UUID.randomUUID(), ARRIVED.minus(Duration.ofDays(30))),
+                    member.id());
+            digestSetTo(member, "DAILY");
+        }
+        publishAndAwait(new MembershipLapsed(UUID.randomUUID(), leo.id(), leo.email(), leo.givenName(),
+                LocalDate.now(), ARRIVED.minus(Duration.ofDays(1))), leo.id());
+        UUID space = UUID.randomUUID();
+        UUID signposting = UUID.randomUUID();
+        UUID offTopic = UUID.randomUUID();
+        UUID hidden = UUID.randomUUID();
+        learningExchangePost(UUID.randomUUID(), signposting, "Signposting for new members " + space, space, kim);
+        learningExchangePost(hidden, offTopic, "Something a moderator hid " + space, space, kim);
+        publishAndAwait(new DiscussionPostHidden(hidden, offTopic, space, ARRIVED.plus(Duration.ofHours(1))),
+                offTopic);
+
+        digests.send(NEXT_MORNING);
+
+        String daily = awaitOneMail(lena.email(), "Your daily discussion digest: 1 new post").text();
+        assertThat(daily).contains("The Learning Exchange (members)", "Signposting for new members " + space,
+                "Kim Tester", "http://localhost:8080/groups/thread.html?id=" + signposting)
+                .doesNotContain("Something a moderator hid");
+        assertThat(digestMails(leo)).as("a lapsed member").isZero();
+        assertThat(digestMails(kim)).as("the author").isZero();
+    }
+
+    /** A post in the Learning Exchange's space (no network, no group) by {@code author}, arrived at ARRIVED. */
+    private void learningExchangePost(UUID post, UUID thread, String title, UUID space, Person author)
+            throws Exception {
+        publishAndAwait(new DiscussionPostAdded(post, thread, title, true, space, "LEARNING_EXCHANGE", null, null,
+                author.id(), List.of(), List.of(), ARRIVED), thread);
+        arrived(post, ARRIVED);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.contracts.exchange.DiscussionPostHidden;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.LearningExchangeMembers;
 import org.exchange.exchange.directory.Person;
@@ -292,8 +293,10 @@ public class DiscussionService {
         if (post.hidden()) {
             throw new ConflictException("The post is hidden already");
         }
-        discussions.hide(postId, caller.subjectId(), clock.instant(), reason.strip());
+        Instant hiddenAt = clock.instant();
+        discussions.hide(postId, caller.subjectId(), hiddenAt, reason.strip());
         discussions.markWhatWorks(postId, null, null);
+        events.publish(post.threadId(), new DiscussionPostHidden(postId, post.threadId(), space.id(), hiddenAt));
         audit.record(caller, "discussion-post.hidden", post.authorId() == null
                 ? AuditTrail.Subject.of("discussion-post", postId)
                 : AuditTrail.Subject.ofPerson("discussion-post", postId, post.authorId()), null,

@@ -389,6 +389,14 @@ class DiscussionTest extends ExchangeIntegrationTest {
                    and after_state ->> 'reason' = 'Unkind; see the group''s agreement'""")
                 .param("post", rude.toString()).param("lead", lead).param("author", grace)
                 .query(Integer.class).single()).isEqualTo(1);
+        // once hidden, the fact goes out once (the digest drops the post), without the reason or the text
+        assertThat(jdbc.sql("""
+                select serialized_event from event_publication
+                where serialized_event like :type and serialized_event like :post""")
+                .param("type", "%\"type\":\"exchange.DiscussionPostHidden.v1\"%")
+                .param("post", "%" + rude + "%")
+                .query(String.class).list()).singleElement().asString()
+                .doesNotContain("Unkind").doesNotContain("agreement");
         mvc.perform(put("/api/exchange/discussions/posts/" + rude + "/helpful").with(practitioner(ada)))
                 .andExpect(status().isConflict());
     }

@@ -86,6 +86,12 @@ public class DiscussionActivity {
         }
     }
 
+    /** A post was hidden by a moderator: no digest not yet sent carries it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void postHidden(UUID postId) {
+        jdbc.sql("delete from discussion_post where post_id = :post").param("post", postId).update();
+    }
+
     /** A person left a group (and its space) at a time. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void left(UUID groupId, UUID networkId, String name, UUID person, Instant at) {

@@ -52,11 +52,21 @@ public class DiscussionDigests {
     private static final int BATCH = 200;
     private static final DateTimeFormatter POSTED = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
+    /**
+     * Who reads which spaces: each group's members (and so its network's space), and the Learning Exchange's current
+     * members (an active membership, as the newsletter's read model knows it) its own space.
+     */
+    private static final String READERS = """
+            (select person_id, group_id, network_id, member, false as learning_exchange from discussion_member
+             union all
+             select practitioner_id, null, null, active, true from membership)""";
+
     /** The posts a digest of a person may take: arrived in the period's window, not theirs, in a space of theirs. */
     private static final String CANDIDATE = """
             p.received_at >= :from and p.received_at < :until and p.author_id <> m.person_id
             and m.member and ((p.space_kind = 'GROUP' and m.group_id = p.group_id)
-                              or (p.space_kind = 'NETWORK' and m.network_id = p.network_id))
+                              or (p.space_kind = 'NETWORK' and m.network_id = p.network_id)
+                              or (p.space_kind = 'LEARNING_EXCHANGE' and m.learning_exchange))
             and not exists (select 1 from discussion_digest_post i
                             where i.recipient_id = m.person_id and i.post_id = p.post_id)""";
 
@@ -134,7 +144,7 @@ public class DiscussionDigests {
         return jdbc.sql("""
                 select distinct m.person_id
                 from discussion_post p
-                join discussion_member m on true
+                join %s m on true
                 join recipient r on r.id = m.person_id
                 left join mail_preference e on e.recipient_id = m.person_id and e.category = 'DIGEST'
                 left join digest_preference f on f.recipient_id = m.person_id
@@ -143,7 +153,7 @@ public class DiscussionDigests {
                   and coalesce(e.email, :onByDefault) and coalesce(f.frequency, :defaultFrequency) = :frequency
                   and not exists (select 1 from discussion_digest d
                                   where d.recipient_id = m.person_id and d.period = :period)
-                limit :batch""".formatted(CANDIDATE))
+                limit :batch""".formatted(READERS, CANDIDATE))
                 .param("from", Timestamp.from(period.lookBackFrom()))
                 .param("until", Timestamp.from(period.startsAt()))
                 .param("onByDefault", Category.DIGEST.emailByDefault())
@@ -184,7 +194,7 @@ public class DiscussionDigests {
                 with taken as (
                   insert into discussion_digest_post (recipient_id, post_id, digest_id)
                   select distinct m.person_id, p.post_id, cast(:digest as uuid)
-                  from discussion_post p join discussion_member m on m.person_id = :person
+                  from discussion_post p join %s m on m.person_id = :person
                   where %s
                   on conflict do nothing
                   returning post_id)
@@ -197,7 +207,7 @@ public class DiscussionDigests {
                 left join recipient a on a.id = p.author_id
                 order by p.space_kind, coalesce(g.name, n.name), p.space_id,
                          min(p.posted_at) over (partition by p.thread_id), p.thread_id, p.posted_at"""
-                .formatted(CANDIDATE))
+                .formatted(READERS, CANDIDATE))
                 .param("digest", digest).param("person", person)
                 .param("from", Timestamp.from(period.lookBackFrom()))
                 .param("until", Timestamp.from(period.startsAt()))
@@ -241,9 +251,11 @@ public class DiscussionDigests {
     }
 
     private static Post post(ResultSet rs, int row) throws SQLException {
-        String space = "GROUP".equals(rs.getString("space_kind"))
-                ? Optional.ofNullable(rs.getString("group_name")).orElse("Your group") + " (group)"
-                : Optional.ofNullable(rs.getString("network_name")).orElse("Your network") + " (network)";
+        String space = switch (rs.getString("space_kind")) {
+            case "GROUP" -> Optional.ofNullable(rs.getString("group_name")).orElse("Your group") + " (group)";
+            case "LEARNING_EXCHANGE" -> "The Learning Exchange (members)";
+            default -> Optional.ofNullable(rs.getString("network_name")).orElse("Your network") + " (network)";
+        };
         String author;
         if (rs.getBoolean("author_erased")) {
             author = "A former member";

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.exchange.contracts.Topics;
 import org.exchange.contracts.exchange.DiscussionPostAdded;
+import org.exchange.contracts.exchange.DiscussionPostHidden;
 import org.exchange.contracts.exchange.EnquiryAnswered;
 import org.exchange.contracts.exchange.GroupActivated;
 import org.exchange.contracts.exchange.GroupProposed;
@@ -51,8 +52,8 @@ import org.springframework.stereotype.Component;
  * Networks, groups forming, their participants, meetings and outcomes also feed the newsletter's read model
  * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}. A discussion post
  * is told to whoever it mentions, and a new thread in a group's space to the group's other members; every post, and who
- * belongs to each group's space, is kept for the discussion digest ({@link DiscussionActivity}). The answer to an
- * enquiry is mailed, with its text, to the person who sent it.
+ * belongs to each group's space, is kept for the discussion digest ({@link DiscussionActivity}) until a moderator
+ * hides it. The answer to an enquiry is mailed, with its text, to the person who sent it.
  */
 @Component
 class ExchangeEvents {
@@ -98,6 +99,7 @@ class ExchangeEvents {
                 on(InterestConfirmationRequested.class, interest::confirmationRequested),
                 on(InterestMatched.class, interest::matched),
                 on(DiscussionPostAdded.class, this::discussionPost),
+                on(DiscussionPostHidden.class, (hidden, event) -> discussions.postHidden(hidden.postId())),
                 on(EnquiryAnswered.class, this::enquiryAnswered));
     }
 
