@@ -150,8 +150,11 @@ class MembershipLifecycleTest {
         var reminders = events.await("membership.MembershipRenewalDue.v1", membership.toString(), 2);
         assertThat(reminders.getFirst().payload()).contains("\"reminder\":1");
         assertThat(reminders.getLast().payload()).contains("\"reminder\":2");
-        assertThat(events.typesFor(membership.toString()))
-                .filteredOn("membership.MembershipRenewalDue.v1"::equals).hasSize(2);
+        // two reminders, each one event: the topic is at least once (the test's clock jumping years ahead can have
+        // the outbox take an event still on its way for lost and send it again, under the same id)
+        assertThat(events.eventsFor(membership.toString()).stream()
+                .filter(event -> event.type().equals("membership.MembershipRenewalDue.v1"))
+                .map(EventsOnTopic.Event::id).distinct()).hasSize(2);
         assertStatus(practitioner, "RENEWAL_DUE");
     }
 

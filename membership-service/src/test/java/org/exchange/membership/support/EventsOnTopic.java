@@ -34,8 +34,11 @@ public final class EventsOnTopic implements AutoCloseable {
         consumer.subscribe(List.of(topic));
     }
 
-    /** An event as it arrived: its key, CloudEvents type and JSON payload. */
-    public record Event(String key, String type, String subject, String payload) {
+    /**
+     * An event as it arrived: its key, CloudEvents type, subject and JSON payload, and its CloudEvents id, which a
+     * resubmission from the outbox repeats (the topic is at least once; consumers keep each id once).
+     */
+    public record Event(String key, String type, String subject, String payload, String id) {
     }
 
     /** Waits until events of a type for a key have arrived, and returns all of them seen so far. */
@@ -53,6 +56,12 @@ public final class EventsOnTopic implements AutoCloseable {
         return await(type, key, 1).getLast();
     }
 
+    /** Every event seen for a key so far, after draining what is on the topic now. */
+    public List<Event> eventsFor(String key) {
+        poll();
+        return seen.stream().filter(event -> key.equals(event.key())).toList();
+    }
+
     /** Types of every event seen for a key so far, after draining what is on the topic now. */
     public List<String> typesFor(String key) {
         poll();
@@ -62,7 +71,8 @@ public final class EventsOnTopic implements AutoCloseable {
     private void poll() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             seen.add(new Event(record.key(), header(record, CloudEventHeaders.TYPE),
-                    header(record, CloudEventHeaders.SUBJECT), new String(record.value(), UTF_8)));
+                    header(record, CloudEventHeaders.SUBJECT), new String(record.value(), UTF_8),
+                    header(record, CloudEventHeaders.ID)));
         }
     }
 
