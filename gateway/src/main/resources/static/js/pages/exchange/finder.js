@@ -21,7 +21,7 @@ const regions = [...new Set(places.map(place => place.region))].sort();
 const query = new URLSearchParams(location.search);
 
 const form = el('form', { id: 'finder', class: 'stacked', role: 'search', 'aria-label': 'Find an exchange' },
-  field('finder', 'place', 'Town or city', { value: query.get('place') || '',
+  field('finder', 'place', 'Town or city', { value: query.get('place') || '', conditional: true,
     hint: 'A UK town or city, such as Wolverhampton. Leave it empty and choose "Use my location" to search from where you are.',
     attributes: { list: 'finder-places', autocomplete: 'address-level2' } }),
   el('datalist', { id: 'finder-places' }, places.map(place => el('option', { value: place.name }))),
