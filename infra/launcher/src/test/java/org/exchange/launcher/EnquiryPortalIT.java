@@ -54,6 +54,8 @@ class EnquiryPortalIT extends BrowserTest {
     private void journey(Page person, MembershipApi.Person nadia, String subject, String answer) {
         // from the network's page to its contact form
         person.navigate(url("/groups/events.html"));
+        // open to anyone: the person signs in from it and comes back to it
+        person.getByTestId("sign-in-to-register").getByRole(AriaRole.LINK).click();
         signInOn(person, nadia.username());
         assertThat(person).hasURL(java.util.regex.Pattern.compile(".*/groups/events\\.html$"));
         person.getByLabel("Network").selectOption(new SelectOption().setLabel(WEST_MIDLANDS));

@@ -440,7 +440,9 @@ class ExchangePortalIT extends BrowserTest {
 
         try (BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page practitioner = other.newPage();
+            // the events page is open to anyone: a visitor signs in from it to register, and comes back to it
             practitioner.navigate(url("/groups/events.html"));
+            practitioner.getByTestId("sign-in-to-register").getByRole(AriaRole.LINK).click();
             practitioner.locator("#username").fill(ExchangeApi.PRACTITIONER);
             practitioner.locator("#password").fill("demo");
             practitioner.locator("#kc-login").click();
