@@ -53,20 +53,28 @@ public class DiscussionDigests {
     private static final DateTimeFormatter POSTED = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
     /**
-     * Who reads which spaces: each group's members (and so its network's space), and the Learning Exchange's current
-     * members (an active membership, as the newsletter's read model knows it) its own space.
+     * Who reads which spaces, keyed as {@link #SPACE_OF_POST} keys a post: each group's members (its space, and its
+     * network's), and the Learning Exchange's current members (an active membership, as the newsletter's read model
+     * knows it) its own space. Joined by equality, so that the planner can hash the readers rather than try every
+     * reader against every post.
      */
     private static final String READERS = """
-            (select person_id, group_id, network_id, member, false as learning_exchange from discussion_member
+            (select person_id, 'GROUP' as space_kind, group_id as space_key, member from discussion_member
              union all
-             select practitioner_id, null, null, active, true from membership)""";
+             select person_id, 'NETWORK', network_id, member from discussion_member
+             union all
+             select practitioner_id, 'LEARNING_EXCHANGE', cast('00000000-0000-0000-0000-000000000000' as uuid), active
+             from membership)""";
+
+    /** The readers' key of a post's space: its group, its network, or the one Learning Exchange. */
+    private static final String SPACE_OF_POST = """
+            m.space_kind = p.space_kind
+            and m.space_key = coalesce(case p.space_kind when 'GROUP' then p.group_id when 'NETWORK' then p.network_id end,
+                                       cast('00000000-0000-0000-0000-000000000000' as uuid))""";
 
     /** The posts a digest of a person may take: arrived in the period's window, not theirs, in a space of theirs. */
     private static final String CANDIDATE = """
-            p.received_at >= :from and p.received_at < :until and p.author_id <> m.person_id
-            and m.member and ((p.space_kind = 'GROUP' and m.group_id = p.group_id)
-                              or (p.space_kind = 'NETWORK' and m.network_id = p.network_id)
-                              or (p.space_kind = 'LEARNING_EXCHANGE' and m.learning_exchange))
+            p.received_at >= :from and p.received_at < :until and p.author_id <> m.person_id and m.member
             and not exists (select 1 from discussion_digest_post i
                             where i.recipient_id = m.person_id and i.post_id = p.post_id)""";
 
@@ -144,7 +152,7 @@ public class DiscussionDigests {
         return jdbc.sql("""
                 select distinct m.person_id
                 from discussion_post p
-                join %s m on true
+                join %s m on %s
                 join recipient r on r.id = m.person_id
                 left join mail_preference e on e.recipient_id = m.person_id and e.category = 'DIGEST'
                 left join digest_preference f on f.recipient_id = m.person_id
@@ -153,7 +161,7 @@ public class DiscussionDigests {
                   and coalesce(e.email, :onByDefault) and coalesce(f.frequency, :defaultFrequency) = :frequency
                   and not exists (select 1 from discussion_digest d
                                   where d.recipient_id = m.person_id and d.period = :period)
-                limit :batch""".formatted(READERS, CANDIDATE))
+                limit :batch""".formatted(READERS, SPACE_OF_POST, CANDIDATE))
                 .param("from", Timestamp.from(period.lookBackFrom()))
                 .param("until", Timestamp.from(period.startsAt()))
                 .param("onByDefault", Category.DIGEST.emailByDefault())
@@ -194,7 +202,7 @@ public class DiscussionDigests {
                 with taken as (
                   insert into discussion_digest_post (recipient_id, post_id, digest_id)
                   select distinct m.person_id, p.post_id, cast(:digest as uuid)
-                  from discussion_post p join %s m on m.person_id = :person
+                  from discussion_post p join %s m on m.person_id = :person and %s
                   where %s
                   on conflict do nothing
                   returning post_id)
@@ -207,7 +215,7 @@ public class DiscussionDigests {
                 left join recipient a on a.id = p.author_id
                 order by p.space_kind, coalesce(g.name, n.name), p.space_id,
                          min(p.posted_at) over (partition by p.thread_id), p.thread_id, p.posted_at"""
-                .formatted(READERS, CANDIDATE))
+                .formatted(READERS, SPACE_OF_POST, CANDIDATE))
                 .param("digest", digest).param("person", person)
                 .param("from", Timestamp.from(period.lookBackFrom()))
                 .param("until", Timestamp.from(period.startsAt()))
