@@ -57,6 +57,7 @@ abstract class BrowserTest {
         network.clear();
         context.onRequest(request -> remember("-> " + request.method() + " " + request.url()));
         context.onRequestFinished(request -> remember("<- " + request.method() + " " + request.url()));
+        context.onResponse(response -> remember("<- " + response.status() + " " + response.url()));
         context.onRequestFailed(request -> remember("x  " + request.method() + " " + request.url() + " "
                 + request.failure()));
         context.onPage(opened -> opened.onCrash(crashed -> remember("!! page crashed at " + crashed.url())));
@@ -93,7 +94,7 @@ abstract class BrowserTest {
 
     /** Opens a page that needs signing in, signs in there (password demo) and waits to be back on it. */
     void signInAt(String path, String username) {
-        page.navigate(url(path));
+        open(path);
         signInOnKeycloak(username, MembershipApi.PASSWORD);
         // Playwright matches URLs with JavaScript regular expressions (no Pattern.quote); a section shows its index.html
         String address = path.replaceAll("[.?*+^$()\\[\\]{}|\\\\]", "\\\\$0")
@@ -106,18 +107,42 @@ abstract class BrowserTest {
             // Since the merge of 2026-11-30 a page now and then stalls after Keycloak's redirect (the renderer stops
             // answering, even for a screenshot); not yet understood. A fresh page of the same browser context, whose
             // session may already be signed in, tries once more, so that one stall does not fail a whole journey.
-            System.out.println("[browser] sign-in of " + username + " at " + path + " stalled; trying a fresh page."
-                    + " The context's last network events:\n  " + String.join("\n  ", network));
-            dumpTheGatewaysThreads("stalled-sign-in-" + username);
-            page.close();
-            page = context.newPage();
-            page.setDefaultTimeout(30_000);
+            reportTheStall("sign-in of " + username + " at " + path, "stalled-sign-in-" + username);
             page.navigate(url(path));
             if (page.url().contains("/realms/")) {
                 signInOnKeycloak(username, MembershipApi.PASSWORD);
             }
             assertThat(page).hasURL(arrived,
                     new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
+        }
+    }
+
+    /**
+     * Opens a page of the portal. A navigation that stalls (no answer within the page's timeout) is reported with the
+     * context's last network events and the gateway's threads, and tried once more on a fresh page of the same
+     * context at the same screen size, so that one stall of the browser does not fail a whole journey; a page that
+     * stalls twice fails the test.
+     */
+    void open(String path) {
+        try {
+            page.navigate(url(path));
+        } catch (com.microsoft.playwright.TimeoutError stalled) {
+            reportTheStall("navigation to " + path, "stalled-navigation");
+            page.navigate(url(path));
+        }
+    }
+
+    /** Says what stalled, with the network events and the gateway's threads, and goes on with a fresh page. */
+    private void reportTheStall(String what, String dumpName) {
+        System.out.println("[browser] " + what + " stalled; trying a fresh page."
+                + " The context's last network events:\n  " + String.join("\n  ", network));
+        dumpTheGatewaysThreads(dumpName);
+        com.microsoft.playwright.options.ViewportSize size = page.viewportSize();
+        page.close();
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+        if (size != null) {
+            page.setViewportSize(size.width, size.height);
         }
     }
 
@@ -251,7 +276,7 @@ abstract class BrowserTest {
      */
     void assertFitsAPhone(String path) {
         page.setViewportSize(375, 740);
-        page.navigate(url(path));
+        open(path);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
         page.waitForLoadState(LoadState.NETWORKIDLE);
         assertShownFitsAPhone(path);

@@ -1,5 +1,6 @@
 package org.exchange.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,15 +8,25 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
-/** Debian's Chromium, headless, as Playwright drives it here: never a browser of Playwright's own download. */
+/**
+ * Debian's Chromium, headless, as Playwright drives it here: never a browser of Playwright's own download.
+ * Debian's {@code chromium-headless-shell} (the same engine built for automation, which Playwright itself uses for
+ * headless runs) when it is installed, else the full {@code chromium} in its headless mode; {@code EXCHANGE_CHROMIUM}
+ * names another binary. The full browser's headless mode now and then stopped answering after a navigation on a
+ * loaded two-core machine (a page, then even its screenshot, timed out while the gateway was idle).
+ */
 final class Browsers {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("EXCHANGE_CHROMIUM", "/usr/bin/chromium"));
+    static final Path HEADLESS_SHELL = Path.of("/usr/bin/chromium-headless-shell");
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("EXCHANGE_CHROMIUM",
+            Files.isExecutable(HEADLESS_SHELL) ? HEADLESS_SHELL.toString() : "/usr/bin/chromium"));
 
     private Browsers() {
     }
 
     static Browser chromium(Playwright playwright) {
+        System.out.println("[browser] " + CHROMIUM);
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
