@@ -346,25 +346,17 @@ final class NationalData {
         long[] attended = new long[1];
         Instant began = Instant.now();
         try (Copy meetings = new Copy(exchange, "meeting (id, network_id, group_id, kind, title, description, "
-                + "starts_at, ends_at, time_zone, online_url, capacity, status, sequence, scheduled_by, updated_at)");
-                Copy registrations = new Copy(exchange, "registration (meeting_id, practitioner_id, status, "
-                        + "registered_at, changed_at)")) {
+                + "starts_at, ends_at, time_zone, online_url, capacity, status, sequence, scheduled_by, updated_at)")) {
             for (int g = 0; g < scale.groups(); g++) {
                 GroupPlan plan = plan(g);
-                List<UUID> members = members(g);
+                int capacity = members(g).size() + 3;
                 for (int k = 0; k < meetingsOf[g]; k++) {
                     Instant starts = meetingStart(g, plan, k);
                     meetings.row(meeting(g, k), network(plan.network()), group(g), "GROUP_MEETING",
                             groupName(g) + ": meeting " + (k + 1), "Trials, findings and next steps.", starts,
                             starts.plus(MEETING_MINUTES, ChronoUnit.MINUTES), "Europe/London",
-                            "https://meet.gen.exchange.test/" + meeting(g, k), members.size() + 3, "SCHEDULED", 0,
+                            "https://meet.gen.exchange.test/" + meeting(g, k), capacity, "SCHEDULED", 0,
                             plan.facilitator(), starts.minus(14, ChronoUnit.DAYS));
-                    if (!starts.isBefore(now)) {
-                        for (UUID member : members) {
-                            registrations.row(meeting(g, k), member, "CONFIRMED", starts.minus(10, ChronoUnit.DAYS),
-                                    starts.minus(10, ChronoUnit.DAYS));
-                        }
-                    }
                 }
             }
             // a development day per network, coming up: what the finder's events list shows
@@ -376,10 +368,25 @@ final class NationalData {
                         120, "SCHEDULED", 0, practitioner(0), now.minus(30, ChronoUnit.DAYS));
             }
             meetings.close();
-            registrations.close();
             record("exchange.meeting", meetings.rows(), began);
-            record("exchange.registration", registrations.rows(), began);
         }
+        // every member registered for their group's meetings to come (after the meetings: the rows refer to them)
+        load("exchange.registration", exchange, "registration (meeting_id, practitioner_id, status, registered_at, "
+                + "changed_at)", registrations -> {
+                    for (int g = 0; g < scale.groups(); g++) {
+                        GroupPlan plan = plan(g);
+                        List<UUID> members = members(g);
+                        for (int k = 0; k < meetingsOf[g]; k++) {
+                            Instant starts = meetingStart(g, plan, k);
+                            if (!starts.isBefore(now)) {
+                                for (UUID member : members) {
+                                    registrations.row(meeting(g, k), member, "CONFIRMED",
+                                            starts.minus(10, ChronoUnit.DAYS), starts.minus(10, ChronoUnit.DAYS));
+                                }
+                            }
+                        }
+                    }
+                });
         began = Instant.now();
         long past = 0;
         for (int g = 0; g < scale.groups(); g++) {
@@ -398,6 +405,7 @@ final class NationalData {
             for (int g = 0; g < scale.groups(); g++) {
                 GroupPlan plan = plan(g);
                 List<UUID> members = members(g);
+                List<String> organisations = memberOrganisations(g);
                 for (int k = 0; k < meetingsOf[g]; k++) {
                     Instant starts = meetingStart(g, plan, k);
                     if (!starts.isBefore(now)) {
@@ -408,9 +416,10 @@ final class NationalData {
                     Instant recorded = starts.plus(MEETING_MINUTES + 60, ChronoUnit.MINUTES);
                     for (int i = 0; i < count; i++) {
                         // the facilitator (first) always, then members in a rotating order
-                        UUID person = members.get(i == 0 ? 0 : 1 + (i - 1 + k) % (members.size() - 1));
+                        int m = i == 0 ? 0 : 1 + (i - 1 + k) % (members.size() - 1);
+                        UUID person = members.get(m);
                         UUID id = uuid("attendance", (g * 1_000L + k) * 100 + i);
-                        attendance.row(id, meeting(g, k), person, organisationOfPerson(g, person),
+                        attendance.row(id, meeting(g, k), person, organisations.get(m),
                                 i == 0 ? "LEAD_FACILITATOR" : "ATTENDEE", MEETING_MINUTES, plan.facilitator(),
                                 recorded);
                         cpd.row(uuid("cpd", (g * 1_000L + k) * 100 + i), person, "GROUP_MEETING",
@@ -587,14 +596,17 @@ final class NationalData {
         }
     }
 
-    private String organisationOfPerson(int g, UUID person) {
+    /** The organisation of each of a group's members, in the order of {@link #members(int)}. */
+    private List<String> memberOrganisations(int g) {
+        List<String> organisations = new ArrayList<>(memberCount[g] + demoPeople.size());
         for (int i = 0; i < memberCount[g]; i++) {
-            int p = permutation[(memberStart[g] + i) % permutation.length];
-            if (practitioner(p).equals(person)) {
-                return organisationId(organisationOf[p]);
-            }
+            organisations.add(organisationId(organisationOf[permutation[(memberStart[g] + i) % permutation.length]]));
         }
-        return null; // a demo person: their organisation is membership-service's to say
+        if (g < 3) {
+            // a demo person: their organisation is membership-service's to say
+            demoPeople.forEach(person -> organisations.add(null));
+        }
+        return organisations;
     }
 
     /** The k-th meeting of group g: evenly over its planned months, at 16:00 UTC. */
