@@ -13,6 +13,7 @@ import java.util.List;
  *   national [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--connections 4] [--warmup-seconds 5]
  *            [--round-seconds 10]
  *   national-data [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--postgres 127.0.0.1:15432]
+ *   national-public [--exchange http://127.0.0.1:8082] [--connections 4] [--warmup-seconds 5] [--round-seconds 10]
  *   jfr-top FILE.jfr [N]
  * </pre>
  */
@@ -30,11 +31,15 @@ public final class Bench {
             case "national" -> new NationalBenchmark(NationalBenchmark.Options.parse(rest), System.out).run();
             case "national-data" -> new NationalBenchmark(NationalBenchmark.Options.parse(rest), System.out)
                     .generateIntoRunningPlatform();
+            case "national-public" -> {
+                NationalBenchmark.Options options = NationalBenchmark.Options.parse(rest);
+                new NationalBenchmark(options, System.out).measurePublicQueries(options.exchange());
+            }
             case "jfr-top" -> JfrTopFrames.print(Path.of(rest.getFirst()),
                     rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 25, System.out);
             default -> {
                 System.err.println("Benchmarks: gateway [options] | events [options] | national [options] | "
-                        + "national-data [options] | jfr-top FILE.jfr [N] "
+                        + "national-data [options] | national-public [options] | jfr-top FILE.jfr [N] "
                         + "(see docs/performance.md)");
                 System.exit(2);
             }

@@ -46,7 +46,7 @@ final class NationalBenchmark {
 
     /** The scale, the seed, the day the data is as of, and how each query is measured. */
     record Options(double scale, long seed, LocalDate asOf, int connections, Duration warmup, Duration round,
-            String postgres) {
+            String postgres, String exchange) {
 
         static Options parse(List<String> args) {
             double scale = 0.01;
@@ -56,6 +56,7 @@ final class NationalBenchmark {
             Duration warmup = Duration.ofSeconds(5);
             Duration round = Duration.ofSeconds(10);
             String postgres = "127.0.0.1:15432";
+            String exchange = "http://127.0.0.1:8082";
             for (int i = 0; i + 1 < args.size(); i += 2) {
                 String value = args.get(i + 1);
                 switch (args.get(i)) {
@@ -66,10 +67,11 @@ final class NationalBenchmark {
                     case "--warmup-seconds" -> warmup = Duration.ofSeconds(Long.parseLong(value));
                     case "--round-seconds" -> round = Duration.ofSeconds(Long.parseLong(value));
                     case "--postgres" -> postgres = value;
+                    case "--exchange" -> exchange = value;
                     default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
                 }
             }
-            return new Options(scale, seed, asOf, connections, warmup, round, postgres);
+            return new Options(scale, seed, asOf, connections, warmup, round, postgres, exchange);
         }
 
         NationalData data(PrintStream out) {
@@ -97,6 +99,30 @@ final class NationalBenchmark {
         });
     }
 
+    /**
+     * {@code national-public}: the public queries (the finder, the outcomes library) at an exchange-service already
+     * running on national data, such as one started from an older jar: a change measured before and after on the
+     * same data set.
+     */
+    void measurePublicQueries(String exchange) {
+        // the service's floor on this machine: a request that reads no data
+        Query health = new Query("baseline: /actuator/health (no data read)", get(exchange + "/actuator/health",
+                null), json -> json.has("status"));
+        measure(List.of(health, finder(exchange), outcomesSearch(exchange)));
+    }
+
+    private static Query finder(String exchange) {
+        return new Query("nearest networks, groups and events (Birmingham)", get(exchange
+                + "/api/exchange/finder/nearest?latitude=52.48&longitude=-1.90&limit=10", null),
+                json -> !json.get("networks").isEmpty() && !json.get("groups").isEmpty());
+    }
+
+    private static Query outcomesSearch(String exchange) {
+        return new Query("outcomes text search (\"retrieval practice\")", get(exchange
+                + "/api/exchange/outcomes?q=retrieval%20practice&size=20", null),
+                json -> json.get("total").asLong() > 0);
+    }
+
     /** One query as the benchmark calls it, and what a valid answer on the generated data shows. */
     record Query(String name, Supplier<HttpRequest> request, Predicate<JsonNode> valid) {
     }
@@ -111,12 +137,8 @@ final class NationalBenchmark {
         String notification = base(settings, "notification-service");
         int year = LocalDate.now(ZoneOffset.UTC).getYear();
         List<Query> queries = new ArrayList<>();
-        queries.add(new Query("nearest networks, groups and events (Birmingham)", get(exchange
-                + "/api/exchange/finder/nearest?latitude=52.48&longitude=-1.90&limit=10", null),
-                json -> !json.get("networks").isEmpty() && !json.get("groups").isEmpty()));
-        queries.add(new Query("outcomes text search (\"retrieval practice\")", get(exchange
-                + "/api/exchange/outcomes?q=retrieval%20practice&size=20", null),
-                json -> json.get("total").asLong() > 0));
+        queries.add(finder(exchange));
+        queries.add(outcomesSearch(exchange));
         queries.add(new Query("dashboard: membership /me", get(membership + "/api/membership/me", practitioner),
                 json -> json.has("id") || json.has("practitionerId") || json.has("email")));
         queries.add(new Query("dashboard: membership /me/cpd", get(membership + "/api/membership/me/cpd?year=" + year,
