@@ -63,13 +63,17 @@ class Finder {
 
     List<NearbyGroup> groups(GeoLocation from, String region, String area, int limit) {
         String distance = DISTANCE.formatted("n.latitude", "n.longitude");
+        // networks nearest first, then each network's joinable groups in name order (exchange_group_joinable_idx):
+        // the planner reads the groups of the nearest networks only, not every joinable group with its distance
         return jdbc.sql("select g.id, g.name, g.kind, g.area, g.status, n.id as network_id, n.name as network_name, "
-                + "n.place_name, " + distance + "\n" + """
-                 as distance from exchange_group g join network n on n.id = g.network_id
+                + "n.place_name, n.distance\nfrom (select n.id, n.name, n.place_name, " + distance + "\n" + """
+                 as distance from network n
+                      where cast(:region as text) is null or lower(n.region) = lower(:region)
+                      order by distance) n
+                join exchange_group g on g.network_id = n.id
                 where g.status in ('FORMING', 'ACTIVE')
-                  and (cast(:region as text) is null or lower(n.region) = lower(:region))
                   and (cast(:area as text) is null or lower(g.area) = lower(:area))
-                order by distance, g.name limit :limit""")
+                order by n.distance, g.name limit :limit""")
                 .param("lat", from.latitude()).param("lon", from.longitude())
                 .param("region", region).param("area", area).param("limit", limit)
                 .query((rs, row) -> new NearbyGroup(rs.getObject("id", UUID.class), rs.getString("name"),

@@ -10,6 +10,10 @@ import java.util.List;
  *   gateway [--connections 16,2] [--rounds 4] [--round-seconds 10] [--warmup-seconds 10]
  *           [--baseline-gateway DIR] [--c2-gateway] [--profile FILE.jfr] [--profile-seconds 30]
  *   events [--events 200] [--warmup 20]
+ *   national [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--connections 4] [--warmup-seconds 5]
+ *            [--round-seconds 10]
+ *   national-data [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--postgres 127.0.0.1:15432]
+ *   national-public [--exchange http://127.0.0.1:8082] [--connections 4] [--warmup-seconds 5] [--round-seconds 10]
  *   jfr-top FILE.jfr [N]
  * </pre>
  */
@@ -24,10 +28,18 @@ public final class Bench {
             case "gateway" -> new GatewayBenchmark(GatewayBenchmark.Options.parse(rest), System.out).run();
             case "events" -> new EventPropagationBenchmark(EventPropagationBenchmark.Options.parse(rest), System.out)
                     .run();
+            case "national" -> new NationalBenchmark(NationalBenchmark.Options.parse(rest), System.out).run();
+            case "national-data" -> new NationalBenchmark(NationalBenchmark.Options.parse(rest), System.out)
+                    .generateIntoRunningPlatform();
+            case "national-public" -> {
+                NationalBenchmark.Options options = NationalBenchmark.Options.parse(rest);
+                new NationalBenchmark(options, System.out).measurePublicQueries(options.exchange());
+            }
             case "jfr-top" -> JfrTopFrames.print(Path.of(rest.getFirst()),
                     rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 25, System.out);
             default -> {
-                System.err.println("Benchmarks: gateway [options] | events [options] | jfr-top FILE.jfr [N] "
+                System.err.println("Benchmarks: gateway [options] | events [options] | national [options] | "
+                        + "national-data [options] | national-public [options] | jfr-top FILE.jfr [N] "
                         + "(see docs/performance.md)");
                 System.exit(2);
             }

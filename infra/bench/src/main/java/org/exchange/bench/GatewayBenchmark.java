@@ -35,7 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 final class GatewayBenchmark {
 
     /** The demo practitioner of the realm; every demo account's password is "demo". */
-    private static final String USER = "practitioner";
+    /** The demo practitioner (infra/keycloak/realm-exchange.json), whose token every benchmark sends by default. */
+    static final String PRACTITIONER = "practitioner";
     private static final String PASSWORD = "demo";
     /** High enough that no request of the benchmark is ever refused for its rate. */
     private static final String UNLIMITED = "1000000";
@@ -207,11 +208,18 @@ final class GatewayBenchmark {
     static final class Tokens {
         private static final Duration REFRESH_AFTER = Duration.ofMinutes(2);
         private final String issuer;
+        private final String username;
         private volatile String token;
         private volatile Instant fetched = Instant.EPOCH;
 
         Tokens(String issuer) {
+            this(issuer, PRACTITIONER);
+        }
+
+        /** Tokens of one of the realm's demo accounts (password "demo"). */
+        Tokens(String issuer, String username) {
             this.issuer = issuer;
+            this.username = username;
         }
 
         String current() {
@@ -219,7 +227,7 @@ final class GatewayBenchmark {
                 synchronized (this) {
                     if (Instant.now().isAfter(fetched.plus(REFRESH_AFTER))) {
                         String form = "client_id=exchange-cli&grant_type=password&username="
-                                + URLEncoder.encode(USER, StandardCharsets.UTF_8) + "&password="
+                                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
                         token = JSON.readTree(Http.post(issuer + "/protocol/openid-connect/token", form))
                                 .get("access_token").asString();
