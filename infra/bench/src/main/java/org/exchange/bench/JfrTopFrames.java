@@ -44,6 +44,8 @@ final class JfrTopFrames {
         concerns.put("Spring Security web filters", Pattern.compile("^org\\.springframework\\.security\\.web\\."));
         concerns.put("web session store (Spring WebFlux, Spring Session)",
                 Pattern.compile("^org\\.springframework\\.(web\\.server\\.session|session)\\."));
+        concerns.put("route matching (Spring Cloud Gateway predicates, path patterns)",
+                Pattern.compile("^org\\.springframework\\.(cloud\\.gateway\\.(handler|support)\\.|web\\.util\\.pattern\\.)"));
         concerns.put("Netty and Reactor Netty I/O", Pattern.compile("^(io\\.netty\\.|reactor\\.netty\\.)"));
         concerns.put("logging", Pattern.compile("^(ch\\.qos\\.logback\\.|org\\.slf4j\\.|org\\.apache\\.logging\\.)"));
         concerns.put("JSON (Jackson)", Pattern.compile("^(tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.)"));
