@@ -17,6 +17,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
@@ -88,7 +93,9 @@ import reactor.core.scheduler.Schedulers;
         "exchange.gateway.rate-limit.routes.notification.burst-capacity=2",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s"})
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+        // short enough for a test to wait for a service that does not answer
+        "exchange.gateway.response-timeout-millis=3000"})
 class GatewayEdgeTest {
 
     static final int SERVICE_PORT = freePort();
@@ -97,6 +104,9 @@ class GatewayEdgeTest {
     static final RSAKey SIGNING_KEY = signingKey();
     static final String CLIENT_TOKEN = bearer("script");
     static final CountedSessions SESSIONS = new CountedSessions();
+    /** Calls to {@code /api/assessment/held} wait for this before they are answered. */
+    static volatile CountDownLatch answerHeldCalls = new CountDownLatch(0);
+    static final AtomicInteger HELD_CALLS = new AtomicInteger();
 
     @Autowired
     ApplicationContext context;
@@ -113,6 +123,8 @@ class GatewayEdgeTest {
         registry.add("exchange.services.membership", () -> "http://127.0.0.1:" + SERVICE_PORT);
         registry.add("exchange.services.notification", () -> "http://127.0.0.1:" + freePort());
         registry.add("exchange.services.exchange", () -> "http://127.0.0.1:" + freePort());
+        // the same small server plays assessment-service, whose route only the tests of held answers use
+        registry.add("exchange.services.assessment", () -> "http://127.0.0.1:" + SERVICE_PORT);
     }
 
     @BeforeAll
@@ -412,6 +424,50 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aServiceThatDoesNotAnswerWithinTheRouteTimeoutGetsA503ProblemDetailFromTheFallback() {
+        answerHeldCalls = new CountDownLatch(1);
+        try {
+            // a POST, which the Retry filter does not repeat: one wait of the route's response timeout (3 s here)
+            web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                    .post().uri("/api/assessment/held").header(HttpHeaders.AUTHORIZATION, bearer("waiting-person"))
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                            .contains("assessment-service"));
+        } finally {
+            answerHeldCalls.countDown();
+        }
+    }
+
+    @Test
+    void manyCallsAtOnceThroughOneRouteAreAllRelayedNoneRefusedByABulkhead() {
+        int atOnce = 40;
+        answerHeldCalls = new CountDownLatch(1);
+        HELD_CALLS.set(0);
+        WebTestClient patient = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        ExecutorService callers = Executors.newFixedThreadPool(atOnce);
+        try {
+            List<Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < atOnce; i++) {
+                String caller = "caller-" + i;
+                statuses.add(callers.submit(() -> patient.get().uri("/api/assessment/held")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(caller)).exchange()
+                        .returnResult(String.class).getStatus().value()));
+            }
+            // every call reaches the service and is held there at the same time, then all are answered
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(HELD_CALLS).hasValue(atOnce));
+            answerHeldCalls.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status).succeedsWithin(Duration.ofSeconds(20)).isEqualTo(200);
+            }
+        } finally {
+            answerHeldCalls.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void anApiClientsBearerCallNeitherLooksUpNorCreatesASessionAndIsSentNoCookie() {
         int created = SESSIONS.created.get();
         int lookedUp = SESSIONS.lookedUp.get();
@@ -640,6 +696,19 @@ class GatewayEdgeTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/api/assessment/held", exchange -> {
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            HELD_CALLS.incrementAndGet();
+            try {
+                answerHeldCalls.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        // a thread per call, so that held calls do not keep the others waiting
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return server;
     }

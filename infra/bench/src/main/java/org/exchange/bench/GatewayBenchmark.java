@@ -105,14 +105,14 @@ final class GatewayBenchmark {
             unlimited.put("exchange.gateway.rate-limit.burst-capacity", UNLIMITED);
             Map<String, CompletableFuture<ServiceProcess>> starting = new LinkedHashMap<>();
             starting.put("gateway", CompletableFuture.supplyAsync(() -> gateway(platform.settings().root(), unlimited,
-                    data.resolve("bench/logs/gateway.log"), List.of())));
+                    data.resolve("bench/logs/gateway.log"), profiling(List.of()))));
             if (options.c2Gateway()) {
                 starting.put("gateway-c2", CompletableFuture.supplyAsync(() -> gateway(platform.settings().root(),
-                        unlimited, data.resolve("c2/logs/gateway.log"), List.of("-XX:TieredStopAtLevel=4"))));
+                        unlimited, data.resolve("c2/logs/gateway.log"), profiling(List.of("-XX:TieredStopAtLevel=4")))));
             }
             if (options.baselineGateway() != null) {
                 starting.put("gateway-baseline", CompletableFuture.supplyAsync(() -> gateway(options.baselineGateway(),
-                        unlimited, data.resolve("baseline/logs/gateway.log"), List.of())));
+                        unlimited, data.resolve("baseline/logs/gateway.log"), profiling(List.of()))));
             }
             Map<String, ServiceProcess> gateways = new LinkedHashMap<>();
             try {
@@ -123,6 +123,19 @@ final class GatewayBenchmark {
                         .exceptionally(failedToStart -> null).join());
             }
         });
+    }
+
+    /**
+     * A gateway to be profiled records stacks 512 frames deep: at JFR's default of 64 a request's stack is cut inside
+     * Reactor's operators and names neither the filter nor the route that does the work.
+     */
+    private List<String> profiling(List<String> jvmOptions) {
+        if (options.profile() == null) {
+            return jvmOptions;
+        }
+        List<String> withDeepStacks = new ArrayList<>(jvmOptions);
+        withDeepStacks.add("-XX:FlightRecorderOptions:stackdepth=512");
+        return withDeepStacks;
     }
 
     private static ServiceProcess gateway(Path root, Map<String, String> properties, Path log,
@@ -152,16 +165,20 @@ final class GatewayBenchmark {
                     targets(exchange, gateways, base -> get(base + groupPath, null)));
         }
         if (options.profile() != null) {
-            // each gateway profiled under the authenticated read at the first number of connections
-            processes.forEach((name, process) -> {
-                Path file = options.profile().resolveSibling(options.profile().getFileName().toString()
-                        .replaceFirst("(\\.jfr)?$", "-" + name + ".jfr"));
-                Profile.record(process.pid(), file, options.profileDuration(), () -> LoadDriver.run(
-                        get(gateways.get(name) + groupPath, tokens), 200, options.connections().getFirst(),
-                        options.profileDuration()), out);
-                JfrTopFrames.print(file, 25, out);
-            });
+            // each gateway profiled under the authenticated read at the first number of connections, then the service
+            // itself under the same read called directly: its own CPU per request beside the gateway's
+            processes.forEach((name, process) -> profile(name, process.pid(), gateways.get(name) + groupPath, tokens));
+            profile("exchange-service", platform.services().get("exchange-service").pid(), exchange + groupPath,
+                    tokens);
         }
+    }
+
+    private void profile(String name, long pid, String url, Tokens tokens) {
+        Path file = options.profile().resolveSibling(options.profile().getFileName().toString()
+                .replaceFirst("(\\.jfr)?$", "-" + name + ".jfr"));
+        Profile.record(pid, file, options.profileDuration(), () -> LoadDriver.run(get(url, tokens), 200,
+                options.connections().getFirst(), options.profileDuration()), out);
+        JfrTopFrames.print(file, 25, out);
     }
 
     private void side(int connections, String scenario, int expectedStatus, List<SideBySide.Target> targets) {

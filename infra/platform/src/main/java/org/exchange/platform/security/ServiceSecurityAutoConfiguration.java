@@ -3,6 +3,7 @@ package org.exchange.platform.security;
 import java.util.List;
 
 import org.exchange.platform.problem.ProblemResponses;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -72,6 +73,12 @@ public class ServiceSecurityAutoConfiguration {
         // Services take bearer tokens only; the gateway protects the portal's browser session against CSRF.
         http.csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** A token verified once is not verified again until it expires ({@link RememberedTokens}). */
+    @Bean
+    static BeanPostProcessor rememberedBearerTokens() {
+        return RememberedTokens.rememberingDecoders();
     }
 
     /** Why a presented token was refused (expired, not for this audience), as the token validators say it. */

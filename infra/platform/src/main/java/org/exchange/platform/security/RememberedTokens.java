@@ -1,0 +1,79 @@
+package org.exchange.platform.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * A bearer token a service has verified is not verified again on the caller's next request while it is still valid:
+ * the gateway passes each person's token on unchanged for its whole five-minute life, and checking its RSA signature
+ * on every call is the largest single cost of an authenticated read under C1 (docs/performance.md). The exact token
+ * string is the key, so a token differing in any byte (a forged signature, other claims) is verified on its own; a
+ * remembered token is given up at its expiry, after which the decoder judges it again (with its clock skew) and refuses
+ * it. Only tokens the decoder accepted, with all its validators (issuer, expiry, audience), are remembered. The
+ * gateway's {@code RememberedTokens} does the same for its reactive decoder.
+ */
+final class RememberedTokens implements JwtDecoder {
+
+    /** Enough for the callers active at once; past it the expired go first, then everything. */
+    static final int MOST_TOKENS = 4096;
+
+    private final JwtDecoder decoder;
+    private final Clock clock;
+    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+
+    RememberedTokens(JwtDecoder decoder, Clock clock) {
+        this.decoder = decoder;
+        this.clock = clock;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Jwt known = verified.get(token);
+        if (known != null) {
+            if (stillValid(known, clock.instant())) {
+                return known;
+            }
+            verified.remove(token);
+        }
+        Jwt jwt = decoder.decode(token);
+        remember(token, jwt);
+        return jwt;
+    }
+
+    private void remember(String token, Jwt jwt) {
+        Instant now = clock.instant();
+        if (!stillValid(jwt, now)) {
+            return;
+        }
+        if (verified.size() >= MOST_TOKENS) {
+            verified.values().removeIf(old -> !stillValid(old, now));
+            if (verified.size() >= MOST_TOKENS) {
+                verified.clear();
+            }
+        }
+        verified.put(token, jwt);
+    }
+
+    /** Only a token with an expiry is remembered, and only until then. */
+    private static boolean stillValid(Jwt jwt, Instant now) {
+        return jwt.getExpiresAt() != null && now.isBefore(jwt.getExpiresAt());
+    }
+
+    /** Every bearer token decoder of a service (the realm's, as Spring Boot builds it, or a test's) remembers. */
+    static BeanPostProcessor rememberingDecoders() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens)
+                        ? new RememberedTokens(decoder, Clock.systemUTC()) : bean;
+            }
+        };
+    }
+}
