@@ -2,7 +2,6 @@ package org.exchange.membership.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -80,8 +79,7 @@ public final class PartnerRealm {
      * @return where Keycloak sent the browser in the end: the gateway's address with a code when it succeeded
      */
     public static URI signInThrough(RealKeycloak keycloak, String alias, String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Browser browser = new Browser();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         URI next = URI.create(keycloak.baseUrl() + "/realms/exchange/protocol/openid-connect/auth?client_id="
                 + PLATFORM_CLIENT + "&response_type=code&scope=openid&redirect_uri=" + encoded(PLATFORM_REDIRECT)
@@ -125,14 +123,58 @@ public final class PartnerRealm {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> send(HttpClient browser, HttpRequest request) {
-        try {
-            return browser.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static HttpResponse<String> send(Browser browser, HttpRequest request) {
+        return browser.send(request);
+    }
+
+    /**
+     * Cookies as a browser keeps them for {@code http://localhost}, which it treats as a secure context: Keycloak marks
+     * its cookies {@code Secure}, which the JDK's {@code CookieManager} never sends over http. Kept per path, since
+     * the platform realm and the college's realm use the same cookie names under their own paths.
+     */
+    private static final class Browser {
+
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        HttpResponse<String> send(HttpRequest request) {
+            String path = request.uri().getPath();
+            String sent = cookies.entrySet().stream()
+                    .filter(cookie -> path.startsWith(cookie.getKey().substring(0, cookie.getKey().indexOf(' '))))
+                    .map(cookie -> cookie.getKey().substring(cookie.getKey().indexOf(' ') + 1) + "="
+                            + cookie.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            HttpRequest withCookies = sent.isEmpty() ? request
+                    : HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", sent).build();
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(withCookies, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            for (String header : answer.headers().allValues("Set-Cookie")) {
+                String[] parts = header.split(";");
+                int equals = parts[0].indexOf('=');
+                String cookiePath = "/";
+                boolean expired = false;
+                for (String attribute : parts) {
+                    String trimmed = attribute.strip().toLowerCase(java.util.Locale.ROOT);
+                    if (trimmed.startsWith("path=")) {
+                        cookiePath = attribute.strip().substring(5);
+                    }
+                    expired |= trimmed.equals("max-age=0") || trimmed.startsWith("expires=thu, 01 jan 1970");
+                }
+                String key = cookiePath + " " + parts[0].substring(0, equals).strip();
+                if (expired) {
+                    cookies.remove(key);
+                } else {
+                    cookies.put(key, parts[0].substring(equals + 1).strip());
+                }
+            }
+            return answer;
         }
     }
 }
