@@ -233,8 +233,8 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         context.clearCookies();
         page.navigate(url("/dashboard.html"));
         assertThat(page.locator("#username")).isVisible();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college)))
-                .as("not on the login page while it is tried").hasCount(0);
+        // not on the login page while it is tried
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college))).hasCount(0);
         page.navigate(url(link));
         assertThat(page).hasURL(Pattern.compile(".*/realms/.*"));
         signInOnKeycloak(member, "demo");
