@@ -1,7 +1,9 @@
-// Programme admins: partner organisations' own sign-in (issue 18, docs/adr/0021). Lists each onboarded partner with
-// its provider's health (for SAML, the signing certificate's expiry), runs the reconciliation with Keycloak and shows
-// its last report, and onboards a partner's OpenID Connect or SAML 2.0 provider, for an existing organisation or a new
-// one. The client secret is sent once and never shown.
+// Programme admins: partner organisations' own sign-in (issue 18, docs/adr/0021 and 0022). Lists each onboarded
+// partner with its provider's health (for SAML, the signing certificate's expiry) and its last successful sign-in,
+// offers a new one's "Try sign-in" (the gateway's ?idp= link, in a new tab) and, once a sign-in through it has
+// succeeded, puts it live; runs the reconciliation with Keycloak and shows its last report; and onboards a partner's
+// OpenID Connect or SAML 2.0 provider, with its staff's e-mail domains, for an existing organisation or a new one. The
+// client secret is sent once and never shown.
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDateTime } from '../../dom.js';
@@ -38,6 +40,33 @@ function keycloakState(partner) {
   return [yesNo(false, '', 'Waiting'), partner.lastError ? el('span', { class: 'hint' }, ` ${partner.lastError}`) : null];
 }
 
+/** Offered to staff, or still being tried: the try-sign-in link, and the button that puts it live once it worked. */
+function offered(partner) {
+  if (partner.live) return [yesNo(true, 'Live', ''), el('br'), el('span', { class: 'hint' },
+    `since ${formatDateTime(partner.liveAt)}`)];
+  const tryIt = el('a', { href: `/oauth2/authorization/keycloak?idp=${encodeURIComponent(partner.alias)}`,
+    target: '_blank', rel: 'noopener' }, 'Try sign-in',
+  el('span', { class: 'visually-hidden' }, ` through ${partner.organisationName} (opens in a new tab)`));
+  const parts = [yesNo(false, '', 'Being tried'), el('br'), tryIt];
+  if (partner.lastSignInAt) {
+    const button = el('button', { type: 'button', class: 'secondary' }, 'Put live',
+      el('span', { class: 'visually-hidden' }, ` ${partner.organisationName}`));
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await api(`${BASE}/${encodeURIComponent(partner.alias)}/live`, { method: 'POST' });
+        await render(`${partner.organisationName}'s sign-in is live: its staff see it on the sign-in page.`);
+      } catch (error) {
+        await render(null, error instanceof ApiError ? error.message : 'It could not be put live just now.');
+      }
+    });
+    parts.push(el('br'), button);
+  } else {
+    parts.push(el('br'), el('span', { class: 'hint' }, 'Staff do not see it until a sign-in through it has worked.'));
+  }
+  return parts;
+}
+
 async function renderPartners() {
   let partners;
   try {
@@ -48,17 +77,20 @@ async function renderPartners() {
   }
   partnersHost.replaceChildren(partners.length
     ? table('partner-health', 'Partners with their sign-in', ['Organisation', 'Provider',
-      'Discovery document or metadata', 'Signing certificate', 'Identity provider', 'Last check', 'Staff'],
+      'Offered to staff', 'Discovery document or metadata', 'Signing certificate', 'Identity provider', 'Last check',
+      'Last sign-in', 'Staff'],
     partners.map(p => [
       [el('span', { 'data-organisation': p.organisationId }, p.organisationName), el('br'),
         el('a', { href: `/admin/organisation-admins.html?organisation=${encodeURIComponent(p.organisationId)}` },
           'Organisation admins', el('span', { class: 'visually-hidden' }, ` of ${p.organisationName}`))],
       [el('code', {}, p.alias), ' ', PROTOCOLS[p.protocol] || p.protocol, el('br'),
         el('span', { class: 'hint' }, p.issuer)],
+      offered(p),
       published(p),
       certificate(p),
       keycloakState(p),
       p.lastReconciledAt ? [formatDateTime(p.lastReconciledAt), el('br'), p.lastReconcileResult] : 'Not yet',
+      p.lastSignInAt ? formatDateTime(p.lastSignInAt) : 'None yet',
       String(p.staffCount)]), { wide: true })
     : el('p', {}, 'No partner sign-in is onboarded yet.'));
 }
@@ -121,7 +153,11 @@ function onboardForm() {
       field(prefix, 'name', 'Name of a new organisation', { attributes: { maxlength: 200 } }),
       field(prefix, 'type', 'Type of a new organisation', { value: 'COLLEGE',
         options: TYPES.map(t => [t, humanise(t)]) }),
-      field(prefix, 'region', 'Region of a new organisation', { attributes: { maxlength: 100 } })),
+      field(prefix, 'region', 'Region of a new organisation', { attributes: { maxlength: 100 } }),
+      field(prefix, 'emailDomains', 'E-mail domains of its staff', {
+        hint: 'Such as college.ac.uk, separated by spaces or commas: staff who type an address there are sent to '
+          + 'their organisation\'s sign-in once it is live. A domain belongs to one organisation.',
+        attributes: { maxlength: 2000, autocomplete: 'off' } })),
     el('fieldset', {},
       el('legend', {}, 'Its sign-in'),
       field(prefix, 'alias', 'Provider alias', { required: true,
@@ -168,24 +204,27 @@ function onboardForm() {
     const saml = protocol() === 'SAML';
     const newOrganisation = values.isNew ? { name: values.name, type: values.type, region: values.region || null }
       : null;
+    const emailDomains = values.emailDomains.split(/[\s,;]+/).filter(Boolean);
     const body = saml
       ? { organisationId: values.organisationId, newOrganisation, alias: values.alias,
-        metadataUrl: values.metadataUrl || null, metadataXml: values.metadataXml || null }
+        metadataUrl: values.metadataUrl || null, metadataXml: values.metadataXml || null, emailDomains }
       : { organisationId: values.organisationId, newOrganisation, alias: values.alias,
-        discoveryUrl: values.discoveryUrl, clientId: values.clientId, clientSecret: values.clientSecret };
+        discoveryUrl: values.discoveryUrl, clientId: values.clientId, clientSecret: values.clientSecret, emailDomains };
     try {
       await api(saml ? `${BASE}/saml` : BASE, { method: 'POST', body });
     } catch (error) {
       if (error instanceof ApiError && error.problem?.errors) {
         // a new organisation's fields arrive as newOrganisation.name ...: show them on their controls
-        for (const e of error.problem.errors) e.field = e.field.replace(/^newOrganisation\./, '');
+        for (const e of error.problem.errors) {
+          e.field = e.field.replace(/^newOrganisation\./, '').replace(/^emailDomains\[\d+\]$/, 'emailDomains');
+        }
       }
       throw error;
     }
     form.reset();
     showProtocol();
     await render(`${values.alias} is onboarded for ${values.organisationId}. The identity provider is being `
-      + 'configured; its state shows in the table.');
+      + 'configured; its state shows in the table. Try its sign-in there before you put it live.');
   });
   onboardHost.replaceChildren(form);
 }

@@ -20,6 +20,9 @@ import org.exchange.engines.PostgresEngine;
  */
 public final class Platform implements AutoCloseable {
 
+    /** The key of partners' client secrets on this local platform (base64 of "exchange-local-partner-secrets!!"). */
+    static final String LOCAL_PARTNER_SECRET_KEY = "ZXhjaGFuZ2UtbG9jYWwtcGFydG5lci1zZWNyZXRzISE=";
+
     /** Generous: on a busy two-core machine the first start of everything takes minutes. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
@@ -121,6 +124,11 @@ public final class Platform implements AutoCloseable {
         if (service.equals("exchange-service")) {
             // the West Midlands Professional Exchange: groups in every state, meetings past and upcoming, outcomes
             properties.put("exchange.demo.load", "true");
+        }
+        if (service.equals("membership-service")) {
+            // partners' client secrets are encrypted at rest with this key: a fixed one for this local platform only
+            // (a shared deployment gives its own from its secret store; membership-service does not start without)
+            properties.put("exchange.membership.partner-secret-key", LOCAL_PARTNER_SECRET_KEY);
         }
         if (service.equals("notification-service")) {
             // the links in mails (confirmations, unsubscribe, the newsletter's web copy) lead to this platform's portal

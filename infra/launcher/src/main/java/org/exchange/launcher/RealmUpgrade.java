@@ -94,6 +94,7 @@ final class RealmUpgrade {
         }
         added.addAll(serviceAccountRoles(file));
         added.addAll(signUpSettings(file));
+        added.addAll(loginEvents(file));
         return added;
     }
 
@@ -133,6 +134,29 @@ final class RealmUpgrade {
         List<String> added = new ArrayList<>();
         changes.propertyNames().forEach(setting -> added.add("realm setting " + setting));
         return added;
+    }
+
+    /**
+     * Login events as the file stores them (partner sign-in's "try sign-in" step reads them, ADR 0022), switched on in
+     * a realm that stores none; a realm whose administrator keeps events of their own is left as it is.
+     */
+    private List<String> loginEvents(JsonNode file) {
+        if (!file.path("eventsEnabled").asBoolean(false)) {
+            return List.of();
+        }
+        JsonNode realm = JSON.readTree(expect(send(request("").GET()), 200));
+        if (realm.path("eventsEnabled").asBoolean(false)) {
+            return List.of();
+        }
+        ObjectNode changes = JSON.createObjectNode();
+        for (String setting : List.of("eventsEnabled", "eventsExpiration", "enabledEventTypes")) {
+            if (file.has(setting)) {
+                changes.set(setting, file.get(setting));
+            }
+        }
+        expect(send(request("").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(changes.toString()))), 204);
+        return List.of("realm setting eventsEnabled (login events)");
     }
 
     /**

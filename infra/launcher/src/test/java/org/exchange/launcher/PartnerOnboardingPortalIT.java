@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Partner onboarding from the portal, end to end (issue 18, docs/adr/0021): a programme admin onboards a new college
  * whose identity provider is a second realm of the platform's Keycloak, created by the test, by OpenID Connect or by
  * SAML 2.0 (the realm acting as a SAML identity provider, onboarded from its metadata); the platform configures
- * Keycloak by itself; a member of the college signs in with their college account and arrives in the right
+ * Keycloak by itself, hidden from staff until it is tried: a member of the college signs in through the page's "Try
+ * sign-in" link, and the programme admin, seeing that sign-in, puts it live (docs/adr/0022). A member of the college
+ * then signs in with their college account from the login page and arrives in the right
  * organisation, named after the provider so that no username clashes with another college's. The programme admin then
  * names her the college's first org-admin in the portal and records the college's e-mail domain; she signs in again
  * by typing her work e-mail ("sign in with your organisation") and sees her college's staff only.
@@ -68,6 +70,9 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         screenshot("admin-partners");
         Accessibility.assertNoViolations(page, "the partner sign-in page");
         assertFitsAPhone("/admin/partners.html");
+
+        // not offered to staff until it has been tried: a college member signs in through the "Try sign-in" link
+        tryThenPutLive(college, "wanda", "Wanda Westfield");
 
         // the college's member, with the college's own account
         context.clearCookies();
@@ -163,6 +168,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         page.getByLabel("This organisation is new: register it").check();
         page.getByLabel("Name of a new organisation").fill(college);
         page.getByLabel("Region of a new organisation").fill("East Midlands");
+        page.getByLabel("E-mail domains of its staff").fill(realm + ".test");
         page.getByLabel("Provider alias").fill(alias);
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("SAML 2.0")).check();
         assertThat(page.getByLabel("Discovery URL")).isHidden();
@@ -185,6 +191,8 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         screenshot("admin-partners-saml");
         Accessibility.assertNoViolations(page, "the partner sign-in page with a SAML partner");
 
+        tryThenPutLive(college, "sam", "Sam Eastgate");
+
         // the college's member, signing in at the college's SAML identity provider
         context.clearCookies();
         page.navigate(url("/dashboard.html"));
@@ -204,6 +212,56 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
         assertThat(JSON.readTree(users.body()).get(0).get("attributes").get("organisation").get(0).asString())
                 .isEqualTo(organisation);
+    }
+
+    /**
+     * The "try sign-in" step (ADR 0022), from the partners page where the programme admin is: the new provider is
+     * offered to no one yet (no button on Keycloak's login page); a member of the college signs in through the page's
+     * "Try sign-in" link (in a window of their own, here the same page with the admin's cookies gone) and arrives as
+     * themselves; the admin then sees the sign-in and puts the provider live, after which it is on the login page.
+     */
+    private void tryThenPutLive(String college, String member, String memberName) {
+        Locator row = page.locator("#partner-health tr").filter(new Locator.FilterOptions().setHasText(college));
+        assertThat(row).containsText("Being tried");
+        assertThat(row).containsText("None yet");
+        assertThat(row.getByRole(AriaRole.BUTTON)).hasCount(0);
+        Locator tryIt = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Try sign-in through " + college + " (opens in a new tab)"));
+        assertThat(tryIt).hasAttribute("target", "_blank");
+        String link = tryIt.getAttribute("href");
+
+        context.clearCookies();
+        page.navigate(url("/dashboard.html"));
+        assertThat(page.locator("#username")).isVisible();
+        // not on the login page while it is tried
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college))).hasCount(0);
+        page.navigate(url(link));
+        assertThat(page).hasURL(Pattern.compile(".*/realms/.*"));
+        signInOnKeycloak(member, "demo");
+        // back at the portal, signed in as the member
+        page.waitForURL(address -> address.startsWith(url("/")) && !address.contains("/login/oauth2/"),
+                new Page.WaitForURLOptions().setTimeout(60_000));
+        page.navigate(url("/dashboard.html"));
+        assertThat(page.getByTestId("person")).hasText(memberName);
+
+        context.clearCookies();
+        signInAt("/admin/partners.html", "programmeadmin");
+        Locator tried = page.locator("#partner-health tr").filter(new Locator.FilterOptions().setHasText(college));
+        assertThat(tried).not().containsText("None yet");
+        screenshot("admin-partners-tried-" + member);
+        Accessibility.assertNoViolations(page, "the partner sign-in page with a partner tried");
+        tried.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Put live " + college)).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                .setHasText(college + "'s sign-in is live"))).isVisible();
+        assertThat(page.locator("#partner-health tr").filter(new Locator.FilterOptions().setHasText(college)))
+                .containsText("Live");
+        // Keycloak shows it once it has taken the change
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    page.reload();
+                    return page.locator("#partner-health tr").filter(new Locator.FilterOptions()
+                            .setHasText(college)).textContent().contains("Configured");
+                });
     }
 
     /**

@@ -74,7 +74,8 @@ class RealmUpgradeIT {
             if (user.has("serviceAccountClientId")) {
                 ArrayNode management = (ArrayNode) user.get("clientRoles").get("realm-management");
                 for (int i = management.size() - 1; i >= 0; i--) {
-                    if (management.get(i).asString().endsWith("-identity-providers")) {
+                    if (management.get(i).asString().endsWith("-identity-providers")
+                            || management.get(i).asString().equals("view-events")) {
                         management.remove(i);
                     }
                 }
@@ -84,6 +85,9 @@ class RealmUpgradeIT {
         before.put("registrationAllowed", false);
         before.put("verifyEmail", false);
         before.remove(List.of("smtpServer", "loginTheme", "emailTheme", "passwordPolicy"));
+        // and from before partners were tried before going live (ADR 0022): no login events stored
+        before.put("eventsEnabled", false);
+        before.remove(List.of("eventsExpiration", "enabledEventTypes"));
         String admin = adminToken(keycloak);
         HttpResponse<String> imported = MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
@@ -100,7 +104,9 @@ class RealmUpgradeIT {
                     && change.endsWith("exchange-services"));
             assertThat(added).contains(
                     "role view-identity-providers of realm-management for the service account of exchange-services",
-                    "role manage-identity-providers of realm-management for the service account of exchange-services");
+                    "role manage-identity-providers of realm-management for the service account of exchange-services",
+                    "role view-events of realm-management for the service account of exchange-services",
+                    "realm setting eventsEnabled (login events)");
             assertThat(audienceOf(keycloak, realm)).contains("exchange-api");
             assertThat(added).contains("realm setting smtpServer", "realm setting registrationAllowed",
                     "realm setting verifyEmail", "realm setting loginTheme", "realm setting emailTheme",
@@ -111,6 +117,8 @@ class RealmUpgradeIT {
             assertThat(settings.path("verifyEmail").asBoolean()).isTrue();
             assertThat(settings.path("smtpServer").path("host").asString()).isEqualTo("127.0.0.1");
             assertThat(settings.path("loginTheme").asString()).isEqualTo("exchange");
+            assertThat(settings.path("eventsEnabled").asBoolean()).isTrue();
+            assertThat(settings.path("enabledEventTypes").toString()).contains("LOGIN");
             assertThat(RealmUpgrade.apply(keycloak, upgraded, "admin", "admin")).as("a second start").isEmpty();
         } finally {
             MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + realm))

@@ -78,6 +78,17 @@ class Appointments {
                 .list();
     }
 
+    /**
+     * The organisation's current org-admins, their rows locked until the transaction ends: two withdrawals at once
+     * count one after the other, so that they cannot both leave one behind and end with none.
+     */
+    List<UUID> lockCurrentOrgAdmins(String organisationId) {
+        return jdbc.sql("""
+                select practitioner_id from appointment where role = 'ORG_ADMIN' and organisation_id = :organisation
+                and withdrawn_at is null order by id for update""")
+                .param("organisation", organisationId).query(UUID.class).list();
+    }
+
     void add(Appointment appointment) {
         jdbc.sql("""
                 insert into appointment (id, practitioner_id, role, appointed_by, appointed_at, organisation_id)

@@ -125,10 +125,20 @@ public class OrgAdminService {
         return new Named(null, nomination);
     }
 
-    /** Withdraws the person's appointment as the organisation's org-admin; the realm role goes after commit. */
+    /**
+     * Withdraws the person's appointment as the organisation's org-admin; the realm role goes after commit. An
+     * org-admin cannot withdraw the last one of their organisation (themselves included): it would be left with no one
+     * to manage it but the programme; a programme admin can.
+     */
     @Transactional
     public void withdraw(Caller caller, String organisationId, UUID practitionerId) {
         requireManagesExisting(caller, organisationId);
+        List<UUID> admins = appointments.lockCurrentOrgAdmins(organisationId);
+        if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN) && admins.equals(List.of(practitionerId))) {
+            throw new ConflictException(practitionerId + " is the last org-admin of " + organisationId + ": name"
+                    + " another before withdrawing them, or ask a programme admin (an organisation keeps at least one"
+                    + " org-admin of its own)");
+        }
         Appointment appointment = appointments.current(practitionerId, AppointableRole.ORG_ADMIN)
                 .filter(current -> organisationId.equals(current.organisationId()))
                 .orElseThrow(() -> new NotFoundException(practitionerId + " is not an org-admin of " + organisationId

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.admin.client.resource.IdentityProvidersResource;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.slf4j.Logger;
@@ -112,6 +113,16 @@ class KeycloakProviders {
     List<String> aliases() {
         return guarded(() -> keycloak.realm(realm).identityProviders().findAll().stream()
                 .map(IdentityProviderRepresentation::getAlias).toList());
+    }
+
+    /**
+     * Keycloak's successful sign-in events ({@code LOGIN}) from the given time on (Keycloak's clock, epoch
+     * milliseconds), oldest first, at most {@code max}. The realm must store login events ({@code eventsEnabled}) and
+     * the service account may read them ({@code view-events}).
+     */
+    List<EventRepresentation> signInsSince(long from, int max) {
+        return guarded(() -> keycloak.realm(realm).getEvents(List.of("LOGIN"), null, null, from,
+                System.currentTimeMillis() + Duration.ofDays(1).toMillis(), null, 0, max, "asc"));
     }
 
     private static IdentityProviderRepresentation representation(IdentityProviderResource provider) {

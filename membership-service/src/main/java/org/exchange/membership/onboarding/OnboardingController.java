@@ -25,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,7 +55,8 @@ class OnboardingController {
     PartnerSignIn onboard(Caller caller, @Valid @RequestBody OnboardingRequest request) {
         return onboarding.onboard(caller, new Onboarding(request.organisationId(),
                 newOrganisation(request.newOrganisation()), request.alias(),
-                request.discoveryUrl().strip(), request.clientId(), request.clientSecret()));
+                request.discoveryUrl().strip(), request.clientId(), request.clientSecret(),
+                domains(request.emailDomains())));
     }
 
     @PostMapping("/saml")
@@ -69,13 +71,21 @@ class OnboardingController {
     PartnerSignIn onboardSaml(Caller caller, @Valid @RequestBody SamlOnboardingRequest request) {
         return onboarding.onboardSaml(caller, new SamlOnboarding(request.organisationId(),
                 newOrganisation(request.newOrganisation()), request.alias(),
-                request.metadataUrl(), request.metadataXml()));
+                request.metadataUrl(), request.metadataXml(), domains(request.emailDomains())));
+    }
+
+    @PostMapping("/{alias}/live")
+    @Operation(summary = "Put a partner's sign-in live once someone has signed in through it successfully (the 'try"
+            + " sign-in' step): Keycloak shows it on the login page and 'sign in with your organisation' answers it"
+            + " (programme-admin); 409 when no sign-in through it has succeeded yet, or it is live already")
+    PartnerSignIn goLive(Caller caller, @PathVariable String alias) {
+        return onboarding.goLive(caller, alias);
     }
 
     @GetMapping
     @Operation(summary = "Every onboarded partner with its provider's state: discovery document or SAML metadata"
-            + " reachable, signing certificate expiry (SAML), applied in Keycloak, last reconciliation, staff count"
-            + " (programme-admin)")
+            + " reachable, signing certificate expiry (SAML), applied in Keycloak, last reconciliation, staff count,"
+            + " live or still being tried, last successful sign-in (programme-admin)")
     List<PartnerHealth> health(Caller caller) {
         return onboarding.health(caller);
     }
@@ -91,6 +101,10 @@ class OnboardingController {
     @Operation(summary = "The last reconciliation's report (programme-admin); 404 when none has run")
     ReconcileReport lastReconciliation(Caller caller) {
         return onboarding.lastReconciliation(caller);
+    }
+
+    private static List<String> domains(List<String> requested) {
+        return requested == null ? List.of() : requested;
     }
 
     private static NewOrganisation newOrganisation(NewOrganisationRequest request) {
@@ -127,7 +141,10 @@ class OnboardingController {
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 60) String alias,
             @NotBlank @Pattern(regexp = "https?://\\S+") @Size(max = 500) String discoveryUrl,
             @NotBlank @Size(max = 200) @Pattern(regexp = "\\S+") String clientId,
-            @NotBlank @Size(max = 500) String clientSecret) {
+            @NotBlank @Size(max = 500) String clientSecret,
+            @Schema(description = "The e-mail domains of the organisation's staff, such as college.ac.uk; they replace"
+                    + " those it has, and a domain of another organisation is a 409")
+            @Size(max = 20) List<@NotNull @Size(max = 253) String> emailDomains) {
 
         @Override
         public String toString() { // never the secret
@@ -151,7 +168,10 @@ class OnboardingController {
             @Schema(description = "Where the identity provider publishes its metadata; give this or metadataXml")
             @Pattern(regexp = "https?://\\S+") @Size(max = 500) String metadataUrl,
             @Schema(description = "The metadata itself, one EntityDescriptor; give this or metadataUrl")
-            @Size(max = SamlMetadataDocuments.LARGEST) String metadataXml) {
+            @Size(max = SamlMetadataDocuments.LARGEST) String metadataXml,
+            @Schema(description = "The e-mail domains of the organisation's staff, such as college.ac.uk; they replace"
+                    + " those it has, and a domain of another organisation is a 409")
+            @Size(max = 20) List<@NotNull @Size(max = 253) String> emailDomains) {
     }
 
     /** The details of an organisation registered along with its sign-in. */

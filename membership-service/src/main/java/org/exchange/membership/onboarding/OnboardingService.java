@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.exchange.contracts.membership.PartnerSignInOnboarded;
 import org.exchange.membership.access.Access;
+import org.exchange.membership.organisation.EmailDomainService;
 import org.exchange.membership.organisation.Organisation;
 import org.exchange.membership.organisation.OrganisationService;
 import org.exchange.membership.organisation.OrganisationType;
@@ -46,13 +47,20 @@ public class OnboardingService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final EmailDomainService emailDomains;
+    private final PartnerSecrets secrets;
+    private final SuccessfulSignIns successfulSignIns;
     private final Duration certificateWarning;
 
     OnboardingService(PartnerSignIns signIns, OrganisationService organisations, DiscoveryDocuments discovery,
             SamlMetadataDocuments samlMetadata, PartnerSignInSync sync, PractitionerService practitioners,
             IntegrationEvents events, AuditTrail audit, TransactionTemplate transaction, Clock clock,
+            EmailDomainService emailDomains, PartnerSecrets secrets, SuccessfulSignIns successfulSignIns,
             @Value("${exchange.identity.partner-sign-in.certificate-warning:P30D}") Duration certificateWarning) {
         this.signIns = signIns;
+        this.emailDomains = emailDomains;
+        this.secrets = secrets;
+        this.successfulSignIns = successfulSignIns;
         this.organisations = organisations;
         this.discovery = discovery;
         this.samlMetadata = samlMetadata;
@@ -69,14 +77,15 @@ public class OnboardingService {
      * What a programme admin gives to onboard a partner's sign-in.
      *
      * @param newOrganisation the organisation to register with it, or null when {@code organisationId} exists already
+     * @param emailDomains its staff's e-mail domains, replacing those it has; none leaves them as they are
      */
     public record Onboarding(String organisationId, NewOrganisation newOrganisation, String alias,
-            String discoveryUrl, String clientId, String clientSecret) {
+            String discoveryUrl, String clientId, String clientSecret, List<String> emailDomains) {
 
         @Override
         public String toString() { // never the secret, wherever a record is printed
             return "Onboarding[organisationId=" + organisationId + ", alias=" + alias + ", discoveryUrl="
-                    + discoveryUrl + ", clientId=" + clientId + "]";
+                    + discoveryUrl + ", clientId=" + clientId + ", emailDomains=" + emailDomains + "]";
         }
     }
 
@@ -85,9 +94,10 @@ public class OnboardingService {
      * itself, exactly one of them.
      *
      * @param newOrganisation the organisation to register with it, or null when {@code organisationId} exists already
+     * @param emailDomains its staff's e-mail domains, replacing those it has; none leaves them as they are
      */
     public record SamlOnboarding(String organisationId, NewOrganisation newOrganisation, String alias,
-            String metadataUrl, String metadataXml) {
+            String metadataUrl, String metadataXml, List<String> emailDomains) {
     }
 
     /** The details of an organisation registered along with its sign-in. */
@@ -102,12 +112,14 @@ public class OnboardingService {
     public PartnerSignIn onboard(Caller caller, Onboarding onboarding) {
         Access.requireProgrammeAdmin(caller);
         check(onboarding.organisationId(), onboarding.newOrganisation(), onboarding.alias());
+        List<String> domains = emailDomains.available(onboarding.organisationId(), onboarding.emailDomains(),
+                "emailDomains");
         Discovery endpoints = discovery.fetch(onboarding.discoveryUrl());
         PartnerSignIn signIn = new PartnerSignIn(onboarding.alias(), onboarding.organisationId(), PartnerSignIn.OIDC,
                 onboarding.discoveryUrl(), onboarding.clientId(), endpoints, PartnerSignIn.USERNAME_TEMPLATE,
-                clock.instant(), null, null, null);
-        return record(caller, signIn, onboarding.newOrganisation(), () -> signIns.add(signIn,
-                onboarding.clientSecret()));
+                clock.instant(), null, null, null, null, null);
+        return record(caller, signIn, onboarding.newOrganisation(), domains, () -> signIns.add(signIn,
+                secrets.encrypt(signIn.alias(), onboarding.clientSecret())));
     }
 
     /**
@@ -126,20 +138,23 @@ public class OnboardingService {
                     + " either by its address (metadataUrl) or as XML (metadataXml), one of the two");
         }
         check(onboarding.organisationId(), onboarding.newOrganisation(), onboarding.alias());
+        List<String> domains = emailDomains.available(onboarding.organisationId(), onboarding.emailDomains(),
+                "emailDomains");
         SamlMetadata metadata = byAddress ? samlMetadata.fetch(onboarding.metadataUrl())
                 : samlMetadata.read(onboarding.metadataXml());
         PartnerSignIn signIn = new PartnerSignIn(onboarding.alias(), onboarding.organisationId(), PartnerSignIn.SAML,
                 null, null, null, PartnerSignIn.SAML_USERNAME_TEMPLATE, clock.instant(), null,
-                byAddress ? onboarding.metadataUrl() : null, metadata);
-        return record(caller, signIn, onboarding.newOrganisation(), () -> signIns.addSaml(signIn));
+                byAddress ? onboarding.metadataUrl() : null, metadata, null, null);
+        return record(caller, signIn, onboarding.newOrganisation(), domains, () -> signIns.addSaml(signIn));
     }
 
     /**
-     * One transaction: the organisation when it is new (or its sign-in's alias when it exists), the sign-in, its
-     * event and audit entry; Keycloak is told after it commits.
+     * One transaction: the organisation when it is new (or its sign-in's alias when it exists), its e-mail domains
+     * when given, the sign-in (not yet live: it is tried first), its event and audit entry; Keycloak is told after it
+     * commits.
      */
     private PartnerSignIn record(Caller caller, PartnerSignIn signIn, NewOrganisation newOrganisation,
-            Runnable store) {
+            List<String> domains, Runnable store) {
         return transaction.execute(status -> {
             // again in the transaction; the unique keys guard what happens between the two
             check(signIn.organisationId(), newOrganisation, signIn.alias());
@@ -149,6 +164,9 @@ public class OnboardingService {
                         newOrganisation.type(), newOrganisation.region(), signIn.alias(), List.of(), null, 0, 0));
             } else {
                 organisations.signsInThrough(organisationId, signIn.alias());
+            }
+            if (!domains.isEmpty()) { // checked again here: a domain taken meanwhile is a 409 and stores nothing
+                emailDomains.replace(caller, organisationId, domains);
             }
             store.run();
             events.publish(organisationId, new PartnerSignInOnboarded(organisationId, signIn.alias(),
@@ -169,6 +187,7 @@ public class OnboardingService {
      */
     public List<PartnerHealth> health(Caller caller) {
         Access.requireProgrammeAdmin(caller);
+        successfulSignIns.read(); // the sign-ins of the last moments too; when Keycloak cannot be asked, those known
         List<PartnerSignIn> all = signIns.all();
         List<Boolean> reachable;
         try (var fetches = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -191,7 +210,8 @@ public class OnboardingService {
                     keycloak.lastReconciledAt(), keycloak.lastReconcileResult(),
                     practitioners.ofOrganisation(signIn.organisationId()).size(), signIn.metadataUrl(),
                     saml == null || signIn.metadataUrl() == null ? null : reachable.get(i), expiresAt,
-                    expiresAt != null && expiresAt.isBefore(warnFrom)));
+                    expiresAt != null && expiresAt.isBefore(warnFrom), signIn.live(), signIn.liveAt(),
+                    signIn.lastSignInAt()));
         }
         return health;
     }
@@ -202,6 +222,40 @@ public class OnboardingService {
             return discovery.usable(signIn.discoveryUrl());
         }
         return signIn.metadataUrl() == null ? null : samlMetadata.usable(signIn.metadataUrl());
+    }
+
+    /**
+     * A programme admin puts a partner's sign-in live, once someone has signed in through it successfully (the "try
+     * sign-in" step, ADR 0022): Keycloak shows it on the login page and "sign in with your organisation" answers it for
+     * the organisation's e-mail domains.
+     *
+     * @throws NotFoundException for an alias not onboarded (404)
+     * @throws ConflictException when it is live already, or no one has signed in through it yet (409)
+     */
+    public PartnerSignIn goLive(Caller caller, String alias) {
+        Access.requireProgrammeAdmin(caller);
+        PartnerSignIn tried = signIns.find(alias)
+                .orElseThrow(() -> new NotFoundException("No partner sign-in " + alias + " is onboarded"));
+        if (!tried.live() && tried.lastSignInAt() == null) {
+            successfulSignIns.read(); // a sign-in of a moment ago
+        }
+        return transaction.execute(status -> {
+            PartnerSignIn before = signIns.find(alias).orElseThrow();
+            if (before.live()) {
+                throw new ConflictException("The sign-in " + alias + " is live already");
+            }
+            if (before.lastSignInAt() == null) {
+                throw new ConflictException("No one has signed in through " + alias + " yet: try the sign-in first"
+                        + " (it goes live only once a sign-in through it has succeeded)");
+            }
+            signIns.goLive(alias, caller.subjectId(), clock.instant());
+            signIns.requestApply(alias);
+            PartnerSignIn live = signIns.find(alias).orElseThrow();
+            audit.record(caller, "partner-sign-in.live", Subject.of("organisation", live.organisationId()),
+                    live.organisationId(), before, live);
+            sync.applyAfterCommit(alias);
+            return live;
+        });
     }
 
     /** A programme admin runs the reconciliation with Keycloak now. */

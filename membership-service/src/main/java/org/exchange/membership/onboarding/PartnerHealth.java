@@ -20,9 +20,13 @@ import java.time.Instant;
  * @param metadataReachable whether that metadata could be fetched and used just now; null without a metadata URL
  * @param signingCertificateExpiresAt when a SAML provider's first signing certificate expires; null for OIDC
  * @param signingCertificateExpiresSoon whether that is within the warning period (30 days) or past
+ * @param live whether it is offered to staff; false while it is being tried (ADR 0022)
+ * @param liveAt when a programme admin put it live, or null
+ * @param lastSignInAt when someone last signed in through it successfully (Keycloak's login events), or null
  */
 public record PartnerHealth(String organisationId, String organisationName, String alias, String protocol,
         String discoveryUrl, String issuer, Boolean discoveryReachable, boolean appliedInKeycloak, Instant appliedAt,
         String lastError, Instant lastReconciledAt, String lastReconcileResult, int staffCount, String metadataUrl,
-        Boolean metadataReachable, Instant signingCertificateExpiresAt, boolean signingCertificateExpiresSoon) {
+        Boolean metadataReachable, Instant signingCertificateExpiresAt, boolean signingCertificateExpiresSoon,
+        boolean live, Instant liveAt, Instant lastSignInAt) {
 }

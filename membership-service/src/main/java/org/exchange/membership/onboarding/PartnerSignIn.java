@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param keycloak how far applying it to Keycloak has come
  * @param metadataUrl where a SAML provider publishes its metadata; null when it was pasted, and for OIDC
  * @param saml what a SAML provider's metadata said; null for OIDC
+ * @param liveAt when a programme admin put it live, offering it to staff; null while it is being tried (ADR 0022)
+ * @param lastSignInAt when someone last signed in through it successfully, as Keycloak's login events say; or null
  */
 public record PartnerSignIn(
         String alias,
@@ -28,7 +30,9 @@ public record PartnerSignIn(
         Instant onboardedAt,
         KeycloakState keycloak,
         String metadataUrl,
-        SamlMetadata saml) {
+        SamlMetadata saml,
+        Instant liveAt,
+        Instant lastSignInAt) {
 
     /** OpenID Connect. */
     public static final String OIDC = "OIDC";
@@ -41,6 +45,11 @@ public record PartnerSignIn(
 
     /** The same for SAML, whose NameID names the person at their provider: {@code northgate.j.smith}. */
     public static final String SAML_USERNAME_TEMPLATE = "${ALIAS}.${NAMEID}";
+
+    /** Whether it is offered to staff: on Keycloak's login page and for their work e-mail's domain. */
+    public boolean live() {
+        return liveAt != null;
+    }
 
     /** Whether the partner signs in with SAML 2.0. */
     public boolean usesSaml() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -45,16 +46,23 @@ public class PartnerSignInSync {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final KeycloakFollower follower;
+    private final PartnerSecrets secrets;
+    private final Counter unexpectedFailures;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PartnerSignInSync(PartnerSignIns signIns, KeycloakProviders keycloak, OrganisationService organisations,
-            TransactionTemplate transaction, Clock clock, MeterRegistry meters,
+            TransactionTemplate transaction, Clock clock, MeterRegistry meters, PartnerSecrets secrets,
             @Value("${exchange.identity.role-sync.longest-pause:PT5M}") Duration longestPause) {
         this.signIns = signIns;
         this.keycloak = keycloak;
         this.organisations = organisations;
         this.transaction = transaction;
         this.clock = clock;
+        this.secrets = secrets;
+        this.unexpectedFailures = Counter.builder("exchange.identity.partner-sign-in.unexpected-failures")
+                .description("Attempts to apply a partner sign-in to Keycloak that failed for a reason other than"
+                        + " Keycloak's answer (the sign-in's last_error says which)")
+                .register(meters);
         this.follower = new KeycloakFollower("the partner sign-ins", longestPause, this::reconcile,
                 KeycloakProviders.Unavailable.class);
         Gauge.builder("exchange.identity.partner-sign-in.waiting", signIns, PartnerSignIns::waiting)
@@ -91,11 +99,33 @@ public class PartnerSignInSync {
 
     /**
      * Sets the provider and its mappers in Keycloak to what the sign-in's row says, if no other instance is at it. A
-     * failure leaves it waiting for a later attempt.
+     * failure leaves it waiting for a later attempt: Keycloak's refusal or absence as such, anything else (a bug, a
+     * client secret that does not decrypt) counted in {@code exchange.identity.partner-sign-in.unexpected-failures}
+     * and recorded on the sign-in, so that the health view shows it.
      *
      * @return whether Keycloak now agrees
      */
     boolean apply(String alias) {
+        try {
+            return applyOrWait(alias);
+        } catch (RuntimeException unexpected) {
+            unexpectedFailures.increment();
+            // the failed transaction is gone: the failure is recorded in one of its own
+            Duration pause = follower.pause(signIns.attempts(alias) + 1);
+            String error = "Unexpected failure: " + unexpected.getClass().getSimpleName()
+                    + (unexpected.getMessage() == null ? "" : ": " + abbreviated(unexpected.getMessage()));
+            transaction.executeWithoutResult(status -> signIns.failedUnexpectedly(alias, error, pause));
+            log.error("Partner sign-in {} could not be applied to Keycloak ({}); trying again in {}", alias, error,
+                    pause, unexpected);
+            return false;
+        }
+    }
+
+    private static String abbreviated(String message) {
+        return message.length() <= 300 ? message : message.substring(0, 300) + "...";
+    }
+
+    private boolean applyOrWait(String alias) {
         Boolean agreed = transaction.execute(status -> {
             if (!signIns.lock(alias)) {
                 return false;
@@ -105,7 +135,7 @@ public class PartnerSignInSync {
             try {
                 List<String> changed = keycloak.apply(
                         ProviderInKeycloak.provider(signIn, name,
-                                signIn.usesSaml() ? null : signIns.secretOf(alias)),
+                                signIn.usesSaml() ? null : secrets.decrypt(alias, signIns.secretOf(alias))),
                         ProviderInKeycloak.mappers(signIn));
                 signIns.applied(alias, clock.instant());
                 log.info("Identity provider: partner sign-in {} of {} applied{}", alias, signIn.organisationId(),

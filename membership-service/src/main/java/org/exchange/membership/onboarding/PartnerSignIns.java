@@ -96,7 +96,7 @@ class PartnerSignIns {
                 .update();
     }
 
-    /** The client secret, read only to hand it to Keycloak. */
+    /** The client secret as stored (encrypted, {@link PartnerSecrets}), read only to hand it to Keycloak. */
     String secretOf(String alias) {
         return jdbc.sql("select client_secret from partner_sign_in where identity_provider_alias = :alias")
                 .param("alias", alias).query(String.class).single();
@@ -134,6 +134,49 @@ class PartnerSignIns {
                 update partner_sign_in set apply_pending = false, applied_at = :at, attempts = 0, last_error = null
                 where identity_provider_alias = :alias""")
                 .param("alias", alias).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * Counts an attempt that failed for a reason other than Keycloak's answer (a bug, a secret that does not decrypt),
+     * with the attempts, and sets the next one {@code pause} later.
+     */
+    void failedUnexpectedly(String alias, String error, Duration pause) {
+        jdbc.sql("""
+                update partner_sign_in set attempts = attempts + 1, unexpected_failures = unexpected_failures + 1,
+                  last_error = :error, next_attempt_at = now() + make_interval(secs => :seconds)
+                where identity_provider_alias = :alias""")
+                .param("alias", alias).param("error", error).param("seconds", pause.toSeconds()).update();
+    }
+
+    /** Puts a sign-in live; false when it is live already. */
+    boolean goLive(String alias, java.util.UUID by, Instant at) {
+        return jdbc.sql("""
+                update partner_sign_in set live_at = :at, live_by = :by
+                where identity_provider_alias = :alias and live_at is null""")
+                .param("alias", alias).param("by", by).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /** Records a successful sign-in through the provider; earlier ones than the last known change nothing. */
+    void signedIn(String alias, Instant at) {
+        jdbc.sql("""
+                update partner_sign_in set first_sign_in_at = coalesce(first_sign_in_at, :at),
+                  last_sign_in_at = greatest(last_sign_in_at, :at)
+                where identity_provider_alias = :alias""")
+                .param("alias", alias).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * Locks the cursor over Keycloak's login events for one reader and says how far they have been read (Keycloak's
+     * time, epoch milliseconds); empty when another instance is reading.
+     */
+    Optional<Long> lockEventCursor() {
+        return jdbc.sql("select read_up_to from partner_sign_in_event_cursor where id = 1 for update skip locked")
+                .query(Long.class).optional();
+    }
+
+    void eventsReadUpTo(long epochMilli) {
+        jdbc.sql("update partner_sign_in_event_cursor set read_up_to = greatest(read_up_to, :at) where id = 1")
+                .param("at", epochMilli).update();
     }
 
     /** Counts a failed attempt and sets the next one {@code pause} later; returns the attempts so far. */
@@ -182,7 +225,8 @@ class PartnerSignIns {
                 new KeycloakState(rs.getBoolean("apply_pending"), instant(rs.getTimestamp("applied_at")),
                         rs.getInt("attempts"), rs.getString("last_error"),
                         instant(rs.getTimestamp("last_reconciled_at")), rs.getString("last_reconcile_result")),
-                rs.getString("metadata_url"), saml ? saml(rs) : null);
+                rs.getString("metadata_url"), saml ? saml(rs) : null, instant(rs.getTimestamp("live_at")),
+                instant(rs.getTimestamp("last_sign_in_at")));
     }
 
     private static SamlMetadata saml(ResultSet rs) throws SQLException {

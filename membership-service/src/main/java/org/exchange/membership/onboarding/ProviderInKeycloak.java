@@ -49,7 +49,7 @@ final class ProviderInKeycloak {
             return samlProvider(signIn, displayName);
         }
         Discovery endpoints = signIn.endpoints();
-        IdentityProviderRepresentation provider = common(signIn.alias(), displayName, "oidc");
+        IdentityProviderRepresentation provider = common(signIn, displayName, "oidc");
         Map<String, String> config = new HashMap<>();
         config.put("issuer", endpoints.issuer());
         config.put("authorizationUrl", endpoints.authorizationUrl());
@@ -79,11 +79,14 @@ final class ProviderInKeycloak {
     /**
      * What every onboarded provider shares: enabled, users created at first sign-in, no token kept, and the partner's
      * word for its staff's e-mail addresses as for their organisation, so that the realm's e-mail verification, which
-     * self-registered people go through, is not asked of them (Keycloak takes the provider's own verification).
+     * self-registered people go through, is not asked of them (Keycloak takes the provider's own verification). Until
+     * it is live it is hidden on the login page: only the "try sign-in" link ({@code ?idp=}) reaches it (ADR 0022).
      */
-    private static IdentityProviderRepresentation common(String alias, String displayName, String providerId) {
+    private static IdentityProviderRepresentation common(PartnerSignIn signIn, String displayName,
+            String providerId) {
         IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
-        provider.setAlias(alias);
+        provider.setAlias(signIn.alias());
+        provider.setHideOnLogin(!signIn.live());
         provider.setDisplayName(displayName);
         provider.setProviderId(providerId);
         provider.setEnabled(true);
@@ -101,7 +104,7 @@ final class ProviderInKeycloak {
      */
     private static IdentityProviderRepresentation samlProvider(PartnerSignIn signIn, String displayName) {
         SamlMetadata saml = signIn.saml();
-        IdentityProviderRepresentation provider = common(signIn.alias(), displayName, "saml");
+        IdentityProviderRepresentation provider = common(signIn, displayName, "saml");
         Map<String, String> config = new HashMap<>();
         config.put("idpEntityId", saml.entityId());
         config.put("singleSignOnServiceUrl", saml.singleSignOnUrl());
@@ -181,6 +184,9 @@ final class ProviderInKeycloak {
         }
         if (!wanted.getProviderId().equals(actual.getProviderId())) {
             differ.add("providerId");
+        }
+        if (!Objects.equals(wanted.isHideOnLogin(), Boolean.TRUE.equals(actual.isHideOnLogin()))) {
+            differ.add("hideOnLogin");
         }
         if (!actual.isTrustEmail()) {
             // onboarded before the realm verified e-mail addresses, or changed by hand: staff would be asked to verify

@@ -49,22 +49,7 @@ public class EmailDomainService {
     public List<String> replace(Caller caller, String organisationId, List<String> requested) {
         Access.requireProgrammeAdmin(caller);
         existing(organisationId);
-        if (requested.size() > MOST_DOMAINS) {
-            throw new InvalidRequestException("domains", "At most " + MOST_DOMAINS + " e-mail domains per organisation");
-        }
-        List<String> wanted = requested.stream().map(domain -> domain == null ? "" : domain.strip()
-                .toLowerCase(Locale.ROOT).replaceFirst("^@", "")).distinct().sorted().toList();
-        for (String domain : wanted) {
-            if (!DOMAIN.matcher(domain).matches()) {
-                throw new InvalidRequestException("domains", "'" + domain + "' is not an e-mail domain such as "
-                        + "college.ac.uk");
-            }
-        }
-        List<String> taken = domains.takenByOthers(organisationId, wanted);
-        if (!taken.isEmpty()) {
-            throw new ConflictException("Another organisation's staff have addresses at " + String.join(", ", taken)
-                    + "; a domain belongs to one organisation");
-        }
+        List<String> wanted = available(organisationId, requested, "domains");
         List<String> before = domains.of(organisationId);
         domains.replace(organisationId, wanted);
         audit.record(caller, "organisation.email-domains-changed", Subject.of("organisation", organisationId),
@@ -73,8 +58,39 @@ public class EmailDomainService {
     }
 
     /**
+     * The domains as they are kept (lower case, without a leading {@code @}, each once), checked: each an e-mail
+     * domain, none another organisation's. Also for an organisation that does not exist yet (one onboarded with its
+     * sign-in).
+     *
+     * @param field the request's field that named them, for the problem details
+     * @throws InvalidRequestException for too many, or one that is not a domain (400)
+     * @throws ConflictException for a domain another organisation holds (409)
+     */
+    @Transactional(readOnly = true)
+    public List<String> available(String organisationId, List<String> requested, String field) {
+        if (requested.size() > MOST_DOMAINS) {
+            throw new InvalidRequestException(field, "At most " + MOST_DOMAINS + " e-mail domains per organisation");
+        }
+        List<String> wanted = requested.stream().map(domain -> domain == null ? "" : domain.strip()
+                .toLowerCase(Locale.ROOT).replaceFirst("^@", "")).distinct().sorted().toList();
+        for (String domain : wanted) {
+            if (!DOMAIN.matcher(domain).matches()) {
+                throw new InvalidRequestException(field, "'" + domain + "' is not an e-mail domain such as "
+                        + "college.ac.uk");
+            }
+        }
+        List<String> taken = domains.takenByOthers(organisationId, wanted);
+        if (!taken.isEmpty()) {
+            throw new ConflictException("Another organisation's staff have addresses at " + String.join(", ", taken)
+                    + "; a domain belongs to one organisation");
+        }
+        return wanted;
+    }
+
+    /**
      * Where a person with this work address signs in: their organisation's identity provider, when its domain is an
-     * organisation's that signs in through one.
+     * organisation's that signs in through one that is live (a partner's provider still being tried is not offered,
+     * ADR 0022).
      *
      * @throws NotFoundException otherwise: they sign in with an Exchange account
      */
@@ -87,7 +103,8 @@ public class EmailDomainService {
         }
         String domain = address.substring(at + 1);
         return domains.organisationOf(domain).flatMap(organisations::find)
-                .filter(organisation -> organisation.identityProviderAlias() != null)
+                .filter(organisation -> organisation.identityProviderAlias() != null
+                        && !domains.stillTried(organisation.identityProviderAlias()))
                 .map(organisation -> new SignInProvider(organisation.identityProviderAlias(), organisation.name()))
                 .orElseThrow(() -> new NotFoundException("No partner organisation signs its staff in with addresses"
                         + " at " + domain + "; sign in with your Exchange account"));

@@ -27,6 +27,12 @@ class EmailDomains {
                 .param("domain", domain).query(String.class).optional();
     }
 
+    /** Whether the identity provider is an onboarded partner's still being tried, not yet live (ADR 0022). */
+    boolean stillTried(String alias) {
+        return jdbc.sql("select count(*) from partner_sign_in where identity_provider_alias = :alias"
+                + " and live_at is null").param("alias", alias).query(Long.class).single() > 0;
+    }
+
     /** Of the domains, those another organisation has. */
     List<String> takenByOthers(String organisationId, List<String> domains) {
         if (domains.isEmpty()) {

@@ -94,6 +94,37 @@ class OrgAdminAppointmentTest extends AgainstRealKeycloak {
     }
 
     @Test
+    void anOrgAdminCannotWithdrawTheLastOrgAdminOfTheirOrganisationButAProgrammeAdminCan() throws Exception {
+        String organisation = "org-last-" + UUID.randomUUID().toString().substring(0, 8);
+        String programmeAdmin = programmeAdmin();
+        api.post("/api/membership/organisations", as(programmeAdmin),
+                "{\"id\":\"" + organisation + "\",\"name\":\"Last College " + organisation + "\",\"type\":\"COLLEGE\"}")
+                .andExpect(status().isCreated());
+        String first = username("first");
+        UUID firstAdmin = signedIn(first, organisation);
+        UUID secondAdmin = signedIn(username("second"), organisation);
+        for (UUID person : List.of(firstAdmin, secondAdmin)) {
+            api.post(admins(organisation), as(programmeAdmin), "{\"practitionerId\":\"" + person + "\"}")
+                    .andExpect(status().isCreated());
+            awaitRole(person, true);
+        }
+        String token = token(first); // now carrying org-admin
+
+        api.perform(MockMvcRequestBuilders.delete(admins(organisation) + "/" + secondAdmin).with(as(token)))
+                .andExpect(status().isNoContent());
+        api.perform(MockMvcRequestBuilders.delete(admins(organisation) + "/" + firstAdmin).with(as(token)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail", containsString("the last org-admin of " + organisation)));
+        api.get(admins(organisation), as(programmeAdmin))
+                .andExpect(jsonPath("$.admins[?(@.practitionerId == '" + firstAdmin + "')]").exists());
+
+        api.perform(MockMvcRequestBuilders.delete(admins(organisation) + "/" + firstAdmin).with(as(programmeAdmin)))
+                .andExpect(status().isNoContent());
+        awaitRole(firstAdmin, false);
+    }
+
+    @Test
     void aPractitionerNamesNoOrgAdmin() throws Exception {
         String practitioner = username("practitioner");
         UUID self = signedIn(practitioner, COLLEGE);

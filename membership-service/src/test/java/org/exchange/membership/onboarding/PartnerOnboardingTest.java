@@ -15,6 +15,7 @@ import org.exchange.contracts.Topics;
 import org.exchange.membership.support.Api;
 import org.exchange.membership.support.EventsOnTopic;
 import org.exchange.membership.support.MembershipIntegrationTest;
+import org.exchange.membership.support.PartnerRealm;
 import org.exchange.membership.support.RealKeycloak;
 import org.exchange.membership.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +25,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -238,18 +237,7 @@ class PartnerOnboardingTest {
 
     /** The college's own identity provider: a realm of the same Keycloak, with the platform as its client. */
     private static void collegeRealm() {
-        keycloak.asKeycloakAdministrator(admin -> {
-            RealmRepresentation realm = new RealmRepresentation();
-            realm.setRealm(COLLEGE_REALM);
-            realm.setEnabled(true);
-            ClientRepresentation broker = new ClientRepresentation();
-            broker.setClientId("exchange-broker");
-            broker.setSecret(SECRET);
-            broker.setRedirectUris(List.of(keycloak.baseUrl() + "/realms/exchange/broker/*"));
-            realm.setClients(List.of(broker));
-            admin.realms().create(realm);
-            return null;
-        });
+        PartnerRealm.create(keycloak, COLLEGE_REALM, SECRET);
     }
 
     private static void handMadeProviderNaming(String alias, String organisation) {

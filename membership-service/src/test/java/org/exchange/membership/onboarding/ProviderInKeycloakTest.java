@@ -18,7 +18,8 @@ class ProviderInKeycloakTest {
             "https://id.eastfield.example/.well-known/openid-configuration", "exchange",
             new Discovery("https://id.eastfield.example", "https://id.eastfield.example/auth",
                     "https://id.eastfield.example/token", null, "https://id.eastfield.example/keys", null),
-            PartnerSignIn.USERNAME_TEMPLATE, Instant.parse("2026-12-01T09:00:00Z"), null, null, null);
+            PartnerSignIn.USERNAME_TEMPLATE, Instant.parse("2026-12-01T09:00:00Z"), null, null, null,
+            Instant.parse("2026-12-01T10:00:00Z"), null);
 
     @Test
     void keycloakHoldingExactlyWhatWasOnboardedHasNoDrift() {
@@ -79,6 +80,19 @@ class ProviderInKeycloakTest {
         assertThat(ProviderInKeycloak.driftOf(EASTFIELD, untrusting, ProviderInKeycloak.mappers(EASTFIELD)))
                 .extracting(Drift::detail)
                 .containsExactly("The identity provider's trustEmail differ from what was onboarded");
+    }
+
+    @Test
+    void aProviderStillBeingTriedIsHiddenOnTheLoginPageAndALiveOneIsShown() {
+        PartnerSignIn tried = new PartnerSignIn(EASTFIELD.alias(), EASTFIELD.organisationId(), EASTFIELD.protocol(),
+                EASTFIELD.discoveryUrl(), EASTFIELD.clientId(), EASTFIELD.endpoints(), EASTFIELD.usernameTemplate(),
+                EASTFIELD.onboardedAt(), null, null, null, null, null);
+
+        assertThat(ProviderInKeycloak.provider(tried, "Eastfield College", "s3cret").isHideOnLogin()).isTrue();
+        assertThat(ProviderInKeycloak.provider(EASTFIELD, "Eastfield College", "s3cret").isHideOnLogin()).isFalse();
+        assertThat(ProviderInKeycloak.driftOf(tried, asKeycloakShowsIt(), ProviderInKeycloak.mappers(tried)))
+                .extracting(Drift::detail)
+                .containsExactly("The identity provider's hideOnLogin differ from what was onboarded");
     }
 
     /** The provider as Keycloak's admin API answers: the secret masked. */
