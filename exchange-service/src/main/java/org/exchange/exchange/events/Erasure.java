@@ -9,6 +9,7 @@ import org.exchange.exchange.directory.Person;
 import org.exchange.exchange.discussion.DiscussionService;
 import org.exchange.exchange.enquiry.EnquiryService;
 import org.exchange.exchange.interest.InterestService;
+import org.exchange.exchange.meeting.SeriesRegistrationService;
 import org.exchange.exchange.outcome.OutcomeService;
 import org.exchange.exchange.research.ResearchService;
 import org.exchange.platform.erasure.PlatformErasure;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * entered among outcome authors) is withheld for good, their calendar feed address stops working, and their own
  * research observations go; their discussion posts stay as a former member's without their text (their name leaves
  * the posts that mentioned them), and their reactions, read markers, reports and mentions go, and so do their
- * interests in subjects and their enquiries with the replies to them. What stays is keyed by
+ * interests in subjects and their enquiries with the replies to them, and their registrations for all of a group's
+ * meetings (the registrations those made stay, as their own do). What stays is keyed by
  * their subject id alone, which names nobody: memberships of groups, registrations and attendance (so that counts
  * still add up), trials they started (the group's record). The audit
  * trail keeps what was done about them, but no longer what their records held.
@@ -35,12 +37,14 @@ class Erasure {
     private final DiscussionService discussions;
     private final InterestService interests;
     private final EnquiryService enquiries;
+    private final SeriesRegistrationService series;
     private final PlatformErasure platformErasure;
     private final Clock clock;
 
     Erasure(Directory directory, OutcomeService outcomes, CalendarService calendars, ResearchService research,
             DiscussionService discussions, InterestService interests, EnquiryService enquiries,
-            PlatformErasure platformErasure, Clock clock) {
+            SeriesRegistrationService series, PlatformErasure platformErasure, Clock clock) {
+        this.series = series;
         this.enquiries = enquiries;
         this.interests = interests;
         this.platformErasure = platformErasure;
@@ -62,6 +66,7 @@ class Erasure {
         research.eraseObservationsOf(personId);
         interests.erase(personId);
         enquiries.erase(personId);
+        series.erase(personId);
         directory.erase(personId, clock.instant());
         platformErasure.forget(personId);
     }

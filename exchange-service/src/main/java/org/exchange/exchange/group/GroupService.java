@@ -64,6 +64,13 @@ public class GroupService {
     public record GroupOpened(Group group) {
     }
 
+    /**
+     * A person left a group (or its waitlist), told inside this service in the transaction that takes them off it, so
+     * that what they had through the group (their registration for all its meetings) ends with it.
+     */
+    public record MemberLeft(UUID groupId, UUID personId) {
+    }
+
     /** A person's place in a group: a member, or waiting for a place. */
     public record Membership(UUID groupId, UUID personId, Waitlist.Place place, int placesLeft) {
     }
@@ -246,6 +253,7 @@ public class GroupService {
         Instant now = clock.instant();
         Waitlist.Departure departure = groups.members(group).leave(caller.subjectId(), now);
         groups.removeMember(groupId, caller.subjectId());
+        local.publishEvent(new MemberLeft(groupId, caller.subjectId()));
         if (departure.left().place() == Waitlist.Place.CONFIRMED) {
             events.publish(groupId, new MemberLeftGroup(groupId, group.networkId(), group.name(), caller.subjectId(),
                     now));

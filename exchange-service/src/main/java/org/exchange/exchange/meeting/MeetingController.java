@@ -71,6 +71,25 @@ class MeetingController {
                 body.title(), body.description(), body.keySpeaker(), body.when().slot(), body.capacity()), caller));
     }
 
+    @PostMapping("/groups/{groupId}/meetings/batch")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Schedule several of a group's meetings at once, all or none (its facilitators or a programme "
+            + "admin; at most " + MeetingBatch.MOST + "); a row that breaks a rule refuses the batch, naming the row in "
+            + "errors (meetings[2].when); the group's members get one notice listing them all")
+    ScheduledBatchView scheduleBatch(@PathVariable UUID groupId, @Valid @RequestBody ScheduleMeetings body,
+            Caller caller) {
+        List<BatchMeeting> rows = body.meetings();
+        List<MeetingService.NewMeeting> meetingsToSchedule = IntStream.range(0, rows.size()).mapToObj(row -> {
+            BatchMeeting meeting = rows.get(row);
+            Meeting.Slot slot = MeetingBatch.row(row, () -> meeting.when().slot());
+            return new MeetingService.NewMeeting(null, groupId, MeetingKind.GROUP_MEETING, meeting.title(),
+                    meeting.description(), null, slot, meeting.capacity());
+        }).toList();
+        MeetingBatch batch = meetings.scheduleBatch(groupId, meetingsToSchedule, caller);
+        return new ScheduledBatchView(batch.batchId(), views(batch.meetings(),
+                batch.meetings().stream().map(Meeting::id).collect(java.util.stream.Collectors.toSet())));
+    }
+
     @GetMapping("/meetings")
     @Operation(summary = "Meetings and events by network and group, upcoming unless past ones are asked for (public; "
             + "the online join link only for those registered and those who run the meeting)")
@@ -195,6 +214,26 @@ class MeetingController {
             @Size(max = 200) String keySpeaker,
             @NotNull @Valid When when,
             @Min(1) @Max(5000) int capacity) {
+    }
+
+    /** Several of a group's meetings to schedule at once. */
+    record ScheduleMeetings(@NotNull @Size(min = 1, max = MeetingBatch.MOST) List<@NotNull @Valid BatchMeeting> meetings) {
+    }
+
+    /** One of the group meetings of a batch. */
+    record BatchMeeting(
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @NotNull @Valid When when,
+            @Min(1) @Max(5000) int capacity) {
+    }
+
+    /**
+     * The meetings a batch scheduled, in the order given.
+     *
+     * @param batchId the id their events carry, or null when the batch held one meeting
+     */
+    record ScheduledBatchView(UUID batchId, List<MeetingView> meetings) {
     }
 
     /** Why a meeting is cancelled. */

@@ -3,6 +3,7 @@ package org.exchange.exchange.meeting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,10 +17,6 @@ import java.util.stream.Collectors;
 import org.exchange.contracts.exchange.MeetingCancelled;
 import org.exchange.contracts.exchange.MeetingRescheduled;
 import org.exchange.contracts.exchange.MeetingScheduled;
-import org.exchange.contracts.exchange.RegistrationCancelled;
-import org.exchange.contracts.exchange.RegistrationConfirmed;
-import org.exchange.contracts.exchange.RegistrationWaitlisted;
-import org.exchange.contracts.exchange.WaitlistPromoted;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.directory.Venue;
 import org.exchange.exchange.group.Group;
@@ -47,10 +44,15 @@ public class MeetingService {
     private final Directory directory;
     private final IntegrationEvents events;
     private final HistoryRules history;
+    private final Registrar registrar;
+    private final SeriesRegistrationService series;
     private final Clock clock;
 
     MeetingService(Meetings meetings, GroupService groups, NetworkService networks, Directory directory,
-            IntegrationEvents events, HistoryRules history, Clock clock) {
+            IntegrationEvents events, HistoryRules history, Registrar registrar, SeriesRegistrationService series,
+            Clock clock) {
+        this.registrar = registrar;
+        this.series = series;
         this.meetings = meetings;
         this.groups = groups;
         this.networks = networks;
@@ -71,43 +73,89 @@ public class MeetingService {
 
     /**
      * Schedules a meeting: a group's facilitators (or a programme admin) schedule its meetings while it forms or is
-     * active; programme admins schedule network events.
+     * active; programme admins schedule network events. Those registered for all of the group's meetings are
+     * registered for it.
      */
     @Transactional
     public Meeting schedule(NewMeeting request, Caller caller) {
-        UUID networkId = request.networkId();
-        List<UUID> invited = List.of();
         if (request.groupId() != null) {
-            Group group = groups.get(request.groupId());
-            groups.requireCanRun(group, caller);
-            if (!group.status().plansMeetings()) {
-                throw new ConflictException("Meetings are planned while a group is forming or active; it is "
-                        + group.status());
-            }
-            if (networkId != null && !networkId.equals(group.networkId())) {
-                throw new InvalidRequestException("The group belongs to another network");
-            }
-            networkId = group.networkId();
-            invited = groups.confirmedMembers(group);
-        } else {
-            if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
-                throw new ForbiddenException("Network events are scheduled by programme admins");
-            }
-            if (networkId == null) {
-                throw new InvalidRequestException("A network event needs its network");
-            }
-            networks.get(networkId);
+            Group group = groupPlanningMeetings(request.groupId(), request.networkId(), caller);
+            return scheduleForGroup(group, List.of(request), null, caller).getFirst();
         }
+        if (!caller.hasRole(Caller.ROLE_PROGRAMME_ADMIN)) {
+            throw new ForbiddenException("Network events are scheduled by programme admins");
+        }
+        if (request.networkId() == null) {
+            throw new InvalidRequestException("A network event needs its network");
+        }
+        networks.get(request.networkId());
         Optional<Venue> venue = venueFor(request.slot(), request.capacity(), false);
-        Meeting meeting = Meeting.schedule(networkId, request.groupId(), request.kind(), request.title(),
+        Meeting meeting = Meeting.schedule(request.networkId(), null, request.kind(), request.title(),
                 request.description(), request.keySpeaker(), request.slot(), request.capacity(), caller.subjectId(),
                 clock.instant());
         meetings.add(meeting);
+        publishScheduled(meeting, venue, List.of(), null, null);
+        return meeting;
+    }
+
+    /**
+     * Schedules several of a group's meetings at once (at most {@link MeetingBatch#MOST}), all or none: a row that
+     * breaks a rule refuses the whole batch, naming the row. Each meeting's {@code MeetingScheduled} carries the
+     * batch's id and size, so that the group's members are told of them together, in one notice.
+     *
+     * @return the meetings, in the order of the rows
+     */
+    @Transactional
+    public MeetingBatch scheduleBatch(UUID groupId, List<NewMeeting> rows, Caller caller) {
+        Group group = groupPlanningMeetings(groupId, null, caller);
+        MeetingBatch.requireDistinctStarts(rows.stream().map(NewMeeting::slot).toList());
+        UUID batchId = rows.size() > 1 ? UUID.randomUUID() : null;
+        return new MeetingBatch(batchId, scheduleForGroup(group, rows, batchId, caller));
+    }
+
+    private Group groupPlanningMeetings(UUID groupId, UUID networkId, Caller caller) {
+        Group group = groups.get(groupId);
+        groups.requireCanRun(group, caller);
+        if (!group.status().plansMeetings()) {
+            throw new ConflictException("Meetings are planned while a group is forming or active; it is "
+                    + group.status());
+        }
+        if (networkId != null && !networkId.equals(group.networkId())) {
+            throw new InvalidRequestException("The group belongs to another network");
+        }
+        return group;
+    }
+
+    /** Schedules the group's meetings, tells its members (together, when there is a batch) and registers its series. */
+    private List<Meeting> scheduleForGroup(Group group, List<NewMeeting> requests, UUID batchId, Caller caller) {
+        Instant now = clock.instant();
+        List<UUID> invited = groups.confirmedMembers(group);
+        List<Meeting> scheduled = new ArrayList<>();
+        List<Optional<Venue>> venues = new ArrayList<>();
+        for (int row = 0; row < requests.size(); row++) {
+            NewMeeting request = requests.get(row);
+            int index = requests.size() > 1 ? row : -1;
+            venues.add(MeetingBatch.row(index, () -> venueFor(request.slot(), request.capacity(), false)));
+            scheduled.add(MeetingBatch.row(index, () -> Meeting.schedule(group.networkId(), group.id(),
+                    request.kind(), request.title(), request.description(), request.keySpeaker(), request.slot(),
+                    request.capacity(), caller.subjectId(), now)));
+        }
+        for (int row = 0; row < scheduled.size(); row++) {
+            meetings.add(scheduled.get(row));
+            publishScheduled(scheduled.get(row), venues.get(row), invited, batchId,
+                    batchId == null ? null : scheduled.size());
+        }
+        series.registerForScheduled(group, scheduled, now);
+        return scheduled;
+    }
+
+    private void publishScheduled(Meeting meeting, Optional<Venue> venue, List<UUID> invited, UUID batchId,
+            Integer batchSize) {
         events.publish(meeting.id(), new MeetingScheduled(meeting.id(), meeting.networkId(), meeting.groupId(),
                 meeting.kind().name(), meeting.title(), meeting.startsAt(), meeting.endsAt(),
                 meeting.timeZone().getId(), meeting.venueId(), venue.map(Venue::name).orElse(null),
-                meeting.onlineUrl(), meeting.capacity(), meeting.keySpeaker(), invited, meeting.updatedAt()));
-        return meeting;
+                meeting.onlineUrl(), meeting.capacity(), meeting.keySpeaker(), invited, meeting.updatedAt(), batchId,
+                batchSize));
     }
 
     /**
@@ -191,18 +239,7 @@ public class MeetingService {
                 throw new ForbiddenException("A group's meetings are for its members; join the group first");
             }
         }
-        Waitlist registrations = meetings.registrations(meeting);
-        Waitlist.Entry entry = registrations.join(caller.subjectId(), now);
-        meetings.register(meetingId, entry);
-        if (entry.place() == Waitlist.Place.CONFIRMED) {
-            events.publish(meetingId, new RegistrationConfirmed(meetingId, entry.personId(), meeting.title(),
-                    meeting.kind().name(), meeting.startsAt(), meeting.endsAt(), meeting.timeZone().getId(), now));
-        } else {
-            events.publish(meetingId, new RegistrationWaitlisted(meetingId, entry.personId(), meeting.title(),
-                    meeting.kind().name(), meeting.startsAt(), meeting.endsAt(), meeting.timeZone().getId(),
-                    registrations.waiting().indexOf(entry) + 1, now));
-        }
-        return entry;
+        return registrar.register(meeting, caller.subjectId(), false, now);
     }
 
     /** The caller cancels their registration; the first person on the waitlist takes the freed place. */
@@ -211,16 +248,7 @@ public class MeetingService {
         Meeting meeting = lock(meetingId);
         Instant now = clock.instant();
         meeting.requireOpenForRegistration(now);
-        Waitlist.Departure departure = meetings.registrations(meeting).leave(caller.subjectId(), now);
-        meetings.changeRegistration(meetingId, caller.subjectId(), "CANCELLED", now);
-        events.publish(meetingId, new RegistrationCancelled(meetingId, caller.subjectId(), meeting.title(),
-                meeting.kind().name(), meeting.startsAt(), meeting.timeZone().getId(),
-                departure.left().place().name(), now));
-        departure.promoted().ifPresent(promoted -> {
-            meetings.changeRegistration(meetingId, promoted.personId(), Waitlist.Place.CONFIRMED.name(), now);
-            events.publish(meetingId, new WaitlistPromoted(meetingId, promoted.personId(), meeting.title(),
-                    meeting.kind().name(), meeting.startsAt(), meeting.endsAt(), meeting.timeZone().getId(), now));
-        });
+        registrar.cancel(meeting, caller.subjectId(), now);
     }
 
     @Transactional(readOnly = true)

@@ -181,19 +181,50 @@ class Meetings {
         return counts;
     }
 
-    /** Records a registration; someone who cancelled before and comes back goes to the back of the line. */
-    void register(UUID meetingId, Waitlist.Entry entry) {
+    /**
+     * Records a registration; someone who cancelled before and comes back goes to the back of the line.
+     *
+     * @param bySeries whether the person's registration for all of the group's meetings made it
+     */
+    void register(UUID meetingId, Waitlist.Entry entry, boolean bySeries) {
         jdbc.sql("""
-                insert into registration (meeting_id, practitioner_id, status, registered_at, changed_at)
-                values (:meeting, :person, :status, :at, :at)
+                insert into registration (meeting_id, practitioner_id, status, registered_at, changed_at, by_series)
+                values (:meeting, :person, :status, :at, :at, :bySeries)
                 on conflict (meeting_id, practitioner_id) do update
                   set status = excluded.status, registered_at = excluded.registered_at,
-                      changed_at = excluded.changed_at""")
+                      changed_at = excluded.changed_at, by_series = excluded.by_series""")
                 .param("meeting", meetingId)
                 .param("person", entry.personId())
                 .param("status", entry.place().name())
                 .param("at", Timestamp.from(entry.since()))
+                .param("bySeries", bySeries)
                 .update();
+    }
+
+    /** A group's meetings still to start and not cancelled, in start order. */
+    List<Meeting> upcomingOfGroup(UUID groupId, Instant now) {
+        return jdbc.sql("select " + COLUMNS + "\n" + """
+                 from meeting m
+                where m.group_id = :group and m.status = 'SCHEDULED' and m.starts_at > :now
+                order by m.starts_at""")
+                .param("group", groupId).param("now", Timestamp.from(now))
+                .query((rs, row) -> meeting(rs)).list();
+    }
+
+    /**
+     * The person's registrations (a place or waiting) for a group's meetings still to start, in start order, each
+     * with whether their registration for all of the group's meetings made it.
+     */
+    List<SeriesRegistrationService.Registered> upcomingRegistrationsOf(UUID personId, UUID groupId, Instant now) {
+        return jdbc.sql("select r.status as registration_status, r.by_series, " + COLUMNS + "\n" + """
+                 from registration r join meeting m on m.id = r.meeting_id
+                where r.practitioner_id = :person and r.status <> 'CANCELLED' and m.group_id = :group
+                  and m.status = 'SCHEDULED' and m.starts_at > :now
+                order by m.starts_at""")
+                .param("person", personId).param("group", groupId).param("now", Timestamp.from(now))
+                .query((rs, row) -> new SeriesRegistrationService.Registered(meeting(rs),
+                        Waitlist.Place.valueOf(rs.getString("registration_status")), rs.getBoolean("by_series")))
+                .list();
     }
 
     void changeRegistration(UUID meetingId, UUID personId, String status, Instant at) {

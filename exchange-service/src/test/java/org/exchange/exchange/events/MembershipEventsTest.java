@@ -211,6 +211,9 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                  "actor":"system","reason":"paid","changedAt":"2026-11-23T09:00:00Z"}""".formatted(membership, alan));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from learning_exchange_member where person_id = ? and member", alan) == 1);
+        // his registration for all of the group's meetings
+        mvc.perform(put("/api/exchange/groups/" + group + "/series-registration").with(ExchangeApi.practitioner(alan)))
+                .andExpect(status().isOk());
         // his interest in a subject
         mvc.perform(post("/api/exchange/me/interests").with(ExchangeApi.practitioner(alan))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"area\":\"ESOL\",\"region\":\"West Midlands\"}"))
@@ -260,6 +263,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         }
         assertThat(count("select count(*) from discussion_report where reported_by = ?", alan)).isZero();
         assertThat(count("select count(*) from interest where practitioner_id = ?", alan)).isZero();
+        assertThat(count("select count(*) from series_registration where practitioner_id = ?", alan)).isZero();
         assertThat(count("select count(*) from enquiry where practitioner_id = ?", alan)).isZero();
         assertThat(count("select count(*) from enquiry_reply where enquiry_id = ?", enquiry)).isZero();
         assertThat(count("select count(*) from outcome_draft_item where quoted_person_id = ?", alan)).isZero();
@@ -293,7 +297,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                         + "is the group's finding")
                 .erasureRemovesOrBlanks("discussion_post", "discussion_thread", "discussion_link",
                         "discussion_mention", "discussion_reaction", "discussion_read", "discussion_report")
-                .erasureRemovesOrBlanks("interest")
+                .erasureRemovesOrBlanks("interest", "series_registration")
                 .erasureRemovesOrBlanks("enquiry", "enquiry_reply", "learning_exchange_member",
                         "outcome_draft_item")
                 .keepsOnlyAPseudonymousId("discussion_space", "who opened a closed group's discussion to its network")

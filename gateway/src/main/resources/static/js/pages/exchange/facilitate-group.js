@@ -7,6 +7,7 @@ import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
 import { field, onSubmit, failed, done, words, when, where, param, table, loadOrStop, fill, meetingPlaces, meetingState } from './common.js';
 import { whenFields, whenBody, venueChoices } from './meeting-form.js';
+import { meetingBatchForm } from './meeting-batch-form.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -20,6 +21,7 @@ const members = el('div', { id: 'members' }, el('p', {}, 'Loading…'));
 const meetings = el('div', { id: 'meetings' }, el('p', {}, 'Loading…'));
 const scheduled = el('div', { id: 'scheduled' });
 const recordedPast = el('div', { id: 'recorded-past' });
+const scheduledTogether = el('div', { id: 'scheduled-together' });
 const published = el('div', { id: 'published' });
 const evaluated = el('div', { id: 'evaluated' });
 const draft = el('div', { id: 'outcome-draft', 'data-testid': 'outcome-draft' });
@@ -30,6 +32,8 @@ fill(host,
   el('h2', {}, 'Members and waitlist'), members,
   el('h2', {}, 'Meetings'), meetings,
   el('h2', {}, 'Schedule a meeting'), scheduled, await scheduleForm(),
+  el('h2', {}, 'Schedule several meetings at once'), scheduledTogether,
+  meetingBatchForm(group, await venueChoices(me, group.networkId), { host: scheduledTogether, changed: () => refresh() }),
   el('h2', {}, 'Record a meeting that took place'), recordedPast, await pastMeetingForm(),
   el('h2', { id: 'outcome', tabindex: '-1' }, 'Outcome draft: what works, from the discussion'), draft,
   el('h2', {}, 'Publish the group\'s outcome'), published, publishForm(),

@@ -5,6 +5,7 @@ import { api } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
 import { field, onSubmit, failed, words, param, isoToday, tell, joinGroup, leaveGroup, loadOrStop, fill, areaName } from './common.js';
 import { meetingCard } from './meeting-card.js';
+import { renderSeriesRegistration } from './series-registration.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -18,12 +19,13 @@ document.getElementById('title').textContent = group.name;
 const about = el('div', { id: 'about' });
 const membership = el('div', { id: 'membership' });
 const meetings = el('div', { id: 'meetings' }, el('p', {}, 'Loading…'));
+const series = el('div', { id: 'series' });
 const research = el('div', { id: 'research' }, el('p', {}, 'Loading…'));
 const outcomes = el('div', { id: 'outcomes' }, el('p', {}, 'Loading…'));
 const calendarUrl = new URL(`/api/exchange/calendar/groups/${group.id}.ics`, location.origin).href;
 fill(host, 
   status, about, membership,
-  el('h2', {}, 'Meetings'), meetings,
+  el('h2', {}, 'Meetings'), series, meetings,
   el('p', {}, 'Add the group\'s meetings to your calendar: ',
     el('a', { href: calendarUrl, 'data-testid': 'group-calendar' }, 'the group\'s calendar feed (iCalendar)'), '.'),
   el('h2', {}, 'Action research'), research,
@@ -43,7 +45,7 @@ async function refresh() {
     api('/api/exchange/me/discussions').then(list => list.find(s => s.groupId === group.id) || null)
       .catch(() => null)]);
   renderAbout();
-  await Promise.all([renderMeetings(), renderResearch(), renderOutcomes()]);
+  await Promise.all([renderSeries(), renderMeetings(), renderResearch(), renderOutcomes()]);
 }
 
 function renderAbout() {
@@ -102,6 +104,15 @@ async function renderMeetings() {
   }
   fill(meetings, el('ol', { class: 'stack', 'data-testid': 'meetings' }, list.map(meeting =>
     meetingCard(meeting, places.get(meeting.id), { canRegister: mine || runs, runs, status, changed: renderMeetings }))));
+}
+
+/** Registering for all of the group's meetings at once, for its members and facilitators (a programme admin is neither). */
+async function renderSeries() {
+  if (!mine) {
+    fill(series);
+    return;
+  }
+  await renderSeriesRegistration(series, group, { status, changed: refresh });
 }
 
 async function renderResearch() {

@@ -31,6 +31,7 @@ import org.exchange.contracts.exchange.RegistrationCancelled;
 import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
+import org.exchange.notification.batch.MeetingBatches;
 import org.exchange.notification.digest.DiscussionActivity;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.interest.InterestNotices;
@@ -53,7 +54,8 @@ import org.springframework.stereotype.Component;
  * ({@link ProgrammeNews}). Interest in a subject is confirmed and told by {@link InterestNotices}. A discussion post
  * is told to whoever it mentions, and a new thread in a group's space to the group's other members; every post, and who
  * belongs to each group's space, is kept for the discussion digest ({@link DiscussionActivity}) until a moderator
- * hides it. The answer to an enquiry is mailed, with its text, to the person who sent it.
+ * hides it. The answer to an enquiry is mailed, with its text, to the person who sent it. Meetings a facilitator
+ * scheduled together are told to the group's members in one notice listing them all ({@link MeetingBatches}).
  */
 @Component
 class ExchangeEvents {
@@ -64,12 +66,14 @@ class ExchangeEvents {
     private final MeetingReminders reminders;
     private final InterestNotices interest;
     private final DiscussionActivity discussions;
+    private final MeetingBatches batches;
     private final Clock clock;
     private final String portal;
 
     ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders,
-            InterestNotices interest, DiscussionActivity discussions, Clock clock,
+            InterestNotices interest, DiscussionActivity discussions, MeetingBatches batches, Clock clock,
             @Value("${exchange.notification.public-base-url:http://localhost:8080}") String portal) {
+        this.batches = batches;
         this.discussions = discussions;
         this.clock = clock;
         this.interest = interest;
@@ -207,6 +211,14 @@ class ExchangeEvents {
             news.save(new ProgrammeNews.Item(meeting.meetingId(), kind, meeting.networkId(), meeting.title(), null,
                     meeting.keySpeaker(), where(meeting.venueName(), meeting.onlineUrl()), meeting.startsAt(), false));
         }
+        if (meeting.batchId() != null && meeting.batchSize() != null && meeting.batchSize() > 1) {
+            batches.add(meeting.batchId(), meeting.batchSize(), new MeetingBatches.Meeting(meeting.meetingId(),
+                    meeting.groupId(), meeting.kind(), meeting.title(), meeting.startsAt(), meeting.endsAt(),
+                    meeting.timeZone(), where(meeting.venueName(), meeting.onlineUrl()), meeting.capacity(),
+                    meeting.groupMemberIds() == null ? List.of() : meeting.groupMemberIds()))
+                    .ifPresent(whole -> scheduledTogether(whole, event));
+            return;
+        }
         String keySpeaker = meeting.keySpeaker() == null || meeting.keySpeaker().isBlank()
                 ? "" : "Key speaker: " + meeting.keySpeaker() + "\n";
         String capacity = meeting.capacity() > 0
@@ -228,6 +240,39 @@ class ExchangeEvents {
                         Wording.when(meeting.startsAt(), meeting.endsAt(), meeting.timeZone()),
                         where(meeting.venueName(), meeting.onlineUrl()), keySpeaker, capacity),
                 event);
+    }
+
+    /**
+     * The last meeting of a batch arrived: the group's members hear of all of them in one notice, in the transaction of
+     * the event that completed the batch (its id keys their feed entry, so a redelivery adds nothing).
+     */
+    private void scheduledTogether(MeetingBatches.Whole batch, EventMetadata event) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < batch.meetings().size(); i++) {
+            MeetingBatches.Meeting meeting = batch.meetings().get(i);
+            list.append("""
+                    %d. %s
+                       When:   %s
+                       Where:  %s
+                       Places: %d
+
+                    """.formatted(i + 1, meeting.title(),
+                    Wording.when(meeting.startsAt(), meeting.endsAt(), meeting.timeZone()), meeting.place(),
+                    meeting.capacity()));
+        }
+        String page = batch.groupId() == null ? portal + "/groups/index.html"
+                : portal + "/groups/group.html?id=" + batch.groupId();
+        int count = batch.meetings().size();
+        tell(batch.invited(), Category.MEETING, count + " new meetings scheduled for your group", person -> """
+                Hello %s,
+
+                Your group's facilitator has scheduled %d meetings:
+
+                %sRegister for each of them, or for all of the group's meetings at once (those still to come and
+                those scheduled later), on the group's page in the portal: %s
+
+                The Exchange team
+                """.formatted(person.greetingName(), count, list, page), event);
     }
 
     private void rescheduled(MeetingRescheduled meeting, EventMetadata event) {
