@@ -2,6 +2,8 @@
 # Starts the whole Exchange platform on this machine with embedded defaults: no Docker, no root, only a JDK 21+.
 #   ./platform.sh            build what changed, then start everything (data kept in .platform/)
 #   ./platform.sh --reset    start afresh: delete the local data first
+#   ./platform.sh --reset-keycloak   delete Keycloak's data only; the services' data is kept and onboarded partners
+#                                    and appointed roles are given back to the new Keycloak (--help: every option)
 set -euo pipefail
 cd "$(dirname "$0")"
 . infra/launcher/select-jdk.sh

@@ -106,6 +106,22 @@ public final class PostgresEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops {@code name} with everything in it, closing the connections still open to it; nothing happens when it does
+     * not exist.
+     */
+    public void dropDatabaseIfExists(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+                Statement drop = connection.createStatement()) {
+            drop.execute("drop database if exists \"" + name + "\" with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop database " + name, e);
+        }
+    }
+
     /** Stops the server; a temporary cluster is removed. Safe to call twice. */
     @Override
     public void close() {

@@ -94,6 +94,29 @@ class EnginesTest {
     }
 
     @Test
+    void postgresDropsADatabaseWithItsTablesEvenWhileSomeoneIsConnectedAndThenCreatesItEmpty() throws Exception {
+        postgres.createDatabaseIfMissing("engines_dropped");
+        Connection held = DriverManager.getConnection(postgres.jdbcUrl("engines_dropped"), postgres.username(),
+                postgres.password());
+        try (Statement statement = held.createStatement()) {
+            statement.execute("create table kept (id int)");
+        }
+        postgres.dropDatabaseIfExists("engines_dropped");
+        postgres.dropDatabaseIfExists("engines_dropped");
+        assertThat(held.isValid(2)).as("the open connection was closed by the drop").isFalse();
+        held.close();
+
+        postgres.createDatabaseIfMissing("engines_dropped");
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("engines_dropped"),
+                postgres.username(), postgres.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from pg_tables where tablename = 'kept'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void kafkaDeliversAProducedRecord() throws Exception {
         String topic = "engines-test";
         String key = UUID.randomUUID().toString();

@@ -23,8 +23,16 @@ public final class Platform implements AutoCloseable {
     /** The key of partners' client secrets on this local platform (base64 of "exchange-local-partner-secrets!!"). */
     static final String LOCAL_PARTNER_SECRET_KEY = "ZXhjaGFuZ2UtbG9jYWwtcGFydG5lci1zZWNyZXRzISE=";
 
-    /** Generous: on a busy two-core machine the first start of everything takes minutes. */
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+    /**
+     * Generous: on a busy two-core machine the first start of everything takes minutes. A machine busier still (a
+     * Keycloak creating its schema while other platforms run beside it) may ask for longer with the system property
+     * {@code exchange.platform.ready-timeout} (an ISO-8601 duration, such as {@code PT12M}).
+     */
+    private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("exchange.platform.ready-timeout",
+            "PT6M"));
+
+    /** Keycloak's own database in the platform's PostgreSQL: everything Keycloak knows is in it. */
+    static final String KEYCLOAK_DATABASE = "keycloak";
 
     private final PlatformSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -57,7 +65,12 @@ public final class Platform implements AutoCloseable {
         progress.step("PostgreSQL on port " + settings.postgresPort());
         postgres = started(PostgresEngine.start(data.resolve("postgres"), settings.postgresPort()));
         PlatformSettings.SERVICES.forEach(service -> postgres.createDatabaseIfMissing(PlatformSettings.databaseOf(service)));
-        postgres.createDatabaseIfMissing("keycloak");
+        if (settings.freshKeycloak()) {
+            // realms, users, sessions, identity providers: all of Keycloak's state is in its database
+            postgres.dropDatabaseIfExists(KEYCLOAK_DATABASE);
+            progress.step("Keycloak's data deleted (the services' data kept): realms imported afresh");
+        }
+        postgres.createDatabaseIfMissing(KEYCLOAK_DATABASE);
 
         progress.step("Kafka on port " + settings.kafkaPort());
         kafka = started(KafkaEngine.start(data.resolve("kafka"), settings.kafkaPort()));
@@ -84,7 +97,7 @@ public final class Platform implements AutoCloseable {
                 // the portal's look on Keycloak's sign-in, registration and e-mail pages, straight from the sources
                 .withThemesDir(settings.root().resolve(PlatformSettings.THEMES_DIR))
                 .withStartupTimeout(READY_TIMEOUT)
-                .withDatabase(postgres, "keycloak")
+                .withDatabase(postgres, KEYCLOAK_DATABASE)
                 // kept, so that the next start finds and stops a server a killed launcher left running
                 .withWorkDir(data.resolve("keycloak"))
                 .withLogFile(data.resolve("logs/keycloak.log"));

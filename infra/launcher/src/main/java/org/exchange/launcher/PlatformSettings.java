@@ -15,6 +15,9 @@ import org.exchange.engines.Ports;
  * @param dataDir where PostgreSQL, Kafka and the logs keep their files between runs
  * @param servicePorts the HTTP port of each service, by module name
  * @param clockOffset how far ahead of real time the services' clocks run (zero but for demonstrations)
+ * @param freshKeycloak whether Keycloak's database is emptied at start (its realms then imported afresh from the
+ *        realm files, and the onboarded partners and appointed roles re-applied by membership-service), while the
+ *        services' databases and Kafka's topics are kept
  */
 public record PlatformSettings(
         Path root,
@@ -27,7 +30,8 @@ public record PlatformSettings(
         int mailApiPort,
         int keycloakPort,
         int keycloakManagementPort,
-        Duration clockOffset) {
+        Duration clockOffset,
+        boolean freshKeycloak) {
 
     /** The services in start order; the gateway comes last. */
     public static final List<String> SERVICES = List.of("membership-service", "exchange-service",
@@ -52,7 +56,8 @@ public record PlatformSettings(
         for (int i = 0; i < SERVICES.size(); i++) {
             ports.put(SERVICES.get(i), 8081 + i);
         }
-        return new PlatformSettings(root, dataDir, 8080, ports, 15432, 19092, 3025, 8025, 8180, 9180, Duration.ZERO);
+        return new PlatformSettings(root, dataDir, 8080, ports, 15432, 19092, 3025, 8025, 8180, 9180, Duration.ZERO,
+                false);
     }
 
     /** Free ports everywhere, so that a test run never collides with a platform someone left running. */
@@ -60,13 +65,19 @@ public record PlatformSettings(
         Map<String, Integer> ports = new LinkedHashMap<>();
         SERVICES.forEach(service -> ports.put(service, Ports.free()));
         return new PlatformSettings(root, dataDir, Ports.free(), ports, Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), Duration.ZERO);
+                Ports.free(), Ports.free(), Ports.free(), Duration.ZERO, false);
     }
 
     /** The same platform with the services' clocks running {@code offset} ahead of real time. */
     public PlatformSettings withClockOffset(Duration offset) {
         return new PlatformSettings(root, dataDir, gatewayPort, servicePorts, postgresPort, kafkaPort, smtpPort,
-                mailApiPort, keycloakPort, keycloakManagementPort, offset);
+                mailApiPort, keycloakPort, keycloakManagementPort, offset, freshKeycloak);
+    }
+
+    /** The same platform, started with Keycloak's data deleted and the services' data kept ({@code --reset-keycloak}). */
+    public PlatformSettings withFreshKeycloak() {
+        return new PlatformSettings(root, dataDir, gatewayPort, servicePorts, postgresPort, kafkaPort, smtpPort,
+                mailApiPort, keycloakPort, keycloakManagementPort, clockOffset, true);
     }
 
     /**
@@ -77,7 +88,7 @@ public record PlatformSettings(
         Map<String, Integer> ports = new LinkedHashMap<>(servicePorts);
         ports.keySet().retainAll(services);
         return new PlatformSettings(root, dataDir, gatewayPort, ports, postgresPort, kafkaPort, smtpPort, mailApiPort,
-                keycloakPort, keycloakManagementPort, clockOffset);
+                keycloakPort, keycloakManagementPort, clockOffset, freshKeycloak);
     }
 
     /** The database a service owns: {@code membership-service} owns {@code membership}. */

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * client scope the realm lacks, a default client scope the file gives a client that the realm's client lacks, a
  * client role the file gives a service account that the realm's service account lacks, and the realm settings of
  * sign-up (self-registration with e-mail verification through the platform's SMTP server, the portal's themes, the
- * password policy) that the realm has none of.
+ * password policy) that the realm has none of, and the realm attributes of the file (such as how long the link of the
+ * e-mail verification lasts) that the realm has no value for.
  */
 final class RealmUpgrade {
 
@@ -95,6 +96,7 @@ final class RealmUpgrade {
         added.addAll(serviceAccountRoles(file));
         added.addAll(signUpSettings(file));
         added.addAll(loginEvents(file));
+        added.addAll(realmAttributes(file));
         return added;
     }
 
@@ -157,6 +159,32 @@ final class RealmUpgrade {
         expect(send(request("").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(changes.toString()))), 204);
         return List.of("realm setting eventsEnabled (login events)");
+    }
+
+    /**
+     * The file's realm attributes that the realm has no value for, such as
+     * {@code actionTokenGeneratedByUserLifespan.verify-email} (how long a newcomer's verification link lasts); a value
+     * the realm holds, an administrator's choice, is kept. The realm's other attributes are sent back as they are.
+     */
+    private List<String> realmAttributes(JsonNode file) {
+        JsonNode realm = JSON.readTree(expect(send(request("").GET()), 200));
+        ObjectNode attributes = realm.path("attributes").isObject() ? ((ObjectNode) realm.get("attributes")).deepCopy()
+                : JSON.createObjectNode();
+        List<String> added = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> wanted : file.path("attributes").properties()) {
+            JsonNode held = attributes.path(wanted.getKey());
+            if (held.isMissingNode() || held.isNull() || held.asString("").isBlank()) {
+                attributes.set(wanted.getKey(), wanted.getValue());
+                added.add("realm attribute " + wanted.getKey());
+            }
+        }
+        if (!added.isEmpty()) {
+            ObjectNode changes = JSON.createObjectNode();
+            changes.set("attributes", attributes);
+            expect(send(request("").header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(changes.toString()))), 204);
+        }
+        return added;
     }
 
     /**

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -41,7 +39,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         String organisation = "org-westfield-" + run;
         String college = "Westfield College " + run;
         String secret = "westfield-secret-" + run;
-        collegeRealm(realm, alias, secret);
+        CollegeRealms.oidc(platform, realm, alias, secret);
 
         signInAt("/admin/partners.html", "programmeadmin");
         assertThat(heading("Partner sign-in")).isVisible();
@@ -161,7 +159,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         String alias = "eastgate-" + run;
         String organisation = "org-eastgate-" + run;
         String college = "Eastgate College " + run;
-        samlCollegeRealm(realm, alias);
+        CollegeRealms.saml(platform, realm, alias);
 
         signInAt("/admin/partners.html", "programmeadmin");
         page.getByLabel("Organisation id").fill(organisation);
@@ -264,61 +262,4 @@ class PartnerOnboardingPortalIT extends BrowserTest {
                 });
     }
 
-    /**
-     * The college's own SAML identity provider: a realm with the platform's broker as its SAML client (known by the
-     * platform realm's entity id, NameID the username, e-mail and names released under their standard names) and one
-     * member.
-     */
-    private static void samlCollegeRealm(String realm, String alias) {
-        String admin = new MembershipApi(platform).adminToken();
-        String keycloak = platform.settings().keycloakUrl();
-        Map<String, Object> representation = Map.of(
-                "realm", realm, "enabled", true,
-                "clients", List.of(Map.of("clientId", keycloak + "/realms/exchange", "protocol", "saml",
-                        "enabled", true,
-                        "redirectUris", List.of(keycloak + "/realms/exchange/broker/" + alias + "/endpoint*"),
-                        // a realm imported with its clients gets none of a new SAML client's defaults: sign the
-                        // responses and their assertions, as an identity provider does, and ask for no signed requests
-                        "attributes", Map.of("saml.server.signature", "true", "saml.assertion.signature", "true",
-                                "saml.signature.algorithm", "RSA_SHA256", "saml.authnstatement", "true",
-                                "saml.force.post.binding", "true", "saml.client.signature", "false",
-                                "saml_name_id_format", "username", "saml_force_name_id_format", "true"),
-                        "protocolMappers", List.of(
-                                samlAttribute("email", "urn:oid:0.9.2342.19200300.100.1.3"),
-                                samlAttribute("firstName", "urn:oid:2.5.4.42"),
-                                samlAttribute("lastName", "urn:oid:2.5.4.4")))),
-                "users", List.of(Map.of("username", "sam", "enabled", true, "email", "sam@" + realm + ".test",
-                        "emailVerified", true, "firstName", "Sam", "lastName", "Eastgate",
-                        "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)))));
-        HttpResponse<String> created = MembershipApi.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
-
-    private static Map<String, Object> samlAttribute(String property, String name) {
-        return Map.of("name", property, "protocol", "saml", "protocolMapper", "saml-user-property-mapper",
-                "config", Map.of("user.attribute", property, "attribute.name", name,
-                        "attribute.nameformat", "URI Reference"));
-    }
-
-    /** The college's own identity provider: a realm with the platform as its client and one member. */
-    private static void collegeRealm(String realm, String alias, String secret) {
-        String admin = new MembershipApi(platform).adminToken();
-        String keycloak = platform.settings().keycloakUrl();
-        Map<String, Object> representation = Map.of(
-                "realm", realm, "enabled", true,
-                "clients", List.of(Map.of("clientId", "exchange-broker", "enabled", true, "publicClient", false,
-                        "secret", secret, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
-                        "redirectUris", List.of(keycloak + "/realms/exchange/broker/" + alias + "/endpoint*"),
-                        "attributes", Map.of("pkce.code.challenge.method", "S256",
-                                "frontchannel.logout.url", ""))),
-                "users", List.of(Map.of("username", "wanda", "enabled", true, "email", "wanda@" + realm + ".test",
-                        "emailVerified", true, "firstName", "Wanda", "lastName", "Westfield",
-                        "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)))));
-        HttpResponse<String> created = MembershipApi.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
 }

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A developer's platform keeps Keycloak's database between runs, and Keycloak imports a realm file only when the realm
  * does not exist: the launcher's {@link RealmUpgrade} adds what the file gained since, here the {@code exchange-api}
- * audience without which the services refuse every token, and the settings of sign-up. Checked on a realm of its own
+ * audience without which the services refuse every token, the settings of sign-up and the realm attributes (the e-mail
+ * verification link's twelve hours). Checked on a realm of its own
  * in the shared Keycloak.
  */
 class RealmUpgradeIT {
@@ -88,6 +89,8 @@ class RealmUpgradeIT {
         // and from before partners were tried before going live (ADR 0022): no login events stored
         before.put("eventsEnabled", false);
         before.remove(List.of("eventsExpiration", "enabledEventTypes"));
+        // and with Keycloak's five minutes for the e-mail verification link
+        before.remove("attributes");
         String admin = adminToken(keycloak);
         HttpResponse<String> imported = MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
@@ -119,6 +122,9 @@ class RealmUpgradeIT {
             assertThat(settings.path("loginTheme").asString()).isEqualTo("exchange");
             assertThat(settings.path("eventsEnabled").asBoolean()).isTrue();
             assertThat(settings.path("enabledEventTypes").toString()).contains("LOGIN");
+            assertThat(added).contains("realm attribute actionTokenGeneratedByUserLifespan.verify-email");
+            assertThat(settings.path("attributes").path("actionTokenGeneratedByUserLifespan.verify-email").asString())
+                    .as("the verification link lasts 12 hours").isEqualTo("43200");
             assertThat(RealmUpgrade.apply(keycloak, upgraded, "admin", "admin")).as("a second start").isEmpty();
         } finally {
             MatrixWorld.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + realm))

@@ -23,7 +23,7 @@ final class SharedPlatform {
     }
 
     /** The platform's data (databases, logs, copies of the jars: half a gigabyte) goes when the tests end. */
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
