@@ -47,7 +47,8 @@ export async function ukMap(node, { label = 'Map' } = {}) {
   const [shapes, tileServer] = await Promise.all([loadOutlines(), loadTiles()]);
   const map = L.map(node, { zoomControl: false, attributionControl: false, keyboard: false, scrollWheelZoom: false,
     doubleClickZoom: false, boxZoom: false, touchZoom: false, zoomSnap: 0.5, minZoom: ZOOM_LIMITS.out,
-    maxZoom: tileServer ? ZOOM_LIMITS.tiles : ZOOM_LIMITS.outlines });
+    maxZoom: tileServer ? ZOOM_LIMITS.tiles : ZOOM_LIMITS.outlines,
+    zoomAnimation: !matchMedia('(prefers-reduced-motion: reduce)').matches });
   // below the tiles (pane 200), so that they cover the outlines where they load
   map.createPane('outlines').style.zIndex = '150';
   if (shapes) {
