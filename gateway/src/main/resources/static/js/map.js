@@ -77,9 +77,18 @@ function zoomControls(node, map, label, reset) {
     onclick: event => {
       if (event.currentTarget.getAttribute('aria-disabled') !== 'true') action();
     } }, el('span', { 'aria-hidden': 'true', class: 'map-zoom-symbol' }, symbolText), text);
-  const zoomIn = button('Zoom in', '+', () => map.zoomIn());
-  const zoomOut = button('Zoom out', '\u2212', () => map.zoomOut());
-  const resetButton = button('Reset the view', '\u21ba', reset);
+  // Leaflet drops a zoom asked for while it animates the last one: the level wanted is kept and reached on zoomend
+  let wanted = null;
+  const zoomBy = delta => {
+    wanted = Math.max(map.getMinZoom(), Math.min(map.getMaxZoom(), (wanted ?? map.getZoom()) + delta));
+    map.setZoom(wanted);
+  };
+  const zoomIn = button('Zoom in', '+', () => zoomBy(1));
+  const zoomOut = button('Zoom out', '\u2212', () => zoomBy(-1));
+  const resetButton = button('Reset the view', '\u21ba', () => {
+    wanted = null;
+    reset();
+  });
   const controls = el('div', { class: 'map-zoom', role: 'group', 'aria-label': `Zoom the ${label.toLowerCase()}` },
     zoomIn, zoomOut, resetButton,
     el('p', { class: 'hint', id: hintId }, 'With the map in focus: + and \u2212 zoom, the arrow keys move it.'));
@@ -96,8 +105,7 @@ function zoomControls(node, map, label, reset) {
       ArrowDown: [0, PAN_STEP] }[event.key];
     if (zoom) {
       event.preventDefault();
-      if (zoom > 0) map.zoomIn();
-      else map.zoomOut();
+      zoomBy(zoom);
     } else if (pan && event.target === node) {
       event.preventDefault();
       map.panBy(pan);
@@ -117,7 +125,11 @@ function zoomControls(node, map, label, reset) {
     }
     last = zoom;
   };
-  map.on('zoomend', told);
+  map.on('zoomend', () => {
+    if (wanted !== null && map.getZoom() !== wanted) map.setZoom(wanted);
+    else wanted = null;
+    told();
+  });
   map.whenReady(told);
 }
 

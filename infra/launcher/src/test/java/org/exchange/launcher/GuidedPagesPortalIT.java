@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitUntilState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ class GuidedPagesPortalIT extends BrowserTest {
         screenshotAtBothWidths("guided-group-page-evaluation-recorded");
 
         // a reload keeps the open section, and so does coming back from another page
-        page.reload();
+        page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
         assertOnlyOpen(GROUP_SECTIONS, "Record what works");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("The group as members see it")).click();
         assertThat(page).hasURL(Pattern.compile(".*/groups/group\\.html\\?id=.*"));
@@ -148,7 +149,7 @@ class GuidedPagesPortalIT extends BrowserTest {
         assertOnlyOpen(PARTNERSHIP_SECTIONS, "Venues");
         assertThat(page.locator("#venue-form")).isVisible();
         assertThat(pledge).isHidden();
-        page.reload();
+        page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
         assertOnlyOpen(PARTNERSHIP_SECTIONS, "Venues");
         Accessibility.assertNoViolations(page, "the partnership page with its venues open");
 
