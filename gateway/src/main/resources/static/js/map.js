@@ -1,9 +1,10 @@
 // The portal's maps (the finder, the demand for groups), drawn with Leaflet (loaded by the page) over the portal's own
 // outlines of the UK (/maps/uk.json, from Natural Earth), so that they work without internet access. Tiles come only
 // from a tile server the gateway is configured with (/portal/settings); they are laid over the outlines, which still
-// show wherever a tile does not load. Markers are links with names, reachable with the keyboard.
+// show wherever a tile does not load. Markers are links with names, reachable with the keyboard. Above each map its
+// zoom buttons (in, out, back to the page's view); + and - zoom and the arrow keys move the map while it has focus.
 import { api } from './api.js';
-import { el } from './dom.js';
+import { el, announce } from './dom.js';
 
 /** The fill and line of each kind of outline: the UK's regions and nations light on a blue sea, neighbours greyed. */
 const OUTLINE_STYLES = {
@@ -28,25 +29,108 @@ function loadTiles() {
   return tiles;
 }
 
+/** How close a person may zoom: streets with tiles, regions and towns over the outlines alone; and how far out. */
+const ZOOM_LIMITS = { tiles: 18, outlines: 10, out: 4 };
+
+/** How far, in pixels, an arrow key moves the map. */
+const PAN_STEP = 80;
+
 /**
- * A Leaflet map of the UK in node, or null when Leaflet is not loaded. Zooming stays where the page puts it (markers
- * are spread apart for one zoom); the map can be dragged. maxZoom is how close fitting it to places may go: closer
- * with tiles, which have streets to show, than over the outlines alone.
+ * A Leaflet map of the UK in node, or null when Leaflet is not loaded. node is named by label and takes the keyboard
+ * focus; its zoom buttons go just above it. The page places the map with fit(bounds, options), which is also where
+ * "Reset the view" goes back to. maxZoom is how close fitting it to places may go: closer with tiles, which have
+ * streets to show, than over the outlines alone.
  */
-export async function ukMap(node) {
+export async function ukMap(node, { label = 'Map' } = {}) {
   const L = window.L;
   if (!L) return null;
   const [shapes, tileServer] = await Promise.all([loadOutlines(), loadTiles()]);
   const map = L.map(node, { zoomControl: false, attributionControl: false, keyboard: false, scrollWheelZoom: false,
-    doubleClickZoom: false, boxZoom: false, touchZoom: false, zoomSnap: 0.5 });
+    doubleClickZoom: false, boxZoom: false, touchZoom: false, zoomSnap: 0.5, minZoom: ZOOM_LIMITS.out,
+    maxZoom: tileServer ? ZOOM_LIMITS.tiles : ZOOM_LIMITS.outlines,
+    zoomAnimation: !matchMedia('(prefers-reduced-motion: reduce)').matches });
   // below the tiles (pane 200), so that they cover the outlines where they load
   map.createPane('outlines').style.zIndex = '150';
   if (shapes) {
     L.geoJSON(shapes, { pane: 'outlines', interactive: false,
       style: feature => OUTLINE_STYLES[feature.properties.kind] || OUTLINE_STYLES.neighbour }).addTo(map);
   }
-  if (tileServer) L.tileLayer(tileServer.url, { maxZoom: 18 }).addTo(map);
-  return { map, tiles: tileServer, maxZoom: tileServer ? 12 : 9 };
+  if (tileServer) L.tileLayer(tileServer.url, { maxZoom: ZOOM_LIMITS.tiles }).addTo(map);
+  let home = null;
+  const fit = (bounds, options = {}) => {
+    home = { bounds, options };
+    map.fitBounds(bounds, options);
+  };
+  zoomControls(node, map, label, () => (home ? map.fitBounds(home.bounds, home.options)
+    : map.setView([54.5, -3], 5)));
+  return { map, tiles: tileServer, maxZoom: tileServer ? 12 : 9, fit };
+}
+
+/**
+ * Zoom in, zoom out and reset as buttons above the map; + and - (and = and _, the same keys unshifted) while the map,
+ * a marker or a button has focus; the arrow keys move the map while the map itself has focus. A button at its limit
+ * says so (aria-disabled) and keeps its focus. Each change is announced, and the zoom kept in data-zoom.
+ */
+function zoomControls(node, map, label, reset) {
+  const hintId = `${node.id || 'map'}-keys`;
+  const button = (text, symbolText, action) => el('button', { type: 'button', class: 'secondary map-zoom-button',
+    onclick: event => {
+      if (event.currentTarget.getAttribute('aria-disabled') !== 'true') action();
+    } }, el('span', { 'aria-hidden': 'true', class: 'map-zoom-symbol' }, symbolText), text);
+  // Leaflet drops a zoom asked for while it animates the last one: the level wanted is kept and reached on zoomend
+  let wanted = null;
+  const zoomBy = delta => {
+    wanted = Math.max(map.getMinZoom(), Math.min(map.getMaxZoom(), (wanted ?? map.getZoom()) + delta));
+    map.setZoom(wanted);
+  };
+  const zoomIn = button('Zoom in', '+', () => zoomBy(1));
+  const zoomOut = button('Zoom out', '\u2212', () => zoomBy(-1));
+  const resetButton = button('Reset the view', '\u21ba', () => {
+    wanted = null;
+    reset();
+  });
+  const controls = el('div', { class: 'map-zoom', role: 'group', 'aria-label': `Zoom the ${label.toLowerCase()}` },
+    zoomIn, zoomOut, resetButton,
+    el('p', { class: 'hint', id: hintId }, 'With the map in focus: + and \u2212 zoom, the arrow keys move it.'));
+  node.before(controls);
+  node.setAttribute('tabindex', '0');
+  node.setAttribute('role', 'region');
+  node.setAttribute('aria-label', label);
+  node.setAttribute('aria-describedby', hintId);
+
+  const keys = event => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const zoom = { '+': 1, '=': 1, '-': -1, '_': -1, '\u2212': -1 }[event.key];
+    const pan = { ArrowLeft: [-PAN_STEP, 0], ArrowRight: [PAN_STEP, 0], ArrowUp: [0, -PAN_STEP],
+      ArrowDown: [0, PAN_STEP] }[event.key];
+    if (zoom) {
+      event.preventDefault();
+      zoomBy(zoom);
+    } else if (pan && event.target === node) {
+      event.preventDefault();
+      map.panBy(pan);
+    }
+  };
+  node.addEventListener('keydown', keys);
+  controls.addEventListener('keydown', keys);
+
+  let last = null;
+  const told = () => {
+    const zoom = map.getZoom();
+    node.dataset.zoom = String(zoom);
+    zoomIn.setAttribute('aria-disabled', String(zoom >= map.getMaxZoom()));
+    zoomOut.setAttribute('aria-disabled', String(zoom <= map.getMinZoom()));
+    if (last !== null && zoom !== last) {
+      announce(`Map ${zoom > last ? 'zoomed in' : 'zoomed out'}: level ${zoom} of ${map.getMaxZoom()}.`);
+    }
+    last = zoom;
+  };
+  map.on('zoomend', () => {
+    if (wanted !== null && map.getZoom() !== wanted) map.setZoom(wanted);
+    else wanted = null;
+    told();
+  });
+  map.whenReady(told);
 }
 
 /** Whom the map's outlines and tiles are owed to, for a line under it. */

@@ -26,7 +26,7 @@ try {
 
 /**
  * Each region's demand at the middle of its networks, over the portal's outlines of the UK (js/map.js); the table
- * above carries the same information, so the map is hidden from assistive technology.
+ * above carries the same information, which the map's circles only show (their tooltips follow the pointer).
  */
 async function drawMap(mapHost, demand, networks) {
   const regions = new Map();
@@ -44,11 +44,11 @@ async function drawMap(mapHost, demand, networks) {
       lng: inRegion.reduce((sum, n) => sum + n.longitude, 0) / inRegion.length };
   }).filter(Boolean);
   if (!window.L || !points.length) return;
-  const mapNode = el('div', { id: 'demand-map-canvas', class: 'finder-map', 'aria-hidden': 'true' });
+  const mapNode = el('div', { id: 'demand-map-canvas', class: 'finder-map' });
   const hint = el('p', { class: 'hint' }, 'Circles grow with the interest still waiting in each region.');
   fill(mapHost, el('h2', {}, 'On the map'), mapNode, hint);
   try {
-    const drawn = await ukMap(mapNode);
+    const drawn = await ukMap(mapNode, { label: 'Map of the interest still waiting, by region' });
     if (!drawn) {
       fill(mapHost);
       return;
@@ -58,7 +58,7 @@ async function drawMap(mapHost, demand, networks) {
       window.L.circleMarker([point.lat, point.lng], { radius: 6 + Math.min(24, Math.sqrt(point.waiting) * 4),
         color: '#00594f' }).bindTooltip(`${point.name}: ${point.areas.join(', ')}`).addTo(drawn.map);
     }
-    drawn.map.fitBounds(window.L.latLngBounds(points.map(p => [p.lat, p.lng])).pad(0.4),
+    drawn.fit(window.L.latLngBounds(points.map(p => [p.lat, p.lng])).pad(0.4),
       { maxZoom: Math.min(8, drawn.maxZoom) });
   } catch (error) {
     fill(mapHost);

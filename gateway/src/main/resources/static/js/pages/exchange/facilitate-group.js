@@ -1,13 +1,15 @@
 // Running one group (its facilitators, programme admins): its lifecycle with the programme's rules, its members, its
 // meetings and scheduling new ones, recording meetings that already took place (programme history), the group's
 // evaluation of what works, the outcome draft (replies marked what works in its discussion, quoted with their
-// authors), and publishing its outcome (now, or dated when it came out).
+// authors), and publishing its outcome (now, or dated when it came out). What the group is stays in view; what a
+// facilitator does is in sections that open one at a time (js/guided.js), a save's message in its own section.
 import { shell, hasRole } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
 import { el, formatDate, formatDateTime, announce } from '../../dom.js';
 import { field, onSubmit, failed, done, words, when, where, param, table, loadOrStop, fill, meetingPlaces, meetingState } from './common.js';
 import { whenFields, whenBody, venueChoices } from './meeting-form.js';
 import { meetingBatchForm } from './meeting-batch-form.js';
+import { guidedSections } from '../../guided.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -25,20 +27,31 @@ const scheduledTogether = el('div', { id: 'scheduled-together' });
 const published = el('div', { id: 'published' });
 const evaluated = el('div', { id: 'evaluated' });
 const draft = el('div', { id: 'outcome-draft', 'data-testid': 'outcome-draft' });
-fill(host, 
+// what the group is (its lifecycle, members, meetings) stays in view; what a facilitator does opens one at a time
+const sections = guidedSections([
+  { id: 'schedule-meeting', title: 'Schedule a meeting', content: [scheduled, await scheduleForm()] },
+  { id: 'schedule-several', title: 'Schedule several meetings at once', content: [scheduledTogether,
+    meetingBatchForm(group, await venueChoices(me, group.networkId), { host: scheduledTogether, changed: () => refresh() })] },
+  { id: 'record-past-meeting', title: 'Record a meeting that took place', content: [recordedPast, await pastMeetingForm()] },
+  { id: 'outcome', title: 'Publish the group\'s outcome', content: [
+    el('h3', { id: 'outcome-draft-heading', tabindex: '-1' }, 'Outcome draft: what works, from the discussion'), draft,
+    el('h3', {}, 'Publish it'), published, publishForm()] },
+  { id: 'what-works', title: 'Record what works', content: [evaluated, evaluationForm()] },
+  hasRole(me, 'programme-admin') ? { id: 'add-facilitator', title: 'Add a facilitator', content: [facilitatorForm()] }
+    : null].filter(Boolean));
+fill(host,
   el('p', {}, el('a', { href: `/groups/group.html?id=${group.id}` }, 'The group as members see it'), ' · ',
     el('a', { href: '/facilitate/groups.html' }, 'All the groups you facilitate')),
   el('h2', {}, 'Lifecycle'), lifecycle,
   el('h2', {}, 'Members and waitlist'), members,
   el('h2', {}, 'Meetings'), meetings,
-  el('h2', {}, 'Schedule a meeting'), scheduled, await scheduleForm(),
-  el('h2', {}, 'Schedule several meetings at once'), scheduledTogether,
-  meetingBatchForm(group, await venueChoices(me, group.networkId), { host: scheduledTogether, changed: () => refresh() }),
-  el('h2', {}, 'Record a meeting that took place'), recordedPast, await pastMeetingForm(),
-  el('h2', { id: 'outcome', tabindex: '-1' }, 'Outcome draft: what works, from the discussion'), draft,
-  el('h2', {}, 'Publish the group\'s outcome'), published, publishForm(),
-  el('h2', {}, 'Record what works'), evaluated, evaluationForm(),
-  hasRole(me, 'programme-admin') ? [el('h2', {}, 'Add a facilitator'), facilitatorForm()] : null);
+  sections.element);
+
+/** A save's message in its section, which stays open with focus on the message. */
+function toldInSection(messageHost, message) {
+  done(messageHost, message);
+  sections.reveal(messageHost.firstElementChild);
+}
 
 await renderDraft();
 
@@ -109,7 +122,7 @@ async function renderMeetings() {
 async function scheduleForm() {
   return meetingForm({ id: 'schedule', path: '/api/exchange/meetings', button: 'Schedule the meeting',
     example: 'For example: Meeting 2, trying out peer assessment.', purpose: 'What the meeting is for',
-    told: meeting => done(scheduled, `Scheduled "${meeting.title}" on ${when(meeting)}.`) });
+    told: meeting => toldInSection(scheduled, `Scheduled "${meeting.title}" on ${when(meeting)}.`) });
 }
 
 /** A meeting that already took place, recorded afterwards as programme history; its attendance is recorded next. */
@@ -124,6 +137,7 @@ async function pastMeetingForm() {
         `Recorded "${meeting.title}" on ${when(meeting)}, as recorded afterwards: `,
         el('a', { href: `/facilitate/meeting.html?id=${meeting.id}` }, 'record who attended'), '.'));
       announce(`Recorded ${meeting.title}.`);
+      sections.reveal(recordedPast.firstElementChild);
     } });
 }
 
@@ -178,6 +192,7 @@ function publishForm() {
     fill(published, el('p', { class: 'notice success', role: 'status' }, `Published "${outcome.title}": `,
       el('a', { href: `/library.html?outcome=${outcome.id}` }, 'see it in the outcomes library'), '.'));
     announce(`Published ${outcome.title}.`);
+    sections.reveal(published.firstElementChild);
   });
   return form;
 }
@@ -216,7 +231,7 @@ async function renderDraft(message) {
             }
             await renderDraft(el('p', { class: 'notice success', role: 'status' }, 'The quotation is taken out of the '
               + 'draft.'));
-            document.getElementById('outcome').focus();
+            document.getElementById('outcome-draft-heading').focus();
           } }, 'Take out of the draft', el('span', { class: 'visually-hidden' }, ` (quotation ${index + 1})`))))))
     : el('p', {}, 'Nothing yet. In the group\'s ', el('a', { href: `/groups/discussion.html?group=${group.id}` },
       'discussion'), ', mark a reply as what works, then "Add to the outcome draft"; it is quoted here with who '
@@ -232,7 +247,7 @@ function evaluationForm() {
   onSubmit(form, async values => {
     await api(`/api/exchange/groups/${group.id}/research/evaluations`, { method: 'POST', body: values });
     form.reset();
-    done(evaluated, 'The group\'s evaluation is recorded with its action research.');
+    toldInSection(evaluated, 'The group\'s evaluation is recorded with its action research.');
   });
   return form;
 }
@@ -246,7 +261,7 @@ function facilitatorForm() {
   onSubmit(form, async values => {
     group = await api(`/api/exchange/groups/${group.id}/facilitators`, { method: 'POST', body: values });
     form.reset();
-    done(message, `The group now has ${group.facilitators} facilitator${group.facilitators === 1 ? '' : 's'}.`);
+    toldInSection(message, `The group now has ${group.facilitators} facilitator${group.facilitators === 1 ? '' : 's'}.`);
     renderLifecycle();
   });
   return el('div', {}, message, form);

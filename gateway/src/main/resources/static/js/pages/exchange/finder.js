@@ -138,14 +138,14 @@ async function drawMap(host, found) {
       ['event', 'An event at a venue (online events are in the list)'], ['origin', 'Where you searched from']]),
     mapNode, hint));
   try {
-    const drawn = await ukMap(mapNode);
+    const drawn = await ukMap(mapNode, { label: 'Map of the results' });
     if (!drawn) {
       fill(host);
       return;
     }
     hint.append(' ', ...credits(drawn.tiles));
     const origin = [found.origin.latitude, found.origin.longitude];
-    drawn.map.fitBounds(window.L.latLngBounds([origin, ...places.map(place => [place.latitude, place.longitude])])
+    drawn.fit(window.L.latLngBounds([origin, ...places.map(place => [place.latitude, place.longitude])])
       .pad(0.2), { maxZoom: drawn.maxZoom });
     originMarker(drawn.map, ...origin);
     linkMarkers(drawn.map, places);

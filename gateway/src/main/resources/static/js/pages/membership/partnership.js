@@ -1,6 +1,8 @@
 // An org-admin manages their own organisation: contacts, the Memorandum of Understanding (draft, revise, sign),
-// venues offered for meetings (offer, change, withdraw) and financial contributions.
+// venues offered for meetings (offer, change, withdraw) and financial contributions. Under the organisation's details
+// each of the four is a section that opens on its own (js/guided.js); a save keeps its section open, with the message.
 import { shell } from '../../shell.js';
+import { guidedSections } from '../../guided.js';
 import { api } from '../../api.js';
 import { el, formatDate } from '../../dom.js';
 import { field, onSubmit, loadFailed, money, humanise, today, confirmInline, saveVersioned, notice } from './forms.js';
@@ -11,12 +13,18 @@ const messageHost = document.getElementById('message');
 const ORGANISATION = me.organisation ? encodeURIComponent(me.organisation) : null;
 const BASE = `/api/membership/organisations/${ORGANISATION}`;
 
+/** The page's sections as last built. */
+let sections;
+
+/** What a save told, at the top of the section it was made in (the page's top when none is open), with focus. */
 function say(message, warning) {
   messageHost.replaceChildren();
   if (!message) return;
   const shown = notice(message, { warning });
-  messageHost.append(shown);
-  shown.focus();
+  const panel = sections.currentPanel();
+  if (panel) panel.prepend(shown);
+  else messageHost.append(shown);
+  sections.reveal(shown);
 }
 
 /** After an edit met someone else's change (412): the current version, and why the edit is not in it. */
@@ -34,13 +42,31 @@ async function render(message, warning = false) {
     loadFailed(host, error, 'Your organisation');
     return;
   }
-  host.replaceChildren(details(profile.organisation), memoranda(profile.memoranda), venues(profile.venues),
-    contributions(profile.contributions));
+  const organisation = profile.organisation;
+  sections = guidedSections([
+    { id: 'contacts', title: 'Contacts', headingId: 'contacts-title', content: contacts(organisation) },
+    { id: 'memorandum', title: 'Memorandum of Understanding', headingId: 'memoranda-title',
+      content: memoranda(profile.memoranda) },
+    { id: 'venues', title: 'Venues', headingId: 'venues-title', content: venues(profile.venues) },
+    { id: 'contributions', title: 'Contributions', headingId: 'contributions-title',
+      content: contributions(profile.contributions) }]);
+  host.replaceChildren(details(organisation), sections.element);
   say(message, warning);
 }
 
 function details(organisation) {
-  const contacts = organisation.contacts || [];
+  return el('section', { 'aria-labelledby': 'details-title' },
+    el('h2', { id: 'details-title' }, organisation.name),
+    el('dl', { class: 'facts' },
+      el('dt', {}, 'Type'), el('dd', {}, humanise(organisation.type)),
+      el('dt', {}, 'Region'), el('dd', {}, organisation.region || '—'),
+      el('dt', {}, 'Staff sign in with'),
+      el('dd', {}, organisation.identityProviderAlias ? `Their ${organisation.identityProviderAlias} account`
+        : 'Platform accounts')));
+}
+
+function contacts(organisation) {
+  const people = organisation.contacts || [];
   const form = el('form', { class: 'stacked', id: 'contact-form', 'aria-labelledby': 'contact-form-title' },
     el('h3', { id: 'contact-form-title' }, 'Add a contact'),
     field('contact', 'name', 'Name', { required: true, attributes: { maxlength: 200, autocomplete: 'off' } }),
@@ -51,31 +77,23 @@ function details(organisation) {
   onSubmit(form, async values => {
     const contact = { name: values.name, role: values.role || null, email: values.email || null,
       phone: values.phone || null };
-    if (await saveVersioned(`${BASE}/contacts`, { body: [...contacts, contact],
+    if (await saveVersioned(`${BASE}/contacts`, { body: [...people, contact],
       version: organisation.contactsVersion }, reloadChanged)) {
       await render(`${values.name} is now a contact.`);
     }
   });
-  return el('section', { 'aria-labelledby': 'details-title' },
-    el('h2', { id: 'details-title' }, organisation.name),
-    el('dl', { class: 'facts' },
-      el('dt', {}, 'Type'), el('dd', {}, humanise(organisation.type)),
-      el('dt', {}, 'Region'), el('dd', {}, organisation.region || '—'),
-      el('dt', {}, 'Staff sign in with'),
-      el('dd', {}, organisation.identityProviderAlias ? `Their ${organisation.identityProviderAlias} account`
-        : 'Platform accounts')),
-    el('h3', {}, 'Contacts'),
-    contacts.length ? el('ul', { class: 'contacts' }, contacts.map((c, index) => el('li', {},
+  return [
+    people.length ? el('ul', { class: 'contacts' }, people.map((c, index) => el('li', {},
       [c.name, c.role].filter(Boolean).join(', '), c.email ? [' · ', el('a', { href: `mailto:${c.email}` }, c.email)]
         : null, c.phone ? ` · ${c.phone}` : null, ' ',
       el('button', { type: 'button', class: 'secondary', onclick: async () => {
-        if (await saveVersioned(`${BASE}/contacts`, { body: contacts.filter((_, i) => i !== index),
+        if (await saveVersioned(`${BASE}/contacts`, { body: people.filter((_, i) => i !== index),
           version: organisation.contactsVersion }, reloadChanged)) {
           await render(`${c.name} is no longer a contact.`);
         }
       } }, 'Remove', el('span', { class: 'visually-hidden' }, ` ${c.name}`)))))
       : el('p', {}, 'No contacts yet.'),
-    form);
+    form];
 }
 
 function termsForm(prefix, mou) {
@@ -144,10 +162,7 @@ function memoranda(list) {
     }
     return item;
   });
-  return el('section', { 'aria-labelledby': 'memoranda-title' },
-    el('h2', { id: 'memoranda-title' }, 'Memorandum of Understanding'),
-    items.length ? el('ul', { class: 'stack' }, items) : el('p', {}, 'No memorandum yet.'),
-    termsForm('mou'));
+  return [items.length ? el('ul', { class: 'stack' }, items) : el('p', {}, 'No memorandum yet.'), termsForm('mou')];
 }
 
 function venueForm(prefix, venue) {
@@ -211,11 +226,9 @@ function venues(list) {
     item.append(actions);
     return item;
   });
-  return el('section', { 'aria-labelledby': 'venues-title' },
-    el('h2', { id: 'venues-title' }, 'Venues'),
-    items.length ? el('ul', { class: 'cards' }, items) : el('p', {}, 'No venue offered yet.'),
+  return [items.length ? el('ul', { class: 'cards' }, items) : el('p', {}, 'No venue offered yet.'),
     withdrawn.length ? el('p', {}, `Withdrawn: ${withdrawn.map(v => v.name).join(', ')}.`) : null,
-    venueForm('venue'));
+    venueForm('venue')];
 }
 
 function contributions(list) {
@@ -232,12 +245,10 @@ function contributions(list) {
     await api(`${BASE}/contributions`, { method: 'POST', body: { ...values, amount: Number(values.amount) } });
     await render(`A contribution of ${money(values.amount, values.currency)} is recorded.`);
   });
-  return el('section', { 'aria-labelledby': 'contributions-title' },
-    el('h2', { id: 'contributions-title' }, 'Contributions'),
-    list.length ? el('ul', {}, list.map(c => el('li', {},
-      `${money(c.amount, c.currency)} for ${c.purpose}, pledged ${formatDate(c.pledgedOn)}`)))
-      : el('p', {}, 'No contribution recorded yet.'),
-    form);
+  return [list.length ? el('ul', {}, list.map(c => el('li', {},
+    `${money(c.amount, c.currency)} for ${c.purpose}, pledged ${formatDate(c.pledgedOn)}`)))
+    : el('p', {}, 'No contribution recorded yet.'),
+  form];
 }
 
 render();

@@ -289,8 +289,21 @@ abstract class BrowserTest {
         Accessibility.assertNoViolations(page, what + " at 375 px");
     }
 
-    /** Fills the facilitator's form for publishing their group's outcome. */
+    /**
+     * Opens one of a long page's sections that open one at a time (js/guided.js) by the button in its heading, unless
+     * it is open already.
+     */
+    void openSection(String name) {
+        Locator toggle = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        if (!"true".equals(toggle.getAttribute("aria-expanded"))) {
+            toggle.click();
+        }
+        assertThat(toggle).hasAttribute("aria-expanded", "true");
+    }
+
+    /** Fills the facilitator's form for publishing their group's outcome (in its section of the group's page). */
     void fillTheOutcome(String kind, String title, String summary, String authors, String link) {
+        openSection("Publish the group's outcome");
         page.locator("#publish-kind").selectOption(kind);
         page.locator("#publish-title").fill(title);
         page.locator("#publish-summary").fill(summary);

@@ -333,6 +333,7 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(page.getByTestId("lifecycle-problem")).containsText("at least 4 meetings");
         Accessibility.assertNoViolations(page, "a group's lifecycle refused");
 
+        openSection("Schedule a meeting");
         page.locator("#schedule-title").fill("Meeting 4: sharing what worked");
         page.locator("#schedule-when-date").fill(first.plusWeeks(12).toString());
         page.locator("#schedule-when-onlineUrl").fill("https://meet.example.org/meeting-4");
@@ -544,6 +545,7 @@ class ExchangePortalIT extends BrowserTest {
 
         page.navigate(url("/facilitate/group.html?id=" + groupId));
         assertThat(page.getByTestId("outcome-draft").locator("blockquote")).containsText(replyText);
+        openSection("Publish the group's outcome");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use in the summary (quotation 1)")).click();
         assertThat(page.locator("#publish-summary")).isFocused();
         org.assertj.core.api.Assertions.assertThat(page.locator("#publish-summary").inputValue())

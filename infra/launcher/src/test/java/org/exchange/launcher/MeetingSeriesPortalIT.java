@@ -42,6 +42,7 @@ class MeetingSeriesPortalIT extends BrowserTest {
 
         // the facilitator adds a third row to the form and schedules the three meetings together
         signInAt("/facilitate/group.html?id=" + groupId, ExchangeApi.FACILITATOR);
+        openSection("Schedule several meetings at once");
         Locator form = page.locator("#batch");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add another meeting")).click();
         for (int row = 0; row < titles.size(); row++) {

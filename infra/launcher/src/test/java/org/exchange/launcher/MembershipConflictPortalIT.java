@@ -39,6 +39,7 @@ class MembershipConflictPortalIT extends BrowserTest {
         String mouId = draft.get("id").asString();
 
         signInAt("/organisation/partnership.html", "orgadmin");
+        openSection("Memorandum of Understanding");
         Locator mou = page.locator("li[data-mou='" + mouId + "']");
         mou.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revise the draft")).click();
         Locator form = page.locator("#revise-" + mouId + "-form");

@@ -321,6 +321,7 @@ class MembershipPortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "the partnership page");
 
         String commitments = "Release up to six lecturers for quarterly development days (" + unique + ")";
+        openSection("Memorandum of Understanding");
         Locator draft = page.locator("#mou-form");
         draft.getByLabel("What your organisation commits to").fill(commitments);
         draft.getByLabel("What the programme commits to").fill("Train two facilitators and run a group on site");
@@ -347,6 +348,7 @@ class MembershipPortalIT extends BrowserTest {
         assertThat(signed).containsText("Principal");
 
         String venue = "Technology Centre " + unique;
+        openSection("Venues");
         Locator offer = page.locator("#venue-form");
         offer.getByLabel("Name of the venue").fill(venue);
         offer.getByLabel("Address").fill("Westmid College, Station Road, Wolverhampton");
@@ -372,6 +374,7 @@ class MembershipPortalIT extends BrowserTest {
                 .anyMatch(v -> v.get("name").asString().equals(venue) && v.get("capacity").asInt() == 24)).isTrue();
 
         // A contact and a pledged contribution.
+        openSection("Contacts");
         Locator contact = page.locator("#contact-form");
         contact.getByLabel("Name").fill("Chris Contact " + unique);
         contact.getByLabel("Role").fill("Head of staff development");
@@ -379,6 +382,7 @@ class MembershipPortalIT extends BrowserTest {
         contact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add contact")).click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
                 .setHasText("Chris Contact " + unique + " is now a contact."))).isVisible();
+        openSection("Contributions");
         Locator pledge = page.locator("#contribution-form");
         pledge.getByLabel("Amount").fill("750");
         pledge.getByLabel("What it is for").fill("Room hire for development days " + unique);
@@ -388,6 +392,7 @@ class MembershipPortalIT extends BrowserTest {
         assertThat(page.getByText("£750.00 for Room hire for development days " + unique)).isVisible();
 
         // Withdrawing the venue asks first.
+        openSection("Venues");
         page.locator("li[data-venue]").filter(new Locator.FilterOptions().setHasText(venue))
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Withdraw " + venue)).click();
         Locator withdraw = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, withdraw " + venue));

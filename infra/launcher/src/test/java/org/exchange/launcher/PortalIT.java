@@ -183,6 +183,7 @@ class PortalIT extends BrowserTest {
         page.navigate(url("/facilitate/group.html?id=" + groupId));
 
         LocalDate tookPlace = today.minusDays(10);
+        openSection("Record a meeting that took place");
         page.locator("#past-title").fill("Meeting 1: what stops questions");
         page.locator("#past-when-date").fill(tookPlace.toString());
         page.locator("#past-when-onlineUrl").fill("https://meet.example.org/questioning-1");
