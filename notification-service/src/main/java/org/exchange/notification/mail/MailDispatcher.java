@@ -83,8 +83,12 @@ class MailDispatcher {
                 .description("Attempts to send an e-mail that failed").register(meters);
     }
 
-    /** Sends every mail that is due, batch after batch, until none is left or the outcomes cannot be recorded. */
-    @Scheduled(fixedDelayString = "${exchange.mail.poll-interval:PT1S}")
+    /**
+     * Sends every mail that is due, batch after batch, until none is left or the outcomes cannot be recorded. The
+     * first run waits {@code exchange.mail.initial-delay} (none by default) after start.
+     */
+    @Scheduled(fixedDelayString = "${exchange.mail.poll-interval:PT1S}",
+            initialDelayString = "${exchange.mail.initial-delay:PT0S}")
     synchronized void sendDue() {
         if (!recordOutcomes()) {
             return;
