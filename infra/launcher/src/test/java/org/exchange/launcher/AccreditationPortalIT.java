@@ -266,7 +266,7 @@ class AccreditationPortalIT extends BrowserTest {
                     .as("horizontal scrolling on the credential check").isLessThanOrEqualTo(0);
         }
 
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.getByTestId("dashboard-awards")).containsText(DEVELOPMENT);
         assertThat(page.getByTestId("dashboard-awards")).containsText("awarded");
         Accessibility.assertNoViolations(page, "the dashboard with the award card");
@@ -275,7 +275,7 @@ class AccreditationPortalIT extends BrowserTest {
         eventually(Duration.ofSeconds(60)).until(() -> membership.call("GET",
                 "/api/membership/me/cpd?year=" + LocalDate.now().getYear(), awards.token(candidate.username()),
                 null, 200).get("activities").valueStream().anyMatch(a -> "AWARD".equals(a.get("source").asString())));
-        page.navigate(url("/membership/"));
+        open("/membership/");
         button("Apply for membership").click();
         assertThat(status("You are eligible: your invoice is issued below.")).isVisible();
         assertThat(page.getByTestId("membership-status")).hasText("Awaiting payment");
@@ -290,7 +290,7 @@ class AccreditationPortalIT extends BrowserTest {
     @Test
     void thePortalsPagesForAssessorsAreRefusedToAPractitioner() {
         signInAs("practitioner", "/dashboard.html");
-        page.navigate(url("/assess/"));
+        open("/assess/");
         assertThat(heading("You are not allowed to see this page")).isVisible();
     }
 
@@ -301,11 +301,11 @@ class AccreditationPortalIT extends BrowserTest {
         page = context.newPage();
         page.setDefaultTimeout(30_000);
         // the dashboard asks everyone to sign in (some award pages are public and would not)
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         signInOnKeycloak(username, MembershipApi.PASSWORD);
         assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
                 new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
-        page.navigate(url(path));
+        open(path);
     }
 
     /** Awaits what other services do after an event; every poll is an API call, so twice a second is enough. */

@@ -82,7 +82,7 @@ class AssessmentPortalIT extends BrowserTest {
                 .LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
 
         // leave half-way: the dashboard says the baseline is not done, and the draft is waiting
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.getByTestId("dashboard-baseline")).hasText("Not done yet");
         Accessibility.assertNoViolations(page, "the dashboard with the self-assessment card");
         // the journey's self-assessment stage and the self-assessment card both lead back to the draft
@@ -120,7 +120,7 @@ class AssessmentPortalIT extends BrowserTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
                 membership.call("GET", "/api/assessment/me/status", adaToken, null, 200).get("due").toString())
                 .contains("REVIEW"));
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.getByTestId("dashboard-baseline")).hasText("Done");
         assertThat(page.getByTestId("dashboard-assessment-due")).hasText("Review (" + group.get("name").asString()
                 + ")");

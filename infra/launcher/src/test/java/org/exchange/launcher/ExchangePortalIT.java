@@ -64,7 +64,7 @@ class ExchangePortalIT extends BrowserTest {
             }
         });
         page.setViewportSize(375, 800);
-        page.navigate(url("/"));
+        open("/");
         // on a phone the navigation is one menu button, not rows of links
         Locator navigation = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
         Locator findLink = navigation.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Find an exchange"));
@@ -157,7 +157,7 @@ class ExchangePortalIT extends BrowserTest {
         JsonNode group = exchange.activeGroup(network.get("id").asString(), name, 8);
         signIn(ExchangeApi.PRACTITIONER);
 
-        page.navigate(url("/groups/"));
+        open("/groups/");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Groups").setLevel(1)))
                 .isVisible();
         Accessibility.assertNoViolations(page, "the groups page");
@@ -189,7 +189,7 @@ class ExchangePortalIT extends BrowserTest {
         exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
         signIn(ExchangeApi.PRACTITIONER);
 
-        page.navigate(url("/groups/"));
+        open("/groups/");
         Locator card = page.getByTestId("my-groups").locator("li").filter(new Locator.FilterOptions().setHasText(name));
         assertThat(card.getByTestId("my-standing")).containsText("On the waitlist: number 1");
         assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Leave the waitlist " + name)))
@@ -209,7 +209,7 @@ class ExchangePortalIT extends BrowserTest {
                 LocalDate.now().plusDays(10).atTime(16, 0), 120);
         signIn(ExchangeApi.PRACTITIONER);
 
-        page.navigate(url("/groups/group.html?id=" + group.get("id").asString()));
+        open("/groups/group.html?id=" + group.get("id").asString());
         Locator card = page.locator("#meeting-" + meeting.get("id").asString());
         assertThat(card).containsText("20 of 20 places left");
         // any meeting card adds the meeting to a calendar, as a file
@@ -226,12 +226,12 @@ class ExchangePortalIT extends BrowserTest {
         screenshotAtBothWidths(card, "exchange-meeting-card");
         Accessibility.assertNoViolations(page, "a group's meetings");
 
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.locator("li.card", new Page.LocatorOptions().setHasText("Your upcoming meetings")))
                 .containsText(title);
         Accessibility.assertNoViolations(page, "the dashboard with the exchange cards");
 
-        page.navigate(url("/groups/group.html?id=" + group.get("id").asString()));
+        open("/groups/group.html?id=" + group.get("id").asString());
         card = page.locator("#meeting-" + meeting.get("id").asString());
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel my registration for " + title))
                 .click();
@@ -254,12 +254,12 @@ class ExchangePortalIT extends BrowserTest {
         exchange.register(meeting.get("id").asString(), ExchangeApi.PRACTITIONER);
         signIn(ExchangeApi.FACILITATOR);
 
-        page.navigate(url("/facilitate/groups.html"));
+        open("/facilitate/groups.html");
         assertThat(page.getByTestId("run-groups")).containsText(group.get("name").asString());
         Accessibility.assertNoViolations(page, "the facilitator's groups");
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), start).toMillis() + 1_000));
 
-        page.navigate(url("/facilitate/meeting.html?id=" + meeting.get("id").asString()));
+        open("/facilitate/meeting.html?id=" + meeting.get("id").asString());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Meeting 1: reading circles")
                 .setLevel(1))).isVisible();
         assertThat(page.locator("#registrations")).containsText("Confirmed");
@@ -325,7 +325,7 @@ class ExchangePortalIT extends BrowserTest {
             exchange.onlineMeeting(group, "Meeting " + n, first.plusWeeks(4L * (n - 1)).atTime(16, 0), 90);
         }
         signIn(ExchangeApi.FACILITATOR);
-        page.navigate(url("/facilitate/group.html?id=" + group.get("id").asString()));
+        open("/facilitate/group.html?id=" + group.get("id").asString());
         assertThat(page.getByTestId("group-status")).hasText("forming");
 
         // three meetings are not enough: the rule is shown, not just a failure
@@ -381,7 +381,7 @@ class ExchangePortalIT extends BrowserTest {
     @Test
     void aProgrammeAdminCreatesANetworkAndSeesTheGroupsAndTheReport() {
         signIn(ExchangeApi.PROGRAMME_ADMIN);
-        page.navigate(url("/admin/networks.html"));
+        open("/admin/networks.html");
         String name = "Marches Professional Exchange " + ExchangeApi.unique();
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.locator("#network-placeName").fill("Shrewsbury");
@@ -401,14 +401,14 @@ class ExchangePortalIT extends BrowserTest {
                 "kind", "THEMATIC", "area", "SEND", "challenge", "Adapting resources for learners with SEND",
                 "capacity", 10, "plannedStart", LocalDate.now().plusDays(30).toString(),
                 "plannedEnd", LocalDate.now().plusDays(30).plusMonths(8).toString()), 201);
-        page.navigate(url("/admin/exchange-groups.html"));
+        open("/admin/exchange-groups.html");
         assertThat(page.locator("#groups")).containsText("Proposed SEND group");
         // "All networks" and any status: the programme's running groups too, not only those waiting to be opened
         assertThat(page.locator("#filters-status")).hasValue("");
         assertThat(page.locator("#groups")).containsText("Active");
         Accessibility.assertNoViolations(page, "the programme's groups");
 
-        page.navigate(url("/admin/exchange-report.html"));
+        open("/admin/exchange-report.html");
         assertThat(page.getByTestId("report-summary")).containsText("Practitioners involved");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the groups as CSV")))
                 .hasAttribute("href", "/api/exchange/reports/programme.csv");
@@ -427,7 +427,7 @@ class ExchangePortalIT extends BrowserTest {
         String title = "Herefordshire launch event " + ExchangeApi.unique();
         LocalDate day = LocalDate.now().plusDays(20);
         signIn(ExchangeApi.PROGRAMME_ADMIN);
-        page.navigate(url("/admin/exchange-events.html"));
+        open("/admin/exchange-events.html");
         page.locator("#event-networkId").selectOption(new SelectOption().setLabel(network.get("name").asString()));
         page.locator("#event-kind").selectOption("LAUNCH_EVENT");
         page.locator("#event-title").fill(title);
@@ -466,7 +466,7 @@ class ExchangePortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "rescheduling an event");
 
         // the finder tells the new date, never the old one
-        page.navigate(url("/finder.html?place=Hereford"));
+        open("/finder.html?place=Hereford");
         Locator found = page.locator("#results li", new Page.LocatorOptions().setHasText(title));
         assertThat(found).containsText(day.plusDays(7).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)));
         assertThat(found).not().containsText(day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)));
@@ -543,7 +543,7 @@ class ExchangePortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "a thread as its facilitator sees it");
         assertFitsAPhone(page.url().substring(page.url().indexOf("/groups/")));
 
-        page.navigate(url("/facilitate/group.html?id=" + groupId));
+        open("/facilitate/group.html?id=" + groupId);
         assertThat(page.getByTestId("outcome-draft").locator("blockquote")).containsText(replyText);
         openSection("Publish the group's outcome");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use in the summary (quotation 1)")).click();
@@ -553,7 +553,7 @@ class ExchangePortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "a group's outcome draft with a quotation from its discussion");
 
         // the thread is listed first, pinned, and found by the words of its reply
-        page.navigate(url("/groups/discussion.html?group=" + groupId));
+        open("/groups/discussion.html?group=" + groupId);
         Locator first = page.getByTestId("threads").locator("li").first();
         assertThat(first).containsText(title);
         assertThat(first).containsText("Pinned");
@@ -575,7 +575,7 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(post("Priya Practitioner")).containsText("Helpful to 1");
 
         // the network's page leads to the network's discussion, for everyone who takes part in its groups
-        page.navigate(url("/groups/events.html?networkId=" + network.get("id").asString()));
+        open("/groups/events.html?networkId=" + network.get("id").asString());
         page.getByTestId("network-discussion-link").click();
         assertThat(heading("Discussion: " + network.get("name").asString())).isVisible();
         Accessibility.assertNoViolations(page, "a network's discussion");
@@ -651,7 +651,7 @@ class ExchangePortalIT extends BrowserTest {
         // someone who is not a member finds no such space, and no link to it
         switchTo(ExchangeApi.PRACTITIONER, "/groups/discussion.html?learning-exchange");
         assertThat(page.locator("#page .notice.error")).containsText("This discussion");
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.getByTestId("discussion-learning_exchange")).hasCount(0);
     }
 
@@ -764,7 +764,7 @@ class ExchangePortalIT extends BrowserTest {
     private void switchTo(String username, String path) {
         context.clearCookies();
         signIn(username);
-        page.navigate(url(path));
+        open(path);
     }
 
     /** A post of the thread on the page, by its author's name. */

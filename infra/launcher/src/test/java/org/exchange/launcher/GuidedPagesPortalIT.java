@@ -98,7 +98,7 @@ class GuidedPagesPortalIT extends BrowserTest {
         assertOnlyOpen(GROUP_SECTIONS, "Record what works");
 
         // a link to the outcome (from the discussion, "#outcome") opens its section; closing it leaves none open
-        page.navigate(url(path + "#outcome"));
+        open(path + "#outcome");
         assertOnlyOpen(GROUP_SECTIONS, "Publish the group's outcome");
         assertThat(page.getByTestId("outcome-draft")).isVisible();
         button("Publish the group's outcome").click();
@@ -161,7 +161,7 @@ class GuidedPagesPortalIT extends BrowserTest {
     @Test
     void theFindersMapZoomsInAndOutWithItsButtonsAndKeysAndItsMarkersStayNamedLinks() {
         String networkName = network.get("name").asString();
-        page.navigate(url("/finder.html?place=Telford"));
+        open("/finder.html?place=Telford");
         Locator map = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Map of the results"));
         map.locator(".leaflet-outlines-pane path").first().waitFor(new Locator.WaitForOptions().setState(
                 com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));

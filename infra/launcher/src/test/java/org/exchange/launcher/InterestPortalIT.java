@@ -39,7 +39,7 @@ class InterestPortalIT extends BrowserTest {
 
         // the interest page is public: sign in where the portal asks for it, then open the page
         signInAt("/dashboard.html", ada.username());
-        page.navigate(url("/interest.html"));
+        open("/interest.html");
         assertThat(heading("Hear when a group starts")).isVisible();
         page.getByLabel("Subject area", EXACT).fill("ESOL");
         page.getByLabel("Region", EXACT).selectOption(new SelectOption().setLabel("West Midlands"));

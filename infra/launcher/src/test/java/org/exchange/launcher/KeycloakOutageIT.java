@@ -55,7 +55,7 @@ class KeycloakOutageIT extends BrowserTest {
             assertThat(refused).as("reads with a valid token while Keycloak is stopped").isEmpty();
 
             // the person signed in in the browser: their pages and the API calls behind them still work
-            page.navigate(url("/dashboard.html"));
+            open("/dashboard.html");
             assertThat(page.getByTestId("person")).isVisible();
             assertThat(page.getByTestId("dashboard-membership")).isVisible();
             assertThat(page.locator(".notice.error")).hasCount(0);

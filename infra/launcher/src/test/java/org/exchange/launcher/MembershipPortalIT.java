@@ -74,7 +74,7 @@ class MembershipPortalIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
         assertThat(heading("Erase your data?")).hasCount(0);
 
-        page.navigate(url("/membership/"));
+        open("/membership/");
         assertThat(page.getByText("You have not applied for membership yet.")).isVisible();
         Accessibility.assertNoViolations(page, "the membership page before applying");
         String evidence = "I completed a facilitation course in 2019 and have run action learning sets for six years "
@@ -196,7 +196,7 @@ class MembershipPortalIT extends BrowserTest {
                 .isEqualTo(LocalDate.now().plusYears(1).minusDays(1).toString());
         assertFitsAPhone("/admin/memberships.html");
 
-        page.navigate(url("/admin/membership-reports.html"));
+        open("/admin/membership-reports.html");
         assertThat(page.getByTestId("viability")).containsText("against a target of 50");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download revenue as CSV")))
                 .hasAttribute("href", "/api/membership/admin/reports/revenue.csv");
@@ -275,7 +275,7 @@ class MembershipPortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "the CPD page");
         assertFitsAPhone("/membership/cpd.html");
 
-        page.navigate(url("/membership/"));
+        open("/membership/");
         assertThat(page.getByTestId("membership-status")).hasText("Renewal due");
         assertThat(page.getByTestId("renewal-hours")).containsText("12.5 of at least 12");
         assertThat(page.getByText("Your CPD record is enough for renewal.")).isVisible();
@@ -304,7 +304,7 @@ class MembershipPortalIT extends BrowserTest {
         assertThat(page.getByTestId("invoices").getByRole(AriaRole.ROW)).hasCount(3);
         assertThat(page.getByTestId("invoices")).containsText("Renewal");
 
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.getByTestId("dashboard-membership")).hasText("Active");
         assertThat(page.getByTestId("dashboard-cpd-hours")).hasText("12.5");
         screenshot("membership-dashboard");
@@ -402,7 +402,7 @@ class MembershipPortalIT extends BrowserTest {
                 .setHasText(venue + " is withdrawn."))).isVisible();
         assertThat(page.locator("li[data-venue]").filter(new Locator.FilterOptions().setHasText(venue))).hasCount(0);
 
-        page.navigate(url("/organisation/staff.html"));
+        open("/organisation/staff.html");
         assertThat(heading("Your staff's participation")).isVisible();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download as CSV")))
                 .hasAttribute("href", "/api/membership/organisations/org-westmid-college/staff.csv");
@@ -411,7 +411,7 @@ class MembershipPortalIT extends BrowserTest {
         assertFitsAPhone("/organisation/staff.html");
 
         // The audit trail shows what they just did: the venue withdrawn, by them, before and after.
-        page.navigate(url("/organisation/audit.html"));
+        open("/organisation/audit.html");
         assertThat(heading("Audit trail")).isVisible();
         Locator withdrawal = page.getByTestId("audit-entry")
                 .filter(new Locator.FilterOptions().setHasText("Venue withdrawn")).first();
@@ -430,7 +430,7 @@ class MembershipPortalIT extends BrowserTest {
         assertFitsAPhone("/organisation/audit.html");
         // the changes of an entry are a table inside its "What changed": opened on a phone, it fits too
         page.setViewportSize(375, 740);
-        page.navigate(url("/organisation/audit.html"));
+        open("/organisation/audit.html");
         Locator entry = page.getByTestId("audit-entry").first();
         entry.getByText("What changed").click();
         assertThat(entry.getByRole(AriaRole.TABLE)).isVisible();

@@ -113,7 +113,7 @@ class NewsletterPortalIT extends BrowserTest {
         String issueId = sentIssue(membership, admin, title, "## From the groups\n\n" + note + "\n");
 
         // not signed in: the archive is in the navigation, lists the issue and shows it whole
-        page.navigate(url("/"));
+        open("/");
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main")).getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Newsletter archive").setExact(true)).click();
         assertThat(heading("Newsletter archive")).isVisible();
@@ -143,7 +143,7 @@ class NewsletterPortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "the e-mail choices with the newsletter off");
 
         // signed in, the archive still reads the same
-        page.navigate(url("/newsletters.html?issue=" + issueId));
+        open("/newsletters.html?issue=" + issueId);
         assertThat(heading(title)).isVisible();
         assertThat(page.getByTestId("person")).containsText("Nell");
     }

@@ -74,7 +74,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
 
         // the college's member, with the college's own account
         context.clearCookies();
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college)).click();
         assertThat(page).hasURL(Pattern.compile(".*/realms/" + realm + "/.*"));
         signInOnKeycloak("wanda", "demo");
@@ -125,7 +125,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         // she signs in again with her work e-mail, which leads to her college's sign-in, and sees her organisation's
         // staff, and no one else's
         context.clearCookies();
-        page.navigate(url("/sign-in.html"));
+        open("/sign-in.html");
         assertThat(heading("Sign in with your organisation")).isVisible();
         page.getByLabel("Work e-mail").fill("someone@nowhere-" + run + ".test");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
@@ -139,14 +139,14 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/dashboard\\.html$"),
                 new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
         assertThat(page.getByTestId("roles")).containsText("Organisation admin");
-        page.navigate(url("/organisation/staff.html"));
+        open("/organisation/staff.html");
         Locator staffRows = page.locator("#staff tbody tr");
         assertThat(staffRows).hasCount(1);
         assertThat(staffRows).containsText("Wanda Westfield");
         assertThat(page.locator("#staff")).not().containsText("demo.exchange.test");
         screenshot("college-org-admin-staff");
         Accessibility.assertNoViolations(page, "the college org-admin's staff page");
-        page.navigate(url("/organisation/admins.html"));
+        open("/organisation/admins.html");
         assertThat(page.locator("#org-admins-table-caption")).hasCount(1);
         assertThat(page.locator("#org-admins")).containsText("Wanda Westfield");
         Accessibility.assertNoViolations(page, "the college org-admin's admins page");
@@ -193,7 +193,7 @@ class PartnerOnboardingPortalIT extends BrowserTest {
 
         // the college's member, signing in at the college's SAML identity provider
         context.clearCookies();
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college)).click();
         assertThat(page).hasURL(Pattern.compile(".*/realms/" + realm + "/.*"));
         signInOnKeycloak("sam", "demo");
@@ -229,17 +229,17 @@ class PartnerOnboardingPortalIT extends BrowserTest {
         String link = tryIt.getAttribute("href");
 
         context.clearCookies();
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.locator("#username")).isVisible();
         // not on the login page while it is tried
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(college))).hasCount(0);
-        page.navigate(url(link));
+        open(link);
         assertThat(page).hasURL(Pattern.compile(".*/realms/.*"));
         signInOnKeycloak(member, "demo");
         // back at the portal, signed in as the member
         page.waitForURL(address -> address.startsWith(url("/")) && !address.contains("/login/oauth2/"),
                 new Page.WaitForURLOptions().setTimeout(60_000));
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(page.getByTestId("person")).hasText(memberName);
 
         context.clearCookies();

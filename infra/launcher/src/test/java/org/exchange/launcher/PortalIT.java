@@ -142,7 +142,7 @@ class PortalIT extends BrowserTest {
         exchange.join(group.get("id").asString(), ExchangeApi.PRACTITIONER);
         JsonNode meeting = exchange.pastMeeting(group, "Meeting 1: wait time", today.minusDays(2).atTime(16, 0), 90);
         signInAt("/dashboard.html", ExchangeApi.FACILITATOR);
-        page.navigate(url("/facilitate/meeting.html?id=" + meeting.get("id").asString()));
+        open("/facilitate/meeting.html?id=" + meeting.get("id").asString());
         page.locator("#role-0").selectOption("ATTENDEE");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save attendance")).click();
         assertThat(page.locator("#attendance-saved")).containsText("Attendance saved for 1 person");
@@ -180,7 +180,7 @@ class PortalIT extends BrowserTest {
             exchange.onlineMeeting(group, "Meeting " + n, today.plusWeeks(3L * n).atTime(16, 0), 90);
         }
         signInAt("/dashboard.html", ExchangeApi.FACILITATOR);
-        page.navigate(url("/facilitate/group.html?id=" + groupId));
+        open("/facilitate/group.html?id=" + groupId);
 
         LocalDate tookPlace = today.minusDays(10);
         openSection("Record a meeting that took place");
@@ -210,7 +210,7 @@ class PortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "attendance of a meeting recorded afterwards");
 
         // with the meeting that took place, four are planned inside the span: the group becomes active
-        page.navigate(url("/facilitate/group.html?id=" + groupId));
+        open("/facilitate/group.html?id=" + groupId);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activate the group")).click();
         assertThat(page.getByTestId("group-status")).hasText("active");
         LocalDate cameOut = today.minusDays(3);
@@ -221,11 +221,11 @@ class PortalIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish the outcome")).click();
         assertThat(page.locator("#published")).containsText("Published \"" + title + "\"");
 
-        page.navigate(url("/library.html?year=" + cameOut.getYear() + "&q=" + title.replace(' ', '+')));
+        open("/library.html?year=" + cameOut.getYear() + "&q=" + title.replace(' ', '+'));
         Locator results = page.locator("#library-results");
         assertThat(results).containsText(title);
         assertThat(results).containsText(cameOut.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)));
-        page.navigate(url("/library.html?year=" + (cameOut.getYear() - 1) + "&q=" + title.replace(' ', '+')));
+        open("/library.html?year=" + (cameOut.getYear() - 1) + "&q=" + title.replace(' ', '+'));
         assertThat(page.locator("#library-results")).not().containsText(title);
         screenshot("exchange-library-outcome-by-year");
         Accessibility.assertNoViolations(page, "the library by year");
@@ -269,7 +269,7 @@ class PortalIT extends BrowserTest {
             paths.addAll(sameOriginPages("nav a"));
             for (String section : List.copyOf(paths)) {
                 if (section.endsWith("/")) {
-                    page.navigate(url(section));
+                    open(section);
                     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
                     page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
                     paths.addAll(sameOriginPages("main a"));
@@ -277,7 +277,7 @@ class PortalIT extends BrowserTest {
             }
             for (String path : paths) {
                 where.set(username + " on " + path);
-                page.navigate(url(path));
+                open(path);
                 assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
                 page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
                 String text = page.locator("body").innerText();
@@ -295,7 +295,7 @@ class PortalIT extends BrowserTest {
             page.setViewportSize(375, 740);
             for (String path : withTables) {
                 where.set(username + " on " + path + " at 375 px");
-                page.navigate(url(path));
+                open(path);
                 assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
                 page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
                 phoneProblems().forEach(problem -> problems.add(where.get() + ": " + problem));
@@ -428,7 +428,7 @@ class PortalIT extends BrowserTest {
 
         // someone without the role, signed in, gets the portal's 403 page for the same address
         context.clearCookies();
-        page.navigate(url("/admin/"));
+        open("/admin/");
         signInOnKeycloak("practitioner", "demo");
         assertThat(heading("You are not allowed to see this page")).isVisible();
         Accessibility.assertNoViolations(page, "the 403 page");

@@ -54,7 +54,7 @@ class SignUpPortalIT extends BrowserTest {
             }
         });
 
-        page.navigate(url("/"));
+        open("/");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account").setExact(true))
                 .first().click();
 
@@ -106,7 +106,7 @@ class SignUpPortalIT extends BrowserTest {
         // signed out, they sign in again with their new account and land on their dashboard
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(Pattern.compile(".*/signed-out\\.html$"));
-        page.navigate(url("/dashboard.html"));
+        open("/dashboard.html");
         assertThat(heading("Sign in to Exchange")).isVisible();
         assertFitsAPhoneAsItIs("Keycloak's sign-in page");
         signInOnKeycloak(username, password);
