@@ -33,7 +33,7 @@ class PortalIT extends BrowserTest {
                 refused.add(response.status() + " " + response.url());
             }
         });
-        page.navigate(platform.settings().gatewayUrl() + "/");
+        open("/");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).first().click();
 
         signInOnKeycloak("practitioner", "demo");
@@ -71,7 +71,7 @@ class PortalIT extends BrowserTest {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         org.assertj.core.api.Assertions.assertThat(refused).as("API calls the dashboard made that were refused")
                 .isEmpty();
-        page.navigate(platform.settings().gatewayUrl() + "/notifications.html");
+        open("/notifications.html");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notifications").setLevel(1)))
                 .isVisible();
         Accessibility.assertNoViolations(page, "the notifications page");
@@ -384,7 +384,7 @@ class PortalIT extends BrowserTest {
 
     @Test
     void anyoneVisitingAnAddressThePortalDoesNotHaveSeesItsNotFoundPageNotTheSignInPage() {
-        page.navigate(platform.settings().gatewayUrl() + "/groups/no-such-group");
+        open("/groups/no-such-group");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found").setLevel(1)))
                 .isVisible();
         assertThat(page.locator("#username")).hasCount(0);
@@ -395,7 +395,7 @@ class PortalIT extends BrowserTest {
     void thePublicPagesAreAccessibleAndWorkOnAPhoneSizedScreen() {
         page.setViewportSize(375, 740);
         for (String path : List.of("/", "/signed-out.html", "/error/404.html", "/error/503.html")) {
-            page.navigate(platform.settings().gatewayUrl() + path);
+            open(path);
             assertThat(page.getByRole(AriaRole.HEADING).first()).isVisible();
             Accessibility.assertNoViolations(page, path);
             int overflow = ((Number) page.evaluate(
@@ -407,7 +407,7 @@ class PortalIT extends BrowserTest {
 
     @Test
     void theSkipLinkIsTheFirstThingTheKeyboardReaches() {
-        page.navigate(platform.settings().gatewayUrl() + "/");
+        open("/");
         assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
         page.keyboard().press("Tab");
         assertThat(page.locator(":focus")).hasText("Skip to main content");
@@ -417,7 +417,7 @@ class PortalIT extends BrowserTest {
 
     @Test
     void aProgrammeAdminSeesTheirSectionAndAPractitionerIsRefusedIt() {
-        page.navigate(platform.settings().gatewayUrl() + "/admin/");
+        open("/admin/");
         signInOnKeycloak("programmeadmin", "demo");
         // after signing in, Keycloak brings the admin back to the section they asked for
         assertThat(page).hasURL(Pattern.compile(".*/admin/(index\\.html)?$"));
@@ -436,7 +436,7 @@ class PortalIT extends BrowserTest {
 
     @Test
     void aPartnerCollegesMemberSignsInWithTheirCollegeAccountAndSigningOutEndsBothSessions() {
-        page.navigate(platform.settings().gatewayUrl() + "/dashboard.html");
+        open("/dashboard.html");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Partner College"))).click();
 
         // the college's own sign-in page: its realm, its account, no platform password
@@ -456,7 +456,7 @@ class PortalIT extends BrowserTest {
         screenshot("signed-out");
 
         // Both sessions are over: the platform asks again, and so does the college.
-        page.navigate(platform.settings().gatewayUrl() + "/dashboard.html");
+        open("/dashboard.html");
         assertThat(page).hasURL(Pattern.compile(".*/realms/exchange/.*"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Partner College"))).click();
         assertThat(page).hasURL(Pattern.compile(".*/realms/partner-college/.*"));
