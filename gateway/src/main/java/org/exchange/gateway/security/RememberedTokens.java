@@ -1,10 +1,8 @@
 package org.exchange.gateway.security;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.exchange.tokens.VerifiedTokens;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,47 +22,18 @@ import reactor.core.publisher.Mono;
  */
 final class RememberedTokens implements ReactiveJwtDecoder {
 
-    /** Enough for the API clients active at once; past it the expired go first, then everything. */
-    static final int MOST_TOKENS = 4096;
-
     private final ReactiveJwtDecoder decoder;
-    private final Clock clock;
-    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final VerifiedTokens verified;
 
     RememberedTokens(ReactiveJwtDecoder decoder, Clock clock) {
         this.decoder = decoder;
-        this.clock = clock;
+        this.verified = new VerifiedTokens(clock);
     }
 
     @Override
     public Mono<Jwt> decode(String token) throws JwtException {
-        Jwt known = verified.get(token);
-        if (known != null) {
-            if (stillValid(known, clock.instant())) {
-                return Mono.just(known);
-            }
-            verified.remove(token);
-        }
-        return decoder.decode(token).doOnNext(jwt -> remember(token, jwt));
-    }
-
-    private void remember(String token, Jwt jwt) {
-        Instant now = clock.instant();
-        if (!stillValid(jwt, now)) {
-            return;
-        }
-        if (verified.size() >= MOST_TOKENS) {
-            verified.values().removeIf(old -> !stillValid(old, now));
-            if (verified.size() >= MOST_TOKENS) {
-                verified.clear();
-            }
-        }
-        verified.put(token, jwt);
-    }
-
-    /** Only a token with an expiry is remembered, and only until then. */
-    private static boolean stillValid(Jwt jwt, Instant now) {
-        return jwt.getExpiresAt() != null && now.isBefore(jwt.getExpiresAt());
+        return verified.find(token).map(Mono::just)
+                .orElseGet(() -> decoder.decode(token).map(jwt -> verified.remember(token, jwt)));
     }
 
     /** Every bearer token decoder of the gateway (the realm's, or a test's) remembers what it verified. */

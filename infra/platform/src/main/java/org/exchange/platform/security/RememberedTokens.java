@@ -1,10 +1,8 @@
 package org.exchange.platform.security;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.exchange.tokens.VerifiedTokens;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -21,49 +19,17 @@ import org.springframework.security.oauth2.jwt.JwtException;
  */
 final class RememberedTokens implements JwtDecoder {
 
-    /** Enough for the callers active at once; past it the expired go first, then everything. */
-    static final int MOST_TOKENS = 4096;
-
     private final JwtDecoder decoder;
-    private final Clock clock;
-    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final VerifiedTokens verified;
 
     RememberedTokens(JwtDecoder decoder, Clock clock) {
         this.decoder = decoder;
-        this.clock = clock;
+        this.verified = new VerifiedTokens(clock);
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Jwt known = verified.get(token);
-        if (known != null) {
-            if (stillValid(known, clock.instant())) {
-                return known;
-            }
-            verified.remove(token);
-        }
-        Jwt jwt = decoder.decode(token);
-        remember(token, jwt);
-        return jwt;
-    }
-
-    private void remember(String token, Jwt jwt) {
-        Instant now = clock.instant();
-        if (!stillValid(jwt, now)) {
-            return;
-        }
-        if (verified.size() >= MOST_TOKENS) {
-            verified.values().removeIf(old -> !stillValid(old, now));
-            if (verified.size() >= MOST_TOKENS) {
-                verified.clear();
-            }
-        }
-        verified.put(token, jwt);
-    }
-
-    /** Only a token with an expiry is remembered, and only until then. */
-    private static boolean stillValid(Jwt jwt, Instant now) {
-        return jwt.getExpiresAt() != null && now.isBefore(jwt.getExpiresAt());
+        return verified.find(token).orElseGet(() -> verified.remember(token, decoder.decode(token)));
     }
 
     /** Every bearer token decoder of a service (the realm's, as Spring Boot builds it, or a test's) remembers. */
