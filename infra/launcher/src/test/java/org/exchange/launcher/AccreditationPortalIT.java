@@ -155,7 +155,7 @@ class AccreditationPortalIT extends BrowserTest {
         awards.recordFacilitation(meetings.get(2), candidateId, "FACILITATOR");
         eventually(Duration.ofSeconds(60)).until(() -> awards.call("GET", "/enrolments/" + enrolmentId
                 + "/workshops", candidate.username(), null, 200).size() == 3);
-        page.reload();
+        reload();
         Locator workshops = page.getByRole(AriaRole.TABLE,
                 new Page.GetByRoleOptions().setName("Workshops facilitated"));
         assertThat(workshops).containsText(meetings.get(0).get("title").asString());

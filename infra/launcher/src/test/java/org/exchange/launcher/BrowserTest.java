@@ -132,10 +132,22 @@ abstract class BrowserTest {
         }
     }
 
+    /** Loads the open page again, as {@link #open(String)} opens one: a reload that stalls is tried once more. */
+    void reload() {
+        try {
+            page.reload();
+        } catch (com.microsoft.playwright.TimeoutError stalled) {
+            String address = page.url();
+            reportTheStall("reload of " + address, "stalled-reload");
+            page.navigate(address);
+        }
+    }
+
     /** Says what stalled, with the network events and the gateway's threads, and goes on with a fresh page. */
     private void reportTheStall(String what, String dumpName) {
         System.out.println("[browser] " + what + " stalled; trying a fresh page."
                 + " The context's last network events:\n  " + String.join("\n  ", network));
+        printTheConnections();
         dumpTheGatewaysThreads(dumpName);
         com.microsoft.playwright.options.ViewportSize size = page.viewportSize();
         page.close();
@@ -143,6 +155,27 @@ abstract class BrowserTest {
         page.setDefaultTimeout(30_000);
         if (size != null) {
             page.setViewportSize(size.width, size.height);
+        }
+    }
+
+    /**
+     * The TCP connections to the gateway and to Keycloak with their queues ({@code ss}): bytes left unread in a
+     * receive queue show which side did not read what it was sent (the browser's request at the gateway, or the
+     * gateway's token request at Keycloak).
+     */
+    static void printTheConnections() {
+        String gateway = String.valueOf(java.net.URI.create(platform.settings().gatewayUrl()).getPort());
+        String keycloak = String.valueOf(java.net.URI.create(platform.settings().keycloakUrl()).getPort());
+        try {
+            Process ss = new ProcessBuilder("ss", "-tnp").redirectErrorStream(true).start();
+            String connections = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> line.contains(":" + gateway + " ") || line.contains(":" + keycloak + " "))
+                    .collect(java.util.stream.Collectors.joining("\n  "));
+            System.out.println("[browser] connections to the gateway (" + gateway + ") and Keycloak (" + keycloak
+                    + "), Recv-Q Send-Q:\n  " + connections);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("[browser] could not list the connections: " + e);
         }
     }
 

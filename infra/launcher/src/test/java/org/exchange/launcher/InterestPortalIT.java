@@ -68,7 +68,7 @@ class InterestPortalIT extends BrowserTest {
                 "plannedEnd", start.plusMonths(6).toString(), "facilitatorIds", List.of()), 201);
         exchange.call("POST", "/api/exchange/groups/" + second.get("id").asString() + "/open",
                 ExchangeApi.PROGRAMME_ADMIN, null, 200);
-        page.reload();
+        reload();
         assertThat(page.locator("#my-interests")).not().containsText("Not yet");
         org.assertj.core.api.Assertions.assertThat(platform.mail().mailsTo(ada.email()).stream()
                 .filter(mail -> mail.subject().startsWith("A group in ESOL is forming")).count()).isEqualTo(1);

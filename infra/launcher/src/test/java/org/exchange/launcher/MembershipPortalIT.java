@@ -88,7 +88,7 @@ class MembershipPortalIT extends BrowserTest {
         // A programme admin approves the evidence (their page has a test of its own), and the invoice is issued.
         JsonNode applied = membership.membershipOf(person);
         membership.approveEligibility(applied.get("id").asString(), "Six years of facilitation");
-        page.reload();
+        reload();
         assertThat(page.getByTestId("membership-status")).hasText("Awaiting payment");
         Locator invoices = page.getByTestId("invoices");
         String number = membership.membershipOf(person).get("invoice").get("number").asString();
@@ -162,7 +162,7 @@ class MembershipPortalIT extends BrowserTest {
         Person unconvincing = membership.newPractitioner("Rory", "org-westmid-college");
         String thin = "I have attended one workshop " + UUID.randomUUID();
         membership.applied(unconvincing, thin);
-        page.reload();
+        reload();
         Locator rejected = page.locator("li.card").filter(new Locator.FilterOptions().setHasText(thin));
         rejected.getByLabel("Reason").fill("Facilitation experience is needed as well as training");
         rejected.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject " + unconvincing.name()))
@@ -296,7 +296,7 @@ class MembershipPortalIT extends BrowserTest {
                 + "/renewal-review", membership.tokenFor("programmeadmin"),
                 java.util.Map.of("approved", true, "reason", "12.5 hours with a reflection"), 200);
         membership.recordPayment(approved.get("invoice").get("id").asString(), "BACS renewal");
-        page.reload();
+        reload();
         assertThat(page.getByTestId("membership-status")).hasText("Active");
         // a renewal paid before expiry adds a year to the current one
         org.assertj.core.api.Assertions.assertThat(membership.membershipOf(member).get("expiresOn").asString())

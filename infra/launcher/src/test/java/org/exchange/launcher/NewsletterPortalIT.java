@@ -137,7 +137,7 @@ class NewsletterPortalIT extends BrowserTest {
         assertThat(newsletter).isChecked();
         newsletter.click();
         assertThat(page.locator("#preferences-status")).containsText("The quarterly newsletter: no longer e-mailed");
-        page.reload();
+        reload();
         assertThat(newsletter).not().isChecked();
         org.assertj.core.api.Assertions.assertThat(newsletterByEmail(membership, nellToken)).isFalse();
         Accessibility.assertNoViolations(page, "the e-mail choices with the newsletter off");

@@ -86,7 +86,7 @@ class PortalIT extends BrowserTest {
     void theDemoPractitionersAttendedMeetingsAreInTheirCpdRecord() {
         signInAt("/membership/cpd.html", "practitioner");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
-            page.reload();
+            reload();
             String total = page.getByTestId("cpd-total").textContent();
             return total != null && !total.startsWith("0 hours");
         });
@@ -363,7 +363,7 @@ class PortalIT extends BrowserTest {
         boolean before = outcomes.isChecked();
         outcomes.click();
         assertThat(page.locator("#preferences-status")).containsText("Outcomes your groups publish");
-        page.reload();
+        reload();
         assertThat(outcomes).isChecked(new com.microsoft.playwright.assertions.LocatorAssertions.IsCheckedOptions()
                 .setChecked(!before));
         outcomes.click(); // as it was, for the other tests of this platform
@@ -374,7 +374,7 @@ class PortalIT extends BrowserTest {
         assertThat(digest).hasValue("WEEKLY");
         digest.selectOption("DAILY");
         assertThat(page.locator("#preferences-status")).containsText("Discussion digest: daily, each morning.");
-        page.reload();
+        reload();
         assertThat(digest).hasValue("DAILY");
         Accessibility.assertNoViolations(page, "the e-mail choices with the digest made daily");
         digest.selectOption("WEEKLY"); // as it was, for the other tests of this platform
