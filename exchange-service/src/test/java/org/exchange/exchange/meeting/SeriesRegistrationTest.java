@@ -72,8 +72,7 @@ class SeriesRegistrationTest extends ExchangeIntegrationTest {
     void aFullMeetingPutsThemAtTheEndOfItsWaitlistAndTheirOwnRegistrationsStay() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID group = api.formingGroup(api.westMidlands(), lead, 10);
-        UUID small = ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 7, 1)
-                .andExpect(status().isCreated()));
+        UUID small = meetingOfOnePlace(group, lead);
         UUID roomy = api.groupMeeting(group, lead, 14);
         UUID first = UUID.randomUUID();
         UUID member = UUID.randomUUID();
@@ -96,8 +95,7 @@ class SeriesRegistrationTest extends ExchangeIntegrationTest {
     void theRegistrationsItMakesAtOnceCarryOneSeriesIdAndTheirNumberAndTheOthersNone() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID group = api.formingGroup(api.westMidlands(), lead, 10);
-        UUID full = ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 7, 1)
-                .andExpect(status().isCreated()));
+        UUID full = meetingOfOnePlace(group, lead);
         UUID roomy = api.groupMeeting(group, lead, 14);
         UUID own = api.groupMeeting(group, lead, 21);
         UUID first = UUID.randomUUID();
@@ -149,8 +147,7 @@ class SeriesRegistrationTest extends ExchangeIntegrationTest {
         UUID group = api.formingGroup(api.westMidlands(), lead, 10);
         UUID past = ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 1, 1)
                 .andExpect(status().isCreated()));
-        UUID small = ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 7, 1)
-                .andExpect(status().isCreated()));
+        UUID small = meetingOfOnePlace(group, lead);
         UUID own = api.groupMeeting(group, lead, 14);
         UUID member = UUID.randomUUID();
         UUID waiting = UUID.randomUUID();
@@ -327,6 +324,12 @@ class SeriesRegistrationTest extends ExchangeIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.batchId").doesNotExist())
                 .andExpect(jsonPath("$.meetings.length()").value(1));
+    }
+
+    /** A meeting of the group in a week, with one place. */
+    private UUID meetingOfOnePlace(UUID group, UUID lead) throws Exception {
+        return ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 7, 1)
+                .andExpect(status().isCreated()));
     }
 
     private ResultActions series(UUID group, UUID person) throws Exception {
