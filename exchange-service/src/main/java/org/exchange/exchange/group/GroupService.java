@@ -65,10 +65,11 @@ public class GroupService {
     }
 
     /**
-     * A person left a group (or its waitlist), told inside this service in the transaction that takes them off it, so
-     * that what they had through the group (their registration for all its meetings) ends with it.
+     * A person is no longer in a group: they left it (or its waitlist), or they stopped facilitating it and are not one
+     * of its members. Told inside this service in the transaction that takes them off it, so that what they had through
+     * the group (their registration for all its meetings) ends with it.
      */
-    public record MemberLeft(UUID groupId, UUID personId) {
+    public record LeftGroup(UUID groupId, UUID personId) {
     }
 
     /** A person's place in a group: a member, or waiting for a place. */
@@ -211,7 +212,13 @@ public class GroupService {
      */
     @Transactional
     public int facilitatorAppointmentWithdrawn(UUID facilitatorId) {
-        return groups.removeFacilitatorFromOpenGroups(facilitatorId);
+        List<UUID> left = groups.removeFacilitatorFromOpenGroups(facilitatorId);
+        for (UUID groupId : left) {
+            if (!isMember(groupId, facilitatorId)) {
+                local.publishEvent(new LeftGroup(groupId, facilitatorId));
+            }
+        }
+        return left.size();
     }
 
     private boolean appointmentWithdrawn(UUID personId) {
@@ -253,7 +260,7 @@ public class GroupService {
         Instant now = clock.instant();
         Waitlist.Departure departure = groups.members(group).leave(caller.subjectId(), now);
         groups.removeMember(groupId, caller.subjectId());
-        local.publishEvent(new MemberLeft(groupId, caller.subjectId()));
+        local.publishEvent(new LeftGroup(groupId, caller.subjectId()));
         if (departure.left().place() == Waitlist.Place.CONFIRMED) {
             events.publish(groupId, new MemberLeftGroup(groupId, group.networkId(), group.name(), caller.subjectId(),
                     now));

@@ -64,13 +64,18 @@ class Groups {
                 .param("group", groupId).param("person", facilitatorId).update();
     }
 
-    /** Takes the person off the facilitators of every group not yet closed; closed groups keep who ran them. */
-    int removeFacilitatorFromOpenGroups(UUID facilitatorId) {
+    /**
+     * Takes the person off the facilitators of every group not yet closed; closed groups keep who ran them.
+     *
+     * @return the groups they were taken off
+     */
+    List<UUID> removeFacilitatorFromOpenGroups(UUID facilitatorId) {
         return jdbc.sql("""
                 delete from group_facilitator
                 where practitioner_id = :person
-                  and group_id in (select id from exchange_group where status <> 'CLOSED')""")
-                .param("person", facilitatorId).update();
+                  and group_id in (select id from exchange_group where status <> 'CLOSED')
+                returning group_id""")
+                .param("person", facilitatorId).query(UUID.class).list();
     }
 
     void updateStatus(Group group) {

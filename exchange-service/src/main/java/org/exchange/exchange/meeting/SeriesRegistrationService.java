@@ -2,6 +2,7 @@ package org.exchange.exchange.meeting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,8 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registering once for all of a group's meetings: a member (or a facilitator) is registered for each of the group's
  * meetings still to come, and for each meeting scheduled later as it is scheduled, as if they had registered for each
- * (a place while one is free, otherwise the end of the waitlist; the same events). Ending it, or leaving the group,
- * cancels the registrations it made for meetings still to come; their own registrations and past attendance stay.
+ * (a place while one is free, otherwise the end of the waitlist; the same events). Ending it, leaving the group or no
+ * longer facilitating it (an appointment withdrawn) ends it and cancels the registrations it made for meetings still to
+ * come; their own registrations and past attendance stay.
+ * The registrations it makes when it starts carry one id and their number, so that the person is told of them in one
+ * notice; those it makes for meetings scheduled later are told one by one.
  */
 @Service
 public class SeriesRegistrationService {
@@ -71,12 +75,15 @@ public class SeriesRegistrationService {
         series.lockGroup(groupId);
         Instant now = clock.instant();
         series.add(groupId, person, now);
+        List<Meeting> unregistered = new ArrayList<>();
         for (Meeting upcoming : meetings.upcomingOfGroup(groupId, now)) {
             Meeting meeting = meetings.lock(upcoming.id()).orElseThrow();
             if (meetings.registrations(meeting).find(person).isEmpty()) {
-                registrar.register(meeting, person, true, now);
+                unregistered.add(meeting);
             }
         }
+        Registrar.Together together = new Registrar.Together(UUID.randomUUID(), unregistered.size());
+        unregistered.forEach(meeting -> registrar.register(meeting, person, together, now));
         return state(groupId, person, now);
     }
 
@@ -110,9 +117,12 @@ public class SeriesRegistrationService {
         }
     }
 
-    /** Leaving a group ends the person's registration for all of its meetings, in the transaction that leaves it. */
+    /**
+     * Leaving a group, or no longer facilitating it, ends the person's registration for all of its meetings, in the
+     * transaction that takes them off it.
+     */
     @EventListener
-    void memberLeft(GroupService.MemberLeft left) {
+    void leftGroup(GroupService.LeftGroup left) {
         series.lockGroup(left.groupId());
         endFor(left.groupId(), left.personId());
     }

@@ -367,6 +367,32 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aFacilitatorWhoseAppointmentIsWithdrawnIsNoLongerRegisteredForAllOfTheirGroupsMeetings() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID appointment = UUID.randomUUID();
+        send("membership.PractitionerAppointed.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
+                "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+        UUID group = api.formingGroup(api.westMidlands(), lead, 10);
+        UUID meeting = api.groupMeeting(group, lead, 7);
+        mvc.perform(put("/api/exchange/groups/" + group + "/series-registration").with(facilitator(lead)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.meetings.length()").value(1));
+        mvc.perform(get("/api/exchange/meetings/" + meeting)).andExpect(jsonPath("$.placesLeft").value(19));
+
+        send("membership.AppointmentWithdrawn.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
+                "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(
+                get("/api/exchange/groups/" + group + "/series-registration").with(facilitator(lead)))
+                .andExpect(jsonPath("$.registered").value(false))
+                .andExpect(jsonPath("$.meetings.length()").value(0)));
+        mvc.perform(get("/api/exchange/meetings/" + meeting)).andExpect(jsonPath("$.placesLeft").value(20));
+        UUID later = ExchangeApi.id(api.scheduleGroupMeeting(group, programmeAdmin(), 14, 20)
+                .andExpect(status().isCreated()));
+        mvc.perform(get("/api/exchange/meetings/" + later)).andExpect(jsonPath("$.placesLeft").value(20));
+    }
+
+    @Test
     void aProposalNamesOnlyAppointedFacilitatorsAsCoFacilitators() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID colleague = UUID.randomUUID();

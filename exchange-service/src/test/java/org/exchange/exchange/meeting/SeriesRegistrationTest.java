@@ -14,10 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.exchange.contracts.Topics;
@@ -68,8 +72,7 @@ class SeriesRegistrationTest extends ExchangeIntegrationTest {
     void aFullMeetingPutsThemAtTheEndOfItsWaitlistAndTheirOwnRegistrationsStay() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID group = api.formingGroup(api.westMidlands(), lead, 10);
-        UUID small = ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 7, 1)
-                .andExpect(status().isCreated()));
+        UUID small = meetingOfOnePlace(group, lead);
         UUID roomy = api.groupMeeting(group, lead, 14);
         UUID first = UUID.randomUUID();
         UUID member = UUID.randomUUID();
@@ -89,14 +92,62 @@ class SeriesRegistrationTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void theRegistrationsItMakesAtOnceCarryOneSeriesIdAndTheirNumberAndTheOthersNone() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID group = api.formingGroup(api.westMidlands(), lead, 10);
+        UUID full = meetingOfOnePlace(group, lead);
+        UUID roomy = api.groupMeeting(group, lead, 14);
+        UUID own = api.groupMeeting(group, lead, 21);
+        UUID first = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        api.join(group, first).andExpect(status().isCreated());
+        api.join(group, member).andExpect(status().isCreated());
+        register(full, first);
+        register(own, member);
+
+        series(group, member).andExpect(jsonPath("$.meetings.length()").value(3));
+        UUID later = api.groupMeeting(group, lead, 28);
+
+        Map<UUID, String> registrations = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> events = ExchangeApi.eventsReader(Topics.EXCHANGE)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                events.poll(Duration.ofMillis(200)).forEach(record -> {
+                    String json = new String(record.value());
+                    if (String.valueOf(ExchangeApi.header(record, "ce_type")).startsWith("exchange.Registration")
+                            && json.contains("\"practitionerId\":\"" + member + "\"")) {
+                        registrations.put(UUID.fromString(record.key()),
+                                ExchangeApi.header(record, "ce_type") + " " + json);
+                    }
+                });
+                assertThat(registrations).containsKeys(full, roomy, own, later);
+            });
+        }
+        String seriesId = seriesField(registrations.get(full), "seriesRegistrationId");
+        assertThat(registrations.get(full)).startsWith("exchange.RegistrationWaitlisted.v1");
+        assertThat(seriesId).isNotNull();
+        assertThat(seriesField(registrations.get(full), "seriesRegistrationSize")).isEqualTo("2");
+        assertThat(seriesField(registrations.get(roomy), "seriesRegistrationId")).isEqualTo(seriesId);
+        assertThat(seriesField(registrations.get(roomy), "seriesRegistrationSize")).isEqualTo("2");
+        assertThat(seriesField(registrations.get(own), "seriesRegistrationId")).isNull();
+        assertThat(seriesField(registrations.get(later), "seriesRegistrationId")).isNull();
+        assertThat(seriesField(registrations.get(later), "seriesRegistrationSize")).isNull();
+    }
+
+    /** A field of the event's payload (after its type), or null when it is null or absent. */
+    private static String seriesField(String typeAndJson, String field) {
+        Object value = JsonPath.using(Configuration.defaultConfiguration().addOptions(Option.DEFAULT_PATH_LEAF_TO_NULL))
+                .parse(typeAndJson.substring(typeAndJson.indexOf(' ') + 1)).read("$." + field);
+        return value == null ? null : value.toString();
+    }
+
+    @Test
     void endingItCancelsTheRegistrationsItMadeForMeetingsToComeOnlyAndGivesTheirPlacesToThoseWaiting()
             throws Exception {
         UUID lead = UUID.randomUUID();
         UUID group = api.formingGroup(api.westMidlands(), lead, 10);
         UUID past = ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 1, 1)
                 .andExpect(status().isCreated()));
-        UUID small = ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 7, 1)
-                .andExpect(status().isCreated()));
+        UUID small = meetingOfOnePlace(group, lead);
         UUID own = api.groupMeeting(group, lead, 14);
         UUID member = UUID.randomUUID();
         UUID waiting = UUID.randomUUID();
@@ -273,6 +324,12 @@ class SeriesRegistrationTest extends ExchangeIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.batchId").doesNotExist())
                 .andExpect(jsonPath("$.meetings.length()").value(1));
+    }
+
+    /** A meeting of the group in a week, with one place. */
+    private UUID meetingOfOnePlace(UUID group, UUID lead) throws Exception {
+        return ExchangeApi.id(api.scheduleGroupMeeting(group, facilitator(lead), 7, 1)
+                .andExpect(status().isCreated()));
     }
 
     private ResultActions series(UUID group, UUID person) throws Exception {

@@ -45,10 +45,20 @@ export function whenFields(form, venues, meeting) {
     field(form, 'when.endsAt', 'Ends at', { type: 'time', required: true, value: local.ends || '18:00' }),
     field(form, 'when.timeZone', 'Time zone', { required: true, value: meeting?.timeZone || 'Europe/London',
       options: [...new Set([...(meeting ? [meeting.timeZone] : []), ...ZONES])].map(zone => [zone, zone]) }),
-    field(form, 'when.venueId', 'Venue', { value: meeting?.venue?.id || '',
+    ...whereFields(form, venues, 'when', meeting)
+  ];
+}
+
+/**
+ * The controls of where: a venue, or an online link.
+ * @param prefix what their names start with: 'when', or a row's 'meetings[1].when'
+ */
+export function whereFields(form, venues, prefix, meeting) {
+  return [
+    field(form, `${prefix}.venueId`, 'Venue', { value: meeting?.venue?.id || '',
       hint: 'A venue offered by a partner organisation. Choose "Online" and give the link for an online meeting.',
       options: [['', 'Online'], ...venues] }),
-    field(form, 'when.onlineUrl', 'Online link', { type: 'url', value: meeting?.onlineUrl || '',
+    field(form, `${prefix}.onlineUrl`, 'Online link', { type: 'url', value: meeting?.onlineUrl || '',
       hint: 'For an online meeting: an address starting with https://' })
   ];
 }

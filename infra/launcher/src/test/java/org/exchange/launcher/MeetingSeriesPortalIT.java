@@ -16,13 +16,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A meeting series in a real browser against the whole platform (issue 16): the facilitator schedules three of their
- * group's meetings in one form, a member registers for all of the group's meetings with one button and sees a place at
- * each, and one mail lists the three meetings. Pages are checked against WCAG 2.2 AA with axe-core, and at 375 px.
+ * group's meetings in one form, two at the link for all of them and one held elsewhere (chosen with the keyboard), a
+ * member registers for all of the group's meetings with one button and sees a place at each, one mail lists the three
+ * meetings and one more her three places. Pages are checked against WCAG 2.2 AA with axe-core, and at 375 px.
  */
 class MeetingSeriesPortalIT extends BrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String SUBJECT = "3 new meetings scheduled for your group";
+    private static final String REGISTERED = "You are registered for all of your group's meetings (3 meetings)";
 
     @Test
     void aFacilitatorSchedulesThreeMeetingsAtOnceAndAMemberRegistersForAllOfThemWithOneButton() {
@@ -52,8 +54,22 @@ class MeetingSeriesPortalIT extends BrowserTest {
             meeting.getByLabel("Date").fill(LocalDate.now().plusWeeks(2L * (row + 1)).toString());
         }
         assertThat(page.locator("#batch-count")).hasText("3 of at most 12 meetings.");
-        form.getByLabel("Online link").fill("https://meet.example.org/fractions-" + suffix);
-        Accessibility.assertNoViolations(page, "the facilitator's form for several meetings");
+        String shared = "https://meet.example.org/fractions-" + suffix;
+        String elsewhere = "https://meet.example.org/what-works-" + suffix;
+        form.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Where the meetings are"))
+                .getByLabel("Online link").fill(shared);
+        // the third is held elsewhere: its own link, starting from the one for all
+        Locator third = form.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Meeting 3")
+                .setExact(true));
+        Locator ownWhere = form.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions()
+                .setName("Where meeting 3 is"));
+        assertThat(ownWhere).isHidden();
+        third.getByLabel("Held elsewhere").focus();
+        page.keyboard().press("Space");
+        assertThat(ownWhere).isVisible();
+        assertThat(ownWhere.getByLabel("Online link")).hasValue(shared);
+        ownWhere.getByLabel("Online link").fill(elsewhere);
+        Accessibility.assertNoViolations(page, "the facilitator's form for several meetings, one held elsewhere");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Schedule these meetings")).click();
         assertThat(page.locator("#scheduled-together")).containsText("Scheduled 3 meetings");
         for (String title : titles) {
@@ -61,6 +77,12 @@ class MeetingSeriesPortalIT extends BrowserTest {
         }
         screenshot("meeting-series-scheduled");
         assertFitsAPhone("/facilitate/group.html?id=" + groupId);
+        page.setViewportSize(375, 740);
+        openSection("Schedule several meetings at once");
+        form.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Meeting 1").setExact(true))
+                .getByLabel("Held elsewhere").check();
+        assertShownFitsAPhone("the form for several meetings, one held elsewhere");
+        page.setViewportSize(1280, 900);
 
         // the member registers for all of them at once
         context.clearCookies();
@@ -79,12 +101,18 @@ class MeetingSeriesPortalIT extends BrowserTest {
         Accessibility.assertNoViolations(page, "a group's page, registered for all its meetings");
         assertFitsAPhone("/groups/group.html?id=" + groupId);
 
-        // one mail told her of the three meetings
+        // one mail told her of the three meetings, where each is
         ReceivedMail mail = awaitOneMail(sam.email(), SUBJECT);
         org.assertj.core.api.Assertions.assertThat(mail.text()).contains(titles.get(0), titles.get(1), titles.get(2),
-                "/groups/group.html?id=" + groupId);
+                "/groups/group.html?id=" + groupId, "online at " + shared, "online at " + elsewhere);
         org.assertj.core.api.Assertions.assertThat(mailsTo(sam.email()).stream()
                 .filter(each -> each.subject().startsWith("New group meeting"))).isEmpty();
+        // and one more of her three places
+        ReceivedMail registered = awaitOneMail(sam.email(), REGISTERED);
+        org.assertj.core.api.Assertions.assertThat(registered.text()).contains("Your place is confirmed at",
+                titles.get(0), titles.get(1), titles.get(2));
+        org.assertj.core.api.Assertions.assertThat(mailsTo(sam.email()).stream()
+                .filter(each -> each.subject().startsWith("Your place is confirmed"))).isEmpty();
     }
 
     private static ReceivedMail awaitOneMail(String address, String subject) {

@@ -32,6 +32,7 @@ import org.exchange.contracts.exchange.RegistrationConfirmed;
 import org.exchange.contracts.exchange.RegistrationWaitlisted;
 import org.exchange.contracts.exchange.WaitlistPromoted;
 import org.exchange.notification.batch.MeetingBatches;
+import org.exchange.notification.batch.SeriesRegistrationBatches;
 import org.exchange.notification.digest.DiscussionActivity;
 import org.exchange.notification.feed.Notifier;
 import org.exchange.notification.interest.InterestNotices;
@@ -55,7 +56,9 @@ import org.springframework.stereotype.Component;
  * is told to whoever it mentions, and a new thread in a group's space to the group's other members; every post, and who
  * belongs to each group's space, is kept for the discussion digest ({@link DiscussionActivity}) until a moderator
  * hides it. The answer to an enquiry is mailed, with its text, to the person who sent it. Meetings a facilitator
- * scheduled together are told to the group's members in one notice listing them all ({@link MeetingBatches}).
+ * scheduled together are told to the group's members in one notice listing them all ({@link MeetingBatches}), and the
+ * registrations one registration for all of a group's meetings made at once to the person in one notice listing them
+ * ({@link SeriesRegistrationBatches}); those it makes for meetings scheduled later are told one by one.
  */
 @Component
 class ExchangeEvents {
@@ -67,13 +70,16 @@ class ExchangeEvents {
     private final InterestNotices interest;
     private final DiscussionActivity discussions;
     private final MeetingBatches batches;
+    private final SeriesRegistrationBatches seriesRegistrations;
     private final Clock clock;
     private final String portal;
 
     ExchangeEvents(Inbox inbox, Notifier notifier, ProgrammeNews news, MeetingReminders reminders,
-            InterestNotices interest, DiscussionActivity discussions, MeetingBatches batches, Clock clock,
+            InterestNotices interest, DiscussionActivity discussions, MeetingBatches batches,
+            SeriesRegistrationBatches seriesRegistrations, Clock clock,
             @Value("${exchange.notification.public-base-url:http://localhost:8080}") String portal) {
         this.batches = batches;
+        this.seriesRegistrations = seriesRegistrations;
         this.discussions = discussions;
         this.clock = clock;
         this.interest = interest;
@@ -323,6 +329,13 @@ class ExchangeEvents {
         reminders.placeTaken(new MeetingReminders.Place(registration.meetingId(), registration.practitionerId(),
                 registration.meetingTitle(), registration.meetingKind(), registration.startsAt(),
                 registration.endsAt(), registration.timeZone()));
+        if (registration.seriesRegistrationId() != null && registration.seriesRegistrationSize() != null) {
+            registeredTogether(registration.seriesRegistrationId(), registration.seriesRegistrationSize(),
+                    new SeriesRegistrationBatches.Registration(registration.meetingId(), registration.practitionerId(),
+                            registration.meetingTitle(), registration.meetingKind(), registration.startsAt(),
+                            registration.endsAt(), registration.timeZone(), null), event);
+            return;
+        }
         tell(List.of(registration.practitionerId()), Category.REGISTRATION,
                 "Your place is confirmed: " + registration.meetingTitle(), person -> """
                         Hello %s,
@@ -345,6 +358,13 @@ class ExchangeEvents {
 
     /** Waiting is not a place: no reminders are armed until a promotion gives them one. */
     private void waitlisted(RegistrationWaitlisted waiting, EventMetadata event) {
+        if (waiting.seriesRegistrationId() != null && waiting.seriesRegistrationSize() != null) {
+            registeredTogether(waiting.seriesRegistrationId(), waiting.seriesRegistrationSize(),
+                    new SeriesRegistrationBatches.Registration(waiting.meetingId(), waiting.practitionerId(),
+                            waiting.meetingTitle(), waiting.meetingKind(), waiting.startsAt(), waiting.endsAt(),
+                            waiting.timeZone(), waiting.waitlistPosition()), event);
+            return;
+        }
         tell(List.of(waiting.practitionerId()), Category.REGISTRATION,
                 "You are on the waitlist: " + waiting.meetingTitle(), person -> """
                         Hello %s,
@@ -362,6 +382,56 @@ class ExchangeEvents {
                         Wording.kind(waiting.meetingKind()), waiting.waitlistPosition(),
                         Wording.when(waiting.startsAt(), waiting.endsAt(), waiting.timeZone())),
                 event);
+    }
+
+    /**
+     * One of the registrations a person's registration for all of a group's meetings made at once: when it is the last
+     * to arrive, the person hears of all of them in one notice (places first, then waitlist places with their number),
+     * in the transaction of the event that completed them (its id keys their feed entry, so a redelivery adds nothing).
+     */
+    private void registeredTogether(UUID seriesRegistrationId, int size,
+            SeriesRegistrationBatches.Registration registration, EventMetadata event) {
+        seriesRegistrations.add(seriesRegistrationId, size, registration).ifPresent(registrations -> {
+            List<SeriesRegistrationBatches.Registration> places = registrations.stream()
+                    .filter(SeriesRegistrationBatches.Registration::confirmed).toList();
+            List<SeriesRegistrationBatches.Registration> waiting = registrations.stream()
+                    .filter(each -> !each.confirmed()).toList();
+            StringBuilder list = new StringBuilder();
+            if (!places.isEmpty()) {
+                list.append("Your place is confirmed at:\n\n");
+                places.forEach(place -> list.append(registered(place, "")));
+            }
+            if (!waiting.isEmpty()) {
+                list.append("These are full, so you are on their waitlist:\n\n");
+                waiting.forEach(place -> list.append(registered(place,
+                        "\n   You are number " + place.waitlistPosition() + " on the waitlist.")));
+            }
+            int count = registrations.size();
+            String meetings = count == 1 ? "1 meeting" : count + " meetings";
+            tell(List.of(registration.personId()), Category.REGISTRATION,
+                    "You are registered for all of your group's meetings (" + meetings + ")", person -> """
+                            Hello %s,
+
+                            You registered for all of your group's meetings: %s already scheduled.
+
+                            %sEach meeting scheduled later registers you too, and we will tell you of it. If you
+                            cannot come to a meeting, please cancel your registration for it in the portal so that
+                            someone on the waitlist can have your place; you can stop registering for all of the
+                            group's meetings on the group's page. If someone with a place cancels, the first person
+                            waiting takes it, and we will tell you at once if that is you.
+
+                            The Exchange team
+                            """.formatted(person.greetingName(), meetings, list), event);
+        });
+    }
+
+    private static String registered(SeriesRegistrationBatches.Registration registration, String waitlist) {
+        return """
+                - %s (%s)
+                   When: %s%s
+
+                """.formatted(registration.title(), Wording.kind(registration.kind()),
+                Wording.when(registration.startsAt(), registration.endsAt(), registration.timeZone()), waitlist);
     }
 
     /** The person cancelled it themselves in the portal, which told them so: nothing is sent, only reminders go. */
