@@ -104,9 +104,10 @@ abstract class BrowserTest {
             assertThat(page).hasURL(arrived,
                     new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(30_000));
         } catch (AssertionError stalled) {
-            // Since the merge of 2026-11-30 a page now and then stalls after Keycloak's redirect (the renderer stops
-            // answering, even for a screenshot); not yet understood. A fresh page of the same browser context, whose
-            // session may already be signed in, tries once more, so that one stall does not fail a whole journey.
+            // A page that stalled after Keycloak's redirect was the gateway's HTTP server leaving the browser's request
+            // unread on a keep-alive connection (ADR 0025, fixed by Reactor Netty 1.3.8). Should a stall come back, it
+            // is reported with what shows where it waits, and a fresh page of the same browser context, whose session
+            // may already be signed in, tries once more, so that one stall does not fail a whole journey.
             reportTheStall("sign-in of " + username + " at " + path, "stalled-sign-in-" + username);
             page.navigate(url(path));
             if (page.url().contains("/realms/")) {
