@@ -12,8 +12,8 @@ import com.microsoft.playwright.Playwright;
  * Debian's Chromium, headless, as Playwright drives it here: never a browser of Playwright's own download.
  * Debian's {@code chromium-headless-shell} (the same engine built for automation, which Playwright itself uses for
  * headless runs) when it is installed, else the full {@code chromium} in its headless mode; {@code EXCHANGE_CHROMIUM}
- * names another binary. The full browser's headless mode now and then stopped answering after a navigation on a
- * loaded two-core machine (a page, then even its screenshot, timed out while the gateway was idle).
+ * names another binary. (Pages that now and then never finished loading with either build were not the browser's
+ * doing but the gateway's: ADR 0025.)
  */
 final class Browsers {
 
