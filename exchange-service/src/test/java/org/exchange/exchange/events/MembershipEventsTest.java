@@ -367,6 +367,41 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aFacilitatorWhoseAppointmentIsWithdrawnLosesTheirGroupsDiscussionAtOnceWhileItsMembersKeepIt()
+            throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID appointment = UUID.randomUUID();
+        UUID network = api.westMidlands();
+        send("membership.PractitionerAppointed.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
+                "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+        UUID group = api.formingGroup(network, lead, 10);
+        api.join(group, member).andExpect(status().isCreated());
+        UUID space = ExchangeApi.id(mvc.perform(get("/api/exchange/groups/" + group + "/discussion")
+                .with(facilitator(lead))).andExpect(status().isOk()).andExpect(jsonPath("$.moderates").value(true)));
+        UUID thread = ExchangeApi.id(mvc.perform(post("/api/exchange/discussions/" + space + "/threads")
+                .with(ExchangeApi.practitioner(member)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"Fractions\",\"text\":\"How do you start?\"}")).andExpect(status().isCreated()));
+
+        send("membership.AppointmentWithdrawn.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
+                "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
+
+        // no longer the group's facilitator nor anyone else's in the network: as if the space did not exist
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/groups/" + group
+                + "/discussion").with(facilitator(lead))).andExpect(status().isNotFound()));
+        mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(facilitator(lead)))
+                .andExpect(status().isNotFound());
+        mvc.perform(put("/api/exchange/discussions/threads/" + thread + "/pin").with(facilitator(lead)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/exchange/networks/" + network + "/discussion").with(facilitator(lead)))
+                .andExpect(status().isNotFound());
+        // the member reads and writes on
+        mvc.perform(post("/api/exchange/discussions/threads/" + thread + "/replies")
+                .with(ExchangeApi.practitioner(member)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Still here\"}")).andExpect(status().isCreated());
+    }
+
+    @Test
     void aProposalNamesOnlyAppointedFacilitatorsAsCoFacilitators() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID colleague = UUID.randomUUID();
