@@ -349,13 +349,11 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         UUID lead = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
         UUID network = api.westMidlands();
-        send("membership.PractitionerAppointed.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+        appoint(appointment, lead);
         UUID group = api.formingGroup(network, lead, 10);
         api.scheduleGroupMeeting(group, facilitator(lead), 7, 10).andExpect(status().isCreated());
 
-        send("membership.AppointmentWithdrawn.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
+        withdraw(appointment, lead);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.scheduleGroupMeeting(group, facilitator(lead),
                 14, 10).andExpect(status().isForbidden()));
@@ -373,8 +371,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         UUID member = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
         UUID network = api.westMidlands();
-        send("membership.PractitionerAppointed.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+        appoint(appointment, lead);
         UUID group = api.formingGroup(network, lead, 10);
         api.join(group, member).andExpect(status().isCreated());
         UUID space = ExchangeApi.id(mvc.perform(get("/api/exchange/groups/" + group + "/discussion")
@@ -383,8 +380,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .with(ExchangeApi.practitioner(member)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\":\"Fractions\",\"text\":\"How do you start?\"}")).andExpect(status().isCreated()));
 
-        send("membership.AppointmentWithdrawn.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
+        withdraw(appointment, lead);
 
         // no longer the group's facilitator nor anyone else's in the network: as if the space did not exist
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/groups/" + group
@@ -433,6 +429,16 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                  "challenge":"Learners are shy to speak","capacity":10,"plannedStart":"%s","plannedEnd":"%s",
                  "facilitatorIds":%s}""".formatted(network, api.tomorrow(), api.tomorrow().plusMonths(6),
                 facilitatorIds);
+    }
+
+    private void appoint(UUID appointment, UUID facilitator) throws Exception {
+        send("membership.PractitionerAppointed.v1", facilitator, UUID.randomUUID(), appointment(appointment,
+                facilitator, "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+    }
+
+    private void withdraw(UUID appointment, UUID facilitator) throws Exception {
+        send("membership.AppointmentWithdrawn.v1", facilitator, UUID.randomUUID(), appointment(appointment,
+                facilitator, "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
     }
 
     private static String appointment(UUID appointment, UUID person, String byField, String atField, String at) {
