@@ -49,6 +49,15 @@ class SafeMarkdownTest {
         assertThat(executableParts(html)).as("what could run in %s", html).isEmpty();
     }
 
+    /** ExchangePortalIT posts them all in one reply, so they must fit one and stay harmless side by side. */
+    @Test
+    void everyExampleInOnePostFitsAPostAndLeavesNothingExecutable() throws IOException {
+        String post = String.join("\n\n", owaspFilterEvasionExamples().toList());
+
+        assertThat(post.length()).isLessThan(DiscussionController.MAX_TEXT / 2);
+        assertThat(executableParts(SafeMarkdown.html(post))).isEmpty();
+    }
+
     @Test
     void markdownKeepsParagraphsEmphasisListsCodeAndQuotations() {
         String html = SafeMarkdown.html("""
