@@ -349,13 +349,11 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         UUID lead = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
         UUID network = api.westMidlands();
-        send("membership.PractitionerAppointed.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+        appoint(appointment, lead);
         UUID group = api.formingGroup(network, lead, 10);
         api.scheduleGroupMeeting(group, facilitator(lead), 7, 10).andExpect(status().isCreated());
 
-        send("membership.AppointmentWithdrawn.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
+        withdraw(appointment, lead);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.scheduleGroupMeeting(group, facilitator(lead),
                 14, 10).andExpect(status().isForbidden()));
@@ -370,8 +368,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     void aFacilitatorWhoseAppointmentIsWithdrawnIsNoLongerRegisteredForAllOfTheirGroupsMeetings() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
-        send("membership.PractitionerAppointed.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+        appoint(appointment, lead);
         UUID group = api.formingGroup(api.westMidlands(), lead, 10);
         UUID meeting = api.groupMeeting(group, lead, 7);
         mvc.perform(put("/api/exchange/groups/" + group + "/series-registration").with(facilitator(lead)))
@@ -379,8 +376,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.meetings.length()").value(1));
         mvc.perform(get("/api/exchange/meetings/" + meeting)).andExpect(jsonPath("$.placesLeft").value(19));
 
-        send("membership.AppointmentWithdrawn.v1", lead, UUID.randomUUID(), appointment(appointment, lead,
-                "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
+        withdraw(appointment, lead);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(
                 get("/api/exchange/groups/" + group + "/series-registration").with(facilitator(lead)))
@@ -390,6 +386,39 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
         UUID later = ExchangeApi.id(api.scheduleGroupMeeting(group, programmeAdmin(), 14, 20)
                 .andExpect(status().isCreated()));
         mvc.perform(get("/api/exchange/meetings/" + later)).andExpect(jsonPath("$.placesLeft").value(20));
+    }
+
+    @Test
+    void aFacilitatorWhoseAppointmentIsWithdrawnLosesTheirGroupsDiscussionAtOnceWhileItsMembersKeepIt()
+            throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID appointment = UUID.randomUUID();
+        UUID network = api.westMidlands();
+        appoint(appointment, lead);
+        UUID group = api.formingGroup(network, lead, 10);
+        api.join(group, member).andExpect(status().isCreated());
+        UUID space = ExchangeApi.id(mvc.perform(get("/api/exchange/groups/" + group + "/discussion")
+                .with(facilitator(lead))).andExpect(status().isOk()).andExpect(jsonPath("$.moderates").value(true)));
+        UUID thread = ExchangeApi.id(mvc.perform(post("/api/exchange/discussions/" + space + "/threads")
+                .with(ExchangeApi.practitioner(member)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"Fractions\",\"text\":\"How do you start?\"}")).andExpect(status().isCreated()));
+
+        withdraw(appointment, lead);
+
+        // no longer the group's facilitator nor anyone else's in the network: as if the space did not exist
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/groups/" + group
+                + "/discussion").with(facilitator(lead))).andExpect(status().isNotFound()));
+        mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(facilitator(lead)))
+                .andExpect(status().isNotFound());
+        mvc.perform(put("/api/exchange/discussions/threads/" + thread + "/pin").with(facilitator(lead)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/exchange/networks/" + network + "/discussion").with(facilitator(lead)))
+                .andExpect(status().isNotFound());
+        // the member reads and writes on
+        mvc.perform(post("/api/exchange/discussions/threads/" + thread + "/replies")
+                .with(ExchangeApi.practitioner(member)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Still here\"}")).andExpect(status().isCreated());
     }
 
     @Test
@@ -424,6 +453,16 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                  "challenge":"Learners are shy to speak","capacity":10,"plannedStart":"%s","plannedEnd":"%s",
                  "facilitatorIds":%s}""".formatted(network, api.tomorrow(), api.tomorrow().plusMonths(6),
                 facilitatorIds);
+    }
+
+    private void appoint(UUID appointment, UUID facilitator) throws Exception {
+        send("membership.PractitionerAppointed.v1", facilitator, UUID.randomUUID(), appointment(appointment,
+                facilitator, "appointedBy", "appointedAt", "2026-11-23T10:00:00Z"));
+    }
+
+    private void withdraw(UUID appointment, UUID facilitator) throws Exception {
+        send("membership.AppointmentWithdrawn.v1", facilitator, UUID.randomUUID(), appointment(appointment,
+                facilitator, "withdrawnBy", "withdrawnAt", "2026-11-24T10:00:00Z"));
     }
 
     private static String appointment(UUID appointment, UUID person, String byField, String atField, String at) {

@@ -682,38 +682,35 @@ class ExchangePortalIT extends BrowserTest {
             dialog.dismiss();
         });
 
-        // a member posts a few of the OWASP XSS filter evasion examples through the reply form
+        // a member posts the OWASP XSS filter evasion examples through the reply form: a few that would leave a flag
+        // on window if they ran, then every example SafeMarkdownTest renders one by one on the server
         switchTo(ExchangeApi.ASSESSOR, threadPage);
-        page.getByLabel("Your reply").fill(String.join("\n\n", "A few tricks I have seen in the wild:",
+        List<String> reply = new java.util.ArrayList<>(List.of("A few tricks I have seen in the wild:",
                 "<script>window.xssRan = 'script'; alert('XSS')</script>",
                 "<IMG SRC=x onerror=\"window.xssRan = 'img'; alert(1)\">",
                 "<svg/onload=\"window.xssRan = 'svg'\">",
-                "<a href=\"javascript:window.xssRan = 'link'\">a link</a> and [a Markdown link](javascript:alert('XSS'))",
-                "<IFRAME SRC=\"javascript:alert('XSS');\"></IFRAME>",
-                "<BODY ONLOAD=alert('XSS')>",
-                "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">styled</DIV>",
-                "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;"
-                        + "&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
-                "\"><script>alert(document.cookie)</script>"));
+                "<a href=\"javascript:window.xssRan = 'link'\">a link</a> and [a Markdown link](javascript:alert('XSS'))"));
+        reply.addAll(xssFilterEvasionExamples());
+        page.getByLabel("Your reply").fill(String.join("\n\n", reply));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post the reply")).click();
         assertThat(post("Asha Assessor")).containsText("A few tricks I have seen in the wild");
         assertNothingRanNorWasInjected(dialogs, "the reply as posted");
 
         // read afresh by the other member: the same, and they report it
         switchTo(ExchangeApi.PRACTITIONER, threadPage);
-        Locator reply = post("Asha Assessor");
+        Locator posted = post("Asha Assessor");
         // the markup is shown as the words it is, never as elements
-        assertThat(reply.locator(".post-body")).containsText("<script>window.xssRan");
-        reply.locator(".post-body").hover();
-        reply.getByText("a link").first().click();
+        assertThat(posted.locator(".post-body")).containsText("<script>window.xssRan");
+        posted.locator(".post-body").hover();
+        posted.getByText("a link").first().click();
         assertNothingRanNorWasInjected(dialogs, "the reply read by another member");
         Accessibility.assertNoViolations(page, "a thread with a post of markup");
-        reply.getByText("Report this post").click();
-        reply.getByLabel("Why you report it").fill("It is full of script, please take it down.");
-        reply.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the report")).click();
+        posted.getByText("Report this post").click();
+        posted.getByLabel("Why you report it").fill("It is full of script, please take it down.");
+        posted.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the report")).click();
         assertThat(page.locator("#thread-status")).containsText("your report reached the programme admins");
-        assertThat(reply.getByTestId("post-reported")).isFocused();
-        String postId = reply.getAttribute("id").substring("post-".length());
+        assertThat(posted.getByTestId("post-reported")).isFocused();
+        String postId = posted.getAttribute("id").substring("post-".length());
 
         // the programme admins see the report, by the group's name, and it leads to the post
         switchTo(ExchangeApi.PROGRAMME_ADMIN, "/admin/discussion-reports.html");
@@ -726,20 +723,40 @@ class ExchangePortalIT extends BrowserTest {
 
         // the facilitator hides it with a reason, which everyone then reads in its place
         switchTo(ExchangeApi.FACILITATOR, threadPage);
-        reply = post("Asha Assessor");
-        reply.getByText("Hide this post").click();
-        reply.getByLabel("Reason for hiding").fill("Markup that does not belong in a discussion");
-        reply.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hide the post")).click();
-        assertThat(reply.getByTestId("post-hidden"))
+        posted = post("Asha Assessor");
+        posted.getByText("Hide this post").click();
+        posted.getByLabel("Reason for hiding").fill("Markup that does not belong in a discussion");
+        posted.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hide the post")).click();
+        assertThat(posted.getByTestId("post-hidden"))
                 .hasText("A facilitator hid this post. Reason: Markup that does not belong in a discussion");
-        assertThat(reply.getByTestId("post-hidden")).isFocused();
-        assertThat(reply.locator(".post-body")).hasCount(0);
+        assertThat(posted.getByTestId("post-hidden")).isFocused();
+        assertThat(posted.locator(".post-body")).hasCount(0);
         assertThat(page.locator("#thread-status")).containsText("The post by Asha Assessor is hidden.");
         screenshot("exchange-discussion-post-hidden");
         Accessibility.assertNoViolations(page, "a thread with a hidden post");
         org.assertj.core.api.Assertions.assertThat(exchange.call("GET", "/api/exchange/discussion-reports?limit=500",
                 ExchangeApi.PROGRAMME_ADMIN, null, 200).toString()).doesNotContain(postId);
         assertNothingRanNorWasInjected(dialogs, "the thread as its facilitator sees it");
+    }
+
+    /**
+     * The XSS filter evasion examples exchange-service's SafeMarkdownTest renders on the server
+     * ({@code exchange-service/src/test/resources/xss-filter-evasion-examples.txt}: one a line, {@code \n} a line
+     * break, {@code #} a comment).
+     */
+    private static List<String> xssFilterEvasionExamples() {
+        Path examples = platform.settings().root()
+                .resolve("exchange-service/src/test/resources/xss-filter-evasion-examples.txt");
+        try {
+            List<String> attacks = java.nio.file.Files.readAllLines(examples).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.replace("\\n", "\n")).toList();
+            org.assertj.core.api.Assertions.assertThat(attacks).as("the examples in %s", examples)
+                    .hasSizeGreaterThan(60);
+            return attacks;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A forming group of the facilitator's with the practitioner and the assessor as members, known by name. */
