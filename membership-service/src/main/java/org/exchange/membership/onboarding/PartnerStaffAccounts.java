@@ -3,6 +3,7 @@ package org.exchange.membership.onboarding;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.exchange.membership.onboarding.KeycloakProviders.StaffLink;
@@ -44,7 +45,7 @@ class PartnerStaffAccounts {
     }
 
     /** The alias of the sign-in of the person's organisation, if it was onboarded and they are not erased. */
-    java.util.Optional<String> aliasOf(UUID practitionerId) {
+    Optional<String> aliasOf(UUID practitionerId) {
         return jdbc.sql("""
                 select s.identity_provider_alias from practitioner p
                 join partner_sign_in s on s.organisation_id = p.organisation_id

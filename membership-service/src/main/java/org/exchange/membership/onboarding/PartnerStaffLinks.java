@@ -3,10 +3,8 @@ package org.exchange.membership.onboarding;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import org.exchange.membership.appointment.AppointmentService;
@@ -45,9 +43,7 @@ public class PartnerStaffLinks {
     private final AppointmentService appointments;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("keycloak-partner-staff-links").daemon().factory());
-    private final AtomicBoolean backfilling = new AtomicBoolean();
+    private final KeycloakReader reader = new KeycloakReader("keycloak-partner-staff-links");
 
     PartnerStaffLinks(PartnerStaffAccounts accounts, KeycloakProviders keycloak, AppointmentService appointments,
             TransactionTemplate transaction, Clock clock) {
@@ -69,15 +65,7 @@ public class PartnerStaffLinks {
     @Scheduled(fixedDelayString = "${exchange.identity.partner-sign-in.staff-links-interval:PT30S}",
             initialDelayString = "${exchange.identity.partner-sign-in.staff-links-interval:PT30S}")
     void backfillOnSchedule() {
-        if (backfilling.compareAndSet(false, true)) {
-            reader.execute(() -> {
-                try {
-                    backfill();
-                } finally {
-                    backfilling.set(false);
-                }
-            });
-        }
+        reader.runScheduled(this::backfill);
     }
 
     /**
@@ -133,7 +121,7 @@ public class PartnerStaffLinks {
             account.setLastName(staff.familyName());
             account.setEnabled(true);
             if (staff.organisationId() != null) {
-                account.setAttributes(java.util.Map.of(ProviderInKeycloak.ORGANISATION_ATTRIBUTE,
+                account.setAttributes(Map.of(ProviderInKeycloak.ORGANISATION_ATTRIBUTE,
                         List.of(staff.organisationId())));
             }
             FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
@@ -156,6 +144,6 @@ public class PartnerStaffLinks {
 
     @PreDestroy
     void stop() {
-        reader.shutdownNow();
+        reader.stop();
     }
 }
