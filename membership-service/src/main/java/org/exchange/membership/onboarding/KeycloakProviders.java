@@ -177,8 +177,14 @@ class KeycloakProviders {
             restoring.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
             restoring.setUsers(accounts);
             try (Response answer = platform.partialImport(restoring)) {
-                refuseUnlessSuccessful(answer, "restore the accounts of partner staff");
-                return json.readTree(answer.readEntity(String.class)).path("added").asInt();
+                String said = answer.hasEntity() ? answer.readEntity(String.class) : "";
+                if (answer.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+                    log.warn("Keycloak refused to give back the accounts of partner staff: HTTP {} {}",
+                            answer.getStatus(), said.length() > 300 ? said.substring(0, 300) + "..." : said);
+                    throw new Unavailable("Keycloak refused to give back the accounts of partner staff: HTTP "
+                            + answer.getStatus(), null);
+                }
+                return json.readTree(said).path("added").asInt();
             }
         });
     }

@@ -101,6 +101,10 @@ public class PartnerStaffLinks {
             log.warn("Partner staff: the link of {} to {} could not be read ({}); trying again at the next run",
                     person, alias, e.getMessage());
             return false;
+        } catch (RuntimeException unexpected) {
+            log.error("Partner staff: the link of {} to {} could not be kept; trying again at the next run", person,
+                    alias, unexpected);
+            return false;
         }
     }
 
