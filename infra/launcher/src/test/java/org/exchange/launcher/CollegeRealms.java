@@ -61,7 +61,8 @@ final class CollegeRealms {
                                 samlAttribute("email", "urn:oid:0.9.2342.19200300.100.1.3"),
                                 samlAttribute("firstName", "urn:oid:2.5.4.42"),
                                 samlAttribute("lastName", "urn:oid:2.5.4.4")))),
-                "users", List.of(Map.of("username", "sam", "enabled", true, "email", "sam@" + realm + ".test",
+                "users", List.of(Map.of("id", idOf(realm, "sam"), "username", "sam", "enabled", true,
+                        "email", "sam@" + realm + ".test",
                         "emailVerified", true, "firstName", "Sam", "lastName", "Eastgate",
                         "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))));
         if (key != null) {
@@ -115,6 +116,14 @@ final class CollegeRealms {
         }
     }
 
+    /**
+     * The member's id in the college's realm (their subject there): the same each time the college is made again, as
+     * a partner's own identity provider keeps its people's ids whatever happens to the platform's Keycloak.
+     */
+    static String idOf(String realm, String username) {
+        return UUID.nameUUIDFromBytes((realm + "/" + username).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private static Map<String, Object> samlAttribute(String property, String name) {
         return Map.of("name", property, "protocol", "saml", "protocolMapper", "saml-user-property-mapper",
                 "config", Map.of("user.attribute", property, "attribute.name", name,
@@ -135,7 +144,8 @@ final class CollegeRealms {
                         "redirectUris", List.of(keycloak + "/realms/exchange/broker/" + alias + "/endpoint*"),
                         "attributes", Map.of("pkce.code.challenge.method", "S256",
                                 "frontchannel.logout.url", ""))),
-                "users", List.of(Map.of("username", "wanda", "enabled", true, "email", "wanda@" + realm + ".test",
+                "users", List.of(Map.of("id", idOf(realm, "wanda"), "username", "wanda", "enabled", true,
+                        "email", "wanda@" + realm + ".test",
                         "emailVerified", true, "firstName", "Wanda", "lastName", "Westfield",
                         "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)))));
         HttpResponse<String> created = MembershipApi.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))

@@ -44,9 +44,11 @@ import tools.jackson.databind.JsonNode;
  * the colleges' identity providers with their mappers and the org-admin role, each college's member signs in through
  * their provider into their organisation, and the services' data is as it was.
  * <p>
- * The org-admin is a demo account of the realm file, whose subject id the realm import keeps. A partner's member gets
- * a new account, with a new subject id, at the first sign-in after the reset (Keycloak made the old one, and it went
- * with Keycloak's data): what the services recorded for the old id stays with the old id.
+ * The org-admin is a demo account of the realm file, whose subject id the realm import keeps. A partner's member is
+ * the same person after the reset (ADR 0023): membership-service kept their link to their college's provider, gives
+ * the new Keycloak their account back with its old id when it applies the college's provider again, and their next
+ * sign-in through the college lands in that account, with the same subject id, and no second entry in the college's
+ * staff. The colleges' own providers keep their people's ids, as a partner's identity provider does.
  */
 class OnboardingSurvivesKeycloakResetIT {
 
@@ -186,14 +188,21 @@ class OnboardingSurvivesKeycloakResetIT {
         awaitRealmRole(orgAdmin, "org-admin");
         assertThat(claims(api.tokenFor(ORG_ADMIN)).get("realm_access").get("roles").toString()).contains("org-admin");
 
-        // each college's member signs in through the provider again and lands in their organisation
+        // each college's member has their account back, with its old id, and signs in through the provider again as
+        // the same person, in their organisation
         for (College college : List.of(OIDC, SAML)) {
+            String before = membersBefore.get(college);
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> admin("/users/" + before + "/federated-identity").toString()
+                            .contains("\"" + college.alias() + "\""));
             String after = signInThroughThe(college);
-            JsonNode account = users("exact=true&username=" + college.account()).get(0);
-            assertThat(account.get("attributes").get("organisation").get(0).asString())
+            JsonNode accounts = users("exact=true&username=" + college.account());
+            assertThat(accounts).as("the accounts of " + college.account()).hasSize(1);
+            assertThat(accounts.get(0).get("attributes").get("organisation").get(0).asString())
                     .isEqualTo(college.organisation());
-            System.out.println("[reset-keycloak] " + college.account() + " had subject " + membersBefore.get(college)
-                    + " before and " + after + " after the reset");
+            System.out.println("[reset-keycloak] " + college.account() + " had subject " + before + " before and "
+                    + after + " after the reset");
+            assertThat(after).as("the subject id of " + college.account() + " after the reset").isEqualTo(before);
         }
 
         // the services' data is as it was
@@ -211,8 +220,9 @@ class OnboardingSurvivesKeycloakResetIT {
                     null, 200)).isEqualTo(organisationsBefore.get(college));
             JsonNode staffAfter = api.call("GET", "/api/membership/organisations/" + college.organisation() + "/staff",
                     programmeAdmin, null, 200);
-            assertThat(staffRow(staffAfter, membersBefore.get(college))).isEqualTo(staffBefore.get(college));
             System.out.println("[reset-keycloak] " + college.name() + "'s staff after the reset: " + staffAfter);
+            assertThat(staffRow(staffAfter, membersBefore.get(college))).isEqualTo(staffBefore.get(college));
+            assertThat(staffAfter).as(college.name() + "'s staff: its one member, once").hasSize(1);
         }
         List<String> admins = new ArrayList<>();
         api.call("GET", "/api/membership/organisations/" + ORG_ADMINS_ORGANISATION + "/admins", programmeAdmin, null,

@@ -2,6 +2,8 @@ package org.exchange.membership.appointment;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.exchange.contracts.membership.AppointmentWithdrawn;
@@ -130,5 +132,17 @@ public class AppointmentService {
     public List<Appointment> current(Caller caller) {
         Access.requireProgrammeAdmin(caller);
         return appointments.currentOnes();
+    }
+
+    /** The realm roles the person's current appointments grant, such as {@code org-admin}; none for an erased person. */
+    @Transactional(readOnly = true)
+    public Set<String> realmRolesOf(UUID practitionerId) {
+        Set<String> roles = new TreeSet<>();
+        for (AppointableRole role : AppointableRole.values()) {
+            if (appointments.holds(practitionerId, role)) {
+                roles.add(role.realmRole());
+            }
+        }
+        return roles;
     }
 }

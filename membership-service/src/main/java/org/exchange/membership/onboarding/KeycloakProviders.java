@@ -3,6 +3,7 @@ package org.exchange.membership.onboarding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -18,18 +19,24 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.admin.client.resource.IdentityProvidersResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * The platform realm's identity providers and their mappers, read and changed through Keycloak's admin API with the
- * platform's service account. Calls are retried briefly and guarded by a circuit breaker, so that a Keycloak that is
- * down fails fast; {@link PartnerSignInSync} tries again later. Nothing here ever logs a client secret: Keycloak's
+ * The platform realm's identity providers and their mappers, and the accounts of partners' staff (ADR 0023), read and
+ * changed through Keycloak's admin API with the platform's service account. Calls are retried briefly and guarded by a
+ * circuit breaker, so that a Keycloak that is down fails fast; {@link PartnerSignInSync} tries again later. Nothing here ever logs a client secret: Keycloak's
  * refusals are logged by status only.
  */
 @Component
@@ -39,6 +46,7 @@ class KeycloakProviders {
 
     private final Keycloak keycloak;
     private final String realm;
+    private final JsonMapper json = JsonMapper.builder().build();
     private final CircuitBreaker breaker = CircuitBreaker.of("keycloak-admin-providers", CircuitBreakerConfig.custom()
             .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
             .waitDurationInOpenState(Duration.ofSeconds(10))
@@ -123,6 +131,66 @@ class KeycloakProviders {
     List<EventRepresentation> signInsSince(long from, int max) {
         return guarded(() -> keycloak.realm(realm).getEvents(List.of("LOGIN"), null, null, from,
                 System.currentTimeMillis() + Duration.ofDays(1).toMillis(), null, 0, max, "asc"));
+    }
+
+    /**
+     * The person's link to the partner's identity provider under {@code alias}, as the broker made it at their first
+     * sign-in through it, with their username in the platform realm; null when Keycloak has no such person or they
+     * have no such link.
+     */
+    StaffLink linkOf(UUID person, String alias) {
+        return guarded(() -> {
+            UserResource user = keycloak.realm(realm).users().get(person.toString());
+            UserRepresentation account;
+            try {
+                account = user.toRepresentation();
+            } catch (NotFoundException e) {
+                e.getResponse().close();
+                return null;
+            }
+            return user.getFederatedIdentity().stream()
+                    .filter(link -> alias.equals(link.getIdentityProvider()))
+                    .findFirst()
+                    .map(link -> new StaffLink(alias, link.getUserId(), link.getUserName(), account.getUsername()))
+                    .orElse(null);
+        });
+    }
+
+    /**
+     * Gives the realm back the accounts it lacks, each with its id (the person's subject id), its link to the
+     * partner's provider and its realm roles, in one partial import that adds every account or none and leaves an
+     * account whose username or e-mail address the realm already has as it is. The realm's default roles are added to
+     * each account's roles, as Keycloak gives them to an account it makes itself. Idempotent.
+     *
+     * @return how many accounts were added
+     */
+    int restore(List<UserRepresentation> accounts) {
+        return guarded(() -> {
+            RealmResource platform = keycloak.realm(realm);
+            String defaultRoles = platform.toRepresentation().getDefaultRole().getName();
+            accounts.forEach(account -> {
+                List<String> roles = new ArrayList<>(account.getRealmRoles());
+                roles.add(defaultRoles);
+                account.setRealmRoles(roles);
+            });
+            PartialImportRepresentation restoring = new PartialImportRepresentation();
+            restoring.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+            restoring.setUsers(accounts);
+            try (Response answer = platform.partialImport(restoring)) {
+                String said = answer.hasEntity() ? answer.readEntity(String.class) : "";
+                if (answer.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+                    log.warn("Keycloak refused to give back the accounts of partner staff: HTTP {} {}",
+                            answer.getStatus(), said.length() > 300 ? said.substring(0, 300) + "..." : said);
+                    throw new Unavailable("Keycloak refused to give back the accounts of partner staff: HTTP "
+                            + answer.getStatus(), null);
+                }
+                return json.readTree(said).path("added").asInt();
+            }
+        });
+    }
+
+    /** A partner staff member's link to the partner's identity provider, and their username in the platform realm. */
+    record StaffLink(String alias, String providerUserId, String providerUsername, String username) {
     }
 
     private static IdentityProviderRepresentation representation(IdentityProviderResource provider) {

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.exchange.membership.identity.KeycloakFollower;
 import org.exchange.membership.organisation.OrganisationService;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * truth: the onboarding's transaction records the sign-in as waiting to be applied; only after it commits is Keycloak
  * told, by setting the provider and its mappers to what the row says (idempotent, so repetition does no harm). A
  * Keycloak that is down or refuses leaves the sign-in waiting; it is tried again with growing pauses until Keycloak
- * agrees. The reconciliation, at start (until it succeeds once: a fresh Keycloak gets every onboarded partner back),
+ * agrees. Each application also gives Keycloak the accounts it lacks of the partner's staff who signed in through it,
+ * with their old ids and links (ADR 0023), so that they stay the same people. The reconciliation, at start (until it
+ * succeeds once: a fresh Keycloak gets every onboarded partner back, with its staff),
  * on a schedule and on a programme admin's request, compares Keycloak with the table, reports each drift and repairs
  * it.
  */
@@ -47,18 +50,20 @@ public class PartnerSignInSync {
     private final Clock clock;
     private final KeycloakFollower follower;
     private final PartnerSecrets secrets;
+    private final PartnerStaffLinks staffLinks;
     private final Counter unexpectedFailures;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PartnerSignInSync(PartnerSignIns signIns, KeycloakProviders keycloak, OrganisationService organisations,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters, PartnerSecrets secrets,
-            @Value("${exchange.identity.role-sync.longest-pause:PT5M}") Duration longestPause) {
+            PartnerStaffLinks staffLinks, @Value("${exchange.identity.role-sync.longest-pause:PT5M}") Duration longestPause) {
         this.signIns = signIns;
         this.keycloak = keycloak;
         this.organisations = organisations;
         this.transaction = transaction;
         this.clock = clock;
         this.secrets = secrets;
+        this.staffLinks = staffLinks;
         this.unexpectedFailures = Counter.builder("exchange.identity.partner-sign-in.unexpected-failures")
                 .description("Attempts to apply a partner sign-in to Keycloak that failed for a reason other than"
                         + " Keycloak's answer (the sign-in's last_error says which)")
@@ -137,6 +142,13 @@ public class PartnerSignInSync {
                         ProviderInKeycloak.provider(signIn, name,
                                 signIn.usesSaml() ? null : secrets.decrypt(alias, signIns.secretOf(alias))),
                         ProviderInKeycloak.mappers(signIn));
+                List<UserRepresentation> staff = staffLinks.accountsToRestore(alias);
+                if (!staff.isEmpty()) {
+                    int restored = keycloak.restore(staff);
+                    if (restored > 0) {
+                        changed.add("gave back the accounts of " + restored + " of its staff, with their old ids");
+                    }
+                }
                 signIns.applied(alias, clock.instant());
                 log.info("Identity provider: partner sign-in {} of {} applied{}", alias, signIn.organisationId(),
                         changed.isEmpty() ? "" : " (" + String.join("; ", changed) + ")");

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -38,9 +35,7 @@ class SuccessfulSignIns {
     private final PartnerSignIns signIns;
     private final KeycloakProviders keycloak;
     private final TransactionTemplate transaction;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("keycloak-sign-in-events").daemon().factory());
-    private final AtomicBoolean reading = new AtomicBoolean();
+    private final KeycloakReader reader = new KeycloakReader("keycloak-sign-in-events");
 
     SuccessfulSignIns(PartnerSignIns signIns, KeycloakProviders keycloak, TransactionTemplate transaction) {
         this.signIns = signIns;
@@ -48,27 +43,16 @@ class SuccessfulSignIns {
         this.transaction = transaction;
     }
 
-    /**
-     * On a thread of its own, never the scheduler's: a Keycloak that is starting may hold a call for long, and the
-     * scheduler's one thread also retries the roles and providers waiting for Keycloak.
-     */
+    /** On a thread of its own, never the scheduler's. */
     @Scheduled(fixedDelayString = "${exchange.identity.partner-sign-in.sign-in-events-interval:PT30S}",
             initialDelayString = "${exchange.identity.partner-sign-in.sign-in-events-interval:PT30S}")
     void readOnSchedule() {
-        if (reading.compareAndSet(false, true)) {
-            reader.execute(() -> {
-                try {
-                    read();
-                } finally {
-                    reading.set(false);
-                }
-            });
-        }
+        reader.runScheduled(this::read);
     }
 
     @PreDestroy
     void stop() {
-        reader.shutdownNow();
+        reader.stop();
     }
 
     /**

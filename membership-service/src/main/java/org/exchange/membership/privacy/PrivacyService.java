@@ -13,6 +13,7 @@ import org.exchange.membership.invoice.InvoiceService;
 import org.exchange.membership.membership.Membership;
 import org.exchange.membership.membership.MembershipService;
 import org.exchange.membership.membership.Transition;
+import org.exchange.membership.onboarding.PartnerStaffLinks;
 import org.exchange.membership.practitioner.Practitioner;
 import org.exchange.membership.practitioner.PractitionerService;
 import org.exchange.platform.erasure.PlatformErasure;
@@ -31,10 +32,12 @@ public class PrivacyService {
     private final IdentitySync identity;
     private final AppointmentService appointments;
     private final PlatformErasure platformErasure;
+    private final PartnerStaffLinks partnerStaffLinks;
     private final Clock clock;
 
     PrivacyService(PractitionerService practitioners, MembershipService memberships, InvoiceService invoices,
-            CpdService cpd, IdentitySync identity, AppointmentService appointments, PlatformErasure platformErasure, Clock clock) {
+            CpdService cpd, IdentitySync identity, AppointmentService appointments, PlatformErasure platformErasure,
+            PartnerStaffLinks partnerStaffLinks, Clock clock) {
         this.practitioners = practitioners;
         this.memberships = memberships;
         this.invoices = invoices;
@@ -43,6 +46,7 @@ public class PrivacyService {
         this.appointments = appointments;
         this.clock = clock;
         this.platformErasure = platformErasure;
+        this.partnerStaffLinks = partnerStaffLinks;
     }
 
     /** Everything membership-service holds about the caller. */
@@ -60,7 +64,8 @@ public class PrivacyService {
      * reflections) and publishes PractitionerErasureRequested so that every other context does the same. Invoices
      * stay as accounting records; they name the person only by id. Counts keep counting. Their Keycloak account is
      * deleted, with its sessions and realm roles, once the erasure has committed (retried until Keycloak takes it;
-     * ADR 0015).
+     * ADR 0015), and what was kept of it to give it back after Keycloak lost its data (the link to a partner's
+     * identity provider, ADR 0023) is deleted here.
      */
     @Transactional
     public Practitioner erase(Caller caller) {
@@ -69,6 +74,7 @@ public class PrivacyService {
         cpd.erasePersonalData(erased.id());
         appointments.endAllOnErasure(caller);
         identity.endAccountAfterCommit(erased.id());
+        partnerStaffLinks.forget(erased.id());
         platformErasure.forget(erased.id());
         return erased;
     }

@@ -56,8 +56,17 @@ public final class PartnerRealm {
         });
     }
 
+    /**
+     * The person's id in the college's realm (their subject there): the same each time the realm is made, as a
+     * partner's own identity provider keeps its people's ids whatever happens to the platform's Keycloak.
+     */
+    public static String idOf(String realm, String username) {
+        return UUID.nameUUIDFromBytes((realm + "/" + username).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private static UserRepresentation person(String realm, String username) {
         UserRepresentation user = new UserRepresentation();
+        user.setId(idOf(realm, username));
         user.setUsername(username);
         user.setEmail(username + "@" + realm + ".test");
         user.setEmailVerified(true);
