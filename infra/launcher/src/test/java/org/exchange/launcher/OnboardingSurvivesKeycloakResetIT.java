@@ -140,6 +140,10 @@ class OnboardingSurvivesKeycloakResetIT {
                     + college.organisation() + "/staff", programmeAdmin, null, 200), membersBefore.get(college)));
         }
 
+        // membership-service records each member's link to their college's provider just after their arrival, on a
+        // thread of its own (ADR 0023): the reset comes once it has, as it would seconds after a real first sign-in
+        awaitTheLinksRecorded(membersBefore.values());
+
         // the restart, Keycloak's database dropped and the services' kept
         platform.close();
         Instant restarting = Instant.now();
@@ -298,6 +302,25 @@ class OnboardingSurvivesKeycloakResetIT {
         });
         assertThat(organisations).as("the organisation the mapper sets, from the platform's data")
                 .containsExactly(college.organisation());
+    }
+
+    /** Until membership-service holds each of these people's link to their college's identity provider. */
+    private static void awaitTheLinksRecorded(java.util.Collection<String> people) {
+        Awaitility.await("the links of " + people + " to their colleges' providers recorded")
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                            platform.postgres().jdbcUrl("membership"), platform.postgres().username(),
+                            platform.postgres().password());
+                            java.sql.PreparedStatement linked = connection.prepareStatement("""
+                                    select count(*) from partner_staff_account
+                                    where identity_provider_alias is not null and practitioner_id = any (?)""")) {
+                        linked.setArray(1, connection.createArrayOf("uuid", people.toArray()));
+                        try (java.sql.ResultSet count = linked.executeQuery()) {
+                            return count.next() && count.getInt(1) == people.size();
+                        }
+                    }
+                });
     }
 
     private static void awaitRealmRole(UUID person, String role) {
