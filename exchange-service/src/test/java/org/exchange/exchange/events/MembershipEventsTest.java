@@ -81,9 +81,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     @Test
     void aVenueOfferedByAPartnerIsAChoiceForSchedulingUntilItIsWithdrawn() throws Exception {
         String organisation = "org-" + UUID.randomUUID();
-        send("membership.OrganisationRegistered.v1", UUID.randomUUID(), UUID.randomUUID(), """
-                {"organisationId":"%s","name":"Ludlow College","type":"FE_COLLEGE","region":"West Midlands",
-                 "identityProviderAlias":null,"registeredAt":"2026-11-23T10:00:00Z"}""".formatted(organisation));
+        registerOrganisation(organisation, "Ludlow College");
         UUID venue = UUID.randomUUID();
         send("membership.VenueOffered.v1", venue, UUID.randomUUID(), venueOf(organisation, venue, false));
 
@@ -107,9 +105,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
     @Test
     void aRegisteredOrganisationIsChosenAndShownByItsNameNotItsId() throws Exception {
         String id = "org-" + UUID.randomUUID();
-        send("membership.OrganisationRegistered.v1", UUID.randomUUID(), UUID.randomUUID(), """
-                {"organisationId":"%s","name":"Marches College","type":"FE_COLLEGE","region":"West Midlands",
-                 "identityProviderAlias":null,"registeredAt":"2026-11-23T10:00:00Z"}""".formatted(id));
+        registerOrganisation(id, "Marches College");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/organisations")
                         .with(facilitator(UUID.randomUUID())))
@@ -476,6 +472,12 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
 
     private void send(String type, UUID key, UUID eventId, String json) throws Exception {
         producer.send(ExchangeApi.cloudEvent(Topics.MEMBERSHIP, type, key.toString(), eventId, json)).get();
+    }
+
+    private void registerOrganisation(String id, String name) throws Exception {
+        send("membership.OrganisationRegistered.v1", UUID.randomUUID(), UUID.randomUUID(), """
+                {"organisationId":"%s","name":"%s","type":"FE_COLLEGE","region":"West Midlands",
+                 "identityProviderAlias":null,"registeredAt":"2026-11-23T10:00:00Z"}""".formatted(id, name));
     }
 
     private static String venueOf(String organisation, UUID venue, boolean withdrawn) {

@@ -106,11 +106,9 @@ class ReviewQueuesAndVenuesPortalIT extends BrowserTest {
         signInAt("/organisation/partnership.html", "orgadmin");
         openSection("Venues");
         Locator offer = page.locator("#venue-form");
-        offer.getByLabel("Name of the venue").fill(venue);
-        offer.getByLabel("Address").fill("Westmid College, Station Road, Wolverhampton");
-        offer.getByLabel("Postcode").fill("WV1 1AA");
-        offer.getByLabel("How many people it seats").fill("30");
-        offer.getByLabel("Access").fill("Step-free entrance");
+        Map.of("Name of the venue", venue, "Address", "Westmid College, Station Road, Wolverhampton",
+                "Postcode", "WV1 1AA", "How many people it seats", "30", "Access", "Step-free entrance")
+                .forEach((label, value) -> offer.getByLabel(label).fill(value));
         offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Offer venue")).click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
                 .setHasText(venue + " is offered to the programme."))).isVisible();
