@@ -195,6 +195,28 @@ public class Directory {
                 .update();
     }
 
+    /**
+     * The venues partner organisations offer now (withdrawn ones left out), with the organisation's name, by
+     * organisation and name: what a meeting may be scheduled at.
+     */
+    public List<OfferedVenue> offeredVenues() {
+        return jdbc.sql("""
+                select v.id, v.name, v.organisation_id, o.name as organisation_name, v.address, v.postcode,
+                       v.capacity, v.accessibility
+                from venue v left join organisation_directory o on o.organisation_id = v.organisation_id
+                where not v.withdrawn
+                order by coalesce(o.name, v.organisation_id), v.name, v.id""")
+                .query((rs, row) -> new OfferedVenue(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("organisation_id"), rs.getString("organisation_name"), rs.getString("address"),
+                        rs.getString("postcode"), rs.getInt("capacity"), rs.getString("accessibility")))
+                .list();
+    }
+
+    /** A venue on offer for meetings, and who offers it. */
+    public record OfferedVenue(UUID id, String name, String organisationId, String organisationName, String address,
+            String postcode, int capacity, String accessibility) {
+    }
+
     public Optional<Venue> venue(UUID id) {
         return venues(List.of(id)).values().stream().findFirst();
     }

@@ -73,12 +73,39 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no longer offered"))));
     }
 
+    /**
+     * Issue 16, item 8: whoever schedules a meeting picks from the venues the partners offer (as their partnership
+     * page lists them), not from those earlier meetings happened to use: a venue offered is a choice at once, with
+     * its organisation's name, and a withdrawn one is no longer.
+     */
+    @Test
+    void aVenueOfferedByAPartnerIsAChoiceForSchedulingUntilItIsWithdrawn() throws Exception {
+        String organisation = "org-" + UUID.randomUUID();
+        registerOrganisation(organisation, "Ludlow College");
+        UUID venue = UUID.randomUUID();
+        send("membership.VenueOffered.v1", venue, UUID.randomUUID(), venueOf(organisation, venue, false));
+
+        String offered = "$[?(@.id == '%s')]".formatted(venue);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/venues")
+                        .with(facilitator(UUID.randomUUID())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(offered + ".name").value("Ludlow College, Castle Square"))
+                .andExpect(jsonPath(offered + ".organisationName").value("Ludlow College"))
+                .andExpect(jsonPath(offered + ".capacity").value(30)));
+        mvc.perform(get("/api/exchange/venues")).andExpect(status().isUnauthorized());
+
+        send("membership.VenueOffered.v1", venue, UUID.randomUUID(), venueOf(organisation, venue, true));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/venues")
+                        .with(programmeAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(offered).isEmpty()));
+    }
+
     @Test
     void aRegisteredOrganisationIsChosenAndShownByItsNameNotItsId() throws Exception {
         String id = "org-" + UUID.randomUUID();
-        send("membership.OrganisationRegistered.v1", UUID.randomUUID(), UUID.randomUUID(), """
-                {"organisationId":"%s","name":"Marches College","type":"FE_COLLEGE","region":"West Midlands",
-                 "identityProviderAlias":null,"registeredAt":"2026-11-23T10:00:00Z"}""".formatted(id));
+        registerOrganisation(id, "Marches College");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/exchange/organisations")
                         .with(facilitator(UUID.randomUUID())))
@@ -484,6 +511,20 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
 
     private void send(String type, UUID key, UUID eventId, String json) throws Exception {
         producer.send(ExchangeApi.cloudEvent(Topics.MEMBERSHIP, type, key.toString(), eventId, json)).get();
+    }
+
+    private void registerOrganisation(String id, String name) throws Exception {
+        send("membership.OrganisationRegistered.v1", UUID.randomUUID(), UUID.randomUUID(), """
+                {"organisationId":"%s","name":"%s","type":"FE_COLLEGE","region":"West Midlands",
+                 "identityProviderAlias":null,"registeredAt":"2026-11-23T10:00:00Z"}""".formatted(id, name));
+    }
+
+    private static String venueOf(String organisation, UUID venue, boolean withdrawn) {
+        return """
+                {"venueId":"%s","organisationId":"%s","name":"Ludlow College, Castle Square",
+                 "address":"Castle Square, Ludlow","postcode":"SY8 1AY","latitude":52.37,"longitude":-2.72,
+                 "capacity":30,"accessibility":"Step-free","withdrawn":%s,
+                 "offeredAt":"2026-11-23T10:00:00Z"}""".formatted(venue, organisation, withdrawn);
     }
 
     private static String venueOffered(UUID venue, boolean withdrawn) {

@@ -6,12 +6,12 @@ import { el } from '../../dom.js';
 import { field, onSubmit, failed, done, fill, networkList, table, when, where, words, meetingPlaces, meetingState } from './common.js';
 import { whenFields, whenBody, venueChoices } from './meeting-form.js';
 
-const me = await shell({ signInRequired: true });
+await shell({ signInRequired: true });
 const host = document.getElementById('page');
 const networks = await networkList();
 const list = el('div', { id: 'events' }, el('p', {}, 'Loading…'));
 const scheduled = el('div', { id: 'scheduled' });
-const venues = await venueChoices(me, null);
+const venues = await venueChoices();
 const form = el('form', { id: 'event', class: 'stacked' },
   field('event', 'networkId', 'Network', { required: true,
     options: [['', 'Choose a network'], ...networks.map(n => [n.id, n.name])] }),

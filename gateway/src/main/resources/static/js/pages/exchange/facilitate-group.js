@@ -31,7 +31,7 @@ const draft = el('div', { id: 'outcome-draft', 'data-testid': 'outcome-draft' })
 const sections = guidedSections([
   { id: 'schedule-meeting', title: 'Schedule a meeting', content: [scheduled, await scheduleForm()] },
   { id: 'schedule-several', title: 'Schedule several meetings at once', content: [scheduledTogether,
-    meetingBatchForm(group, await venueChoices(me, group.networkId), { host: scheduledTogether, changed: () => refresh() })] },
+    meetingBatchForm(group, await venueChoices(), { host: scheduledTogether, changed: () => refresh() })] },
   { id: 'record-past-meeting', title: 'Record a meeting that took place', content: [recordedPast, await pastMeetingForm()] },
   { id: 'outcome', title: 'Publish the group\'s outcome', content: [
     el('h3', { id: 'outcome-draft-heading', tabindex: '-1' }, 'Outcome draft: what works, from the discussion'), draft,
@@ -143,7 +143,7 @@ async function pastMeetingForm() {
 
 /** A form for one of the group's meetings: its title, purpose, when and where, and places. */
 async function meetingForm({ id: formId, path, button, example, purpose, hint, told }) {
-  const venues = await venueChoices(me, group.networkId);
+  const venues = await venueChoices();
   const form = el('form', { id: formId, class: 'stacked' },
     hint ? el('p', { class: 'hint' }, hint) : null,
     field(formId, 'title', 'Title', { required: true, hint: example }),

@@ -185,7 +185,7 @@ async function renderChanges() {
     return;
   }
   const message = el('div', { id: 'changed' });
-  const venues = await venueChoices(me, meeting.networkId);
+  const venues = await venueChoices();
   const reschedule = el('form', { id: 'reschedule', class: 'stacked' },
     el('h3', {}, 'Reschedule'),
     ...whenFields('reschedule', venues, meeting),

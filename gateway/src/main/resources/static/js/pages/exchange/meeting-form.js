@@ -7,33 +7,18 @@ import { field } from './common.js';
 const ZONES = ['Europe/London', 'Europe/Dublin', 'Europe/Paris', 'UTC'];
 
 /**
- * The venues a meeting may be held at: those the network's meetings (or any network's, without one) used, and for
- * programme admins every venue offered.
+ * The venues a meeting may be held at: those partner organisations offer now, as each organisation's partnership page
+ * lists them (exchange-service's copy of membership's venues), named with their organisation and seats.
  */
-export async function venueChoices(me, networkId) {
-  const venues = new Map();
+export async function venueChoices() {
   try {
-    const network = networkId ? `networkId=${networkId}&` : '';
-    const meetings = await api(`/api/exchange/meetings?${network}includePast=true&limit=500`);
-    for (const meeting of meetings) if (meeting.venue) venues.set(meeting.venue.id, meeting.venue.name);
+    const venues = await api('/api/exchange/venues');
+    return venues.map(venue => [venue.id,
+      `${venue.name} (${venue.organisationName || venue.organisationId}, ${venue.capacity} seats)`]);
   } catch (error) {
-    // the meetings only suggest venues; without them the online link remains
+    // the venues only fill a choice; without them the online link remains
+    return [];
   }
-  if ((me.roles || []).includes('programme-admin')) {
-    try {
-      const organisations = await api('/api/membership/organisations');
-      const profiles = await Promise.all(organisations.map(o =>
-        api(`/api/membership/organisations/${encodeURIComponent(o.id)}`).catch(() => null)));
-      for (const profile of profiles.filter(Boolean)) {
-        for (const venue of profile.venues || []) {
-          if (!venue.withdrawn) venues.set(venue.id, `${venue.name} (${profile.organisation.name}, ${venue.capacity} seats)`);
-        }
-      }
-    } catch (error) {
-      // membership-service unavailable: the venues the network used remain
-    }
-  }
-  return [...venues.entries()];
 }
 
 /** The controls of when and where, with values from an existing meeting when rescheduling. */
@@ -57,10 +42,16 @@ export function whereFields(form, venues, prefix, meeting) {
   return [
     field(form, `${prefix}.venueId`, 'Venue', { value: meeting?.venue?.id || '',
       hint: 'A venue offered by a partner organisation. Choose "Online" and give the link for an online meeting.',
-      options: [['', 'Online'], ...venues] }),
+      options: [['', 'Online'], ...venues, ...heldAt(meeting, venues)] }),
     field(form, `${prefix}.onlineUrl`, 'Online link', { type: 'url', value: meeting?.onlineUrl || '',
       hint: 'For an online meeting: an address starting with https://' })
   ];
+}
+
+/** A meeting's own venue when it is offered no longer, so that its form still shows where it is. */
+function heldAt(meeting, venues) {
+  const venue = meeting?.venue;
+  return venue && !venues.some(([id]) => id === venue.id) ? [[venue.id, `${venue.name} (no longer offered)`]] : [];
 }
 
 /** The API's "when" from the form's values. */
