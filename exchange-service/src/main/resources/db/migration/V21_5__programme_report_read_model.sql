@@ -1,0 +1,477 @@
+-- The programme report's figures, kept by the database in the transaction of every write to the tables they come
+-- from (issue 15, docs/adr/0024-programme-report-read-model.md): counting them from the raw tables took 16.8 s for
+-- all networks at national scale.
+--
+-- A scope is a group, a network, or the whole programme (the nil UUID). A group's scope holds its facilitators and
+-- confirmed members, and the confirmed registrations and attendances with minutes of its meetings; a network's holds
+-- those of its groups and of every meeting with its network_id (network events included); the programme's, all.
+-- A report on a programme cycle or wave is the union of its groups' scopes.
+
+-- Everyone involved in a scope, with how many rows involve them there (a facilitation, a confirmed membership, a
+-- confirmed registration, an attendance with minutes): the row goes when that falls to zero.
+CREATE TABLE report_person
+(
+  scope_id              UUID NOT NULL,
+  practitioner_id       UUID NOT NULL,
+  involvements          INT  NOT NULL,
+  attended_organisation TEXT,                -- the greatest organisation of their attendances with minutes here
+  organisation_id       TEXT,                -- that, or the directory's organisation of the person
+  PRIMARY KEY (scope_id, practitioner_id)
+);
+CREATE INDEX report_person_practitioner_idx ON report_person (practitioner_id);
+CREATE INDEX report_person_organisation_idx ON report_person (scope_id, organisation_id);
+
+-- The organisations a person attended for in a scope, with how many attendances (so that the greatest survives a
+-- correction of one of them).
+CREATE TABLE report_attended_organisation
+(
+  scope_id        UUID NOT NULL,
+  practitioner_id UUID NOT NULL,
+  organisation_id TEXT NOT NULL,
+  attendances     INT  NOT NULL,
+  PRIMARY KEY (scope_id, practitioner_id, organisation_id)
+);
+
+-- What is summed in a group's or a network's scope (the programme's is the sum over networks).
+CREATE TABLE report_figures
+(
+  scope_id       UUID PRIMARY KEY,
+  kind           TEXT   NOT NULL CHECK (kind IN ('GROUP', 'NETWORK')),
+  members        INT    NOT NULL DEFAULT 0,  -- confirmed members (groups only)
+  attendances    BIGINT NOT NULL DEFAULT 0,  -- attendance records with minutes
+  minutes        BIGINT NOT NULL DEFAULT 0,
+  outcomes       INT    NOT NULL DEFAULT 0,
+  disseminations INT    NOT NULL DEFAULT 0,
+  people_reached BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX report_figures_kind_idx ON report_figures (kind);
+
+-- Meetings held depend on the clock (scheduled and ended by now), so they are counted at read time, from these.
+CREATE INDEX meeting_held_network_idx ON meeting (network_id, ends_at) WHERE status = 'SCHEDULED';
+CREATE INDEX meeting_held_group_idx ON meeting (group_id, ends_at) WHERE status = 'SCHEDULED';
+CREATE INDEX meeting_held_idx ON meeting (ends_at) WHERE status = 'SCHEDULED';
+
+-- What one changed row adds to (or, negated, takes from) the read model.
+CREATE TYPE report_involvement AS
+(
+  scope_id        UUID,
+  practitioner_id UUID,
+  organisation_id TEXT,                      -- an attendance's organisation, else null
+  involvements    INT
+);
+CREATE TYPE report_amount AS
+(
+  scope_id       UUID,
+  kind           TEXT,
+  members        INT,
+  attendances    BIGINT,
+  minutes        BIGINT,
+  outcomes       INT,
+  disseminations INT,
+  people_reached BIGINT
+);
+
+-- The scopes of a group's rows and of a meeting's rows (the nil UUID: the programme).
+CREATE FUNCTION report_group_scopes(group_id UUID, network_id UUID)
+  RETURNS TABLE (scope_id UUID, kind TEXT) LANGUAGE sql IMMUTABLE AS $$
+  SELECT s.scope_id, s.kind
+  FROM (VALUES (group_id, 'GROUP'), (network_id, 'NETWORK'),
+               ('00000000-0000-0000-0000-000000000000'::uuid, 'PROGRAMME')) s(scope_id, kind)
+  WHERE s.scope_id IS NOT NULL
+$$;
+
+-- Applies what changed rows add and take: sums per key, so that a statement writing many rows (a bulk load) updates
+-- each row of the read model once.
+CREATE FUNCTION report_apply(involved report_involvement[], amounts report_amount[]) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_figures AS f (scope_id, kind, members, attendances, minutes, outcomes, disseminations,
+                                   people_reached)
+  SELECT a.scope_id, a.kind, sum(a.members), sum(a.attendances), sum(a.minutes), sum(a.outcomes),
+         sum(a.disseminations), sum(a.people_reached)
+  FROM unnest(amounts) a
+  WHERE a.kind IN ('GROUP', 'NETWORK')
+  GROUP BY a.scope_id, a.kind
+  HAVING sum(a.members) <> 0 OR sum(a.attendances) <> 0 OR sum(a.minutes) <> 0 OR sum(a.outcomes) <> 0
+      OR sum(a.disseminations) <> 0 OR sum(a.people_reached) <> 0
+  ORDER BY a.scope_id
+  ON CONFLICT (scope_id) DO UPDATE
+    SET members = f.members + excluded.members, attendances = f.attendances + excluded.attendances,
+        minutes = f.minutes + excluded.minutes, outcomes = f.outcomes + excluded.outcomes,
+        disseminations = f.disseminations + excluded.disseminations,
+        people_reached = f.people_reached + excluded.people_reached;
+
+  IF cardinality(involved) = 0 THEN
+    RETURN;
+  END IF;
+
+  INSERT INTO report_attended_organisation AS o (scope_id, practitioner_id, organisation_id, attendances)
+  SELECT i.scope_id, i.practitioner_id, i.organisation_id, sum(i.involvements)
+  FROM unnest(involved) i
+  WHERE i.organisation_id IS NOT NULL
+  GROUP BY i.scope_id, i.practitioner_id, i.organisation_id
+  HAVING sum(i.involvements) <> 0
+  ORDER BY i.scope_id, i.practitioner_id, i.organisation_id
+  ON CONFLICT (scope_id, practitioner_id, organisation_id) DO UPDATE SET attendances = o.attendances + excluded.attendances;
+  DELETE FROM report_attended_organisation o
+  USING unnest(involved) i
+  WHERE o.scope_id = i.scope_id AND o.practitioner_id = i.practitioner_id AND o.organisation_id = i.organisation_id
+    AND o.attendances = 0;
+
+  INSERT INTO report_person AS p (scope_id, practitioner_id, involvements)
+  SELECT i.scope_id, i.practitioner_id, sum(i.involvements)
+  FROM unnest(involved) i
+  GROUP BY i.scope_id, i.practitioner_id
+  HAVING sum(i.involvements) <> 0
+  ORDER BY i.scope_id, i.practitioner_id
+  ON CONFLICT (scope_id, practitioner_id) DO UPDATE SET involvements = p.involvements + excluded.involvements;
+  DELETE FROM report_person p
+  USING unnest(involved) i
+  WHERE p.scope_id = i.scope_id AND p.practitioner_id = i.practitioner_id AND p.involvements = 0;
+
+  UPDATE report_person p
+  SET attended_organisation = x.attended, organisation_id = coalesce(x.attended, d.organisation_id)
+  FROM (SELECT t.scope_id, t.practitioner_id,
+               (SELECT max(o.organisation_id) FROM report_attended_organisation o
+                WHERE o.scope_id = t.scope_id AND o.practitioner_id = t.practitioner_id) AS attended
+        FROM (SELECT DISTINCT i.scope_id, i.practitioner_id FROM unnest(involved) i) t) x
+       LEFT JOIN practitioner_directory d ON d.practitioner_id = x.practitioner_id
+  WHERE p.scope_id = x.scope_id AND p.practitioner_id = x.practitioner_id
+    AND (p.attended_organisation IS DISTINCT FROM x.attended
+         OR p.organisation_id IS DISTINCT FROM coalesce(x.attended, d.organisation_id));
+END
+$$;
+
+-- Each source table's rows, old ones taken away and new ones added: one function per table, called once per
+-- statement with the statement's rows (transition tables), for inserts, updates and deletes alike.
+
+CREATE FUNCTION report_facilitator_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  involved report_involvement[] := '{}';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, NULL, -1)::report_involvement
+      FROM old_rows r JOIN exchange_group g ON g.id = r.group_id
+           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, NULL, 1)::report_involvement
+      FROM new_rows r JOIN exchange_group g ON g.id = r.group_id
+           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s);
+  END IF;
+  PERFORM report_apply(involved, '{}');
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION report_member_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  involved report_involvement[] := '{}';
+  amounts  report_amount[] := '{}';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, NULL, -1)::report_involvement
+      FROM old_rows r JOIN exchange_group g ON g.id = r.group_id
+           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s
+      WHERE r.status = 'CONFIRMED');
+    amounts := amounts || array(
+      SELECT row(r.group_id, 'GROUP', -count(*), 0, 0, 0, 0, 0)::report_amount
+      FROM old_rows r WHERE r.status = 'CONFIRMED' GROUP BY r.group_id);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, NULL, 1)::report_involvement
+      FROM new_rows r JOIN exchange_group g ON g.id = r.group_id
+           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s
+      WHERE r.status = 'CONFIRMED');
+    amounts := amounts || array(
+      SELECT row(r.group_id, 'GROUP', count(*), 0, 0, 0, 0, 0)::report_amount
+      FROM new_rows r WHERE r.status = 'CONFIRMED' GROUP BY r.group_id);
+  END IF;
+  PERFORM report_apply(involved, amounts);
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION report_registration_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  involved report_involvement[] := '{}';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, NULL, -1)::report_involvement
+      FROM old_rows r JOIN meeting m ON m.id = r.meeting_id
+           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+      WHERE r.status = 'CONFIRMED');
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, NULL, 1)::report_involvement
+      FROM new_rows r JOIN meeting m ON m.id = r.meeting_id
+           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+      WHERE r.status = 'CONFIRMED');
+  END IF;
+  PERFORM report_apply(involved, '{}');
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION report_attendance_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  involved report_involvement[] := '{}';
+  amounts  report_amount[] := '{}';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, r.organisation_id, -1)::report_involvement
+      FROM old_rows r JOIN meeting m ON m.id = r.meeting_id
+           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+      WHERE r.minutes > 0);
+    amounts := amounts || array(
+      SELECT row(s.scope_id, s.kind, 0, -count(*) FILTER (WHERE r.minutes > 0), -sum(r.minutes), 0, 0, 0)::report_amount
+      FROM old_rows r JOIN meeting m ON m.id = r.meeting_id
+           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+      GROUP BY s.scope_id, s.kind);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, r.organisation_id, 1)::report_involvement
+      FROM new_rows r JOIN meeting m ON m.id = r.meeting_id
+           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+      WHERE r.minutes > 0);
+    amounts := amounts || array(
+      SELECT row(s.scope_id, s.kind, 0, count(*) FILTER (WHERE r.minutes > 0), sum(r.minutes), 0, 0, 0)::report_amount
+      FROM new_rows r JOIN meeting m ON m.id = r.meeting_id
+           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+      GROUP BY s.scope_id, s.kind);
+  END IF;
+  PERFORM report_apply(involved, amounts);
+  RETURN NULL;
+END
+$$;
+
+-- An outcome counts with its disseminations, so that they follow it if it moves.
+CREATE FUNCTION report_outcome_amounts(changed outcome[], direction INT) RETURNS report_amount[]
+  LANGUAGE sql STABLE AS $$
+  SELECT array(
+    SELECT row(s.scope_id, s.kind, 0, 0, 0, direction * count(*), direction * sum(x.disseminations),
+               direction * sum(x.reached))::report_amount
+    FROM (SELECT o.id, o.group_id, o.network_id, count(d.id) AS disseminations,
+                 coalesce(sum(d.people_reached), 0) AS reached
+          FROM unnest(changed) o LEFT JOIN dissemination d ON d.outcome_id = o.id
+          GROUP BY o.id, o.group_id, o.network_id) x
+         CROSS JOIN LATERAL report_group_scopes(x.group_id, x.network_id) s
+    GROUP BY s.scope_id, s.kind)
+$$;
+
+CREATE FUNCTION report_outcome_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  amounts report_amount[] := '{}';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    amounts := amounts || report_outcome_amounts(array(SELECT r FROM old_rows r), -1);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    amounts := amounts || report_outcome_amounts(array(SELECT r FROM new_rows r), 1);
+  END IF;
+  PERFORM report_apply('{}', amounts);
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION report_dissemination_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  amounts report_amount[] := '{}';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    amounts := amounts || array(
+      SELECT row(s.scope_id, s.kind, 0, 0, 0, 0, -count(*), -sum(r.people_reached))::report_amount
+      FROM old_rows r JOIN outcome o ON o.id = r.outcome_id
+           CROSS JOIN LATERAL report_group_scopes(o.group_id, o.network_id) s
+      GROUP BY s.scope_id, s.kind);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    amounts := amounts || array(
+      SELECT row(s.scope_id, s.kind, 0, 0, 0, 0, count(*), sum(r.people_reached))::report_amount
+      FROM new_rows r JOIN outcome o ON o.id = r.outcome_id
+           CROSS JOIN LATERAL report_group_scopes(o.group_id, o.network_id) s
+      GROUP BY s.scope_id, s.kind);
+  END IF;
+  PERFORM report_apply('{}', amounts);
+  RETURN NULL;
+END
+$$;
+
+-- A meeting that changes group or network takes its registrations and attendances along: taken from the old scopes,
+-- added to the new ones (row by row: such updates are rare; rescheduling and cancelling change neither).
+CREATE FUNCTION report_meeting_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  involved report_involvement[] := '{}';
+  amounts  report_amount[] := '{}';
+  direction INT;
+  g        UUID;
+  n        UUID;
+BEGIN
+  FOREACH direction IN ARRAY ARRAY[-1, 1] LOOP
+    IF direction < 0 THEN g := OLD.group_id; n := OLD.network_id; ELSE g := NEW.group_id; n := NEW.network_id; END IF;
+    involved := involved || array(
+      SELECT row(s.scope_id, r.practitioner_id, NULL, direction)::report_involvement
+      FROM registration r CROSS JOIN LATERAL report_group_scopes(g, n) s
+      WHERE r.meeting_id = NEW.id AND r.status = 'CONFIRMED');
+    involved := involved || array(
+      SELECT row(s.scope_id, a.practitioner_id, a.organisation_id, direction)::report_involvement
+      FROM attendance a CROSS JOIN LATERAL report_group_scopes(g, n) s
+      WHERE a.meeting_id = NEW.id AND a.minutes > 0);
+    amounts := amounts || array(
+      SELECT row(s.scope_id, s.kind, 0, direction * count(*) FILTER (WHERE a.minutes > 0), direction * sum(a.minutes),
+                 0, 0, 0)::report_amount
+      FROM attendance a CROSS JOIN LATERAL report_group_scopes(g, n) s
+      WHERE a.meeting_id = NEW.id
+      GROUP BY s.scope_id, s.kind);
+  END LOOP;
+  PERFORM report_apply(involved, amounts);
+  RETURN NULL;
+END
+$$;
+
+-- A group that changes network takes its facilitators and members along (its meetings and outcomes carry their own
+-- network_id and move by their own updates).
+CREATE FUNCTION report_group_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  involved report_involvement[] := '{}';
+  direction INT;
+  n        UUID;
+BEGIN
+  FOREACH direction IN ARRAY ARRAY[-1, 1] LOOP
+    n := CASE WHEN direction < 0 THEN OLD.network_id ELSE NEW.network_id END;
+    involved := involved || array(
+      SELECT row(n, p.practitioner_id, NULL, direction)::report_involvement
+      FROM (SELECT f.practitioner_id FROM group_facilitator f WHERE f.group_id = NEW.id
+            UNION ALL
+            SELECT m.practitioner_id FROM group_member m WHERE m.group_id = NEW.id AND m.status = 'CONFIRMED') p);
+  END LOOP;
+  PERFORM report_apply(involved, '{}');
+  RETURN NULL;
+END
+$$;
+
+-- A person's organisation in the directory is theirs in every scope where they attended for none.
+CREATE FUNCTION report_directory_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE report_person p
+  SET organisation_id = x.organisation_id
+  FROM (SELECT DISTINCT r.practitioner_id, d.organisation_id
+        FROM changed_rows r LEFT JOIN practitioner_directory d ON d.practitioner_id = r.practitioner_id) x
+  WHERE p.practitioner_id = x.practitioner_id AND p.attended_organisation IS NULL
+    AND p.organisation_id IS DISTINCT FROM x.organisation_id;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER report_facilitator_inserted AFTER INSERT ON group_facilitator
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_facilitator_changed();
+CREATE TRIGGER report_facilitator_updated AFTER UPDATE ON group_facilitator
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_facilitator_changed();
+CREATE TRIGGER report_facilitator_deleted AFTER DELETE ON group_facilitator
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_facilitator_changed();
+
+CREATE TRIGGER report_member_inserted AFTER INSERT ON group_member
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_member_changed();
+CREATE TRIGGER report_member_updated AFTER UPDATE ON group_member
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_member_changed();
+CREATE TRIGGER report_member_deleted AFTER DELETE ON group_member
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_member_changed();
+
+CREATE TRIGGER report_registration_inserted AFTER INSERT ON registration
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_registration_changed();
+CREATE TRIGGER report_registration_updated AFTER UPDATE ON registration
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_registration_changed();
+CREATE TRIGGER report_registration_deleted AFTER DELETE ON registration
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_registration_changed();
+
+CREATE TRIGGER report_attendance_inserted AFTER INSERT ON attendance
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_attendance_changed();
+CREATE TRIGGER report_attendance_updated AFTER UPDATE ON attendance
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_attendance_changed();
+CREATE TRIGGER report_attendance_deleted AFTER DELETE ON attendance
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_attendance_changed();
+
+CREATE TRIGGER report_outcome_inserted AFTER INSERT ON outcome
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_outcome_changed();
+CREATE TRIGGER report_outcome_updated AFTER UPDATE ON outcome
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_outcome_changed();
+CREATE TRIGGER report_outcome_deleted AFTER DELETE ON outcome
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_outcome_changed();
+
+CREATE TRIGGER report_dissemination_inserted AFTER INSERT ON dissemination
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_dissemination_changed();
+CREATE TRIGGER report_dissemination_updated AFTER UPDATE ON dissemination
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_dissemination_changed();
+CREATE TRIGGER report_dissemination_deleted AFTER DELETE ON dissemination
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_dissemination_changed();
+
+CREATE TRIGGER report_meeting_moved AFTER UPDATE OF group_id, network_id ON meeting
+  FOR EACH ROW WHEN (OLD.group_id IS DISTINCT FROM NEW.group_id OR OLD.network_id IS DISTINCT FROM NEW.network_id)
+  EXECUTE FUNCTION report_meeting_moved();
+
+CREATE TRIGGER report_group_moved AFTER UPDATE OF network_id ON exchange_group
+  FOR EACH ROW WHEN (OLD.network_id IS DISTINCT FROM NEW.network_id)
+  EXECUTE FUNCTION report_group_moved();
+
+CREATE TRIGGER report_directory_inserted AFTER INSERT ON practitioner_directory
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_directory_changed();
+CREATE TRIGGER report_directory_updated AFTER UPDATE ON practitioner_directory
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_directory_changed();
+CREATE TRIGGER report_directory_deleted AFTER DELETE ON practitioner_directory
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_directory_changed();
+
+-- What the raw tables hold already (a platform upgraded in place reports the same figures).
+INSERT INTO report_attended_organisation (scope_id, practitioner_id, organisation_id, attendances)
+SELECT s.scope_id, a.practitioner_id, a.organisation_id, count(*)
+FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+     CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+WHERE a.minutes > 0 AND a.organisation_id IS NOT NULL
+GROUP BY s.scope_id, a.practitioner_id, a.organisation_id;
+
+INSERT INTO report_person (scope_id, practitioner_id, involvements, attended_organisation, organisation_id)
+SELECT p.scope_id, p.practitioner_id, p.involvements, o.attended, coalesce(o.attended, d.organisation_id)
+FROM (SELECT s.scope_id, i.practitioner_id, count(*) AS involvements
+      FROM (SELECT g.id AS group_id, g.network_id, f.practitioner_id
+            FROM group_facilitator f JOIN exchange_group g ON g.id = f.group_id
+            UNION ALL
+            SELECT g.id, g.network_id, gm.practitioner_id
+            FROM group_member gm JOIN exchange_group g ON g.id = gm.group_id WHERE gm.status = 'CONFIRMED'
+            UNION ALL
+            SELECT m.group_id, m.network_id, r.practitioner_id
+            FROM registration r JOIN meeting m ON m.id = r.meeting_id WHERE r.status = 'CONFIRMED'
+            UNION ALL
+            SELECT m.group_id, m.network_id, a.practitioner_id
+            FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.minutes > 0) i
+           CROSS JOIN LATERAL report_group_scopes(i.group_id, i.network_id) s
+      GROUP BY s.scope_id, i.practitioner_id) p
+     LEFT JOIN (SELECT scope_id, practitioner_id, max(organisation_id) AS attended
+                FROM report_attended_organisation GROUP BY scope_id, practitioner_id) o
+            ON o.scope_id = p.scope_id AND o.practitioner_id = p.practitioner_id
+     LEFT JOIN practitioner_directory d ON d.practitioner_id = p.practitioner_id;
+
+INSERT INTO report_figures (scope_id, kind, members, attendances, minutes, outcomes, disseminations, people_reached)
+SELECT s.scope_id, s.kind, sum(CASE WHEN s.kind = 'GROUP' THEN x.members ELSE 0 END), sum(x.attendances),
+       sum(x.minutes), sum(x.outcomes), sum(x.disseminations), sum(x.reached)
+FROM (SELECT g.id AS group_id, g.network_id, count(*) AS members, 0 AS attendances, 0 AS minutes, 0 AS outcomes,
+             0 AS disseminations, 0 AS reached
+      FROM group_member gm JOIN exchange_group g ON g.id = gm.group_id WHERE gm.status = 'CONFIRMED'
+      GROUP BY g.id, g.network_id
+      UNION ALL
+      SELECT m.group_id, m.network_id, 0, count(*) FILTER (WHERE a.minutes > 0), sum(a.minutes), 0, 0, 0
+      FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+      GROUP BY m.group_id, m.network_id
+      UNION ALL
+      SELECT o.group_id, o.network_id, 0, 0, 0, count(DISTINCT o.id), count(d.id), coalesce(sum(d.people_reached), 0)
+      FROM outcome o LEFT JOIN dissemination d ON d.outcome_id = o.id
+      GROUP BY o.group_id, o.network_id) x
+     CROSS JOIN LATERAL report_group_scopes(x.group_id, x.network_id) s
+WHERE s.kind <> 'PROGRAMME'
+GROUP BY s.scope_id, s.kind;
