@@ -272,10 +272,10 @@ DECLARE
   amounts report_amount[] := '{}';
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    amounts := amounts || report_outcome_amounts(array(SELECT r FROM old_rows r), -1);
+    amounts := amounts || report_outcome_amounts(array(SELECT row(r.*)::outcome FROM old_rows r), -1);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    amounts := amounts || report_outcome_amounts(array(SELECT r FROM new_rows r), 1);
+    amounts := amounts || report_outcome_amounts(array(SELECT row(r.*)::outcome FROM new_rows r), 1);
   END IF;
   PERFORM report_apply('{}', amounts);
   RETURN NULL;

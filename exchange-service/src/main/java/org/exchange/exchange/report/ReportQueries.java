@@ -58,7 +58,7 @@ class ReportQueries {
         return scoped(jdbc.sql("""
                 select c.organisation_id, coalesce(o.name, c.organisation_id) as name, c.practitioners
                 from (%s) c left join organisation_directory o on o.organisation_id = c.organisation_id
-                order by name""".formatted(counted)), scope)
+                order by name, organisation_id""".formatted(counted)), scope)
                 .query((rs, row) -> new ProgrammeReport.OrganisationLine(rs.getString("organisation_id"),
                         rs.getString("name"), rs.getInt("practitioners")))
                 .list();
@@ -113,7 +113,7 @@ class ReportQueries {
                      left join report_figures f on f.scope_id = g.id
                      left join held h on h.group_id = g.id
                 where g.id in (select id from scope_group)
-                order by n.name, g.name""".formatted(SCOPE_GROUPS, meetingsOf(scope))), scope)
+                order by n.name, g.name, g.id""".formatted(SCOPE_GROUPS, meetingsOf(scope))), scope)
                 .param("now", Timestamp.from(now))
                 .query((rs, row) -> new ProgrammeReport.GroupLine(rs.getObject("id", UUID.class),
                         rs.getString("network"), rs.getString("group_name"), rs.getString("kind"),

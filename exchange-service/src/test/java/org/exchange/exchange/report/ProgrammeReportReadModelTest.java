@@ -60,6 +60,7 @@ class ProgrammeReportReadModelTest extends ExchangeIntegrationTest {
     UUID ada = UUID.randomUUID();
     UUID bob = UUID.randomUUID();
     UUID cy = UUID.randomUUID();
+    UUID dee = UUID.randomUUID();
     String college = "org-" + UUID.randomUUID();
     String provider = "org-" + UUID.randomUUID();
 
@@ -70,6 +71,7 @@ class ProgrammeReportReadModelTest extends ExchangeIntegrationTest {
         directory.saveOrganisation(provider, "Bham Skills", "WORK_BASED_LEARNING", "West Midlands", Instant.now());
         directory.savePerson(new Person(ada, "Ada", "Lovelace", college, false), Instant.now());
         directory.savePerson(new Person(cy, "Cy", "Young", provider, false), Instant.now());
+        directory.savePerson(new Person(dee, "Dee", "Smith", college, false), Instant.now());
         network = api.westMidlands();
         otherNetwork = api.westMidlands();
         cycle = ExchangeApi.id(mvc.perform(post("/api/exchange/networks/" + network + "/cycles")
@@ -103,6 +105,7 @@ class ProgrammeReportReadModelTest extends ExchangeIntegrationTest {
 
         register(launch, ada);
         register(launch, bob);
+        register(launch, dee);
         mvc.perform(delete("/api/exchange/meetings/" + launch + "/registrations/me").with(practitioner(bob)))
                 .andExpect(status().isNoContent());
         assertSameAsRawTables("registered for the launch, one cancelled");
@@ -145,6 +148,7 @@ class ProgrammeReportReadModelTest extends ExchangeIntegrationTest {
         assertSameAsRawTables("an outcome published and disseminated");
 
         directory.savePerson(new Person(cy, "Cy", "Young", college, false), Instant.now());
+        directory.savePerson(new Person(dee, "Dee", "Smith", provider, false), Instant.now());
         assertSameAsRawTables("a person moved organisation");
         directory.erase(ada, Instant.now());
         assertSameAsRawTables("a person erased");
@@ -166,6 +170,7 @@ class ProgrammeReportReadModelTest extends ExchangeIntegrationTest {
     void theMigrationFillsTheReadModelAsTheWritePathsKeepIt() throws Exception {
         UUID fractions = api.activeGroup(network, lead, 10);
         api.join(fractions, ada).andExpect(status().isCreated());
+        api.join(fractions, cy).andExpect(status().isCreated());
         api.letTimePass(Duration.ofDays(8));
         recordAttendance(meetingsOf(fractions).get(0), 30, 60);
 
@@ -244,7 +249,8 @@ class ProgrammeReportReadModelTest extends ExchangeIntegrationTest {
                 .content("""
                         {"attendees":[{"practitionerId":"%s","role":"ATTENDEE","minutes":%d},
                                       {"practitionerId":"%s","role":"ATTENDEE","minutes":%d},
-                                      {"practitionerId":"%s","role":"LEAD_FACILITATOR","minutes":120}]}"""
+                                      {"practitionerId":"%s","role":"LEAD_FACILITATOR","minutes":120}],
+                         "correctionReason":"Recorded again"}"""
                         .formatted(ada, adaMinutes, cy, cyMinutes, lead)))
                 .andExpect(status().isOk());
     }

@@ -64,7 +64,7 @@ class RawReportQueries {
                 select p.organisation_id, coalesce(o.name, p.organisation_id) as name, count(*) as practitioners
                 from people p left join organisation_directory o on o.organisation_id = p.organisation_id
                 where p.organisation_id is not null
-                group by p.organisation_id, o.name order by name"""), scope)
+                group by p.organisation_id, o.name order by name, organisation_id"""), scope)
                 .query((rs, row) -> new ProgrammeReport.OrganisationLine(rs.getString("organisation_id"),
                         rs.getString("name"), rs.getInt("practitioners")))
                 .list();
@@ -123,7 +123,7 @@ class RawReportQueries {
                 from exchange_group g join network n on n.id = g.network_id
                      left join programme_cycle c on c.id = g.cycle_id
                 where g.id in (select id from scope_group)
-                order by n.name, g.name"""), scope)
+                order by n.name, g.name, g.id"""), scope)
                 .param("now", Timestamp.from(now))
                 .query((rs, row) -> new ProgrammeReport.GroupLine(rs.getObject("id", UUID.class),
                         rs.getString("network"), rs.getString("group_name"), rs.getString("kind"),
