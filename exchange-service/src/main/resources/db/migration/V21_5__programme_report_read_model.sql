@@ -142,121 +142,57 @@ BEGIN
 END
 $$;
 
--- Each source table's rows, old ones taken away and new ones added: one function per table, called once per
--- statement with the statement's rows (transition tables), for inserts, updates and deletes alike.
+-- What a source table's changed rows add to the read model (direction 1), or take from it (-1): one function per
+-- table, called by report_rows_changed below.
 
-CREATE FUNCTION report_facilitator_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  involved report_involvement[] := '{}';
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, NULL, -1)::report_involvement
-      FROM old_rows r JOIN exchange_group g ON g.id = r.group_id
-           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, NULL, 1)::report_involvement
-      FROM new_rows r JOIN exchange_group g ON g.id = r.group_id
-           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s);
-  END IF;
-  PERFORM report_apply(involved, '{}');
-  RETURN NULL;
-END
+CREATE FUNCTION report_group_facilitator_changed(changed group_facilitator[], direction INT) RETURNS void
+  LANGUAGE sql AS $$
+  SELECT report_apply(
+    array(SELECT row(s.scope_id, r.practitioner_id, NULL, direction)::report_involvement
+          FROM unnest(changed) r JOIN exchange_group g ON g.id = r.group_id
+               CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s),
+    '{}')
 $$;
 
-CREATE FUNCTION report_member_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  involved report_involvement[] := '{}';
-  amounts  report_amount[] := '{}';
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, NULL, -1)::report_involvement
-      FROM old_rows r JOIN exchange_group g ON g.id = r.group_id
-           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s
-      WHERE r.status = 'CONFIRMED');
-    amounts := amounts || array(
-      SELECT row(r.group_id, 'GROUP', -count(*), 0, 0, 0, 0, 0)::report_amount
-      FROM old_rows r WHERE r.status = 'CONFIRMED' GROUP BY r.group_id);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, NULL, 1)::report_involvement
-      FROM new_rows r JOIN exchange_group g ON g.id = r.group_id
-           CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s
-      WHERE r.status = 'CONFIRMED');
-    amounts := amounts || array(
-      SELECT row(r.group_id, 'GROUP', count(*), 0, 0, 0, 0, 0)::report_amount
-      FROM new_rows r WHERE r.status = 'CONFIRMED' GROUP BY r.group_id);
-  END IF;
-  PERFORM report_apply(involved, amounts);
-  RETURN NULL;
-END
+CREATE FUNCTION report_group_member_changed(changed group_member[], direction INT) RETURNS void
+  LANGUAGE sql AS $$
+  SELECT report_apply(
+    array(SELECT row(s.scope_id, r.practitioner_id, NULL, direction)::report_involvement
+          FROM unnest(changed) r JOIN exchange_group g ON g.id = r.group_id
+               CROSS JOIN LATERAL report_group_scopes(g.id, g.network_id) s
+          WHERE r.status = 'CONFIRMED'),
+    array(SELECT row(r.group_id, 'GROUP', direction * count(*), 0, 0, 0, 0, 0)::report_amount
+          FROM unnest(changed) r WHERE r.status = 'CONFIRMED' GROUP BY r.group_id))
 $$;
 
-CREATE FUNCTION report_registration_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  involved report_involvement[] := '{}';
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, NULL, -1)::report_involvement
-      FROM old_rows r JOIN meeting m ON m.id = r.meeting_id
-           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
-      WHERE r.status = 'CONFIRMED');
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, NULL, 1)::report_involvement
-      FROM new_rows r JOIN meeting m ON m.id = r.meeting_id
-           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
-      WHERE r.status = 'CONFIRMED');
-  END IF;
-  PERFORM report_apply(involved, '{}');
-  RETURN NULL;
-END
+CREATE FUNCTION report_registration_changed(changed registration[], direction INT) RETURNS void
+  LANGUAGE sql AS $$
+  SELECT report_apply(
+    array(SELECT row(s.scope_id, r.practitioner_id, NULL, direction)::report_involvement
+          FROM unnest(changed) r JOIN meeting m ON m.id = r.meeting_id
+               CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+          WHERE r.status = 'CONFIRMED'),
+    '{}')
 $$;
 
-CREATE FUNCTION report_attendance_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  involved report_involvement[] := '{}';
-  amounts  report_amount[] := '{}';
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, r.organisation_id, -1)::report_involvement
-      FROM old_rows r JOIN meeting m ON m.id = r.meeting_id
-           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
-      WHERE r.minutes > 0);
-    amounts := amounts || array(
-      SELECT row(s.scope_id, s.kind, 0, -count(*) FILTER (WHERE r.minutes > 0), -sum(r.minutes), 0, 0, 0)::report_amount
-      FROM old_rows r JOIN meeting m ON m.id = r.meeting_id
-           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
-      GROUP BY s.scope_id, s.kind);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    involved := involved || array(
-      SELECT row(s.scope_id, r.practitioner_id, r.organisation_id, 1)::report_involvement
-      FROM new_rows r JOIN meeting m ON m.id = r.meeting_id
-           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
-      WHERE r.minutes > 0);
-    amounts := amounts || array(
-      SELECT row(s.scope_id, s.kind, 0, count(*) FILTER (WHERE r.minutes > 0), sum(r.minutes), 0, 0, 0)::report_amount
-      FROM new_rows r JOIN meeting m ON m.id = r.meeting_id
-           CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
-      GROUP BY s.scope_id, s.kind);
-  END IF;
-  PERFORM report_apply(involved, amounts);
-  RETURN NULL;
-END
+CREATE FUNCTION report_attendance_changed(changed attendance[], direction INT) RETURNS void
+  LANGUAGE sql AS $$
+  SELECT report_apply(
+    array(SELECT row(s.scope_id, r.practitioner_id, r.organisation_id, direction)::report_involvement
+          FROM unnest(changed) r JOIN meeting m ON m.id = r.meeting_id
+               CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+          WHERE r.minutes > 0),
+    array(SELECT row(s.scope_id, s.kind, 0, direction * count(*) FILTER (WHERE r.minutes > 0),
+                     direction * sum(r.minutes), 0, 0, 0)::report_amount
+          FROM unnest(changed) r JOIN meeting m ON m.id = r.meeting_id
+               CROSS JOIN LATERAL report_group_scopes(m.group_id, m.network_id) s
+          GROUP BY s.scope_id, s.kind))
 $$;
 
 -- An outcome counts with its disseminations, so that they follow it if it moves.
-CREATE FUNCTION report_outcome_amounts(changed outcome[], direction INT) RETURNS report_amount[]
-  LANGUAGE sql STABLE AS $$
-  SELECT array(
+CREATE FUNCTION report_outcome_changed(changed outcome[], direction INT) RETURNS void
+  LANGUAGE sql AS $$
+  SELECT report_apply('{}', array(
     SELECT row(s.scope_id, s.kind, 0, 0, 0, direction * count(*), direction * sum(x.disseminations),
                direction * sum(x.reached))::report_amount
     FROM (SELECT o.id, o.group_id, o.network_id, count(d.id) AS disseminations,
@@ -264,43 +200,30 @@ CREATE FUNCTION report_outcome_amounts(changed outcome[], direction INT) RETURNS
           FROM unnest(changed) o LEFT JOIN dissemination d ON d.outcome_id = o.id
           GROUP BY o.id, o.group_id, o.network_id) x
          CROSS JOIN LATERAL report_group_scopes(x.group_id, x.network_id) s
-    GROUP BY s.scope_id, s.kind)
+    GROUP BY s.scope_id, s.kind))
 $$;
 
-CREATE FUNCTION report_outcome_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  amounts report_amount[] := '{}';
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    amounts := amounts || report_outcome_amounts(array(SELECT row(r.*)::outcome FROM old_rows r), -1);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    amounts := amounts || report_outcome_amounts(array(SELECT row(r.*)::outcome FROM new_rows r), 1);
-  END IF;
-  PERFORM report_apply('{}', amounts);
-  RETURN NULL;
-END
+CREATE FUNCTION report_dissemination_changed(changed dissemination[], direction INT) RETURNS void
+  LANGUAGE sql AS $$
+  SELECT report_apply('{}', array(
+    SELECT row(s.scope_id, s.kind, 0, 0, 0, 0, direction * count(*), direction * sum(r.people_reached))::report_amount
+    FROM unnest(changed) r JOIN outcome o ON o.id = r.outcome_id
+         CROSS JOIN LATERAL report_group_scopes(o.group_id, o.network_id) s
+    GROUP BY s.scope_id, s.kind))
 $$;
 
-CREATE FUNCTION report_dissemination_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  amounts report_amount[] := '{}';
+-- The trigger of every source table, once per statement with the statement's rows (transition tables): its old rows
+-- taken away, its new rows added, for inserts, updates and deletes alike.
+CREATE FUNCTION report_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    amounts := amounts || array(
-      SELECT row(s.scope_id, s.kind, 0, 0, 0, 0, -count(*), -sum(r.people_reached))::report_amount
-      FROM old_rows r JOIN outcome o ON o.id = r.outcome_id
-           CROSS JOIN LATERAL report_group_scopes(o.group_id, o.network_id) s
-      GROUP BY s.scope_id, s.kind);
+    EXECUTE format('SELECT report_%s_changed(array(SELECT row(r.*)::%I FROM old_rows r), -1)',
+                   TG_TABLE_NAME, TG_TABLE_NAME);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    amounts := amounts || array(
-      SELECT row(s.scope_id, s.kind, 0, 0, 0, 0, count(*), sum(r.people_reached))::report_amount
-      FROM new_rows r JOIN outcome o ON o.id = r.outcome_id
-           CROSS JOIN LATERAL report_group_scopes(o.group_id, o.network_id) s
-      GROUP BY s.scope_id, s.kind);
+    EXECUTE format('SELECT report_%s_changed(array(SELECT row(r.*)::%I FROM new_rows r), 1)',
+                   TG_TABLE_NAME, TG_TABLE_NAME);
   END IF;
-  PERFORM report_apply('{}', amounts);
   RETURN NULL;
 END
 $$;
@@ -371,47 +294,21 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER report_facilitator_inserted AFTER INSERT ON group_facilitator
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_facilitator_changed();
-CREATE TRIGGER report_facilitator_updated AFTER UPDATE ON group_facilitator
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_facilitator_changed();
-CREATE TRIGGER report_facilitator_deleted AFTER DELETE ON group_facilitator
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_facilitator_changed();
-
-CREATE TRIGGER report_member_inserted AFTER INSERT ON group_member
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_member_changed();
-CREATE TRIGGER report_member_updated AFTER UPDATE ON group_member
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_member_changed();
-CREATE TRIGGER report_member_deleted AFTER DELETE ON group_member
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_member_changed();
-
-CREATE TRIGGER report_registration_inserted AFTER INSERT ON registration
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_registration_changed();
-CREATE TRIGGER report_registration_updated AFTER UPDATE ON registration
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_registration_changed();
-CREATE TRIGGER report_registration_deleted AFTER DELETE ON registration
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_registration_changed();
-
-CREATE TRIGGER report_attendance_inserted AFTER INSERT ON attendance
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_attendance_changed();
-CREATE TRIGGER report_attendance_updated AFTER UPDATE ON attendance
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_attendance_changed();
-CREATE TRIGGER report_attendance_deleted AFTER DELETE ON attendance
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_attendance_changed();
-
-CREATE TRIGGER report_outcome_inserted AFTER INSERT ON outcome
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_outcome_changed();
-CREATE TRIGGER report_outcome_updated AFTER UPDATE ON outcome
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_outcome_changed();
-CREATE TRIGGER report_outcome_deleted AFTER DELETE ON outcome
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_outcome_changed();
-
-CREATE TRIGGER report_dissemination_inserted AFTER INSERT ON dissemination
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_dissemination_changed();
-CREATE TRIGGER report_dissemination_updated AFTER UPDATE ON dissemination
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_dissemination_changed();
-CREATE TRIGGER report_dissemination_deleted AFTER DELETE ON dissemination
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_dissemination_changed();
+DO $$
+DECLARE
+  source TEXT;
+BEGIN
+  FOREACH source IN ARRAY ARRAY['group_facilitator', 'group_member', 'registration', 'attendance', 'outcome',
+                                'dissemination'] LOOP
+    EXECUTE format('CREATE TRIGGER report_%s_inserted AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION report_rows_changed()', source, source);
+    EXECUTE format('CREATE TRIGGER report_%s_updated AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rows_changed()', source, source);
+    EXECUTE format('CREATE TRIGGER report_%s_deleted AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION report_rows_changed()', source, source);
+  END LOOP;
+END
+$$;
 
 CREATE TRIGGER report_meeting_moved AFTER UPDATE OF group_id, network_id ON meeting
   FOR EACH ROW WHEN (OLD.group_id IS DISTINCT FROM NEW.group_id OR OLD.network_id IS DISTINCT FROM NEW.network_id)
