@@ -1,5 +1,7 @@
 package org.exchange.exchange.report;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,8 +61,7 @@ class ReportQueries {
                 select c.organisation_id, coalesce(o.name, c.organisation_id) as name, c.practitioners
                 from (%s) c left join organisation_directory o on o.organisation_id = c.organisation_id
                 order by name, organisation_id""".formatted(counted)), scope)
-                .query((rs, row) -> new ProgrammeReport.OrganisationLine(rs.getString("organisation_id"),
-                        rs.getString("name"), rs.getInt("practitioners")))
+                .query(ReportQueries::organisationLine)
                 .list();
     }
 
@@ -115,12 +116,21 @@ class ReportQueries {
                 where g.id in (select id from scope_group)
                 order by n.name, g.name, g.id""".formatted(SCOPE_GROUPS, meetingsOf(scope))), scope)
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> new ProgrammeReport.GroupLine(rs.getObject("id", UUID.class),
-                        rs.getString("network"), rs.getString("group_name"), rs.getString("kind"),
-                        rs.getString("area"), rs.getString("status"), rs.getInt("members"), rs.getInt("held"),
-                        rs.getInt("attendances"), rs.getInt("outcomes"), rs.getString("cycle"),
-                        rs.getObject("wave_number", Integer.class)))
+                .query(ReportQueries::groupLine)
                 .list();
+    }
+
+    /** A group's line of the report, from the columns both the report's query and its test oracle name alike. */
+    static ProgrammeReport.GroupLine groupLine(ResultSet rs, int row) throws SQLException {
+        return new ProgrammeReport.GroupLine(rs.getObject("id", UUID.class), rs.getString("network"),
+                rs.getString("group_name"), rs.getString("kind"), rs.getString("area"), rs.getString("status"),
+                rs.getInt("members"), rs.getInt("held"), rs.getInt("attendances"), rs.getInt("outcomes"),
+                rs.getString("cycle"), rs.getObject("wave_number", Integer.class));
+    }
+
+    static ProgrammeReport.OrganisationLine organisationLine(ResultSet rs, int row) throws SQLException {
+        return new ProgrammeReport.OrganisationLine(rs.getString("organisation_id"), rs.getString("name"),
+                rs.getInt("practitioners"));
     }
 
     /** A cycle or a wave is reported on through its groups; a network, or the programme, as a whole. */

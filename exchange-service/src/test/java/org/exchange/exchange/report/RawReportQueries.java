@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -65,8 +64,7 @@ class RawReportQueries {
                 from people p left join organisation_directory o on o.organisation_id = p.organisation_id
                 where p.organisation_id is not null
                 group by p.organisation_id, o.name order by name, organisation_id"""), scope)
-                .query((rs, row) -> new ProgrammeReport.OrganisationLine(rs.getString("organisation_id"),
-                        rs.getString("name"), rs.getInt("practitioners")))
+                .query(ReportQueries::organisationLine)
                 .list();
     }
 
@@ -125,11 +123,7 @@ class RawReportQueries {
                 where g.id in (select id from scope_group)
                 order by n.name, g.name, g.id"""), scope)
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> new ProgrammeReport.GroupLine(rs.getObject("id", UUID.class),
-                        rs.getString("network"), rs.getString("group_name"), rs.getString("kind"),
-                        rs.getString("area"), rs.getString("status"), rs.getInt("members"), rs.getInt("held"),
-                        rs.getInt("attendances"), rs.getInt("outcomes"), rs.getString("cycle"),
-                        rs.getObject("wave_number", Integer.class)))
+                .query(ReportQueries::groupLine)
                 .list();
     }
 
