@@ -1,6 +1,6 @@
 -- The programme report's figures, kept by the database in the transaction of every write to the tables they come
--- from (issue 15, docs/adr/0024-programme-report-read-model.md): counting them from the raw tables took 16.8 s for
--- all networks at national scale.
+-- from (issue 15, docs/adr/0024-programme-report-read-model-kept-by-the-database.md): counting them from the raw
+-- tables took 16.8 s for all networks at national scale.
 --
 -- A scope is a group, a network, or the whole programme (the nil UUID). A group's scope holds its facilitators and
 -- confirmed members, and the confirmed registrations and attendances with minutes of its meetings; a network's holds
@@ -112,7 +112,8 @@ BEGIN
   GROUP BY i.scope_id, i.practitioner_id, i.organisation_id
   HAVING sum(i.involvements) <> 0
   ORDER BY i.scope_id, i.practitioner_id, i.organisation_id
-  ON CONFLICT (scope_id, practitioner_id, organisation_id) DO UPDATE SET attendances = o.attendances + excluded.attendances;
+  ON CONFLICT (scope_id, practitioner_id, organisation_id)
+    DO UPDATE SET attendances = o.attendances + excluded.attendances;
   DELETE FROM report_attended_organisation o
   USING unnest(involved) i
   WHERE o.scope_id = i.scope_id AND o.practitioner_id = i.practitioner_id AND o.organisation_id = i.organisation_id

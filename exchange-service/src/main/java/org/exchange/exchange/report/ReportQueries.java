@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The figures of the programme report, read from the read model the database keeps with every write (V21_5,
- * docs/adr/0024-programme-report-read-model.md): people per scope, sums per group and network. Only meetings held are
- * counted here, from an index, as they depend on the time of the report.
+ * docs/adr/0024-programme-report-read-model-kept-by-the-database.md): people per scope, sums per group and
+ * network. Only meetings held are counted here, from an index, as they depend on the time of the report.
  */
 @Repository
 class ReportQueries {

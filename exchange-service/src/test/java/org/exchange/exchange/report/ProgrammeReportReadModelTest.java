@@ -212,7 +212,8 @@ class ProgrammeReportReadModelTest extends ExchangeIntegrationTest {
                 new ReportScope(null, cycle, 2), new ReportScope(otherNetwork, cycle, 1),
                 new ReportScope(null, null, 1))) {
             ProgrammeReport report = reports.report(scope, ADMIN);
-            assertThat(report).as("after: %s; scope %s", after, scope).isEqualTo(rawReport(scope, report.generatedAt()));
+            assertThat(report).as("after: %s; scope %s", after, scope)
+                    .isEqualTo(rawReport(scope, report.generatedAt()));
         }
     }
 
