@@ -82,8 +82,13 @@ $$;
 
 -- Applies what changed rows add and take: sums per key, so that a statement writing many rows (a bulk load) updates
 -- each row of the read model once.
+-- Without sequential scans, hash or merge joins: a statement's keys are found by index however many there are, so
+-- that the cost of a write follows its own rows, not the size of the read model (a bulk load's large batches would
+-- otherwise have the planner read whole tables, once per statement).
 CREATE FUNCTION report_apply(involved report_involvement[], amounts report_amount[]) RETURNS void
-  LANGUAGE plpgsql AS $$
+  LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+DECLARE
+  gone report_involvement[];                 -- keys whose count fell to zero
 BEGIN
   INSERT INTO report_figures AS f (scope_id, kind, members, attendances, minutes, outcomes, disseminations,
                                    people_reached)
@@ -105,37 +110,61 @@ BEGIN
     RETURN;
   END IF;
 
-  INSERT INTO report_attended_organisation AS o (scope_id, practitioner_id, organisation_id, attendances)
-  SELECT i.scope_id, i.practitioner_id, i.organisation_id, sum(i.involvements)
-  FROM unnest(involved) i
-  WHERE i.organisation_id IS NOT NULL
-  GROUP BY i.scope_id, i.practitioner_id, i.organisation_id
-  HAVING sum(i.involvements) <> 0
-  ORDER BY i.scope_id, i.practitioner_id, i.organisation_id
-  ON CONFLICT (scope_id, practitioner_id, organisation_id)
-    DO UPDATE SET attendances = o.attendances + excluded.attendances;
-  DELETE FROM report_attended_organisation o
-  USING unnest(involved) i
-  WHERE o.scope_id = i.scope_id AND o.practitioner_id = i.practitioner_id AND o.organisation_id = i.organisation_id
-    AND o.attendances = 0;
+  -- Rows that fall to zero are deleted by their keys, read back from the upsert: a bulk load touches the rows it
+  -- adds to, never a whole table.
+  WITH counted AS (
+    INSERT INTO report_attended_organisation AS o (scope_id, practitioner_id, organisation_id, attendances)
+    SELECT i.scope_id, i.practitioner_id, i.organisation_id, sum(i.involvements)
+    FROM unnest(involved) i
+    WHERE i.organisation_id IS NOT NULL
+    GROUP BY i.scope_id, i.practitioner_id, i.organisation_id
+    HAVING sum(i.involvements) <> 0
+    ORDER BY i.scope_id, i.practitioner_id, i.organisation_id
+    ON CONFLICT (scope_id, practitioner_id, organisation_id)
+      DO UPDATE SET attendances = o.attendances + excluded.attendances
+    RETURNING o.scope_id, o.practitioner_id, o.organisation_id, o.attendances)
+  SELECT coalesce(array_agg(row(c.scope_id, c.practitioner_id, c.organisation_id, 0)::report_involvement)
+                  FILTER (WHERE c.attendances = 0), '{}')
+  INTO gone FROM counted c;
+  IF cardinality(gone) > 0 THEN
+    DELETE FROM report_attended_organisation o
+    USING unnest(gone) g
+    WHERE o.scope_id = g.scope_id AND o.practitioner_id = g.practitioner_id AND o.organisation_id = g.organisation_id
+      AND o.attendances = 0;
+  END IF;
 
-  INSERT INTO report_person AS p (scope_id, practitioner_id, involvements)
-  SELECT i.scope_id, i.practitioner_id, sum(i.involvements)
-  FROM unnest(involved) i
-  GROUP BY i.scope_id, i.practitioner_id
-  HAVING sum(i.involvements) <> 0
-  ORDER BY i.scope_id, i.practitioner_id
-  ON CONFLICT (scope_id, practitioner_id) DO UPDATE SET involvements = p.involvements + excluded.involvements;
-  DELETE FROM report_person p
-  USING unnest(involved) i
-  WHERE p.scope_id = i.scope_id AND p.practitioner_id = i.practitioner_id AND p.involvements = 0;
+  -- A person new in a scope comes with their organisation; one already there is given it again only if their
+  -- attended organisations changed (and written only if it differs).
+  WITH counted AS (
+    INSERT INTO report_person AS p (scope_id, practitioner_id, involvements, attended_organisation, organisation_id)
+    SELECT k.scope_id, k.practitioner_id, k.involvements, k.attended,
+           coalesce(k.attended, (SELECT d.organisation_id FROM practitioner_directory d
+                                 WHERE d.practitioner_id = k.practitioner_id))
+    FROM (SELECT i.scope_id, i.practitioner_id, sum(i.involvements) AS involvements,
+                 (SELECT max(o.organisation_id) FROM report_attended_organisation o
+                  WHERE o.scope_id = i.scope_id AND o.practitioner_id = i.practitioner_id) AS attended
+          FROM unnest(involved) i
+          GROUP BY i.scope_id, i.practitioner_id
+          HAVING sum(i.involvements) <> 0) k
+    ORDER BY k.scope_id, k.practitioner_id
+    ON CONFLICT (scope_id, practitioner_id) DO UPDATE SET involvements = p.involvements + excluded.involvements
+    RETURNING p.scope_id, p.practitioner_id, p.involvements)
+  SELECT coalesce(array_agg(row(c.scope_id, c.practitioner_id, NULL, 0)::report_involvement)
+                  FILTER (WHERE c.involvements = 0), '{}')
+  INTO gone FROM counted c;
+  IF cardinality(gone) > 0 THEN
+    DELETE FROM report_person p
+    USING unnest(gone) g
+    WHERE p.scope_id = g.scope_id AND p.practitioner_id = g.practitioner_id AND p.involvements = 0;
+  END IF;
 
   UPDATE report_person p
   SET attended_organisation = x.attended, organisation_id = coalesce(x.attended, d.organisation_id)
   FROM (SELECT t.scope_id, t.practitioner_id,
                (SELECT max(o.organisation_id) FROM report_attended_organisation o
                 WHERE o.scope_id = t.scope_id AND o.practitioner_id = t.practitioner_id) AS attended
-        FROM (SELECT DISTINCT i.scope_id, i.practitioner_id FROM unnest(involved) i) t) x
+        FROM (SELECT DISTINCT i.scope_id, i.practitioner_id FROM unnest(involved) i
+              WHERE i.organisation_id IS NOT NULL) t) x
        LEFT JOIN practitioner_directory d ON d.practitioner_id = x.practitioner_id
   WHERE p.scope_id = x.scope_id AND p.practitioner_id = x.practitioner_id
     AND (p.attended_organisation IS DISTINCT FROM x.attended
@@ -283,7 +312,8 @@ END
 $$;
 
 -- A person's organisation in the directory is theirs in every scope where they attended for none.
-CREATE FUNCTION report_directory_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION report_directory_changed() RETURNS trigger LANGUAGE plpgsql
+  SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
   UPDATE report_person p
   SET organisation_id = x.organisation_id
