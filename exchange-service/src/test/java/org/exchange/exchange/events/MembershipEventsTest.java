@@ -314,6 +314,10 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .keepsOnlyAPseudonymousId("attendance_revision", "every version of an attendance line "
                         + "(corrections are never silent); the reason is the recorder's")
                 .keepsOnlyAPseudonymousId("dissemination", "how far a published outcome reached")
+                .keepsOnlyAPseudonymousId("report_person", "the programme report's people involved, counted from "
+                        + "the memberships, registrations and attendance that keep the same id")
+                .keepsOnlyAPseudonymousId("report_attended_organisation", "the organisations attendance was "
+                        + "recorded for, as attendance keeps them")
                 .keepsOnlyAPseudonymousId("appointment", "the latest appointment fact per person and role, so that "
                         + "a late event cannot reorder them")
                 .keepsOnlyAPseudonymousId("exchange_group", "who proposed the group; its name and challenge are "
