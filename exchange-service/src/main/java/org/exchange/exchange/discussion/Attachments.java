@@ -76,6 +76,19 @@ class Attachments {
                 .optional();
     }
 
+    /**
+     * The person's files not attached to any post yet, after those uploaded before {@code abandonedBefore} were
+     * deleted (a post never written).
+     */
+    int waiting(UUID uploadedBy, Instant abandonedBefore) {
+        jdbc.sql("""
+                delete from discussion_attachment
+                 where uploaded_by = :by and post_id is null and uploaded_at < :before""")
+                .param("by", uploadedBy).param("before", Timestamp.from(abandonedBefore)).update();
+        return jdbc.sql("select count(*) from discussion_attachment where uploaded_by = :by and post_id is null")
+                .param("by", uploadedBy).query(Integer.class).single();
+    }
+
     /** Erasure: the files the person uploaded go, attached or not. */
     void forget(UUID person) {
         jdbc.sql("delete from discussion_attachment where uploaded_by = :person").param("person", person).update();

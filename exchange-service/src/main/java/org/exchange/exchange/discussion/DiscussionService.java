@@ -54,6 +54,8 @@ public class DiscussionService {
     static final String FORMER_MEMBERS_THREAD = "A thread started by a former member";
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     private static final int SEARCH_LIMIT = 50;
+    /** How long a file waits for the post it was uploaded for before it is deleted. */
+    private static final Duration ABANDONED_AFTER = Duration.ofDays(1);
 
     private final Discussions discussions;
     private final Attachments attachments;
@@ -270,13 +272,20 @@ public class DiscussionService {
 
     /**
      * A member uploads a file into the space, to attach to a post they write next; the file is checked by its content
-     * ({@link AttachmentPolicy}) and kept with its SHA-256.
+     * ({@link AttachmentPolicy}) and kept with its SHA-256. At most twice a post's files wait to be attached; one
+     * not attached within a day is deleted.
      */
     @Transactional
     public Attachment upload(UUID spaceId, String fileName, byte[] content, Caller caller) {
         Space space = readable(space(spaceId), caller);
         requireWrites(space, caller);
         AttachmentPolicy.Accepted accepted = AttachmentPolicy.check(fileName, content);
+        // files uploaded for posts never written would pile up: a day later they go, and only so many wait at once
+        int waiting = attachments.waiting(caller.subjectId(), clock.instant().minus(ABANDONED_AFTER));
+        if (waiting >= 2 * rules.attachmentsPerPost()) {
+            throw new ConflictException("You have %d files waiting to be attached to a post: post them, or wait a day"
+                    .formatted(waiting));
+        }
         Attachment file = new Attachment(UUID.randomUUID(), accepted.fileName(), accepted.mediaType(),
                 content.length, sha256(content));
         attachments.add(file, space.id(), caller.subjectId(), clock.instant(), content);

@@ -199,6 +199,22 @@ class DiscussionAttachmentTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void atMostTenFilesWaitToBeAttachedAndOneLeftADayIsDeleted() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            upload(space, practitioner(grace), new MockMultipartFile("file", "n" + i + ".txt", null,
+                    ("note " + i).getBytes())).andExpect(status().isCreated());
+        }
+        UUID last = lastUpload;
+        problem(upload(space, practitioner(grace), new MockMultipartFile("file", "more.txt", null,
+                "more".getBytes())), 409);
+
+        clock.advance(java.time.Duration.ofDays(1).plusMinutes(1));
+        upload(space, practitioner(grace), new MockMultipartFile("file", "later.txt", null, "later".getBytes()))
+                .andExpect(status().isCreated());
+        problem(download(last, practitioner(grace)), 404);
+    }
+
+    @Test
     void aHiddenPostsFilesAreNeitherListedNorServed() throws Exception {
         upload(space, practitioner(grace), new MockMultipartFile("file", "rude.png", null, PNG))
                 .andExpect(status().isCreated());
