@@ -534,7 +534,8 @@ class ExchangePortalIT extends BrowserTest {
         Locator file = post("Asha Assessor").getByTestId("post-files").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("fraction wall.txt"));
         assertThat(post("Asha Assessor").getByTestId("post-files")).containsText("(" + wall.length + " bytes)");
-        com.microsoft.playwright.APIResponse download = page.request().get(file.getAttribute("href"));
+        com.microsoft.playwright.APIResponse download = page.request()
+                .get((String) file.evaluate("link => link.href"));
         org.assertj.core.api.Assertions.assertThat(download.status()).isEqualTo(200);
         org.assertj.core.api.Assertions.assertThat(download.body()).isEqualTo(wall);
         org.assertj.core.api.Assertions.assertThat(download.headers().get("content-disposition")).startsWith("attachment");
