@@ -1,5 +1,6 @@
 package org.exchange.exchange.discussion;
 
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -20,7 +21,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exchange.platform.security.Caller;
 import org.exchange.platform.validation.WebLink;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +34,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Discussions of groups, networks and the Learning Exchange: spaces, threads, replies, helpful marks, moderation and reports. A space,
@@ -131,7 +138,8 @@ class DiscussionController {
     @Operation(summary = "Start a thread with its opening post, in Markdown (the space's members)")
     DiscussionService.ThreadView startThread(@PathVariable UUID spaceId, @Valid @RequestBody StartThread body,
             Caller caller) {
-        return discussions.startThread(spaceId, body.title(), body.text(), links(body.links()), caller);
+        return discussions.startThread(spaceId, body.title(), body.text(), links(body.links()), body.attachments(),
+                caller);
     }
 
     @GetMapping("/discussions/threads/{threadId}")
@@ -145,7 +153,34 @@ class DiscussionController {
     @RateLimited
     @Operation(summary = "Reply in a thread, in Markdown (the space's members)")
     DiscussionService.PostView reply(@PathVariable UUID threadId, @Valid @RequestBody Reply body, Caller caller) {
-        return discussions.reply(threadId, body.text(), links(body.links()), caller);
+        return discussions.reply(threadId, body.text(), links(body.links()), body.attachments(), caller);
+    }
+
+    @PostMapping(path = "/discussions/{spaceId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Upload a file to attach to the caller's next post in the space: PDF, PNG, JPEG, plain text, "
+            + "DOCX, XLSX or PPTX by its content, at most 5 MiB (the space's members)")
+    @ApiResponse(responseCode = "413", description = "The file is larger than 5 MiB", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
+    @ApiResponse(responseCode = "415", description = "The file's content is not an allowed type, or does not match "
+            + "its name", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
+    DiscussionService.Attachment upload(@PathVariable UUID spaceId, @RequestPart("file") MultipartFile file,
+            Caller caller) throws IOException {
+        return discussions.upload(spaceId, file.getOriginalFilename(), file.getBytes(), caller);
+    }
+
+    @GetMapping("/discussions/attachments/{attachmentId}")
+    @Operation(summary = "Download a post's file, as an attachment (those who may read the space; a hidden post's "
+            + "files are not served)")
+    ResponseEntity<byte[]> download(@PathVariable UUID attachmentId, Caller caller) {
+        DiscussionService.AttachmentFile file = discussions.download(attachmentId, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
     }
 
     @PutMapping("/discussions/threads/{threadId}/pin")
@@ -210,13 +245,14 @@ class DiscussionController {
                 : links.stream().map(link -> new DiscussionService.Link(link.url(), link.title())).toList();
     }
 
-    /** A thread to start: its title and opening post. */
+    /** A thread to start: its title and opening post, with the files uploaded for it. */
     record StartThread(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = MAX_TEXT) String text,
-            @Valid List<@NotNull ResourceLink> links) {
+            @Valid List<@NotNull ResourceLink> links, List<@NotNull UUID> attachments) {
     }
 
-    /** A reply. */
-    record Reply(@NotBlank @Size(max = MAX_TEXT) String text, @Valid List<@NotNull ResourceLink> links) {
+    /** A reply, with the files uploaded for it. */
+    record Reply(@NotBlank @Size(max = MAX_TEXT) String text, @Valid List<@NotNull ResourceLink> links,
+            List<@NotNull UUID> attachments) {
     }
 
     /** A resource a post links to: an https address and, optionally, what it is. */

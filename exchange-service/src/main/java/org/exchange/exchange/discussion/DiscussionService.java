@@ -54,8 +54,11 @@ public class DiscussionService {
     static final String FORMER_MEMBERS_THREAD = "A thread started by a former member";
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     private static final int SEARCH_LIMIT = 50;
+    /** How long a file waits for the post it was uploaded for before it is deleted. */
+    private static final Duration ABANDONED_AFTER = Duration.ofDays(1);
 
     private final Discussions discussions;
+    private final Attachments attachments;
     private final DiscussionAccess access;
     private final GroupService groups;
     private final NetworkService networks;
@@ -68,10 +71,11 @@ public class DiscussionService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DiscussionService(Discussions discussions, DiscussionAccess access, GroupService groups, NetworkService networks,
+    DiscussionService(Discussions discussions, Attachments attachments, DiscussionAccess access, GroupService groups, NetworkService networks,
             Directory directory, LearningExchangeMembers learningExchange, OutcomeService outcomes,
             IntegrationEvents events, AuditTrail audit, DiscussionRules rules, JdbcClient jdbc, Clock clock) {
         this.discussions = discussions;
+        this.attachments = attachments;
         this.access = access;
         this.groups = groups;
         this.networks = networks;
@@ -87,6 +91,14 @@ public class DiscussionService {
 
     /** A link to a resource a post points to (https only). */
     public record Link(String url, String title) {
+    }
+
+    /** A file uploaded into a space, to attach to a post: its name as uploaded, the type its content shows. */
+    public record Attachment(UUID id, String name, String mediaType, int size, String sha256) {
+    }
+
+    /** A file to download. */
+    public record AttachmentFile(String name, String mediaType, byte[] content) {
     }
 
     /** A person a post mentions, with the name to show. */
@@ -121,11 +133,13 @@ public class DiscussionService {
      * @param authorId null once the author was erased
      * @param authorName the author's name, or "A former member"
      * @param html the sanitised HTML of its text; null when hidden or when the author was erased
+     * @param attachments its files; none shown while it is hidden
      * @param unread whether the reader had not seen it before this answer
      */
     public record PostView(UUID id, UUID threadId, boolean opensThread, UUID authorId, String authorName,
             String html, boolean hidden, String hiddenReason, boolean whatWorks, int helpful, boolean helpfulToMe,
-            List<Mention> mentions, List<Link> links, Instant postedAt, boolean unread) {
+            List<Mention> mentions, List<Link> links, List<Attachment> attachments, Instant postedAt,
+            boolean unread) {
     }
 
     /** A thread with its posts, oldest first. */
@@ -227,23 +241,24 @@ public class DiscussionService {
 
     /** A member starts a thread with its opening post. */
     @Transactional
-    public ThreadView startThread(UUID spaceId, String title, String text, List<Link> links, Caller caller) {
+    public ThreadView startThread(UUID spaceId, String title, String text, List<Link> links, List<UUID> files,
+            Caller caller) {
         Space space = readable(space(spaceId), caller);
         requireWrites(space, caller);
         Instant now = clock.instant();
         DiscussionThread thread = new DiscussionThread(UUID.randomUUID(), space.id(), title.strip(), now, now, null);
         discussions.add(thread);
-        addPost(space, thread, true, text, links, caller, now);
+        addPost(space, thread, true, text, links, files, caller, now);
         return threadView(space, thread, caller);
     }
 
     /** A member replies in a thread. */
     @Transactional
-    public PostView reply(UUID threadId, String text, List<Link> links, Caller caller) {
+    public PostView reply(UUID threadId, String text, List<Link> links, List<UUID> files, Caller caller) {
         DiscussionThread thread = discussions.lockThread(threadId).orElseThrow(() -> unknownThread(threadId));
         Space space = readable(space(thread.spaceId()), caller, () -> unknownThread(threadId));
         requireWrites(space, caller);
-        Post post = addPost(space, thread, false, text, links, caller, clock.instant());
+        Post post = addPost(space, thread, false, text, links, files, caller, clock.instant());
         return postViews(List.of(post), caller, null).getFirst();
     }
 
@@ -253,6 +268,44 @@ public class DiscussionService {
         DiscussionThread thread = discussions.thread(threadId).orElseThrow(() -> unknownThread(threadId));
         Space space = readable(space(thread.spaceId()), caller, () -> unknownThread(threadId));
         return threadView(space, thread, caller);
+    }
+
+    /**
+     * A member uploads a file into the space, to attach to a post they write next; the file is checked by its content
+     * ({@link AttachmentPolicy}) and kept with its SHA-256. At most twice a post's files wait to be attached; one
+     * not attached within a day is deleted.
+     */
+    @Transactional
+    public Attachment upload(UUID spaceId, String fileName, byte[] content, Caller caller) {
+        Space space = readable(space(spaceId), caller);
+        requireWrites(space, caller);
+        AttachmentPolicy.Accepted accepted = AttachmentPolicy.check(fileName, content);
+        // files uploaded for posts never written would pile up: a day later they go, and only so many wait at once
+        int waiting = attachments.waiting(caller.subjectId(), clock.instant().minus(ABANDONED_AFTER));
+        if (waiting >= 2 * rules.attachmentsPerPost()) {
+            throw new ConflictException("You have %d files waiting to be attached to a post: post them, or wait a day"
+                    .formatted(waiting));
+        }
+        Attachment file = new Attachment(UUID.randomUUID(), accepted.fileName(), accepted.mediaType(),
+                content.length, sha256(content));
+        attachments.add(file, space.id(), caller.subjectId(), clock.instant(), content);
+        return file;
+    }
+
+    /**
+     * A file, for those who read its space: a file of a hidden post is not served, and one not attached yet only to
+     * the person who uploaded it; to anyone else it is unknown.
+     */
+    @Transactional(readOnly = true)
+    public AttachmentFile download(UUID fileId, Caller caller) {
+        Attachments.Stored file = attachments.file(fileId).orElseThrow(() -> unknownFile(fileId));
+        readable(space(file.spaceId()), caller, () -> unknownFile(fileId));
+        boolean served = file.postId() == null ? file.uploadedBy().equals(caller.subjectId())
+                : !discussions.post(file.postId()).orElseThrow().hidden();
+        if (!served) {
+            throw unknownFile(fileId);
+        }
+        return new AttachmentFile(file.fileName(), file.mediaType(), file.content());
     }
 
     /** A facilitator of the group (a programme admin anywhere) pins a thread to the top, or unpins it. */
@@ -412,10 +465,11 @@ public class DiscussionService {
             }
         }
         discussions.forget(personId);
+        attachments.forget(personId);
     }
 
     private Post addPost(Space space, DiscussionThread thread, boolean opens, String text, List<Link> links,
-            Caller caller, Instant now) {
+            List<UUID> files, Caller caller, Instant now) {
         List<Link> checked = checkedLinks(links);
         requireWithinRate(caller.subjectId(), now);
         List<UUID> members = membersOf(space);
@@ -424,6 +478,7 @@ public class DiscussionService {
                 SafeMarkdown.html(text), now, null, null, null);
         discussions.add(post);
         discussions.addLinks(post.id(), checked);
+        attach(files, post.id(), space, caller);
         discussions.addMentions(post.id(), mentioned);
         discussions.markRead(thread.id(), caller.subjectId(), now);
         List<UUID> toNotify = space.kind() == Space.Kind.GROUP
@@ -448,6 +503,30 @@ public class DiscussionService {
         }
         return given.stream().map(link -> new Link(link.url().strip(),
                 link.title() == null || link.title().isBlank() ? null : link.title().strip())).toList();
+    }
+
+    /** The caller's files, uploaded into the space and not attached yet, no more than the rules allow. */
+    private void attach(List<UUID> files, UUID postId, Space space, Caller caller) {
+        List<UUID> given = files == null ? List.of() : files;
+        if (given.size() > rules.attachmentsPerPost()) {
+            throw new InvalidRequestException("attachments", "A post carries at most %d files; this one has %d"
+                    .formatted(rules.attachmentsPerPost(), given.size()));
+        }
+        for (int index = 0; index < given.size(); index++) {
+            if (!attachments.attach(given.get(index), postId, index, space.id(), caller.subjectId())) {
+                throw new InvalidRequestException("attachments[%d]".formatted(index), "Attach a file you uploaded "
+                        + "into this space and have not attached to another post");
+            }
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     /** At most the rules' number of posts a minute per person, counted across every instance of the service. */
@@ -519,6 +598,7 @@ public class DiscussionService {
     private List<PostView> postViews(List<Post> posts, Caller caller, Instant readBefore) {
         List<UUID> ids = posts.stream().map(Post::id).toList();
         Map<UUID, List<Link>> links = discussions.links(ids);
+        Map<UUID, List<Attachment>> files = attachments.of(ids);
         Map<UUID, List<UUID>> mentions = discussions.mentions(ids);
         Map<UUID, Integer> helpful = discussions.helpfulCounts(ids);
         Set<UUID> helpfulToMe = discussions.helpfulTo(caller.subjectId(), ids);
@@ -532,7 +612,8 @@ public class DiscussionService {
                 helpful.getOrDefault(post.id(), 0), helpfulToMe.contains(post.id()),
                 mentions.getOrDefault(post.id(), List.of()).stream()
                         .map(person -> new Mention(person, names.get(person))).toList(),
-                links.getOrDefault(post.id(), List.of()), post.postedAt(),
+                links.getOrDefault(post.id(), List.of()),
+                post.hidden() ? List.of() : files.getOrDefault(post.id(), List.of()), post.postedAt(),
                 readBefore != null && !post.hidden() && !caller.subjectId().equals(post.authorId())
                         && post.postedAt().isAfter(readBefore)))
                 .toList();
@@ -596,6 +677,10 @@ public class DiscussionService {
 
     private static NotFoundException unknownThread(UUID id) {
         return new NotFoundException("No discussion thread " + id);
+    }
+
+    private static NotFoundException unknownFile(UUID id) {
+        return new NotFoundException("No discussion file " + id);
     }
 
     private static NotFoundException unknownPost(UUID id) {

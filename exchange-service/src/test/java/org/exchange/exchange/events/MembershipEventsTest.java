@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.exchange.exchange.ExchangeApi.facilitator;
 import static org.exchange.exchange.ExchangeApi.programmeAdmin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 
 class MembershipEventsTest extends ExchangeIntegrationTest {
@@ -224,10 +226,18 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .andExpect(status().isCreated());
         mvc.perform(get("/api/exchange/discussions/threads/" + thread).with(ExchangeApi.practitioner(alan)))
                 .andExpect(status().isOk());
-        // a reply of his that the facilitator carried into the group's outcome draft, and his Learning Exchange membership
+        // a reply of his, with a file, that the facilitator carried into the group's outcome draft; a file he uploaded
+        // and never attached; his Learning Exchange membership
+        UUID file = ExchangeApi.id(mvc.perform(multipart("/api/exchange/discussions/" + space + "/attachments")
+                .file(new MockMultipartFile("file", "alan.txt", "text/plain", "My notes".getBytes()))
+                .with(ExchangeApi.practitioner(alan))).andExpect(status().isCreated()));
+        mvc.perform(multipart("/api/exchange/discussions/" + space + "/attachments")
+                .file(new MockMultipartFile("file", "draft.txt", "text/plain", "My draft".getBytes()))
+                .with(ExchangeApi.practitioner(alan))).andExpect(status().isCreated());
         UUID quoted = ExchangeApi.id(mvc.perform(post("/api/exchange/discussions/threads/" + thread + "/replies")
                 .with(ExchangeApi.practitioner(alan)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"text\":\"What worked for me\"}")).andExpect(status().isCreated()));
+                .content("{\"text\":\"What worked for me\",\"attachments\":[\"%s\"]}".formatted(file)))
+                .andExpect(status().isCreated()));
         mvc.perform(put("/api/exchange/discussions/posts/" + quoted + "/what-works").with(facilitator(lead)))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/exchange/discussions/posts/" + quoted + "/outcome-draft").with(facilitator(lead)))
@@ -289,6 +299,7 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
             assertThat(count("select count(*) from " + table + " where person_id = ?", alan)).as(table).isZero();
         }
         assertThat(count("select count(*) from discussion_report where reported_by = ?", alan)).isZero();
+        assertThat(count("select count(*) from discussion_attachment where uploaded_by = ?", alan)).isZero();
         assertThat(count("select count(*) from interest where practitioner_id = ?", alan)).isZero();
         assertThat(count("select count(*) from series_registration where practitioner_id = ?", alan)).isZero();
         assertThat(count("select count(*) from enquiry where practitioner_id = ?", alan)).isZero();
@@ -327,7 +338,8 @@ class MembershipEventsTest extends ExchangeIntegrationTest {
                 .keepsOnlyAPseudonymousId("research_evaluation", "who recorded the group's evaluation; what works "
                         + "is the group's finding")
                 .erasureRemovesOrBlanks("discussion_post", "discussion_thread", "discussion_link",
-                        "discussion_mention", "discussion_reaction", "discussion_read", "discussion_report")
+                        "discussion_mention", "discussion_reaction", "discussion_read", "discussion_report",
+                        "discussion_attachment")
                 .erasureRemovesOrBlanks("interest", "series_registration")
                 .erasureRemovesOrBlanks("enquiry", "enquiry_reply", "learning_exchange_member",
                         "outcome_draft_item")

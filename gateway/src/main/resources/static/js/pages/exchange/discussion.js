@@ -8,6 +8,7 @@ import { el, formatDateTime, announce, replaceStatus } from '../../dom.js';
 import { field, onSubmit, failed, param, loadOrStop, fill, spaceOwner, tell, markdownHint } from './common.js';
 import { mentionPicker } from './mentions.js';
 import { resourceLinks, linksFrom } from './resource-links.js';
+import { fileField, uploadFiles } from './post-files.js';
 
 await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -130,11 +131,13 @@ function renderStart() {
     field('thread', 'text', 'Your message', { type: 'textarea', required: true, hint: markdownHint,
       attributes: { maxlength: '10000', rows: '6' } }),
     links,
+    fileField('thread'),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Start the thread')));
   mentionPicker(form.querySelector('textarea'), space.id);
   onSubmit(form, async values => {
+    const attachments = await uploadFiles(form, space.id);
     const thread = await api(`/api/exchange/discussions/${space.id}/threads`, { method: 'POST',
-      body: { title: values.title, text: values.text, links: linksFrom(values) } });
+      body: { title: values.title, text: values.text, links: linksFrom(values), attachments } });
     form.reset();
     links.reset();
     await showAll();

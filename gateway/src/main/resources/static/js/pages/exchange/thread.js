@@ -1,6 +1,6 @@
 // A discussion thread (?id=<thread id>): its posts, oldest first, rendered from the HTML exchange-service sanitised
 // (sanitised once more on the way into the page), with the reader's new posts marked; replying in Markdown, marking a
-// post helpful and reporting one with a reason; for facilitators, pinning the thread, marking a reply as what works,
+// post helpful and reporting one with a reason, with links and files (downloaded from the post); for facilitators, pinning the thread, marking a reply as what works,
 // carrying it into the group's outcome draft and hiding a post with a reason.
 import { shell } from '../../shell.js';
 import { api, ApiError } from '../../api.js';
@@ -8,6 +8,7 @@ import { el, formatDateTime, announce, replaceStatus, sanitisedNodes } from '../
 import { field, onSubmit, param, loadOrStop, fill, spaceOwner, discussionHref, markdownHint } from './common.js';
 import { mentionPicker } from './mentions.js';
 import { resourceLinks, linksFrom } from './resource-links.js';
+import { fileField, uploadFiles, postFiles } from './post-files.js';
 
 const me = await shell({ signInRequired: true });
 const host = document.getElementById('page');
@@ -82,6 +83,7 @@ function postItem(post) {
     body(post),
     post.links?.length ? el('ul', { class: 'post-links' }, post.links.map(link => el('li', {},
       el('a', { href: link.url, rel: 'nofollow noopener' }, link.title || link.url)))) : null,
+    post.hidden ? null : postFiles(post),
     post.hidden ? null : actions(post, by, mine)));
 }
 
@@ -200,11 +202,13 @@ function renderReply() {
     field('reply', 'text', 'Your reply', { type: 'textarea', required: true, hint: markdownHint,
       attributes: { maxlength: '10000', rows: '6' } }),
     links,
+    fileField('reply'),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Post the reply')));
   mentionPicker(form.querySelector('textarea'), thread.spaceId);
   onSubmit(form, async values => {
+    const attachments = await uploadFiles(form, thread.spaceId);
     const post = await api(`/api/exchange/discussions/threads/${thread.id}/replies`, { method: 'POST',
-      body: { text: values.text, links: linksFrom(values) } });
+      body: { text: values.text, links: linksFrom(values), attachments } });
     form.reset();
     links.reset();
     thread.posts.push(post);

@@ -516,10 +516,35 @@ class ExchangePortalIT extends BrowserTest {
         assertThat(marked).isFocused();
         String replyText = "Printed walls worked better: learners folded them to compare thirds and quarters.";
         page.getByLabel("Your reply").fill(replyText);
+        // a file of a type a post cannot carry is refused at the field, before anything is sent
+        Locator files = page.getByLabel("Files");
+        assertThat(files).hasAttribute("aria-describedby", "reply-files-hint");
+        files.setInputFiles(new com.microsoft.playwright.options.FilePayload("tool.exe", "application/octet-stream",
+                new byte[] { 'M', 'Z', 0, 0 }));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post the reply")).click();
+        assertThat(files).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#reply-files-error")).containsText("tool.exe is not one of the allowed types");
+        byte[] wall = "Fraction wall: 1, 1/2, 1/3, 1/4\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        files.setInputFiles(new com.microsoft.playwright.options.FilePayload("fraction wall.txt", "text/plain", wall));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post the reply")).click();
         assertThat(page.locator("#thread-status")).containsText("Your reply is posted.");
         assertThat(post("Asha Assessor")).containsText(replyText);
         assertThat(post("Asha Assessor").locator("article")).isFocused();
+        // the reply lists its file as a download link with its name and size, served as an attachment
+        Locator file = post("Asha Assessor").getByTestId("post-files").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("fraction wall.txt"));
+        assertThat(post("Asha Assessor").getByTestId("post-files")).containsText("(" + wall.length + " bytes)");
+        com.microsoft.playwright.APIResponse download = page.request()
+                .get((String) file.evaluate("link => link.href"));
+        org.assertj.core.api.Assertions.assertThat(download.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(download.body()).isEqualTo(wall);
+        org.assertj.core.api.Assertions.assertThat(download.headers().get("content-disposition")).startsWith("attachment");
+        org.assertj.core.api.Assertions.assertThat(download.headers().get("x-content-type-options")).isEqualTo("nosniff");
+        var size = page.viewportSize();
+        page.setViewportSize(375, 740);
+        org.assertj.core.api.Assertions.assertThat(phoneProblems()).as("a discussion thread with a file, on a phone")
+                .isEmpty();
+        page.setViewportSize(size.width, size.height);
         Accessibility.assertNoViolations(page, "a discussion thread with a reply");
 
         // the facilitator pins the thread and marks the reply as what works

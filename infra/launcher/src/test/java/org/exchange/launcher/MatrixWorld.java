@@ -173,6 +173,7 @@ final class MatrixWorld {
             case "exchange:spaceId" -> "space";
             case "exchange:threadId" -> "thread";
             case "exchange:postId" -> "post";
+            case "exchange:attachmentId" -> "attachment";
             case "exchange:enquiryId" -> "enquiry";
             case "exchange:practitionerId" -> "practitioner";
             case "exchange:file" -> path.contains("/feeds/") ? "feedFile"
@@ -325,11 +326,19 @@ final class MatrixWorld {
         create("exchange", "POST", "/api/exchange/groups/{id}/activate", facilitator, Map.of());
         ids.put("trial", create("exchange", "POST", "/api/exchange/groups/{groupId}/research/trials", practitioner,
                 Map.of()).get("id").asString());
-        // the group's discussion space, and a thread the practitioner started there with its opening post
+        // the group's discussion space, and a thread the practitioner started there with its opening post and a file
         ids.put("space", create("exchange", "GET", "/api/exchange/groups/{groupId}/discussion", practitioner,
                 Map.of()).get("id").asString());
+        HttpResponse<String> upload = multipart("exchange", "/api/exchange/discussions/" + id("space")
+                + "/attachments", practitioner);
+        if (upload.statusCode() != 201) {
+            throw new IllegalStateException("Uploading the matrix's discussion file answered " + upload.statusCode()
+                    + ": " + upload.body());
+        }
+        ids.put("attachment", JSON.readTree(upload.body()).get("id").asString());
         JsonNode thread = create("exchange", "POST", "/api/exchange/discussions/{spaceId}/threads", practitioner,
-                Map.of("title", "Matrix thread", "text", "Matrix post", "links", List.of()));
+                Map.of("title", "Matrix thread", "text", "Matrix post", "links", List.of(),
+                        "attachments", List.of(id("attachment"))));
         ids.put("thread", thread.get("id").asString());
         ids.put("post", thread.path("posts").get(0).get("id").asString());
         // an enquiry the practitioner sent to the network
