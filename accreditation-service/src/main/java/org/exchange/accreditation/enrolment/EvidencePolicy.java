@@ -1,20 +1,18 @@
 package org.exchange.accreditation.enrolment;
 
+import static org.exchange.platform.content.UploadedContent.isPlainText;
+import static org.exchange.platform.content.UploadedContent.refusal;
+import static org.exchange.platform.content.UploadedContent.startsWith;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Which evidence files the portfolio takes: at most 5 MB, and only PDF, PNG, JPEG, Word (DOCX) or plain text, judged
@@ -85,26 +83,5 @@ final class EvidencePolicy {
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** UTF-8 text without control characters other than tabs and line ends. */
-    private static boolean isPlainText(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F);
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static ErrorResponseException refusal(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        return new ErrorResponseException(status, problem, null);
     }
 }

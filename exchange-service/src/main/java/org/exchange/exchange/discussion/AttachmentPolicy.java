@@ -1,16 +1,14 @@
 package org.exchange.exchange.discussion;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import static org.exchange.platform.content.UploadedContent.isPlainText;
+import static org.exchange.platform.content.UploadedContent.refusal;
+import static org.exchange.platform.content.UploadedContent.startsWith;
+
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Which files a discussion post may carry: at most 5 MiB (under the gateway's 6 MiB), and only PDF, PNG, JPEG, plain
@@ -111,26 +109,5 @@ final class AttachmentPolicy {
             }
         }
         return null;
-    }
-
-    /** UTF-8 text without control characters other than tabs and line ends. */
-    private static boolean isPlainText(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F);
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static ErrorResponseException refusal(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        return new ErrorResponseException(status, problem, null);
     }
 }
