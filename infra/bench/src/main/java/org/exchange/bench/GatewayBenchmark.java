@@ -55,18 +55,28 @@ final class GatewayBenchmark {
      * What to run.
      *
      * @param connections each scenario runs once per number of connections given (the first saturates, a small one
-     *        shows the latency added at moderate load)
+     *        shows the latency added when the callers keep the machine busy)
+     * @param rates each scenario runs once per rate given, open loop: requests sent at that rate whatever the answers
+     *        do, the "moderate load" at which the latency a gateway adds is judged (a closed loop of even two callers
+     *        keeps two cores busy)
      * @param baselineGateway a directory holding an older gateway jar ({@code gateway-*.jar}) to measure beside the
      *        current one, or null
      * @param profile where to write a JFR recording of each gateway under the authenticated read, or null
      * @param c2Gateway whether to measure the current gateway a second time with the C2 compiler ({@code gateway-c2}):
      *        the launcher runs every service with C1 only ({@code -XX:TieredStopAtLevel=1})
      */
-    record Options(List<Integer> connections, int rounds, Duration round, Duration warmup, Path baselineGateway,
-            Path profile, Duration profileDuration, boolean c2Gateway) {
+    record Options(List<Integer> connections, List<Integer> rates, int rounds, Duration round, Duration warmup,
+            Path baselineGateway, Path profile, Duration profileDuration, boolean c2Gateway) {
+
+        /** A comma-separated list of numbers, or {@code none}. */
+        private static List<Integer> numbers(String value) {
+            return value.equals("none") ? List.of()
+                    : java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+        }
 
         static Options parse(List<String> args) {
             List<Integer> connections = List.of(16, 2);
+            List<Integer> rates = List.of(100);
             int rounds = 4;
             Duration round = Duration.ofSeconds(10);
             Duration warmup = Duration.ofSeconds(10);
@@ -81,8 +91,8 @@ final class GatewayBenchmark {
                     continue;
                 }
                 switch (args.get(i)) {
-                    case "--connections" -> connections = java.util.Arrays.stream(value.split(","))
-                            .map(Integer::valueOf).toList();
+                    case "--connections" -> connections = numbers(value);
+                    case "--rates" -> rates = numbers(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--round-seconds" -> round = Duration.ofSeconds(Long.parseLong(value));
                     case "--warmup-seconds" -> warmup = Duration.ofSeconds(Long.parseLong(value));
@@ -93,7 +103,10 @@ final class GatewayBenchmark {
                 }
                 i++;
             }
-            return new Options(connections, rounds, round, warmup, baseline, profile, profileDuration, c2Gateway);
+            if (connections.isEmpty() && rates.isEmpty()) {
+                throw new IllegalArgumentException("Give --connections or --rates");
+            }
+            return new Options(connections, rates, rounds, round, warmup, baseline, profile, profileDuration, c2Gateway);
         }
     }
 
@@ -156,12 +169,15 @@ final class GatewayBenchmark {
         String preferences = "/api/notifications/preferences";
         String change = "{\"categories\":[{\"category\":\"MEETING\",\"email\":true}]}";
 
-        for (int connections : options.connections()) {
-            side(connections, "authenticated read GET " + groupPath, 200,
+        List<LoadDriver.Load> loads = new ArrayList<>();
+        options.connections().forEach(connections -> loads.add(LoadDriver.Load.closed(connections)));
+        options.rates().forEach(rate -> loads.add(LoadDriver.Load.paced(rate)));
+        for (LoadDriver.Load load : loads) {
+            side(load, "authenticated read GET " + groupPath, 200,
                     targets(exchange, gateways, base -> get(base + groupPath, tokens)));
-            side(connections, "authenticated write PUT " + preferences, 200,
+            side(load, "authenticated write PUT " + preferences, 200,
                     targets(notification, gateways, base -> put(base + preferences, change, tokens)));
-            side(connections, "public read GET " + groupPath, 200,
+            side(load, "public read GET " + groupPath, 200,
                     targets(exchange, gateways, base -> get(base + groupPath, null)));
         }
         if (options.profile() != null) {
@@ -176,13 +192,14 @@ final class GatewayBenchmark {
     private void profile(String name, long pid, String url, Tokens tokens) {
         Path file = options.profile().resolveSibling(options.profile().getFileName().toString()
                 .replaceFirst("(\\.jfr)?$", "-" + name + ".jfr"));
-        Profile.record(pid, file, options.profileDuration(), () -> LoadDriver.run(get(url, tokens), 200,
-                options.connections().getFirst(), options.profileDuration()), out);
+        int connections = options.connections().isEmpty() ? 16 : options.connections().getFirst();
+        Profile.record(pid, file, options.profileDuration(), () -> LoadDriver.run(get(url, tokens), 200, connections,
+                options.profileDuration()), out);
         JfrTopFrames.print(file, 25, out);
     }
 
-    private void side(int connections, String scenario, int expectedStatus, List<SideBySide.Target> targets) {
-        new SideBySide(scenario, expectedStatus, connections, options.warmup(), options.round(), options.rounds())
+    private void side(LoadDriver.Load load, String scenario, int expectedStatus, List<SideBySide.Target> targets) {
+        new SideBySide(scenario, expectedStatus, load, options.warmup(), options.round(), options.rounds())
                 .run(targets, out);
     }
 

@@ -7,16 +7,49 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Recorder;
 
 /**
- * A closed-loop HTTP load: a fixed number of callers, each on its own connection, sending the next request as soon as
- * the last one answered, for a fixed time. Every answer's latency goes into an HdrHistogram.
+ * An HTTP load for a fixed time, offered in one of two ways ({@link Load}): closed loop, a fixed number of callers,
+ * each on its own connection, sending the next request as soon as the last one answered; or open loop, requests sent
+ * at a fixed rate whatever the answers do. Every answer's latency goes into an HdrHistogram.
  */
 final class LoadDriver {
+
+    /**
+     * How a load is offered.
+     *
+     * @param connections callers at once in a closed loop (when {@code rate} is 0)
+     * @param rate requests per second sent on a fixed schedule (open loop), or 0
+     */
+    record Load(int connections, double rate) {
+
+        Load {
+            if (rate > 0 ? connections != 0 : connections < 1) {
+                throw new IllegalArgumentException("A load is either connections (>= 1) or a rate (> 0)");
+            }
+        }
+
+        static Load closed(int connections) {
+            return new Load(connections, 0);
+        }
+
+        static Load paced(double rate) {
+            return new Load(0, rate);
+        }
+
+        /** As the printed figures name it. */
+        String label() {
+            return rate > 0 ? "%.0f requests/s offered".formatted(rate) : connections + " connections";
+        }
+    }
 
     private static final long HIGHEST_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -25,6 +58,17 @@ final class LoadDriver {
 
     /**
      * Runs the load and returns what it measured.
+     *
+     * @param request the next request to send (called once per request: a token may change between rounds)
+     * @param expectedStatus the answer that counts as a success; any other is counted as an error
+     */
+    static Round run(Supplier<HttpRequest> request, int expectedStatus, Load load, Duration duration) {
+        return load.rate() > 0 ? paced(request, expectedStatus, load.rate(), duration)
+                : run(request, expectedStatus, load.connections(), duration);
+    }
+
+    /**
+     * Runs a closed-loop load and returns what it measured.
      *
      * @param request the next request to send (called once per request: a token may change between rounds)
      * @param expectedStatus the answer that counts as a success; any other is counted as an error
@@ -68,6 +112,53 @@ final class LoadDriver {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             return new Round(recorder.getIntervalHistogram(), errors.get(), took);
+        }
+    }
+
+    /**
+     * An open-loop load: request {@code i} is due at {@code start + i / rate} and sent then, whether or not the earlier
+     * ones were answered (the client opens connections as it needs them). A latency counts from when the request was
+     * due, not from when it could be sent, so that a stalled target is not measured as if it had been asked less
+     * (coordinated omission). A request not answered within a minute of the end counts as an error.
+     */
+    static Round paced(Supplier<HttpRequest> request, int expectedStatus, double rate, Duration duration) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build()) {
+            Recorder recorder = new Recorder(HIGHEST_NANOS, 3);
+            AtomicLong errors = new AtomicLong();
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            double intervalNanos = 1e9 / rate;
+            long startNanos = System.nanoTime();
+            long endNanos = startNanos + duration.toNanos();
+            for (long i = 0; ; i++) {
+                long due = startNanos + Math.round(i * intervalNanos);
+                if (due >= endNanos) {
+                    break;
+                }
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                sent.add(client.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding())
+                        .handle((response, failure) -> {
+                            if (failure != null || response.statusCode() != expectedStatus) {
+                                errors.incrementAndGet();
+                            }
+                            recorder.recordValue(Math.min(System.nanoTime() - due, HIGHEST_NANOS));
+                            return null;
+                        }));
+            }
+            try {
+                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
+            } catch (TimeoutException e) {
+                errors.addAndGet(sent.stream().filter(future -> !future.isDone()).count());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("A paced request failed outside its own handling", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the load ran", e);
+            }
+            // the schedule's length, not the last answer's: the throughput is what was offered and answered
+            return new Round(recorder.getIntervalHistogram(), errors.get(), duration);
         }
     }
 

@@ -20,12 +20,13 @@ import org.HdrHistogram.Histogram;
  *
  * @param scenario what is measured, as it appears in the printed lines
  * @param expectedStatus the answer that counts as a success
- * @param concurrency callers at once, each on its own connection
+ * @param load how the load is offered: callers at once, each on its own connection, or a fixed rate
  * @param warmup load sent to every target before the measured rounds (not reported)
  * @param round how long each measured round lasts
  * @param rounds measured rounds per target
  */
-record SideBySide(String scenario, int expectedStatus, int concurrency, Duration warmup, Duration round, int rounds) {
+record SideBySide(String scenario, int expectedStatus, LoadDriver.Load load, Duration warmup, Duration round,
+        int rounds) {
 
     /** A place to send the scenario's request: its name and the request itself, made afresh for every call. */
     record Target(String name, Supplier<HttpRequest> request) {
@@ -39,7 +40,7 @@ record SideBySide(String scenario, int expectedStatus, int concurrency, Duration
     List<Outcome> run(List<Target> targets, PrintStream out) {
         if (!warmup.isZero()) {
             for (Target target : targets) {
-                LoadDriver.run(target.request(), expectedStatus, concurrency, warmup);
+                LoadDriver.run(target.request(), expectedStatus, load, warmup);
             }
         }
         Map<String, List<LoadDriver.Round>> byTarget = new LinkedHashMap<>();
@@ -48,18 +49,18 @@ record SideBySide(String scenario, int expectedStatus, int concurrency, Duration
             List<Target> order = new ArrayList<>(targets);
             java.util.Collections.rotate(order, -(r - 1));
             for (Target target : order) {
-                LoadDriver.Round measured = LoadDriver.run(target.request(), expectedStatus, concurrency, round);
+                LoadDriver.Round measured = LoadDriver.run(target.request(), expectedStatus, load, round);
                 byTarget.get(target.name()).add(measured);
-                out.printf("[bench] %s, %d connections, round %d, %s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, "
-                                + "%d errors, load average %s%n", scenario, concurrency, r, target.name(),
+                out.printf("[bench] %s, %s, round %d, %s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, "
+                                + "%d errors, load average %s%n", scenario, load.label(), r, target.name(),
                         measured.throughput(), measured.p50Millis(), measured.p99Millis(), measured.errors(),
                         LoadAverage.now());
             }
             LoadDriver.Round base = byTarget.get(targets.getFirst().name()).getLast();
             for (Target target : targets.subList(1, targets.size())) {
                 LoadDriver.Round other = byTarget.get(target.name()).getLast();
-                out.printf("[bench] %s, %d connections, round %d, %s / %s: %.2fx throughput%n", scenario,
-                        concurrency, r, target.name(), targets.getFirst().name(),
+                out.printf("[bench] %s, %s, round %d, %s / %s: %.2fx throughput%n", scenario,
+                        load.label(), r, target.name(), targets.getFirst().name(),
                         other.throughput() / base.throughput());
             }
         }
@@ -72,8 +73,8 @@ record SideBySide(String scenario, int expectedStatus, int concurrency, Duration
                     merged.percentileMillis(50) - baseline.percentileMillis(50),
                     merged.percentileMillis(99) - baseline.percentileMillis(99));
             outcomes.add(outcome);
-            out.printf("[bench] %s, %d connections, %d rounds of %d s, %s: %.0f requests/s (%.2fx %s), "
-                            + "p50 %.2f ms (%+.2f ms), p99 %.2f ms (%+.2f ms), %d errors%n", scenario, concurrency,
+            out.printf("[bench] %s, %s, %d rounds of %d s, %s: %.0f requests/s (%.2fx %s), "
+                            + "p50 %.2f ms (%+.2f ms), p99 %.2f ms (%+.2f ms), %d errors%n", scenario, load.label(),
                     rounds, round.toSeconds(), target.name(), outcome.throughput(), outcome.throughputRatio(),
                     targets.getFirst().name(), outcome.p50Millis(), outcome.addedP50Millis(), outcome.p99Millis(),
                     outcome.addedP99Millis(), outcome.errors());

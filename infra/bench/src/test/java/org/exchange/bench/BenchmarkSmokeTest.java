@@ -44,7 +44,8 @@ class BenchmarkSmokeTest {
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            List<SideBySide.Outcome> outcomes = new SideBySide("tiny read", 200, 2, Duration.ofMillis(50),
+            List<SideBySide.Outcome> outcomes = new SideBySide("tiny read", 200, LoadDriver.Load.closed(2),
+                    Duration.ofMillis(50),
                     Duration.ofMillis(200), 2).run(List.of(
                             new SideBySide.Target("direct", () -> HttpRequest.newBuilder(URI.create(base + "/a"))
                                     .build()),
@@ -64,6 +65,39 @@ class BenchmarkSmokeTest {
                     .containsPattern("\\[bench\\] tiny read, 2 connections, 2 rounds of 0 s, proxy: \\d+ requests/s "
                             + "\\(\\d+\\.\\d\\dx direct\\), p50 \\d+\\.\\d\\d ms \\([+-]\\d+\\.\\d\\d ms\\), p99")
                     .contains("load average");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aPacedLoadSendsOneRequestPerIntervalOfItsScheduleAndCountsWrongAnswersAsErrors() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        AtomicInteger received = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/missing") ? 404 : 200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            LoadDriver.Load load = LoadDriver.Load.paced(200);
+
+            LoadDriver.Round answered = LoadDriver.run(() -> HttpRequest.newBuilder(URI.create(base + "/a")).build(),
+                    200, load, Duration.ofMillis(250));
+            LoadDriver.Round refused = LoadDriver.run(() -> HttpRequest.newBuilder(URI.create(base + "/missing"))
+                    .build(), 200, load, Duration.ofMillis(100));
+
+            // 200 requests/s for 250 ms: requests due at 0, 5, ... 245 ms, each answered and measured once
+            assertThat(answered.requests()).isEqualTo(50);
+            assertThat(answered.errors()).isZero();
+            assertThat(answered.throughput()).isEqualTo(200.0);
+            assertThat(refused.requests()).isEqualTo(20);
+            assertThat(refused.errors()).isEqualTo(20);
+            assertThat(received).hasValue(70);
+            assertThat(load.label()).isEqualTo("200 requests/s offered");
         } finally {
             server.stop(0);
         }
