@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.exchange.engines.KafkaEngine;
+import org.exchange.engines.RepositoryRoot;
 import org.exchange.launcher.Platform;
 
 /**
@@ -26,6 +28,8 @@ final class AttendanceEventsBenchmark {
     /** The target: p99 from commit to visible, and how far above raw Kafka's p99 that may be. */
     static final double TARGET_P99_MILLIS = 50;
     static final double TARGET_RATIO = 5;
+    /** The mean payload of an {@code AttendanceRecorded} the platform run measured (494 bytes), for raw Kafka alone. */
+    private static final int KAFKA_ONLY_VALUE_BYTES = 494;
 
     private final Options options;
     private final PrintStream out;
@@ -44,9 +48,11 @@ final class AttendanceEventsBenchmark {
      * @param poll how often each consumer's inbox is read (the resolution of "visible")
      * @param then properties ({@code name=value}) exchange-service, the path's publisher, is restarted with after the
      *        rounds, to measure them all again: a setting before and after in one run; none to measure once
+     * @param kafkaOnly raw Kafka alone, on a broker of its own (no platform): with the services' settings, then with
+     *        {@code then} over them; for a Kafka client setting's effect on the outbox's way of sending, in one run
      */
     record Options(List<Double> rates, int attendees, int meetings, int rounds, Duration round, Duration warmup,
-            Duration poll, List<String> then) {
+            Duration poll, List<String> then, boolean kafkaOnly) {
 
         static Options parse(List<String> args) {
             List<Double> rates = List.of(500.0);
@@ -57,9 +63,11 @@ final class AttendanceEventsBenchmark {
             Duration warmup = Duration.ofSeconds(10);
             Duration poll = Duration.ofMillis(5);
             List<String> then = new ArrayList<>();
-            for (int i = 0; i + 1 < args.size(); i += 2) {
-                String value = args.get(i + 1);
-                switch (args.get(i)) {
+            boolean kafkaOnly = args.contains("--kafka-only");
+            List<String> pairs = args.stream().filter(arg -> !arg.equals("--kafka-only")).toList();
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                String value = pairs.get(i + 1);
+                switch (pairs.get(i)) {
                     case "--rates" -> rates = Arrays.stream(value.split(",")).map(Double::valueOf).toList();
                     case "--attendees" -> attendees = Integer.parseInt(value);
                     case "--meetings" -> meetings = Integer.parseInt(value);
@@ -68,15 +76,57 @@ final class AttendanceEventsBenchmark {
                     case "--warmup-seconds" -> warmup = Duration.ofSeconds(Long.parseLong(value));
                     case "--poll-millis" -> poll = Duration.ofMillis(Long.parseLong(value));
                     case "--then" -> then.add(value);
-                    default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
+                    default -> throw new IllegalArgumentException("Unknown option " + pairs.get(i));
                 }
             }
-            return new Options(rates, attendees, meetings, rounds, round, warmup, poll, List.copyOf(then));
+            return new Options(rates, attendees, meetings, rounds, round, warmup, poll, List.copyOf(then), kafkaOnly);
         }
     }
 
     void run() throws IOException {
+        if (options.kafkaOnly()) {
+            kafkaOnly();
+            return;
+        }
         BenchPlatform.run(SERVICES, out, (platform, data) -> measure(platform));
+    }
+
+    /** Raw Kafka both ways, on a broker of its own, with the services' settings and then with {@code --then}. */
+    private void kafkaOnly() {
+        out.println("[bench] machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
+                + Runtime.version() + ", load average " + LoadAverage.now());
+        ServiceKafkaSettings services = ServiceKafkaSettings.of(RepositoryRoot.find());
+        try (KafkaEngine kafka = KafkaEngine.start(null, 0)) {
+            List<ServiceKafkaSettings> phases = new ArrayList<>(List.of(services));
+            if (!options.then().isEmpty()) {
+                phases.add(services.with(options.then()));
+            }
+            for (ServiceKafkaSettings settings : phases) {
+                String phase = settings == services ? "the services' settings, " : String.join(" ", options.then())
+                        + ", ";
+                out.println("[bench] " + phase + "Kafka clients: " + settings.describe());
+                try (RawKafkaLatency raw = new RawKafkaLatency(kafka.bootstrapServers(), settings, "bench.raw")) {
+                    for (double rate : options.rates()) {
+                        raw.measure(RawKafkaLatency.Sending.RAW, rate, options.warmup(), KAFKA_ONLY_VALUE_BYTES);
+                        Map<RawKafkaLatency.Sending, List<RawKafkaLatency.Outcome>> outcomes = new LinkedHashMap<>();
+                        List<RawKafkaLatency.Sending> order = new ArrayList<>(List.of(RawKafkaLatency.Sending.values()));
+                        for (int r = 1; r <= options.rounds(); r++) {
+                            for (RawKafkaLatency.Sending sending : order) {
+                                RawKafkaLatency.Outcome outcome = raw.measure(sending, rate, options.round(),
+                                        KAFKA_ONLY_VALUE_BYTES);
+                                print(String.format("%sround %d at %.0f records/s", phase, r, rate), outcome);
+                                outcomes.computeIfAbsent(sending, s -> new ArrayList<>()).add(outcome);
+                            }
+                            Collections.rotate(order, -1);
+                        }
+                        outcomes.forEach((sending, all) -> out.printf("[bench] %sall %d rounds at %.0f records/s, "
+                                        + "%s: due to read %s, %.0f records/s read%n", phase, options.rounds(), rate,
+                                sending.label, nanos(merged(all)),
+                                all.stream().mapToDouble(RawKafkaLatency.Outcome::perSecond).average().orElse(0)));
+                    }
+                }
+            }
+        }
     }
 
     private void measure(Platform platform) {

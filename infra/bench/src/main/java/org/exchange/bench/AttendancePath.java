@@ -92,8 +92,13 @@ final class AttendancePath implements AutoCloseable {
         out.printf("[bench] %d attendance requests of %d attendees at %.1f requests/s sent; the schedule was at most "
                 + "%.1f ms late%n", count, perRequest, requestsPerSecond, late / 1e6);
         Set<String> keys = new HashSet<>();
-        requests.stream().filter(PropagationFigures.Request::recorded).forEach(request -> keys.add(request.key()));
-        long expected = (long) keys.size() * perRequest;
+        long expected = 0;
+        for (PropagationFigures.Request request : requests) {
+            if (request.recorded()) {
+                keys.add(request.key());
+                expected += request.events();
+            }
+        }
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         List<EventTap.Tapped> tapped = ofRound(keys);
         while ((tapped.size() < expected || !allHandled(tapped)) && System.nanoTime() < deadline) {
@@ -124,18 +129,21 @@ final class AttendancePath implements AutoCloseable {
                     .timeout(Duration.ofSeconds(60))
                     .PUT(HttpRequest.BodyPublishers.ofString(fixture.attendance(minutes))));
         } catch (RuntimeException e) {
-            return new PropagationFigures.Request(due.micros(), sent, Micros.now(), 0, meeting, null);
+            return new PropagationFigures.Request(due.micros(), sent, Micros.now(), 0, meeting, null, 0);
         }
         long answered = Micros.now();
         Instant recordedAt = null;
+        int events = 0;
         if (response.statusCode() == 200) {
+            // a line the request changed carries the request's own instant; one it left as it was, an earlier one
             for (JsonNode line : JSON.readTree(response.body())) {
                 Instant at = Instant.parse(line.get("recordedAt").asString());
+                events = recordedAt == null || at.isAfter(recordedAt) ? 1 : at.equals(recordedAt) ? events + 1 : events;
                 recordedAt = recordedAt == null || at.isAfter(recordedAt) ? at : recordedAt;
             }
         }
         return new PropagationFigures.Request(due.micros(), sent, answered, response.statusCode(), meeting,
-                recordedAt);
+                recordedAt, events);
     }
 
     private List<EventTap.Tapped> ofRound(Set<String> keys) {

@@ -11,7 +11,7 @@ import java.util.List;
  *           [--baseline-gateway DIR] [--c2-gateway] [--profile FILE.jfr] [--profile-seconds 30]
  *   events [--events 200] [--warmup 20]
  *   attendance-events [--rates 500] [--attendees 50] [--meetings 8] [--rounds 2] [--round-seconds 20]
- *                     [--warmup-seconds 10] [--poll-millis 5]
+ *                     [--warmup-seconds 10] [--poll-millis 5] [--then NAME=VALUE] [--kafka-only]
  *   national [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--connections 4] [--warmup-seconds 5]
  *            [--round-seconds 10]
  *   national-data [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--postgres 127.0.0.1:15432]

@@ -40,9 +40,10 @@ final class PropagationFigures {
      *
      * @param status the answer's status (200 recorded the attendance)
      * @param recordedAt the instant the service gave the attendance it recorded, which its events carry
+     * @param events the lines it changed, each an event (a line already as stated changes nothing)
      */
     record Request(long dueMicros, long sentMicros, long answeredMicros, int status, UUID meetingId,
-            Instant recordedAt) {
+            Instant recordedAt, int events) {
 
         boolean recorded() {
             return status == 200 && recordedAt != null;

@@ -167,8 +167,8 @@ class AttendanceEventsSmokeTest {
         long due = 1_000_000_000L;
         // due at 0; the transaction wrote its two events at +4 and +5 ms and answered at +7 ms
         List<PropagationFigures.Request> requests = List.of(
-                new PropagationFigures.Request(due, due + 100, due + 7_000, 200, meeting, recordedAt),
-                new PropagationFigures.Request(due + 100_000, due + 100_100, due + 160_000, 409, meeting, null));
+                new PropagationFigures.Request(due, due + 100, due + 7_000, 200, meeting, recordedAt, 2),
+                new PropagationFigures.Request(due + 100_000, due + 100_100, due + 160_000, 409, meeting, null, 0));
         List<EventTap.Tapped> tapped = List.of(
                 new EventTap.Tapped("a", meeting, recordedAt, due + 9_000, due + 12_000, 600),
                 new EventTap.Tapped("b", meeting, recordedAt, due + 10_000, due + 13_000, 620),
