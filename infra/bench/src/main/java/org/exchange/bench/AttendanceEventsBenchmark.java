@@ -109,7 +109,8 @@ final class AttendanceEventsBenchmark {
                     for (double rate : options.rates()) {
                         raw.measure(RawKafkaLatency.Sending.RAW, rate, options.warmup(), KAFKA_ONLY_VALUE_BYTES);
                         Map<RawKafkaLatency.Sending, List<RawKafkaLatency.Outcome>> outcomes = new LinkedHashMap<>();
-                        List<RawKafkaLatency.Sending> order = new ArrayList<>(List.of(RawKafkaLatency.Sending.values()));
+                        List<RawKafkaLatency.Sending> order = new ArrayList<>(
+                                List.of(RawKafkaLatency.Sending.values()));
                         for (int r = 1; r <= options.rounds(); r++) {
                             for (RawKafkaLatency.Sending sending : order) {
                                 RawKafkaLatency.Outcome outcome = raw.measure(sending, rate, options.round(),
@@ -198,8 +199,8 @@ final class AttendanceEventsBenchmark {
         for (PropagationFigures.Consumer consumer : all.consumers().values()) {
             double p99 = consumer.fromCommit().getValueAtPercentile(99) / 1e3;
             out.printf("[bench] %sside by side at %.0f events/s: attendance to %s commit to visible p50 %.2f ms, "
-                            + "p99 %.2f ms | raw Kafka p50 %.2f ms, p99 %.2f ms | ratio of p99 %.1fx (target <= %.0f ms "
-                            + "and <= %.0fx: %s)%n", phase, rate, consumer.name(),
+                            + "p99 %.2f ms | raw Kafka p50 %.2f ms, p99 %.2f ms | ratio of p99 %.1fx "
+                            + "(target <= %.0f ms and <= %.0fx: %s)%n", phase, rate, consumer.name(),
                     consumer.fromCommit().getValueAtPercentile(50) / 1e3, p99,
                     rawLatency.getValueAtPercentile(50) / 1e6, rawP99, p99 / rawP99, TARGET_P99_MILLIS, TARGET_RATIO,
                     p99 <= TARGET_P99_MILLIS && p99 / rawP99 <= TARGET_RATIO ? "met" : "missed");

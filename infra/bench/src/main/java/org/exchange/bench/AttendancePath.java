@@ -31,13 +31,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The issue's path, measured: attendance recorded in exchange-service ({@code PUT /api/exchange/meetings/{id}/attendance}
- * with the demo facilitator's token, directly at the service), each attendee's line an {@code AttendanceRecorded}
- * event through the outbox and Kafka, until membership-service has the attendee's CPD activity and
- * accreditation-service their facilitated workshop. Requests go on an open-loop schedule ({@link OpenLoop}) so that
- * events are offered at a fixed rate; each request names every member of the fixture's group, so it writes as many
- * events. The first request at each meeting records its attendance ({@link #recordFirst()}, not measured); the
- * measured ones correct it, the minutes alternating, so that every line is an event (consumers update their rows).
+ * The issue's path, measured: attendance recorded in exchange-service
+ * ({@code PUT /api/exchange/meetings/{id}/attendance} with the demo facilitator's token, directly at the service),
+ * each attendee's line an {@code AttendanceRecorded} event through the outbox and Kafka, until membership-service has
+ * the attendee's CPD activity and accreditation-service their facilitated workshop. Requests go on an open-loop
+ * schedule ({@link OpenLoop}) so that events are offered at a fixed rate; each request names every member of the
+ * fixture's group, so it writes as many events. The first request at each meeting records its attendance
+ * ({@link #recordFirst()}, not measured); the measured ones correct it, the minutes alternating, so that every line is
+ * an event (consumers update their rows).
  */
 final class AttendancePath implements AutoCloseable {
 

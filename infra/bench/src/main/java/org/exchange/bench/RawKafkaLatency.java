@@ -124,7 +124,8 @@ final class RawKafkaLatency implements AutoCloseable {
                         Header mine = record.headers().lastHeader(RUN);
                         Header due = record.headers().lastHeader(DUE);
                         if (mine != null && due != null && Arrays.equals(mine.value(), run)) {
-                            latencies.recordValue(Math.min(HIGHEST_NANOS, now - ByteBuffer.wrap(due.value()).getLong()));
+                            long dueNanos = ByteBuffer.wrap(due.value()).getLong();
+                            latencies.recordValue(Math.min(HIGHEST_NANOS, now - dueNanos));
                             received.incrementAndGet();
                             lastReceived.set(now);
                         }

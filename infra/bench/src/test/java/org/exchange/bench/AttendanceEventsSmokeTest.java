@@ -139,7 +139,8 @@ class AttendanceEventsSmokeTest {
                     String eventId = UUID.randomUUID().toString();
                     connection.setAutoCommit(false);
                     try (PreparedStatement insert = connection.prepareStatement(
-                            "insert into processed_event (event_id, event_type, source, processed_at) values (?::uuid, ?, ?, ?)")) {
+                            "insert into processed_event (event_id, event_type, source, processed_at) "
+                                    + "values (?::uuid, ?, ?, ?)")) {
                         insert.setString(1, eventId);
                         insert.setString(2, AttendancePath.EVENT_TYPE);
                         insert.setString(3, "/exchange-service");
