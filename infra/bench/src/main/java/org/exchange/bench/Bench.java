@@ -10,6 +10,8 @@ import java.util.List;
  *   gateway [--connections 16,2] [--rounds 4] [--round-seconds 10] [--warmup-seconds 10]
  *           [--baseline-gateway DIR] [--c2-gateway] [--profile FILE.jfr] [--profile-seconds 30]
  *   events [--events 200] [--warmup 20]
+ *   attendance-events [--rates 500] [--attendees 50] [--meetings 8] [--rounds 2] [--round-seconds 20]
+ *                     [--warmup-seconds 10] [--poll-millis 5] [--then NAME=VALUE] [--kafka-only]
  *   national [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--connections 4] [--warmup-seconds 5]
  *            [--round-seconds 10]
  *   national-data [--scale 0.01] [--seed 15] [--as-of YYYY-MM-DD] [--postgres 127.0.0.1:15432]
@@ -28,6 +30,8 @@ public final class Bench {
             case "gateway" -> new GatewayBenchmark(GatewayBenchmark.Options.parse(rest), System.out).run();
             case "events" -> new EventPropagationBenchmark(EventPropagationBenchmark.Options.parse(rest), System.out)
                     .run();
+            case "attendance-events" -> new AttendanceEventsBenchmark(
+                    AttendanceEventsBenchmark.Options.parse(rest), System.out).run();
             case "national" -> new NationalBenchmark(NationalBenchmark.Options.parse(rest), System.out).run();
             case "national-data" -> new NationalBenchmark(NationalBenchmark.Options.parse(rest), System.out)
                     .generateIntoRunningPlatform();
@@ -38,7 +42,8 @@ public final class Bench {
             case "jfr-top" -> JfrTopFrames.print(Path.of(rest.getFirst()),
                     rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 25, System.out);
             default -> {
-                System.err.println("Benchmarks: gateway [options] | events [options] | national [options] | "
+                System.err.println("Benchmarks: gateway [options] | events [options] | "
+                        + "attendance-events [options] | national [options] | "
                         + "national-data [options] | national-public [options] | jfr-top FILE.jfr [N] "
                         + "(see docs/performance.md)");
                 System.exit(2);
