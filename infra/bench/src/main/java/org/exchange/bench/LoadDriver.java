@@ -7,11 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Recorder;
@@ -116,47 +112,32 @@ final class LoadDriver {
     }
 
     /**
-     * An open-loop load: request {@code i} is due at {@code start + i / rate} and sent then, whether or not the earlier
-     * ones were answered (the client opens connections as it needs them). A latency counts from when the request was
-     * due, not from when it could be sent, so that a stalled target is not measured as if it had been asked less
-     * (coordinated omission). A request not answered within a minute of the end counts as an error.
+     * An open-loop load ({@link OpenLoop}): request {@code i} is due at {@code start + i / rate} and sent then, on a
+     * virtual thread of its own, whether or not the earlier ones were answered (the client opens connections as it
+     * needs them). A latency counts from when the request was due, not from when it could be sent, so that a stalled
+     * target is not measured as if it had been asked less (coordinated omission).
      */
     static Round paced(Supplier<HttpRequest> request, int expectedStatus, double rate, Duration duration) {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build()) {
             Recorder recorder = new Recorder(HIGHEST_NANOS, 3);
             AtomicLong errors = new AtomicLong();
-            List<CompletableFuture<Void>> sent = new ArrayList<>();
-            double intervalNanos = 1e9 / rate;
-            long startNanos = System.nanoTime();
-            long endNanos = startNanos + duration.toNanos();
-            for (long i = 0; ; i++) {
-                long due = startNanos + Math.round(i * intervalNanos);
-                if (due >= endNanos) {
-                    break;
+            Duration interval = OpenLoop.interval(rate);
+            int count = (int) Math.ceil(duration.toNanos() / (double) interval.toNanos());
+            OpenLoop.run(interval, count, due -> {
+                try {
+                    if (client.send(request.get(), HttpResponse.BodyHandlers.discarding()).statusCode()
+                            != expectedStatus) {
+                        errors.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    errors.incrementAndGet();
                 }
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-                sent.add(client.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding())
-                        .handle((response, failure) -> {
-                            if (failure != null || response.statusCode() != expectedStatus) {
-                                errors.incrementAndGet();
-                            }
-                            recorder.recordValue(Math.min(System.nanoTime() - due, HIGHEST_NANOS));
-                            return null;
-                        }));
-            }
-            try {
-                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
-            } catch (TimeoutException e) {
-                errors.addAndGet(sent.stream().filter(future -> !future.isDone()).count());
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("A paced request failed outside its own handling", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while the load ran", e);
-            }
+                recorder.recordValue(Math.min(System.nanoTime() - due.nanos(), HIGHEST_NANOS));
+            });
             // the schedule's length, not the last answer's: the throughput is what was offered and answered
             return new Round(recorder.getIntervalHistogram(), errors.get(), duration);
         }
