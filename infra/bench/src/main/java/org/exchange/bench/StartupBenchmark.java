@@ -133,9 +133,14 @@ final class StartupBenchmark {
                 }
             }
             summary(out);
+            BenchPlatform.deleteRecursively(data);
+        } catch (RuntimeException e) {
+            // each start's log is there: why a service was not ready
+            summary(out);
+            out.println("[bench] failed: the data and the logs are kept in " + data);
+            throw e;
         } finally {
             System.clearProperty(ServiceProcess.AOT_CACHE_PROPERTY);
-            BenchPlatform.deleteRecursively(data);
         }
     }
 
@@ -194,7 +199,7 @@ final class StartupBenchmark {
         Mode actual = process.trainsAotCache() ? Mode.TRAINING : process.usesAotCache() ? Mode.AOT_CACHE
                 : Mode.FAT_JAR;
         try {
-            process.awaitReady(Duration.ofMinutes(4));
+            process.awaitReady(Duration.ofMinutes(10));
             double ready = (System.nanoTime() - began) / 1e9;
             Optional<Double> spring = springStarted(log);
             pause(options.settle());
