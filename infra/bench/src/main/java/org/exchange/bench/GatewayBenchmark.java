@@ -113,9 +113,7 @@ final class GatewayBenchmark {
     void run() throws IOException {
         // only what the measured paths go through: the services of the read and the write, Keycloak and its database
         BenchPlatform.run(List.of("exchange-service", "notification-service"), out, (platform, data) -> {
-            Map<String, String> unlimited = new LinkedHashMap<>(platform.gatewayProperties());
-            unlimited.put("exchange.gateway.rate-limit.replenish-rate", UNLIMITED);
-            unlimited.put("exchange.gateway.rate-limit.burst-capacity", UNLIMITED);
+            Map<String, String> unlimited = unlimited(platform);
             Map<String, CompletableFuture<ServiceProcess>> starting = new LinkedHashMap<>();
             starting.put("gateway", CompletableFuture.supplyAsync(() -> gateway(platform.settings().root(), unlimited,
                     data.resolve("bench/logs/gateway.log"), profiling(List.of()))));
@@ -136,6 +134,14 @@ final class GatewayBenchmark {
                         .exceptionally(failedToStart -> null).join());
             }
         });
+    }
+
+    /** The platform's gateway settings with the rate limit raised out of the benchmark's way. */
+    static Map<String, String> unlimited(Platform platform) {
+        Map<String, String> unlimited = new LinkedHashMap<>(platform.gatewayProperties());
+        unlimited.put("exchange.gateway.rate-limit.replenish-rate", UNLIMITED);
+        unlimited.put("exchange.gateway.rate-limit.burst-capacity", UNLIMITED);
+        return unlimited;
     }
 
     /**

@@ -179,4 +179,30 @@ class BenchmarkSmokeTest {
                 .containsPattern("JFR samples by library .*\\n\\[bench\\]\\s+[0-9.]+%  the platform's own code");
         assertThat(Files.size(file)).isPositive();
     }
+
+    @Test
+    void startupFiguresComeFromProcStatusAndSpringsStartedLine(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("service.log"), "INFO  starting\n2026-12-01T20:00:00Z INFO 1 --- "
+                + "[main] o.e.membership.MembershipApplication : Started MembershipApplication in 7.412 seconds "
+                + "(process running for 8.03)\n");
+        StartupBenchmark benchmark = new StartupBenchmark(StartupBenchmark.Options.parse(List.of("--rounds", "1",
+                "--connections", "2", "--load-seconds", "3")), System.out);
+
+        long rss = StartupBenchmark.rssKb(ProcessHandle.current().pid());
+        java.util.Optional<Double> spring = StartupBenchmark.springStarted(log);
+
+        // this JVM's own resident set: on Linux a figure of a few to a few hundred MB
+        assertThat(rss).isBetween(1_000L, 10_000_000L);
+        assertThat(StartupBenchmark.rssKb(Long.MAX_VALUE)).isZero();
+        assertThat(spring).contains(7.412);
+        assertThat(StartupBenchmark.springStarted(dir.resolve("missing.log"))).isEmpty();
+        assertThat(StartupBenchmark.median(List.of(3.0, 1.0, 2.0, 10.0))).isEqualTo(2.5);
+        assertThat(benchmark.line(new StartupBenchmark.Start("membership-service", StartupBenchmark.Mode.AOT_CACHE,
+                4.26, spring, 230_000, 250_000, 123.4, 0), "round 1", "1.00 2.00 3.00"))
+                .startsWith("[bench] membership-service, AOT cache, round 1: ready in 4.3 s (Spring: started in 7.4 s), "
+                        + "RSS idle 224 MB, after load 244 MB (2 connections, 3 s, 123 req/s, 0 errors), load average "
+                        + "1.00 2.00 3.00 at the start");
+        assertThat(StartupBenchmark.ENDPOINTS).containsKeys("membership-service", "exchange-service",
+                "assessment-service", "accreditation-service", "notification-service", "gateway");
+    }
 }

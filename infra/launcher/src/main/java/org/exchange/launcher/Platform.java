@@ -124,7 +124,8 @@ public final class Platform implements AutoCloseable {
         progress.step("Keycloak is ready");
     }
 
-    private Map<String, String> serviceProperties(String service) {
+    /** The settings a service runs with on this platform: a second instance of it (a benchmark's) starts with the same. */
+    public Map<String, String> serviceProperties(String service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", postgres.jdbcUrl(PlatformSettings.databaseOf(service)));
         properties.put("spring.datasource.username", postgres.username());

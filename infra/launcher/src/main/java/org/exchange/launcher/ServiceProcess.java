@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.exchange.engines.LeftoverProcesses;
@@ -23,18 +24,28 @@ import org.exchange.engines.LeftoverProcesses;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The system property that turns the services' AOT cache off ({@code false}) for the starts that follow
+     * (docs/adr/0029): a benchmark compares the two.
+     */
+    public static final String AOT_CACHE_PROPERTY = AotCache.ENABLED_PROPERTY;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
     private final Process process;
     private final Path log;
+    private final AotCache.Launch launch;
+    /** Whether the service ever said it was ready: only then is a training run's cache worth keeping. */
+    private volatile boolean becameReady;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, AotCache.Launch launch) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.launch = launch;
     }
 
     /** Starts a module's jar with the JVM that runs the launcher. */
@@ -48,11 +59,17 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path root, String module, int port, Map<String, String> properties, Path log,
             List<String> jvmOptions) {
-        Path jar = runningCopy(jarOf(root, module), log.getParent().resolveSibling("jars"));
+        Path fatJar = jarOf(root, module);
+        // on JDK 25 its AOT cache, made by its first start and reused while the jar and the JVM stay the same
+        // (docs/adr/0029); else the fat jar as before
+        AotCache.Launch launch = AotCache.prepare(fatJar,
+                () -> runningCopy(fatJar, log.getParent().resolveSibling("jars")));
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        command.addAll(launch.jvmOptions());
         command.addAll(jvmOptions);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port,
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", launch.jar().toString(),
+                "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 // the service stops by itself if the launcher is gone without stopping it
                 "--exchange.launcher.pid=" + ProcessHandle.current().pid()));
@@ -63,7 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
-            return new ServiceProcess(module, port, process, log);
+            return new ServiceProcess(module, port, process, log, launch);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + module, e);
         }
@@ -82,6 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness)
                         .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    becameReady = true;
                     return;
                 }
             } catch (IOException e) {
@@ -111,12 +129,43 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** Asks the service to shut down gracefully, then insists. */
+    /** Whether this start is its jar's AOT training run (its cache is written when it stops). */
+    public boolean trainsAotCache() {
+        return launch.trains();
+    }
+
+    /** Whether this start runs with its jar's AOT cache. */
+    public boolean usesAotCache() {
+        return launch.jvmOptions().stream().anyMatch(option -> option.startsWith("-XX:AOTCache="));
+    }
+
+    /**
+     * Asks the service to shut down gracefully, then insists. A training run is given longer: its JVM writes the AOT
+     * cache as it exits, and a cache cut short is thrown away, as is the cache of a start that never became ready
+     * (the JVM writes one even then, trained on a failed start).
+     */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            LeftoverProcesses.end(process, Duration.ofSeconds(20));
+        if (!launch.trains()) {
+            if (process.isAlive()) {
+                LeftoverProcesses.end(process, Duration.ofSeconds(20));
+            }
+            return;
         }
+        boolean endedByItself = true;
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                endedByItself = process.waitFor(AotCache.TRAINING_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                endedByItself = false;
+            }
+            if (!endedByItself) {
+                LeftoverProcesses.end(process, Duration.ZERO);
+            }
+        }
+        launch.keepTrainingResult(log, endedByItself && becameReady);
     }
 
     private String tail() {
