@@ -122,13 +122,14 @@ class NewsletterController {
     @GetMapping("/audiences")
     @Operation(summary = "The audiences to choose from, each with how many people it reaches now")
     List<AudienceOption> audiences() {
+        Audiences.Counts counts = newsletters.audienceCounts();
         List<AudienceOption> options = new ArrayList<>();
-        options.add(option(Audience.Segment.CONSENTED, null, "Everyone who agreed to the newsletter"));
-        options.add(option(Audience.Segment.MEMBERS, null, "Learning Exchange members (active memberships)"));
-        programme.networks().forEach(network -> options.add(option(Audience.Segment.NETWORK,
+        options.add(option(counts, Audience.Segment.CONSENTED, null, "Everyone who agreed to the newsletter"));
+        options.add(option(counts, Audience.Segment.MEMBERS, null, "Learning Exchange members (active memberships)"));
+        programme.networks().forEach(network -> options.add(option(counts, Audience.Segment.NETWORK,
                 network.id().toString(), "Participants of " + network.name())));
-        programme.organisations().forEach(organisation -> options.add(option(Audience.Segment.ORGANISATION,
-                organisation.id(), "Staff of " + organisation.name())));
+        programme.organisations().forEach(organisation -> options.add(option(counts,
+                Audience.Segment.ORGANISATION, organisation.id(), "Staff of " + organisation.name())));
         return options;
     }
 
@@ -136,11 +137,13 @@ class NewsletterController {
     @Operation(summary = "How many people one audience reaches now")
     AudienceOption audienceCount(@RequestParam Audience.Segment segment,
             @RequestParam(required = false) @Size(max = 100) String ref) {
-        return option(segment, ref, segment.name());
+        Audience audience = new Audience(segment, ref);
+        return new AudienceOption(segment, ref, segment.name(), newsletters.audienceCount(audience));
     }
 
-    private AudienceOption option(Audience.Segment segment, String ref, String label) {
-        return new AudienceOption(segment, ref, label, newsletters.audienceCount(new Audience(segment, ref)));
+    private static AudienceOption option(Audiences.Counts counts, Audience.Segment segment, String ref,
+            String label) {
+        return new AudienceOption(segment, ref, label, counts.of(new Audience(segment, ref)));
     }
 
     /** A new draft; both may be left out. */

@@ -103,6 +103,12 @@ class NewsletterService {
         return audiences.count(audience);
     }
 
+    /** How many people each audience reaches, read at once (the portal lists every network and organisation). */
+    @Transactional(readOnly = true)
+    Audiences.Counts audienceCounts() {
+        return audiences.counts();
+    }
+
     @Transactional(readOnly = true)
     MailLayout.Parts preview(UUID id) {
         return rendering.preview(get(id));
@@ -195,6 +201,18 @@ class NewsletterService {
             }).orElse(false));
         } while (Boolean.TRUE.equals(started));
         transaction.executeWithoutResult(status -> issues.finishSent(clock.instant()));
+    }
+
+    /**
+     * Sums each audience's count rows into one, so that a count stays a read of a row or a few however many changes
+     * came (docs/adr/0027); the counts do not change. Any number of instances may do it at once.
+     */
+    @Scheduled(fixedDelayString = "${exchange.newsletter.audience-fold-interval:PT10S}")
+    void foldAudienceCounts() {
+        long folded = audiences.fold();
+        if (folded > 0) {
+            log.debug("Folded {} newsletter audience count rows", folded);
+        }
     }
 
     private void save(NewsletterIssue issue, NewsletterIssue.Status expected) {
