@@ -78,16 +78,19 @@ GROUP BY s.scope_id, s.kind
 ON CONFLICT (scope_id) DO UPDATE SET meetings_scheduled = excluded.meetings_scheduled;
 
 -- Kept from here on.
-CREATE TRIGGER report_people_inserted AFTER INSERT ON report_person REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept('report_people_count');
-CREATE TRIGGER report_people_updated AFTER UPDATE ON report_person REFERENCING OLD TABLE AS old_rows
-  NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept('report_people_count');
-CREATE TRIGGER report_people_deleted AFTER DELETE ON report_person REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept('report_people_count');
-
-CREATE TRIGGER report_meeting_inserted AFTER INSERT ON meeting REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept('report_meetings_count');
-CREATE TRIGGER report_meeting_updated AFTER UPDATE ON meeting REFERENCING OLD TABLE AS old_rows
-  NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept('report_meetings_count');
-CREATE TRIGGER report_meeting_deleted AFTER DELETE ON meeting REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept('report_meetings_count');
+DO $$
+DECLARE
+  kept TEXT[];
+BEGIN
+  FOREACH kept SLICE 1 IN ARRAY ARRAY[['report_person', 'report_people_count'], ['meeting', 'report_meetings_count']]
+  LOOP
+    EXECUTE format('CREATE TRIGGER %s_counts_inserted AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept(%L)', kept[1], kept[1], kept[2]);
+    EXECUTE format('CREATE TRIGGER %s_counts_updated AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept(%L)',
+                   kept[1], kept[1], kept[2]);
+    EXECUTE format('CREATE TRIGGER %s_counts_deleted AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION report_counts_kept(%L)', kept[1], kept[1], kept[2]);
+  END LOOP;
+END
+$$;
