@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -29,6 +30,8 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.ResultActions;
 
 class OutcomesLibraryTest extends ExchangeIntegrationTest {
+
+    private static final Instant LONG_AGO = Instant.parse("2005-06-01T12:00:00Z");
 
     @Autowired
     JdbcClient jdbc;
@@ -189,7 +192,10 @@ class OutcomesLibraryTest extends ExchangeIntegrationTest {
                         .value(containsString("1000")));
     }
 
-    /** Outcomes of the test's network whose summary names the marker, an hour apart, the first {@code age} ago. */
+    /**
+     * Outcomes of the test's network whose summary names the marker, an hour apart, the first {@code age} before mid
+     * 2005: long ago, so that the library's newest outcomes, which other tests read, stay theirs.
+     */
     private void outcomesMentioningTheMarker(int count, String title, Duration age) {
         jdbc.sql("""
                 insert into outcome (id, network_id, kind, title, summary, author_names, subject_area, licence,
@@ -199,7 +205,7 @@ class OutcomesLibraryTest extends ExchangeIntegrationTest {
                        cast(:at as timestamptz) - n * interval '1 hour'
                 from generate_series(1, :count) n""")
                 .param("network", network).param("title", title).param("marker", marker).param("by", lead)
-                .param("at", Timestamp.from(clock.instant().minus(age))).param("count", count)
+                .param("at", Timestamp.from(LONG_AGO.minus(age))).param("count", count)
                 .update();
     }
 
