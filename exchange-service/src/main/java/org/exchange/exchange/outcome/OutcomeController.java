@@ -87,8 +87,8 @@ class OutcomeController {
     }
 
     @GetMapping("/outcomes")
-    @Operation(summary = "Search the outcomes library by text, area, network and year (public, no sign-in); a text "
-            + "search gives the best matches first, among the " + OutcomeService.COUNTED_UP_TO + " newest matches")
+    @Operation(summary = "Search the outcomes library by text, area, network and year (public, no sign-in); best "
+            + "matches first for text, else the newest; the total is counted up to " + OutcomeService.COUNTED_UP_TO)
     LibraryPage search(@RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) UUID networkId,
@@ -178,9 +178,7 @@ class OutcomeController {
             @Schema(description = "How many outcomes match, counted up to " + OutcomeService.COUNTED_UP_TO
                     + "; when more match, " + OutcomeService.COUNTED_UP_TO + " and moreThanTotal is true")
             long total,
-            @Schema(description = "More outcomes match than total: say \"more than\" total. A text search then ranks "
-                    + "the " + OutcomeService.COUNTED_UP_TO + " newest matches, best first, and its pages end with "
-                    + "them (add words or filters to narrow it); without text, every match is listed, newest first")
+            @Schema(description = "More outcomes match than total: say \"more than\" total; the pages go on past it")
             boolean moreThanTotal) {
     }
 }

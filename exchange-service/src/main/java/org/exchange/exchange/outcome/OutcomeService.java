@@ -41,8 +41,8 @@ public class OutcomeService {
     public static final String NAME_WITHHELD = "A group member (name withheld)";
 
     /**
-     * How many matches a library search counts exactly and, for a text query, ranks: beyond it the answer says "more
-     * than" this many, and ranks the newest this many matches (docs/adr/0026).
+     * How many matches a library search counts: beyond it the answer says "more than" this many (docs/adr/0026), and
+     * the count reads no further.
      */
     public static final int COUNTED_UP_TO = 1_000;
 
@@ -274,7 +274,7 @@ public class OutcomeService {
     @Transactional(readOnly = true)
     public Page search(LibraryQuery query) {
         long counted = outcomes.count(query, COUNTED_UP_TO + 1);
-        return new Page(shown(outcomes.search(query, COUNTED_UP_TO)), query.page(), query.size(),
+        return new Page(shown(outcomes.search(query)), query.page(), query.size(),
                 Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO);
     }
 

@@ -83,27 +83,16 @@ class Outcomes {
                 .query((rs, row) -> outcome(rs)).optional();
     }
 
-    /**
-     * One page of the library: for a text query the best matches first among the {@code rankedAmong} newest matches
-     * (ts_rank, then the newest), so that a query matching thousands ranks a bounded number of them; without one, every
-     * match, the newest first.
-     */
-    List<Outcome> search(OutcomeService.LibraryQuery query, int rankedAmong) {
-        String sql = query.text() == null
-                ? "select " + COLUMNS + " from outcome o\n" + filters(query) + "\n order by o.published_at desc, o.id"
-                : """
-                select %s from (
-                    select %s, o.search from outcome o
-                    %s
-                     order by o.published_at desc, o.id limit :among) o
-                order by ts_rank(o.search, websearch_to_tsquery('english', :query)) desc, o.published_at desc, o.id"""
-                        .formatted(COLUMNS, COLUMNS, filters(query));
-        return jdbc.sql(sql + "\n limit :limit offset :offset")
+    /** One page of the library: best matches first for a text query (ts_rank, then the newest), else the newest. */
+    List<Outcome> search(OutcomeService.LibraryQuery query) {
+        String order = query.text() == null ? "o.published_at desc, o.id"
+                : "ts_rank(o.search, websearch_to_tsquery('english', :query)) desc, o.published_at desc, o.id";
+        return jdbc.sql("select " + COLUMNS + " from outcome o\n" + filters(query) + "\n order by " + order
+                        + " limit :limit offset :offset")
                 .param("query", query.text())
                 .param("area", query.area())
                 .param("network", query.networkId())
                 .param("year", query.year())
-                .param("among", rankedAmong)
                 .param("limit", query.size())
                 .param("offset", query.page() * query.size())
                 .query((rs, row) -> outcome(rs)).list();
