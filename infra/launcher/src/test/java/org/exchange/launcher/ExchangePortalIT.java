@@ -421,6 +421,7 @@ class ExchangePortalIT extends BrowserTest {
         for (int n = 1; n <= 26; n++) {
             exchange.formingGroup(paged.get("id").asString(), "Paged group %02d".formatted(n), 8);
         }
+        open("/admin/exchange-report.html");
         page.locator("#report-networkId").selectOption(new SelectOption().setLabel(paged.get("name").asString()));
         Locator status = page.locator("#groups-status");
         Locator groups = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Groups").setExact(true));
