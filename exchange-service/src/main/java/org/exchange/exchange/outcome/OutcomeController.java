@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -86,7 +87,8 @@ class OutcomeController {
     }
 
     @GetMapping("/outcomes")
-    @Operation(summary = "Search the outcomes library by text, area, network and year (public, no sign-in)")
+    @Operation(summary = "Search the outcomes library by text, area, network and year (public, no sign-in); best "
+            + "matches first for text, else the newest; the total is counted up to " + OutcomeService.COUNTED_UP_TO)
     LibraryPage search(@RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) UUID networkId,
@@ -97,7 +99,7 @@ class OutcomeController {
                 size));
         Map<UUID, OutcomeService.Reach> reach = outcomes.reach(found.items().stream().map(Outcome::id).toList());
         return new LibraryPage(found.items().stream().map(outcome -> view(outcome, reach.get(outcome.id()))).toList(),
-                found.page(), found.size(), found.total());
+                found.page(), found.size(), found.total(), found.moreThanTotal());
     }
 
     @GetMapping("/outcomes/{id}")
@@ -172,6 +174,11 @@ class OutcomeController {
     }
 
     /** One page of the library. */
-    record LibraryPage(List<OutcomeView> items, int page, int size, long total) {
+    record LibraryPage(List<OutcomeView> items, int page, int size,
+            @Schema(description = "How many outcomes match, counted up to " + OutcomeService.COUNTED_UP_TO
+                    + "; when more match, " + OutcomeService.COUNTED_UP_TO + " and moreThanTotal is true")
+            long total,
+            @Schema(description = "More outcomes match than total: say \"more than\" total; the pages go on past it")
+            boolean moreThanTotal) {
     }
 }

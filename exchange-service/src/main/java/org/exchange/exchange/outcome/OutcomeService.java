@@ -40,6 +40,12 @@ public class OutcomeService {
     /** What shows in place of the name of an author who asked not to be named, or was erased. */
     public static final String NAME_WITHHELD = "A group member (name withheld)";
 
+    /**
+     * How many matches a library search counts: beyond it the answer says "more than" this many (docs/adr/0026), and
+     * the count reads no further.
+     */
+    public static final int COUNTED_UP_TO = 1_000;
+
     private final Outcomes outcomes;
     private final OutcomeDrafts drafts;
     private final Directory directory;
@@ -96,8 +102,13 @@ public class OutcomeService {
         }
     }
 
-    /** One page of the library. */
-    public record Page(List<Outcome> items, int page, int size, long total) {
+    /**
+     * One page of the library.
+     *
+     * @param total how many outcomes match, or {@link #COUNTED_UP_TO} when more do
+     * @param moreThanTotal more outcomes match than {@code total} says
+     */
+    public record Page(List<Outcome> items, int page, int size, long total, boolean moreThanTotal) {
     }
 
     /** How far an outcome travelled. */
@@ -262,7 +273,9 @@ public class OutcomeService {
 
     @Transactional(readOnly = true)
     public Page search(LibraryQuery query) {
-        return new Page(shown(outcomes.search(query)), query.page(), query.size(), outcomes.count(query));
+        long counted = outcomes.count(query, COUNTED_UP_TO + 1);
+        return new Page(shown(outcomes.search(query)), query.page(), query.size(),
+                Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO);
     }
 
     /** How far each of the outcomes travelled. */

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,12 +25,27 @@ class Outcomes {
             o.id, o.network_id, o.group_id, o.kind, o.title, o.summary, o.author_names, o.subject_area, o.licence,
             o.link_url, o.published_by, o.published_at, o.recorded_afterwards_by, o.recorded_afterwards_at""";
 
-    /** The library's filters; a text query is matched with PostgreSQL full-text search (English stemming). */
-    private static final String FILTERS = """
-             where (cast(:query as text) is null or o.search @@ websearch_to_tsquery('english', :query))
-               and (cast(:area as text) is null or lower(o.subject_area) = lower(:area))
-               and (cast(:network as uuid) is null or o.network_id = :network)
-               and (cast(:year as int) is null or extract(year from o.published_at at time zone 'UTC') = :year)""";
+    /**
+     * The library's filters that the query uses, and only those, so that each combination gets a plan of its own; a
+     * text query is matched with PostgreSQL full-text search (English stemming).
+     */
+    private static String filters(OutcomeService.LibraryQuery query) {
+        List<String> where = new ArrayList<>();
+        where.add("true");
+        if (query.text() != null) {
+            where.add("o.search @@ websearch_to_tsquery('english', :query)");
+        }
+        if (query.area() != null) {
+            where.add("lower(o.subject_area) = lower(:area)");
+        }
+        if (query.networkId() != null) {
+            where.add("o.network_id = :network");
+        }
+        if (query.year() != null) {
+            where.add("extract(year from o.published_at at time zone 'UTC') = :year");
+        }
+        return " where " + String.join(" and ", where);
+    }
 
     private final JdbcClient jdbc;
 
@@ -67,13 +83,12 @@ class Outcomes {
                 .query((rs, row) -> outcome(rs)).optional();
     }
 
-    /** One page of the library: best matches first for a text query, otherwise the newest first. */
+    /** One page of the library: best matches first for a text query (ts_rank, then the newest), else the newest. */
     List<Outcome> search(OutcomeService.LibraryQuery query) {
-        return jdbc.sql("select " + COLUMNS + " from outcome o\n" + FILTERS + "\n" + """
-                 order by case when cast(:query as text) is null then 0
-                               else ts_rank(o.search, websearch_to_tsquery('english', :query)) end desc,
-                          o.published_at desc, o.id
-                 limit :limit offset :offset""")
+        String order = query.text() == null ? "o.published_at desc, o.id"
+                : "ts_rank(o.search, websearch_to_tsquery('english', :query)) desc, o.published_at desc, o.id";
+        return jdbc.sql("select " + COLUMNS + " from outcome o\n" + filters(query) + "\n order by " + order
+                        + " limit :limit offset :offset")
                 .param("query", query.text())
                 .param("area", query.area())
                 .param("network", query.networkId())
@@ -83,12 +98,14 @@ class Outcomes {
                 .query((rs, row) -> outcome(rs)).list();
     }
 
-    long count(OutcomeService.LibraryQuery query) {
-        return jdbc.sql("select count(*) from outcome o\n" + FILTERS)
+    /** How many outcomes match, counting no further than {@code upTo}: the matches are not all read to count them. */
+    long count(OutcomeService.LibraryQuery query, int upTo) {
+        return jdbc.sql("select count(*) from (select 1 from outcome o\n" + filters(query) + "\n limit :upTo) matched")
                 .param("query", query.text())
                 .param("area", query.area())
                 .param("network", query.networkId())
                 .param("year", query.year())
+                .param("upTo", upTo)
                 .query(Long.class).single();
     }
 

@@ -7,12 +7,14 @@ import java.util.UUID;
 
 /**
  * What a programme admin reports on a programme (one network, or all): who took part, how groups are doing, what
- * was held, attended and published. Counts only; people are not named.
+ * was held, attended and published. Counts only; people are not named. Its groups' lines come a page at a time
+ * ({@link GroupLinePage}, docs/adr/0026-programme-report-group-lines-a-page-at-a-time.md).
  *
  * @param practitionersInvolved distinct people who facilitated, joined a group, registered or attended
  * @param attendances attendance records with some minutes attended
  * @param cycleId the programme cycle reported on, or null for every group and event
  * @param wave the wave of that cycle reported on, or null
+ * @param groupsByStatus how many groups are in each status; their sum is the number of group lines
  */
 public record ProgrammeReport(
         UUID networkId,
@@ -27,8 +29,7 @@ public record ProgrammeReport(
         long minutesAttended,
         int outcomesPublished,
         int disseminations,
-        long peopleReached,
-        List<GroupLine> groups) {
+        long peopleReached) {
 
     /** An organisation whose staff took part. */
     public record OrganisationLine(String organisationId, String name, int practitioners) {

@@ -1,12 +1,16 @@
 package org.exchange.exchange.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.exchange.platform.audit.AuditTrail;
 import org.exchange.platform.csv.Csv;
 import org.exchange.platform.security.Caller;
@@ -23,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports")
 class ReportController {
 
+    /** How many group lines a page holds unless asked otherwise, and at most. */
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
     private final ReportService reports;
     private final AuditTrail audit;
 
@@ -32,26 +40,49 @@ class ReportController {
     }
 
     @GetMapping(value = "/programme", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The programme report, for one network or all, and for one programme cycle or one wave of it "
-            + "(programme admin)")
-    ProgrammeReport programme(@RequestParam(required = false) UUID networkId,
-            @RequestParam(required = false) UUID cycleId, @RequestParam(required = false) @Min(1) Integer wave,
+    @Operation(summary = "The programme report's figures, for one network or all, and for one programme cycle or one "
+            + "wave of it (programme admin); its groups' lines come a page at a time from /programme/groups")
+    ProgrammeReport programme(
+            @Parameter(description = "One network; all when absent") @RequestParam(required = false) UUID networkId,
+            @Parameter(description = "One programme cycle's groups and their meetings") @RequestParam(required = false)
+            UUID cycleId,
+            @Parameter(description = "One wave's groups (of the cycle, when one is given)")
+            @RequestParam(required = false) @Min(1) Integer wave,
             Caller caller) {
         return reports.report(new ReportScope(networkId, cycleId, wave), caller);
     }
 
-    @GetMapping("/programme.csv")
-    @Operation(summary = "The programme report's groups as CSV, for one network or all, and for one programme cycle "
-            + "or one wave of it (programme admin)")
-    ResponseEntity<String> programmeCsv(@RequestParam(required = false) UUID networkId,
-            @RequestParam(required = false) UUID cycleId, @RequestParam(required = false) @Min(1) Integer wave,
+    @GetMapping(value = "/programme/groups", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The programme report's group lines, a page at a time, by network name then group name, for "
+            + "the same scope as the report (programme admin). Page on with after=<next>; the last page has no next")
+    GroupLinePage programmeGroups(
+            @Parameter(description = "One network; all when absent") @RequestParam(required = false) UUID networkId,
+            @Parameter(description = "One programme cycle's groups") @RequestParam(required = false) UUID cycleId,
+            @Parameter(description = "One wave's groups (of the cycle, when one is given)")
+            @RequestParam(required = false) @Min(1) Integer wave,
+            @Parameter(description = "The previous page's next, as it was given; absent for the first page")
+            @RequestParam(name = GroupCursor.PARAMETER, required = false) @Size(min = 1, max = 1000) String after,
+            @Parameter(description = "How many lines, 1 to " + MAX_LIMIT)
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             Caller caller) {
-        ProgrammeReport report = reports.report(new ReportScope(networkId, cycleId, wave), caller);
+        return reports.groups(new ReportScope(networkId, cycleId, wave), after, limit, caller);
+    }
+
+    @GetMapping("/programme.csv")
+    @Operation(summary = "Every group line of the programme report as CSV, for one network or all, and for one "
+            + "programme cycle or one wave of it (programme admin)")
+    ResponseEntity<String> programmeCsv(
+            @Parameter(description = "One network; all when absent") @RequestParam(required = false) UUID networkId,
+            @Parameter(description = "One programme cycle's groups") @RequestParam(required = false) UUID cycleId,
+            @Parameter(description = "One wave's groups (of the cycle, when one is given)")
+            @RequestParam(required = false) @Min(1) Integer wave,
+            Caller caller) {
+        List<ProgrammeReport.GroupLine> groups = reports.allGroups(new ReportScope(networkId, cycleId, wave), caller);
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("networkId", networkId);
         filters.put("cycleId", cycleId);
         filters.put("wave", wave);
-        audit.recordExport(caller, "programme-report.csv", null, report.groups().size(), filters);
-        return Csv.download("programme-report.csv", ReportService.csv(report));
+        audit.recordExport(caller, "programme-report.csv", null, groups.size(), filters);
+        return Csv.download("programme-report.csv", ReportService.csv(groups));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The figures of the programme report, read from the read model the database keeps with every write (V21_5,
- * docs/adr/0024-programme-report-read-model-kept-by-the-database.md): people per scope, sums per group and
- * network. Only meetings held are counted here, from an index, as they depend on the time of the report.
+ * docs/adr/0024-programme-report-read-model-kept-by-the-database.md; V22_1, docs/adr/0026): people per scope and
+ * organisation, sums per group and network. Only the meetings still to come are counted here, from an index, as
+ * whether a meeting was held depends on the time of the report.
  */
 @Repository
 class ReportQueries {
@@ -47,7 +49,7 @@ class ReportQueries {
     int practitionersInvolved(ReportScope scope) {
         String sql = byGroups(scope)
                 ? "select count(*) from (" + PEOPLE_OF_GROUPS + ") people"
-                : "select count(*) from report_person where scope_id = :scope";
+                : "select coalesce(sum(practitioners), 0) from report_people where scope_id = :scope";
         return scoped(jdbc.sql(sql), scope).query(Integer.class).single();
     }
 
@@ -55,8 +57,8 @@ class ReportQueries {
         String counted = byGroups(scope)
                 ? "select organisation_id, count(*) as practitioners from (" + PEOPLE_OF_GROUPS + ") people "
                         + "where organisation_id is not null group by organisation_id"
-                : "select organisation_id, count(*) as practitioners from report_person "
-                        + "where scope_id = :scope and organisation_id is not null group by organisation_id";
+                : "select organisation_id, practitioners from report_people "
+                        + "where scope_id = :scope and organisation_id <> '' and practitioners <> 0";
         return scoped(jdbc.sql("""
                 select c.organisation_id, coalesce(o.name, c.organisation_id) as name, c.practitioners
                 from (%s) c left join organisation_directory o on o.organisation_id = c.organisation_id
@@ -67,19 +69,25 @@ class ReportQueries {
 
     Map<String, Integer> groupsByStatus(ReportScope scope) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
+        String groups = byGroups(scope) ? "id in (" + SCOPE_GROUPS + ")"
+                : scope.networkId() != null ? "network_id = :network" : "true";
         scoped(jdbc.sql("""
                 select status, count(*) as groups from exchange_group
-                where id in (%s) group by status order by status""".formatted(SCOPE_GROUPS)), scope)
+                where %s group by status order by status""".formatted(groups)), scope)
                 .query((rs, row) -> byStatus.put(rs.getString("status"), rs.getInt("groups")))
                 .list();
         return byStatus;
     }
 
-    /** Meetings held, attendance records with minutes, and the minutes attended. */
+    /**
+     * Meetings held (the scope's scheduled meetings, kept, less those still to come, counted), attendance records with
+     * minutes, and the minutes attended.
+     */
     long[] meetingsAndAttendance(ReportScope scope, Instant now) {
         return scoped(jdbc.sql("""
-                select (select count(*) from meeting m
-                        where m.status = 'SCHEDULED' and m.ends_at <= :now and %s) as held,
+                select coalesce(sum(f.meetings_scheduled), 0)
+                         - (select count(*) from meeting m
+                            where m.status = 'SCHEDULED' and m.ends_at > :now and %s) as held,
                        coalesce(sum(f.attendances), 0) as attendances, coalesce(sum(f.minutes), 0) as minutes
                 from report_figures f where %s""".formatted(meetingsOf(scope), figuresOf(scope))), scope)
                 .param("now", Timestamp.from(now))
@@ -98,26 +106,53 @@ class ReportQueries {
                 .single();
     }
 
-    List<ProgrammeReport.GroupLine> groups(ReportScope scope, Instant now) {
-        return scoped(jdbc.sql("""
-                with scope_group as (%s),
-                held as (
-                    select m.group_id, count(*) as held from meeting m
-                    where m.status = 'SCHEDULED' and m.ends_at <= :now and m.group_id is not null and %s
-                    group by m.group_id)
-                select g.id, n.name as network, g.name as group_name, g.kind, g.area, g.status,
-                       c.name as cycle, g.wave_number, coalesce(f.members, 0) as members,
-                       coalesce(h.held, 0) as held, coalesce(f.attendances, 0) as attendances,
-                       coalesce(f.outcomes, 0) as outcomes
-                from exchange_group g join network n on n.id = g.network_id
+    /**
+     * The scope's group lines in the report's order (network name, which is unique, then group name and id), from
+     * just after {@code after} (or the first), at most {@code limit} of them (all when null). The page's groups are
+     * chosen first, by a walk of the networks in name order that stops once the page is full (keyset pagination), and
+     * only those are joined to their figures and their meetings held counted.
+     */
+    List<ProgrammeReport.GroupLine> groups(ReportScope scope, Instant now, GroupCursor after, Integer limit) {
+        List<String> where = new ArrayList<>();
+        if (scope.networkId() != null) {
+            where.add("g.network_id = :network");
+        }
+        if (scope.cycleId() != null) {
+            where.add("g.cycle_id = :cycle");
+        }
+        if (scope.wave() != null) {
+            where.add("g.wave_number = :wave");
+        }
+        if (after != null) {
+            where.add("n.name >= :afterNetwork "
+                    + "and (n.name > :afterNetwork or (g.name, g.id) > (:afterGroup, :afterId))");
+        }
+        JdbcClient.StatementSpec statement = scoped(jdbc.sql("""
+                select p.id, p.network, p.group_name, g.kind, g.area, g.status, c.name as cycle, g.wave_number,
+                       coalesce(f.members, 0) as members, coalesce(f.attendances, 0) as attendances,
+                       coalesce(f.outcomes, 0) as outcomes,
+                       (select count(*) from meeting m
+                        where m.group_id = p.id and m.status = 'SCHEDULED' and m.ends_at <= :now and %s) as held
+                from (select g.id, n.name as network, g.name as group_name
+                      from exchange_group g join network n on n.id = g.network_id
+                      where %s
+                      order by n.name, g.name, g.id%s) p
+                     join exchange_group g on g.id = p.id
                      left join programme_cycle c on c.id = g.cycle_id
-                     left join report_figures f on f.scope_id = g.id
-                     left join held h on h.group_id = g.id
-                where g.id in (select id from scope_group)
-                order by n.name, g.name, g.id""".formatted(SCOPE_GROUPS, meetingsOf(scope))), scope)
-                .param("now", Timestamp.from(now))
-                .query(ReportQueries::groupLine)
-                .list();
+                     left join report_figures f on f.scope_id = p.id
+                order by p.network, p.group_name, p.id""".formatted(
+                        scope.networkId() != null ? "m.network_id = :network" : "true",
+                        where.isEmpty() ? "true" : String.join(" and ", where),
+                        limit != null ? " limit :limit" : "")), scope)
+                .param("now", Timestamp.from(now));
+        if (after != null) {
+            statement = statement.param("afterNetwork", after.network()).param("afterGroup", after.group())
+                    .param("afterId", after.groupId());
+        }
+        if (limit != null) {
+            statement = statement.param("limit", limit);
+        }
+        return statement.query(ReportQueries::groupLine).list();
     }
 
     /** A group's line of the report, from the columns both the report's query and its test oracle name alike. */

@@ -112,16 +112,24 @@ class ProgrammeHistoryTest extends ExchangeIntegrationTest {
         mvc.perform(get("/api/exchange/reports/programme").param("networkId", network.toString())
                         .param("cycleId", cycle.toString()).param("wave", "1").with(programmeAdmin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.groups.length()").value(1))
-                .andExpect(jsonPath("$.groups[0].cycle").value("West Midlands Professional Exchange 2018-19"))
-                .andExpect(jsonPath("$.groups[0].wave").value(1))
+                .andExpect(jsonPath("$.groupsByStatus.CLOSED").value(1))
                 .andExpect(jsonPath("$.meetingsHeld").value(4))
                 .andExpect(jsonPath("$.attendances").value(2))
                 .andExpect(jsonPath("$.outcomesPublished").value(1));
+        mvc.perform(get("/api/exchange/reports/programme/groups").param("networkId", network.toString())
+                        .param("cycleId", cycle.toString()).param("wave", "1").with(programmeAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groups.length()").value(1))
+                .andExpect(jsonPath("$.groups[0].cycle").value("West Midlands Professional Exchange 2018-19"))
+                .andExpect(jsonPath("$.groups[0].wave").value(1))
+                .andExpect(jsonPath("$.groups[0].meetingsHeld").value(4));
         mvc.perform(get("/api/exchange/reports/programme").param("cycleId", cycle.toString()).param("wave", "2")
                         .with(programmeAdmin()))
-                .andExpect(jsonPath("$.groups.length()").value(0))
+                .andExpect(jsonPath("$.groupsByStatus").isEmpty())
                 .andExpect(jsonPath("$.meetingsHeld").value(0));
+        mvc.perform(get("/api/exchange/reports/programme/groups").param("cycleId", cycle.toString())
+                        .param("wave", "2").with(programmeAdmin()))
+                .andExpect(jsonPath("$.groups.length()").value(0));
         mvc.perform(get("/api/exchange/groups").param("cycleId", cycle.toString()).param("wave", "1"))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].waveNumber").value(1));

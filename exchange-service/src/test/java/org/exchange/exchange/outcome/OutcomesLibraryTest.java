@@ -1,6 +1,8 @@
 package org.exchange.exchange.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.exchange.exchange.ExchangeApi.facilitator;
 import static org.exchange.exchange.ExchangeApi.practitioner;
 import static org.exchange.exchange.ExchangeApi.programmeAdmin;
@@ -10,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -18,11 +23,18 @@ import org.exchange.exchange.ExchangeApi;
 import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.ResultActions;
 
 class OutcomesLibraryTest extends ExchangeIntegrationTest {
+
+    private static final Instant LONG_AGO = Instant.parse("2005-06-01T12:00:00Z");
+
+    @Autowired
+    JdbcClient jdbc;
 
     UUID lead = UUID.randomUUID();
     UUID network;
@@ -45,6 +57,7 @@ class OutcomesLibraryTest extends ExchangeIntegrationTest {
         String found = ExchangeApi.body(mvc.perform(get("/api/exchange/outcomes").param("q", "assessing " + marker))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.moreThanTotal").value(false))
                 .andExpect(jsonPath("$.items[0].id").value(outcome.toString()))
                 .andExpect(jsonPath("$.items[0].authorNames[0]").value("Jo Bloggs"))
                 .andExpect(jsonPath("$.items[0].kind").value("REPORT")));
@@ -135,6 +148,63 @@ class OutcomesLibraryTest extends ExchangeIntegrationTest {
                         {"audience":"Team","insideOrganisation":true,"peopleReached":3,"disseminatedOn":"%s"}"""
                         .formatted(LocalDate.parse(today).plusDays(1))))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aSearchCountsUpToAThousandThenSaysMoreThanAndStillRanksEveryMatch() throws Exception {
+        outcomesMentioningTheMarker(1_000, "Found", Duration.ZERO);
+        mvc.perform(get("/api/exchange/outcomes").param("q", marker))
+                .andExpect(jsonPath("$.total").value(1_000))
+                .andExpect(jsonPath("$.moreThanTotal").value(false));
+
+        // one more, newer than all, and one older than all: both with the word in their title, the best matches
+        outcomesMentioningTheMarker(1, "Newest " + marker, Duration.ofHours(-1));
+        outcomesMentioningTheMarker(1, "Oldest " + marker, Duration.ofDays(400));
+
+        mvc.perform(get("/api/exchange/outcomes").param("q", marker).param("size", "20"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(OutcomeService.COUNTED_UP_TO))
+                .andExpect(jsonPath("$.moreThanTotal").value(true))
+                .andExpect(jsonPath("$.items.length()").value(20))
+                .andExpect(jsonPath("$.items[0].title").value("Newest " + marker + " 1"))
+                .andExpect(jsonPath("$.items[1].title").value("Oldest " + marker + " 1"));
+        // the pages go on past the count: the last two of the 1,002 matches
+        mvc.perform(get("/api/exchange/outcomes").param("q", marker).param("size", "100").param("page", "10"))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.moreThanTotal").value(true));
+        // a filter that narrows it below the threshold counts exactly again
+        mvc.perform(get("/api/exchange/outcomes").param("q", "oldest " + marker))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.moreThanTotal").value(false))
+                .andExpect(jsonPath("$.items[0].title").value("Oldest " + marker + " 1"));
+    }
+
+    @Test
+    void theOpenApiDocumentSaysWhenTheTotalIsALowerBound() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.components.schemas.LibraryPage.required", hasItem("moreThanTotal")))
+                .andExpect(jsonPath("$.components.schemas.LibraryPage.properties.moreThanTotal.type").value("boolean"))
+                .andExpect(jsonPath("$.components.schemas.LibraryPage.properties.moreThanTotal.description")
+                        .value(containsString("more than")))
+                .andExpect(jsonPath("$.components.schemas.LibraryPage.properties.total.description")
+                        .value(containsString("1000")));
+    }
+
+    /**
+     * Outcomes of the test's network whose summary names the marker, an hour apart, the first {@code age} before mid
+     * 2005: long ago, so that the library's newest outcomes, which other tests read, stay theirs.
+     */
+    private void outcomesMentioningTheMarker(int count, String title, Duration age) {
+        jdbc.sql("""
+                insert into outcome (id, network_id, kind, title, summary, author_names, subject_area, licence,
+                                     link_url, published_by, published_at)
+                select gen_random_uuid(), :network, 'REPORT', :title || ' ' || n, 'What the group found: ' || :marker,
+                       array['Jo Bloggs'], 'maths', 'CC BY 4.0', 'https://files.test/' || n || '.pdf', :by,
+                       cast(:at as timestamptz) - n * interval '1 hour'
+                from generate_series(1, :count) n""")
+                .param("network", network).param("title", title).param("marker", marker).param("by", lead)
+                .param("at", Timestamp.from(LONG_AGO.minus(age))).param("count", count)
+                .update();
     }
 
     private ResultActions search(String parameter, String value) throws Exception {

@@ -68,7 +68,13 @@ class ProgrammeReportTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.attendances").value(2))
                 .andExpect(jsonPath("$.minutesAttended").value(240))
                 .andExpect(jsonPath("$.outcomesPublished").value(1))
-                .andExpect(jsonPath("$.groups.length()").value(2));
+                .andExpect(jsonPath("$.groups").doesNotExist());
+        mvc.perform(get("/api/exchange/reports/programme/groups").param("networkId", network.toString())
+                        .with(programmeAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groups.length()").value(2))
+                .andExpect(jsonPath("$.limit").value(50))
+                .andExpect(jsonPath("$.next").doesNotExist());
 
         String csv = ExchangeApi.body(mvc.perform(get("/api/exchange/reports/programme.csv")
                         .param("networkId", network.toString()).with(programmeAdmin()))
@@ -86,6 +92,9 @@ class ProgrammeReportTest extends ExchangeIntegrationTest {
         mvc.perform(get("/api/exchange/reports/programme").with(facilitator(UUID.randomUUID())))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/exchange/reports/programme.csv").with(orgAdmin("org-westmid-college")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/exchange/reports/programme/groups").with(facilitator(UUID.randomUUID())))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -59,15 +59,17 @@ async function show(results, search, page, focus) {
     failed(results, error, 'The library');
     return;
   }
+  // Beyond a threshold the API counts no further (moreThanTotal): the pages go on while they come back full.
   const pages = Math.max(1, Math.ceil(found.total / found.size));
+  const counted = found.moreThanTotal ? `More than ${found.total.toLocaleString('en-GB')} outcomes`
+    : `${found.total.toLocaleString('en-GB')} outcome${found.total === 1 ? '' : 's'}`;
   const heading = el('h2', { id: 'results-heading', tabindex: '-1' },
-    found.total ? `${found.total} outcome${found.total === 1 ? '' : 's'}, page ${found.page + 1} of ${pages}`
-      : 'No outcomes match');
+    found.total ? `${counted}, page ${found.page + 1}${found.moreThanTotal ? '' : ` of ${pages}`}` : 'No outcomes match');
   const nav = [];
   if (found.page > 0) nav.push(el('button', { type: 'button', class: 'secondary',
     onclick: () => show(results, search, found.page - 1, true) }, 'Previous page'));
-  if (found.page + 1 < pages) nav.push(el('button', { type: 'button', class: 'secondary',
-    onclick: () => show(results, search, found.page + 1, true) }, 'Next page'));
+  if (found.page + 1 < pages || (found.moreThanTotal && found.items.length === found.size)) nav.push(el('button', {
+    type: 'button', class: 'secondary', onclick: () => show(results, search, found.page + 1, true) }, 'Next page'));
   fill(results, heading,
     found.items.length ? el('ol', { class: 'stack outcomes', start: found.page * found.size + 1 },
       found.items.map(item => el('li', { class: 'card' },

@@ -415,6 +415,38 @@ class ExchangePortalIT extends BrowserTest {
         screenshot("exchange-programme-report");
         Accessibility.assertNoViolations(page, "the programme report");
 
+        // one network's groups, a page of 25 at a time, the page said in a live region, paged by the keyboard
+        JsonNode paged = exchange.network("Cumbria Professional Exchange " + ExchangeApi.unique(), "North West",
+                "Carlisle", 54.8925, -2.9329);
+        for (int n = 1; n <= 26; n++) {
+            exchange.formingGroup(paged.get("id").asString(), "Paged group %02d".formatted(n), 8);
+        }
+        open("/admin/exchange-report.html");
+        page.locator("#report-networkId").selectOption(new SelectOption().setLabel(paged.get("name").asString()));
+        Locator status = page.locator("#groups-status");
+        Locator groups = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Groups").setExact(true));
+        assertThat(status).hasAttribute("role", "status");
+        assertThat(status).hasText("Groups 1 to 25 of 26, page 1 of 2.");
+        assertThat(page.getByTestId("report-summary")).containsText("26");
+        assertThat(groups.locator("tbody tr")).hasCount(25);
+        assertThat(groups.locator("tbody tr").first()).containsText("Paged group 01");
+        Locator next = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next page of groups"));
+        next.focus();
+        page.keyboard().press("Enter");
+        assertThat(status).hasText("Groups 26 to 26 of 26, page 2 of 2.");
+        assertThat(groups.locator("tbody tr")).hasCount(1);
+        assertThat(groups).containsText("Paged group 26");
+        assertThat(page.locator("#groups-heading")).isFocused();
+        assertThat(next).hasCount(0);
+        Accessibility.assertNoViolations(page, "the programme report's second page of groups");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Previous page of groups")).click();
+        assertThat(status).hasText("Groups 1 to 25 of 26, page 1 of 2.");
+        assertThat(groups.locator("tbody tr").first()).containsText("Paged group 01");
+        page.setViewportSize(375, 740);
+        assertShownFitsAPhone("the programme report's groups");
+        screenshot("exchange-programme-report-groups-on-a-phone");
+        page.setViewportSize(1280, 900);
+
         // the programme admin's tables on a phone: scrolling inside their own region, no word broken into letters
         for (String path : List.of("/admin/networks.html", "/admin/exchange-groups.html", "/admin/exchange-events.html",
                 "/admin/exchange-report.html")) {
