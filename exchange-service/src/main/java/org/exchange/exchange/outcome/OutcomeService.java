@@ -3,7 +3,6 @@ package org.exchange.exchange.outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import java.util.UUID;
 
 import org.exchange.contracts.exchange.DisseminationRecorded;
 import org.exchange.contracts.exchange.OutcomePublished;
+import org.exchange.exchange.ExchangeApplication;
 import org.exchange.exchange.directory.Directory;
 import org.exchange.exchange.group.Group;
 import org.exchange.exchange.group.GroupService;
@@ -66,9 +66,6 @@ public class OutcomeService {
         this.history = history;
         this.clock = clock;
     }
-
-    /** What an outcome recorded afterwards came out on, shown in the library at noon in this zone of that day. */
-    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/London");
 
     /** What a publisher states; a group's outcome names the group, a network's own outcome its network. */
     public record NewOutcome(UUID networkId, UUID groupId, OutcomeKind kind, String title, String summary,
@@ -146,10 +143,10 @@ public class OutcomeService {
     @Transactional
     public Outcome publishPast(NewOutcome request, LocalDate cameOutOn, Caller caller) {
         Instant now = clock.instant();
-        Instant cameOut = cameOutOn.atTime(12, 0).atZone(PROGRAMME_ZONE).toInstant();
+        Instant cameOut = cameOutOn.atTime(12, 0).atZone(ExchangeApplication.PROGRAMME_ZONE).toInstant();
         Group group = request.groupId() == null ? null : groups.get(request.groupId());
         history.requireMayRecord(caller, group != null && group.isFacilitatedBy(caller.subjectId()), cameOut, now);
-        if (cameOutOn.isAfter(LocalDate.ofInstant(now, PROGRAMME_ZONE))) {
+        if (cameOutOn.isAfter(LocalDate.ofInstant(now, ExchangeApplication.PROGRAMME_ZONE))) {
             throw new InvalidRequestException("publishedOn", "An outcome recorded afterwards came out on or before "
                     + "today; publish one that comes out now as usual");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.exchange.exchange.ExchangeApplication;
 import org.exchange.exchange.group.Group;
 import org.exchange.exchange.group.GroupService;
 import org.exchange.exchange.group.GroupStatus;
@@ -107,7 +108,7 @@ public class ResearchService {
     }
 
     private void requireNotFuture(LocalDate date) {
-        if (date.isAfter(LocalDate.ofInstant(clock.instant(), clock.getZone()))) {
+        if (date.isAfter(LocalDate.ofInstant(clock.instant(), ExchangeApplication.PROGRAMME_ZONE))) {
             throw new InvalidRequestException("Action research records what has happened; " + date
                     + " is in the future");
         }

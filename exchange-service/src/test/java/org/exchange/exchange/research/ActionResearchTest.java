@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.exchange.exchange.ExchangeApi;
+import org.exchange.exchange.ExchangeApplication;
 import org.exchange.exchange.ExchangeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class ActionResearchTest extends ExchangeIntegrationTest {
         }
         mvc.perform(post("/api/exchange/groups/" + group + "/activate").with(facilitator(lead)))
                 .andExpect(status().isOk());
-        today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        today = LocalDate.ofInstant(clock.instant(), ExchangeApplication.PROGRAMME_ZONE);
     }
 
     @Test
