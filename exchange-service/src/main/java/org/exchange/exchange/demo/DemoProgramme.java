@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.exchange.exchange.ExchangeApplication;
 import org.exchange.exchange.attendance.AttendanceRole;
 import org.exchange.exchange.attendance.AttendanceService;
 import org.exchange.exchange.directory.Appointments;
@@ -70,7 +70,6 @@ public class DemoProgramme implements ApplicationRunner {
     static final String NETWORK_NAME = "West Midlands Professional Exchange";
 
     private static final Logger log = LoggerFactory.getLogger(DemoProgramme.class);
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** When the read models say membership-service told them about the demo people: long ago, so real news wins. */
     private static final Instant TOLD = Instant.parse("2018-01-01T00:00:00Z");
 
@@ -129,7 +128,7 @@ public class DemoProgramme implements ApplicationRunner {
 
         private final Caller admin = caller(PROGRAMME_ADMIN, "programmeadmin", "org-academy",
                 Caller.ROLE_PROGRAMME_ADMIN);
-        private final LocalDate today = LocalDate.ofInstant(clock.instant(), LONDON);
+        private final LocalDate today = LocalDate.ofInstant(clock.instant(), ExchangeApplication.PROGRAMME_ZONE);
 
         void run() {
             people();
@@ -350,16 +349,16 @@ public class DemoProgramme implements ApplicationRunner {
         }
 
         private Meeting.Slot slot(LocalDate day, double from, double to, UUID venue) {
-            return new Meeting.Slot(at(day, from), at(day, to), LONDON, venue, null);
+            return new Meeting.Slot(at(day, from), at(day, to), ExchangeApplication.PROGRAMME_ZONE, venue, null);
         }
 
         private Meeting.Slot online(LocalDate day, double from, double to, String link) {
-            return new Meeting.Slot(at(day, from), at(day, to), LONDON, null, link);
+            return new Meeting.Slot(at(day, from), at(day, to), ExchangeApplication.PROGRAMME_ZONE, null, link);
         }
 
         private Instant at(LocalDate day, double hour) {
             return LocalDateTime.of(day, LocalTime.MIDNIGHT).plusMinutes((long) (hour * 60))
-                    .atZone(LONDON).toInstant();
+                    .atZone(ExchangeApplication.PROGRAMME_ZONE).toInstant();
         }
     }
 
