@@ -568,10 +568,14 @@ class GatewayEdgeTest {
                 .expectBody(String.class).value(page -> assertThat(page).contains("Page not found"));
     }
 
-    /** A person signed in to the portal as the real sign-in leaves them: in a stored session, with their tokens. */
     private static String signedInSession(String accessToken) {
+        return signedInSession(SESSIONS, accessToken);
+    }
+
+    /** A person signed in to the portal as the real sign-in leaves them: in a stored session, with their tokens. */
+    static String signedInSession(InMemoryWebSessionStore sessions, String accessToken) {
         Instant now = Instant.now();
-        WebSession session = SESSIONS.createWebSession().block();
+        WebSession session = sessions.createWebSession().block();
         OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("3f1e6a52-5c1e-4a43-9a0c-2a4f3c1d9e10")
                 .claim("preferred_username", "fran").issuedAt(now).expiresAt(now.plusSeconds(600)).build();
         List<SimpleGrantedAuthority> roles = List.of(new SimpleGrantedAuthority("ROLE_practitioner"));
@@ -602,7 +606,7 @@ class GatewayEdgeTest {
                 .clientRegistration(registration());
     }
 
-    private static ClientRegistration registration() {
+    static ClientRegistration registration() {
         return ClientRegistration.withRegistrationId("keycloak")
                 .clientId("exchange-gateway").clientSecret("secret")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
