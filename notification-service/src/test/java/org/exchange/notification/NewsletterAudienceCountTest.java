@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ import org.exchange.notification.preference.UnsubscribeLinks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -250,6 +252,86 @@ class NewsletterAudienceCountTest extends NotificationIntegrationTest {
     }
 
     /**
+     * Statements on every table the rule reads, beyond what the services write today: several people in one statement,
+     * a row moved from one person to another, updates of values the rule does not read (which refresh nobody, V23_1),
+     * deletions. After each, every kept person and count is still the view's.
+     */
+    @Test
+    void everyStatementOnTheTablesTheRuleReadsKeepsTheAudiencesAsTheViewHasThem() throws Exception {
+        Person lee = registered("Lee", college);
+        Person max = registered("Max", college);
+        Person ned = registered("Ned", provider);
+        Person oz = registered("Oz", provider);
+        change("""
+                insert into mail_preference (recipient_id, category, email, updated_at)
+                select id, 'NEWSLETTER', id <> :ned, now() from recipient where id = any(:people::uuid[])""",
+                lee, max, ned);
+        assertKeptAsTheRule("three consents in one statement, one of them off");
+        change("insert into membership (practitioner_id, active, updated_at) values (:lee, true, now()), "
+                + "(:max, false, now())", lee, max);
+        change("insert into network_participant (network_id, practitioner_id) values (:north, :lee), "
+                + "(:north, :max), (:south, :ned)", lee, max, ned);
+        assertKeptAsTheRule("a membership active and one not, three network participations, each in one statement");
+
+        refreshingNobody("updates of values the rule does not read", () -> {
+            change("update mail_preference set updated_at = now() where recipient_id = any(:people::uuid[])",
+                    lee, max, ned);
+            change("update membership set updated_at = now(), expires_on = current_date + 365 "
+                    + "where practitioner_id = any(:people::uuid[])", lee, max);
+            change("update recipient set given_name = given_name || '.', family_name = 'Renamed' "
+                    + "where id = any(:people::uuid[])", lee, max, ned, oz);
+            change("update network_participant set network_id = network_id "
+                    + "where practitioner_id = any(:people::uuid[])", lee, max, ned);
+        });
+        assertKeptAsTheRule("updates of values the rule does not read");
+
+        change("update mail_preference set email = not email where recipient_id = any(:people::uuid[])", lee, ned);
+        assertKeptAsTheRule("Lee's consent off and Ned's on, in one statement");
+        change("update membership set active = not active where practitioner_id = any(:people::uuid[])", lee, max);
+        assertKeptAsTheRule("Lee's membership lapsed and Max's became active, in one statement");
+        change("update network_participant set network_id = :south where practitioner_id = :max", max);
+        assertKeptAsTheRule("Max's participation moved to the other network");
+        change("update mail_preference set recipient_id = :oz where recipient_id = :ned and category = 'NEWSLETTER'",
+                ned, oz);
+        assertKeptAsTheRule("Ned's consent row moved to Oz");
+        change("""
+                update recipient set organisation_id = case when id = :max then :provider else :college end,
+                                     email = case when id = :max then upper(email) else email end
+                where id = any(:people::uuid[])""", max, oz);
+        assertKeptAsTheRule("Max and Oz changed organisation, Max's address now in capitals");
+
+        change("insert into mail_suppression (email, recipient_id, status, suppressed_at) "
+                + "select lower(email), id, '5.1.1', now() from recipient where id = :max", max);
+        assertKeptAsTheRule("Max's address, stored in capitals, suppressed in lower case");
+        refreshingNobody("a suppression's diagnostic rewritten", () -> change(
+                "update mail_suppression set diagnostic = '550 gone', suppressed_at = now() where recipient_id = :max",
+                max));
+        change("update mail_suppression set email = (select lower(email) from recipient where id = :oz), "
+                + "recipient_id = :oz where recipient_id = :max", max, oz);
+        assertKeptAsTheRule("the suppression moved from Max's address to Oz's");
+        change("update recipient set email = (select email from recipient where id = :oz) where id = :lee", lee, oz);
+        change("update mail_preference set email = true where recipient_id = :lee and category = 'NEWSLETTER'", lee);
+        assertKeptAsTheRule("Lee took Oz's suppressed address and consented again");
+        change("delete from mail_suppression where recipient_id = :oz", oz);
+        assertKeptAsTheRule("the suppression lifted: Lee and Oz, who share the address, are back");
+
+        change("update recipient set erased_at = now() where id = :oz", oz);
+        assertKeptAsTheRule("Oz erased");
+        change("delete from network_participant where practitioner_id = any(:people::uuid[])", lee, max);
+        change("delete from membership where practitioner_id = any(:people::uuid[])", lee, max);
+        assertKeptAsTheRule("Lee's and Max's participations and memberships deleted");
+        change("delete from recipient where id = any(:people::uuid[])", lee, max);
+        assertKeptAsTheRule("Lee and Max deleted, their consents left behind");
+        change("delete from mail_preference where recipient_id = any(:people::uuid[])", lee, max, ned, oz);
+        assertKeptAsTheRule("every consent of these people deleted");
+        for (Person person : List.of(lee, max, ned, oz)) {
+            assertThat(jdbc.sql("select count(*) from newsletter_audience_member where person_id = :id")
+                    .param("id", person.id()).query(Integer.class).single()).as("%s kept", person.givenName())
+                    .isZero();
+        }
+    }
+
+    /**
      * Two transactions change different facts about one person at once: the consent in the first, a membership in the
      * second. Each alone sees the other's fact as it was; the second must wait for the first and then count with both.
      */
@@ -303,29 +385,66 @@ class NewsletterAudienceCountTest extends NotificationIntegrationTest {
                 assertThat(kept(audience)).as("%s: the kept count of %s", step, audience).isEqualTo(rule.size());
                 sizes.add(rule.size());
             }
-            assertThat(jdbc.sql("""
-                    select count(*) from (
-                      (select person_id, segment, ref from newsletter_audience
-                       except select person_id, segment, ref from newsletter_audience_member)
-                      union all
-                      (select person_id, segment, ref from newsletter_audience_member
-                       except select person_id, segment, ref from newsletter_audience)) differ""")
-                    .query(Integer.class).single()).as("%s: people kept in segments they are not in, or not kept in "
-                            + "segments they are in", step).isZero();
-            assertThat(jdbc.sql("""
-                    select count(*) from (
-                      (select segment, ref, count(*) from newsletter_audience_member group by segment, ref
-                       except select segment, ref, sum(people) from newsletter_audience_count group by segment, ref
-                              having sum(people) <> 0)
-                      union all
-                      (select segment, ref, sum(people) from newsletter_audience_count group by segment, ref
-                       having sum(people) <> 0
-                       except select segment, ref, count(*) from newsletter_audience_member group by segment, ref))
-                    differ""").query(Integer.class).single()).as("%s: counts other than the people kept", step)
+            assertThat(keptOtherThanTheView(jdbc)).as("%s: people kept in segments they are not in, or not kept "
+                    + "in segments they are in", step).isZero();
+            assertThat(countsOtherThanThePeopleKept(jdbc)).as("%s: counts other than the people kept", step)
                     .isZero();
             return sizes;
         });
         assertThat(counts()).as("%s: the counts the API answers", step).isEqualTo(expected);
+    }
+
+    /** Runs one statement; each person is bound by their given name in lower case, all of them as {@code people}. */
+    private void change(String sql, Person... people) {
+        var statement = jdbc.sql(sql).param("people", Arrays.stream(people).map(person -> person.id().toString())
+                .collect(Collectors.joining(",", "{", "}")));
+        for (Person person : people) {
+            if (sql.contains(":" + person.givenName().toLowerCase())) {
+                statement = statement.param(person.givenName().toLowerCase(), person.id());
+            }
+        }
+        for (var named : Map.of("north", north, "south", south, "college", college, "provider", provider)
+                .entrySet()) {
+            if (sql.contains(":" + named.getKey())) {
+                statement = statement.param(named.getKey(), named.getValue());
+            }
+        }
+        statement.update();
+    }
+
+    /** Runs the statements in one transaction, which must not have refreshed anyone: no person's lock taken. */
+    private void refreshingNobody(String what, Runnable statements) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            statements.run();
+            assertThat(jdbc.sql("select count(*) from pg_locks where pid = pg_backend_pid() and locktype = 'advisory'")
+                    .query(Integer.class).single()).as("%s: people refreshed", what).isZero();
+        });
+    }
+
+    /** In the whole database: how many (person, segment) pairs the view and the kept members disagree on. */
+    static int keptOtherThanTheView(JdbcClient jdbc) {
+        return jdbc.sql("""
+                select count(*) from (
+                  (select person_id, segment, ref from newsletter_audience
+                   except select person_id, segment, ref from newsletter_audience_member)
+                  union all
+                  (select person_id, segment, ref from newsletter_audience_member
+                   except select person_id, segment, ref from newsletter_audience)) differ""")
+                .query(Integer.class).single();
+    }
+
+    /** In the whole database: how many audiences have a kept count other than the number of people kept in them. */
+    static int countsOtherThanThePeopleKept(JdbcClient jdbc) {
+        return jdbc.sql("""
+                select count(*) from (
+                  (select segment, ref, count(*) from newsletter_audience_member group by segment, ref
+                   except select segment, ref, sum(people) from newsletter_audience_count group by segment, ref
+                          having sum(people) <> 0)
+                  union all
+                  (select segment, ref, sum(people) from newsletter_audience_count group by segment, ref
+                   having sum(people) <> 0
+                   except select segment, ref, count(*) from newsletter_audience_member group by segment, ref))
+                differ""").query(Integer.class).single();
     }
 
     private Set<String> sent(Audience audience) {
