@@ -45,7 +45,7 @@ class GracefulServiceTest {
     void aStoppingPodLeavesTheEndpointsThenShutsDownGracefullyWithinItsGracePeriod() {
         Properties platform = platformDefaults();
         int outboxSeconds = Integer.parseInt(platform.getProperty(
-                "spring.task.execution.shutdown.await-termination-period").replace("s", ""));
+                "exchange.outbox.send-timeout").replace("s", ""));
 
         assertThat(services(Chart.render())).allSatisfy(deployment -> {
             JsonNode pod = deployment.at("/spec/template/spec");

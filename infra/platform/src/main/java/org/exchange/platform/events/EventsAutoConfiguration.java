@@ -2,7 +2,6 @@ package org.exchange.platform.events;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -17,7 +16,6 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.exchange.platform.config.PlatformJobs;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +29,6 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 
 /**
  * The outbox: integration events published in the business transaction and externalized to Kafka after commit, in
@@ -41,8 +38,6 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
 public class EventsAutoConfiguration {
-
-    private static final String ASYNC_EXECUTOR = "taskExecutor";
 
     /**
      * The time every rule reads. {@code exchange.clock.offset} (an ISO-8601 duration such as {@code P340D}) moves it
@@ -83,18 +78,13 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxSender outboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications,
-            OutboxProperties properties, BeanFactory beans, EventTracing tracing) {
-        // the executor @Async listeners run on, Spring Modulith's externalizer among them (Boot's, by its alias)
-        Executor outboxThread = beans.containsBean(ASYNC_EXECUTOR) ? beans.getBean(ASYNC_EXECUTOR, Executor.class)
-                : null;
-        return new OutboxSender(kafka, publications, properties.sendTimeout(), outboxThread, tracing);
+            OutboxProperties properties, EventTracing tracing) {
+        return new OutboxSender(kafka, publications, properties, tracing);
     }
 
-    /** Named as Spring Modulith names its own, so publications it left incomplete are resubmitted to this one. */
     @Bean
-    DelegatingEventExternalizer kafkaEventExternalizer(EventExternalizationConfiguration configuration,
-            OutboxSender sender) {
-        return new DelegatingEventExternalizer(configuration, sender::send);
+    OutboxExternalizer outboxExternalizer(EventExternalizationConfiguration configuration, OutboxSender sender) {
+        return new OutboxExternalizer(configuration, sender);
     }
 
     @Bean

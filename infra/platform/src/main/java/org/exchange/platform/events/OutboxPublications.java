@@ -3,6 +3,7 @@ package org.exchange.platform.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,18 +22,22 @@ public class OutboxPublications {
         this.jdbc = jdbc;
     }
 
-    /** Whether a publication of the same topic and key, written before this event's, is not yet completed. */
-    boolean hasOlderIncomplete(String eventId) {
+    /**
+     * The ids of the publications of the same topic and key as this event's, written before it and not yet completed
+     * (failed, or on their way here or on another instance), oldest first; empty when none is, or when the event
+     * itself is already completed.
+     */
+    List<String> olderIncomplete(String eventId) {
         return jdbc.sql("""
-                select exists (
-                  select 1 from event_publication mine
-                  join event_publication older
-                    on older.event_topic = mine.event_topic and older.event_key = mine.event_key
-                   and older.publication_seq < mine.publication_seq and older.completion_date is null
-                  where mine.event_id = :id and mine.completion_date is null)""")
+                select older.event_id from event_publication mine
+                join event_publication older
+                  on older.event_topic = mine.event_topic and older.event_key = mine.event_key
+                 and older.publication_seq < mine.publication_seq and older.completion_date is null
+                where mine.event_id = :id and mine.completion_date is null
+                order by older.publication_seq""")
                 .param("id", eventId)
-                .query(Boolean.class)
-                .single();
+                .query(String.class)
+                .list();
     }
 
     /**

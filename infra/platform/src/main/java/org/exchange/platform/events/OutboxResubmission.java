@@ -12,7 +12,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 /**
  * The outbox's recovery while the service runs: publications that failed (the broker was away, or an older event of
  * the same key was) or that were lost on their way are resubmitted through Spring Modulith, oldest first, to the
- * outbox thread, whose {@link OutboxSender} keeps them in order per key. Completed publications older than the
+ * {@link OutboxSender}, which keeps them in order per key. Completed publications older than the
  * retention are deleted.
  */
 class OutboxResubmission {

@@ -3,9 +3,19 @@ package org.exchange.platform.events;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +25,7 @@ import io.micrometer.tracing.Tracer;
 import org.exchange.contracts.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -24,73 +35,180 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.RoutingTarget;
 
 /**
- * Hands one externalized event to Kafka, in order per key: an event whose key has an older publication still
- * incomplete (failed, or on its way on another instance) is held back, so that it never overtakes it; the
- * {@link OutboxResubmission} sends both later, oldest first. The send waits for the broker's acknowledgement, bounded by
- * the producer's {@code delivery.timeout.ms}, so that the publication is completed, or failed, before the outbox thread
- * takes the next event. Each send is a span in the trace of the request that wrote the event ({@link EventTracing}).
+ * Hands externalized events to Kafka in order per key, without waiting for each acknowledgement (ADR 0028).
+ *
+ * <p>Events are given to it as their transactions commit ({@link OutboxExternalizer}) or as they are resubmitted, and
+ * answered at once; its own thread hands them to the producer in that order and takes the next without waiting for the
+ * broker. Each event is checked against the outbox table: when every older incomplete publication of its key is on
+ * its way from here, it rides behind them (the idempotent producer keeps their order within the key's partition), and
+ * it counts as sent (its publication completed) only once it is acknowledged <em>and</em> every earlier event of its
+ * key sent from here is. When one of
+ * them fails, the ones behind it fail too, whatever the broker answered for them, and the {@link OutboxResubmission}
+ * sends them again later, oldest first; the consumers' inbox ignores a second copy.
+ *
+ * <p>An event with an older incomplete publication of its key that is not on its way from here (failed and waiting
+ * for the resubmission, held back, or on its way on another instance) is held back, so that it never overtakes it. So
+ * is one whose key's oldest unacknowledged event was handed over {@code exchange.outbox.follow-within} ago or longer
+ * (the broker is slow or away): a key's events then wait in the outbox, in order, rather than pile up in the producer.
+ *
+ * <p>Publications are completed (or failed) on a thread of the sender's own, never on the producer's network thread.
+ * Each send is a span in the trace of the request that wrote the event ({@link EventTracing}).
  */
-class OutboxSender implements SmartLifecycle {
+class OutboxSender implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int RECENTLY_SENT = 16_384;
 
     private final KafkaOperations<Object, Object> kafka;
     private final OutboxPublications publications;
     private final Duration sendTimeout;
-    private final Executor outboxThread;
+    private final Duration followWithin;
+    private final ExecutorService handOver;
     private final EventTracing tracing;
+    private final ExecutorService completions;
+    /** Per topic and key, the events handed over from here and not yet settled, oldest first. Guarded by itself. */
+    private final Map<TopicKey, Lane> lanes = new HashMap<>();
+    /**
+     * The ids of the latest events sent from here (acknowledged, and their publications completed), for an event whose
+     * read of the outbox table was made before they were. Guarded by {@link #lanes}.
+     */
+    private final Map<String, Boolean> recentlySent = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENTLY_SENT;
+        }
+    };
     private volatile boolean stopping;
 
-    /**
-     * @param outboxThread the executor the outbox hands events to (one thread), or null: drained when the service
-     *        stops
-     */
-    OutboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications, Duration sendTimeout,
-            Executor outboxThread, EventTracing tracing) {
+    OutboxSender(KafkaOperations<Object, Object> kafka, OutboxPublications publications, OutboxProperties properties,
+            EventTracing tracing) {
         this.kafka = kafka;
         this.publications = publications;
-        this.sendTimeout = sendTimeout;
-        this.outboxThread = outboxThread;
+        this.sendTimeout = properties.sendTimeout();
+        this.followWithin = properties.followWithin();
         this.tracing = tracing;
+        this.handOver = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-send").daemon().factory());
+        this.completions = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-acks").daemon()
+                .factory());
     }
 
+    /**
+     * Takes an event to send, in the order events are given to it, and answers at once; the answer completes once the
+     * event and every earlier one of its key sent from here are acknowledged, or fails.
+     */
     CompletableFuture<?> send(RoutingTarget target, Object payload) {
-        Message<?> message = payload instanceof Message<?> m ? m : MessageBuilder.withPayload(payload).build();
-        String eventId = header(message, CloudEventHeaders.ID);
         if (stopping) {
             // failed now, in the database, so that another instance (or the restart) takes it at once rather than
             // after exchange.outbox.stale-after
             return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
         }
+        CompletableFuture<Void> answer = new CompletableFuture<>();
         try {
-            if (eventId != null && publications.hasOlderIncomplete(eventId)) {
+            handOver.execute(() -> handOver(target, payload, answer));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping", e));
+        }
+        return answer;
+    }
+
+    /** On the hand-over thread, one event after another: to the producer, or held back. */
+    private void handOver(RoutingTarget target, Object payload,
+            CompletableFuture<Void> answer) {
+        Message<?> message = payload instanceof Message<?> m ? m : MessageBuilder.withPayload(payload).build();
+        String eventId = header(message, CloudEventHeaders.ID);
+        if (stopping) {
+            answer.completeExceptionally(new IllegalStateException("The service is stopping"));
+            return;
+        }
+        TopicKey key = new TopicKey(target.getTarget(), String.valueOf(target.getKey()));
+        InFlight event = new InFlight(eventId, System.nanoTime());
+        List<String> older;
+        try {
+            older = eventId == null ? List.of() : publications.olderIncomplete(eventId);
+        } catch (RuntimeException e) {
+            logNotSent(eventId, target, e);
+            answer.completeExceptionally(e);
+            return;
+        }
+        InFlight before;
+        synchronized (lanes) {
+            Lane lane = lanes.get(key);
+            // the table was read before this lock: what was sent from here since then is no longer waited for
+            older = older.stream().filter(id -> !recentlySent.containsKey(id)).toList();
+            if (older.isEmpty()) {
+                before = lane == null || lane.broken ? null : lane.events.peekLast();
+            } else if (lane != null && lane.mayFollow(older, event.handedOver, followWithin)) {
+                before = lane.events.peekLast();
+            } else {
                 log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent",
                         eventId, target.getKey(), target.getTarget());
-                return CompletableFuture.failedFuture(new HeldBackException(eventId, target));
+                answer.completeExceptionally(new HeldBackException(eventId, target));
+                return;
             }
-        } catch (RuntimeException e) {
-            return failed(eventId, target, e);
+            lanes.computeIfAbsent(key, k -> new Lane()).events.addLast(event);
         }
         Message<?> routed = MessageBuilder.fromMessage(message)
                 .setHeaderIfAbsent(KafkaHeaders.KEY, target.getKey())
                 .setHeaderIfAbsent(KafkaHeaders.TOPIC, target.getTarget())
                 .build();
         Span span = tracing.startPublish(header(message, CloudEventHeaders.TRACE_PARENT), eventId, target.getTarget());
+        CompletableFuture<SendResult<Object, Object>> acknowledged;
         try (Tracer.SpanInScope scope = tracing.inScope(span)) {
-            SendResult<Object, Object> result = kafka.send(routed).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return CompletableFuture.completedFuture(result);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            span.error(e);
-            return CompletableFuture.failedFuture(e);
-        } catch (ExecutionException e) {
-            span.error(e.getCause());
-            return failed(eventId, target, e.getCause());
-        } catch (TimeoutException | RuntimeException e) {
-            span.error(e);
-            return failed(eventId, target, e);
+            acknowledged = kafka.send(routed).orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            acknowledged = CompletableFuture.failedFuture(e);
+        }
+        acknowledged.whenComplete((result, error) -> event.acknowledged = true);
+        CompletableFuture<Void> earlierSent = before == null ? CompletableFuture.completedFuture(null) : before.sent;
+        CompletableFuture<SendResult<Object, Object>> own = acknowledged;
+        CompletableFuture.allOf(own, earlierSent).whenCompleteAsync((ignored, error) ->
+                settle(key, target, event, own, earlierSent, span, answer), completions);
+    }
+
+    /**
+     * On the sender's own thread, once the event is acknowledged (or not) and the one before it in its lane is settled:
+     * completes the event's publication (Spring Modulith does, on the answer), or fails it.
+     */
+    private void settle(TopicKey key, RoutingTarget target, InFlight event,
+            CompletableFuture<SendResult<Object, Object>> own, CompletableFuture<Void> earlierSent, Span span,
+            CompletableFuture<Void> answer) {
+        Throwable error = own.isCompletedExceptionally() ? cause(own) : null;
+        if (error == null && earlierSent.isCompletedExceptionally()) {
+            error = new HeldBackException(event.eventId, target);
+        }
+        try {
+            if (error == null) {
+                event.sent.complete(null);
+                // with no value: Spring would publish a listener's non-null result as an application event
+                answer.complete(null);
+            } else {
+                span.error(error);
+                synchronized (lanes) {
+                    Lane lane = lanes.get(key);
+                    if (lane != null) {
+                        lane.broken = true;
+                    }
+                }
+                event.sent.completeExceptionally(error);
+                if (!(error instanceof HeldBackException)) {
+                    logNotSent(event.eventId, target, error);
+                }
+                answer.completeExceptionally(error);
+            }
         } finally {
             span.end();
+            synchronized (lanes) {
+                if (error == null && event.eventId != null) {
+                    recentlySent.put(event.eventId, Boolean.TRUE);
+                }
+                Lane lane = lanes.get(key);
+                if (lane != null) {
+                    lane.events.remove(event);
+                    if (lane.events.isEmpty()) {
+                        lanes.remove(key);
+                    }
+                }
+            }
         }
     }
 
@@ -101,22 +219,35 @@ class OutboxSender implements SmartLifecycle {
     }
 
     /**
-     * Fails what the outbox thread still holds, and waits (bounded) until it has: those events are then marked failed
-     * while the database and the producer are still there, for the next resubmission to take.
+     * Fails what the hand-over thread still holds, waits (bounded) until it has, and then until the events on their way
+     * are acknowledged and their publications completed: all of that while the database and the producer are still
+     * there, so that what is not sent is marked failed for the next resubmission to take.
      */
     @Override
     public void stop() {
         stopping = true;
-        if (outboxThread == null) {
-            return;
-        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
         try {
-            CompletableFuture.runAsync(() -> { }, outboxThread).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.runAsync(() -> { }, handOver).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<CompletableFuture<Void>> onTheirWay = new ArrayList<>();
+            synchronized (lanes) {
+                lanes.values().forEach(lane -> lane.events.forEach(event -> onTheirWay.add(event.sent)));
+            }
+            CompletableFuture.allOf(onTheirWay.toArray(CompletableFuture[]::new))
+                    .exceptionally(error -> null)
+                    .thenRunAsync(() -> { }, completions)
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
-            log.warn("The outbox thread did not finish before the service stopped: {}", e.toString());
+            log.warn("The outbox did not finish sending before the service stopped: {}", e.toString());
         }
+    }
+
+    @Override
+    public void destroy() {
+        handOver.shutdown();
+        completions.shutdown();
     }
 
     @Override
@@ -124,10 +255,25 @@ class OutboxSender implements SmartLifecycle {
         return !stopping;
     }
 
-    private static CompletableFuture<?> failed(String eventId, RoutingTarget target, Throwable cause) {
+    /** Events handed over from here whose publications are not yet settled. */
+    int onTheirWay() {
+        synchronized (lanes) {
+            return lanes.values().stream().mapToInt(lane -> lane.events.size()).sum();
+        }
+    }
+
+    private static Throwable cause(CompletableFuture<?> future) {
+        try {
+            future.join();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
+    }
+
+    private static void logNotSent(String eventId, RoutingTarget target, Throwable cause) {
         log.warn("Event {} not sent to {} (it stays in the outbox and is resubmitted): {}", eventId,
                 target.getTarget(), cause.toString());
-        return CompletableFuture.failedFuture(cause);
     }
 
     private static String header(Message<?> message, String name) {
@@ -138,7 +284,53 @@ class OutboxSender implements SmartLifecycle {
         return value == null ? null : value.toString();
     }
 
-    /** An event not sent because an older event of its key is still in the outbox. */
+    private record TopicKey(String topic, String key) {
+    }
+
+    /** A key's events handed over from here, oldest first; broken once one failed, until all have settled. */
+    private static final class Lane {
+
+        private final Deque<InFlight> events = new ArrayDeque<>();
+        private boolean broken;
+
+        /**
+         * Whether an event may ride behind this lane: every older incomplete publication of its key is on its way in
+         * it (none waits in the outbox, failed or held back, and none is another instance's), none of them failed, and
+         * the oldest not yet acknowledged was handed over less than {@code followWithin} before.
+         */
+        boolean mayFollow(List<String> olderIncomplete, long handedOver, Duration followWithin) {
+            if (broken || events.isEmpty()) {
+                return false;
+            }
+            Set<String> onTheirWay = new HashSet<>();
+            InFlight oldestUnacknowledged = null;
+            for (InFlight event : events) {
+                onTheirWay.add(event.eventId);
+                if (oldestUnacknowledged == null && !event.acknowledged) {
+                    oldestUnacknowledged = event;
+                }
+            }
+            return onTheirWay.containsAll(olderIncomplete) && (oldestUnacknowledged == null
+                    || handedOver - oldestUnacknowledged.handedOver < followWithin.toNanos());
+        }
+    }
+
+    /** One event handed to the producer: {@code sent} completes once it and every earlier one of its lane are. */
+    private static final class InFlight {
+
+        private final String eventId;
+        /** {@link System#nanoTime()} when it was handed to the producer. */
+        private final long handedOver;
+        private final CompletableFuture<Void> sent = new CompletableFuture<>();
+        private volatile boolean acknowledged;
+
+        InFlight(String eventId, long handedOver) {
+            this.eventId = eventId;
+            this.handedOver = handedOver;
+        }
+    }
+
+    /** An event not sent because an older event of its key is still in the outbox, or was not sent. */
     static final class HeldBackException extends RuntimeException {
 
         HeldBackException(String eventId, RoutingTarget target) {

@@ -1,5 +1,7 @@
 package org.exchange.platform.fault;
 
+import java.util.List;
+
 import static org.exchange.platform.inbox.EventHandler.on;
 
 import java.util.Map;
@@ -58,6 +60,16 @@ public class FaultTestApplication {
             jdbc.sql("insert into written (aggregate, seq) values (:aggregate, :seq)")
                     .param("aggregate", aggregate).param("seq", seq).update();
             events.publish(aggregate, new Counted(aggregate, seq, poison));
+        }
+
+        /** Writes changes {@code 1..count} of each aggregate, and their events, in one transaction. */
+        @Transactional
+        public void writeAll(List<String> aggregates, int count) {
+            for (int seq = 1; seq <= count; seq++) {
+                for (String aggregate : aggregates) {
+                    write(aggregate, seq, false);
+                }
+            }
         }
     }
 

@@ -78,6 +78,29 @@ class OutboxAndInboxUnderFaultsTest {
     }
 
     @Test
+    @Order(0)
+    void aLargeTransactionsEventsOfSeveralAggregatesAllArriveOnceAndInEachAggregatesOrder() {
+        String prefix = "burst-";
+        List<String> aggregates = List.of(prefix + 0, prefix + 1, prefix + 2, prefix + 3);
+        int perAggregate = 100;
+        int total = aggregates.size() * perAggregate;
+        first.writer().writeAll(aggregates, perAggregate);
+        Instant committed = Instant.now();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> first.count(COUNT_DISTINCT_EFFECTS, prefix) >= total);
+        Duration allTookEffect = Duration.between(committed, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.gauge("exchange.outbox.incomplete") == 0);
+
+        Counts counts = counts(prefix, total);
+        counts.print("one-transaction-" + total + "-events", "all-took-effect-in=" + allTookEffect.toMillis()
+                + "ms-after-commit");
+        assertThat(counts.written()).isEqualTo(total);
+        assertThat(counts.tookEffect()).isEqualTo(total);
+        assertThat(counts.duplicates()).isZero();
+        assertThat(counts.outOfOrder()).as("aggregates whose events took effect out of order").isZero();
+    }
+
+    @Test
     @Order(1)
     void aThirtySecondKafkaOutageLosesNothingDuplicatesNothingAndKeepsEachAggregatesOrder() {
         String prefix = "outage-";
@@ -291,6 +314,11 @@ class OutboxAndInboxUnderFaultsTest {
         long distinct = first.count(COUNT_DISTINCT_EFFECTS, prefix);
         Map<String, List<Integer>> arrivals = first.effectsInArrivalOrder(prefix);
         long outOfOrder = arrivals.values().stream().filter(seqs -> !isAscending(seqs)).count();
+        arrivals.forEach((aggregate, seqs) -> {
+            if (!isAscending(seqs)) {
+                System.out.println("[fault] " + aggregate + " took effect in the order " + seqs);
+            }
+        });
         return new Counts(expected, written, distinct, effects - distinct, written - distinct, outOfOrder);
     }
 
