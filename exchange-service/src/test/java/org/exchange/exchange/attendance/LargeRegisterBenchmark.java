@@ -14,12 +14,17 @@ import org.junit.jupiter.api.Test;
  * Time and statements of correcting a 50-line register (every line changes), through MockMvc on the test engines'
  * PostgreSQL: the request's whole work, security and JSON included. Not part of the build (the name does not end in
  * Test); run it on purpose with {@code ./mvnw -B -o -pl exchange-service test -Dtest=LargeRegisterBenchmark} and read
- * {@code exchange-service/target/large-register.txt}. (It also runs the test it extends, whose fixture it uses.)
+ * {@code exchange-service/target/large-register.txt}. It uses the fixture of the test it extends, not its test.
  */
 class LargeRegisterBenchmark extends LargeRegisterTest {
 
     static final int WARM_UP = 15;
     static final int RUNS = 40;
+
+    /** Not run here: the statements it prepares on the server before the log opens would show by name only. */
+    @Override
+    void correctingAWholeRegisterChangesEveryLineOnceAndRepeatingItChangesNothing() {
+    }
 
     @Test
     void correctingAFiftyLineRegister() throws Exception {
