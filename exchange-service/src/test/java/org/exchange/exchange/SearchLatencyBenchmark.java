@@ -5,12 +5,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -23,7 +28,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * 50,000 outcomes. Not part of the build (the name does not end in Test); run it on purpose with
  * {@code ./mvnw -B -o -pl exchange-service test -Dtest=SearchLatencyBenchmark} and read
  * {@code exchange-service/target/search-latency.txt}. It measures through MockMvc on the real database, so it
- * includes the service's own work (security, JSON) but not the network or the gateway.
+ * includes the service's own work (security, JSON) but not the network or the gateway. The outcomes search's queries
+ * follow with their plans (EXPLAIN ANALYZE, median of 30): ranking every match against ranking the newest 1,000
+ * (docs/adr/0031), the bounded count, and the page as a generic plan.
  */
 class SearchLatencyBenchmark extends ExchangeIntegrationTest {
 
@@ -35,6 +42,9 @@ class SearchLatencyBenchmark extends ExchangeIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void nearestNetworkAndOutcomesSearchLatencyWithALargeProgramme() throws Exception {
@@ -56,6 +66,41 @@ class SearchLatencyBenchmark extends ExchangeIntegrationTest {
                         .param("year", "2019"), "$.items.length()", 20));
         report.add(measure("outcomes: newest first, page 50",
                 get("/api/exchange/outcomes").param("page", "50"), "$.items.length()", 20));
+        report.add(plan("outcomes: first page for \"peer assessment\", every match ranked (before ADR 0031)", """
+                select o.id, o.title from outcome o
+                 where o.search @@ websearch_to_tsquery('english', :query)
+                 order by ts_rank(o.search, websearch_to_tsquery('english', :query)) desc, o.published_at desc, o.id
+                 limit 20 offset 0"""));
+        report.add(plan("outcomes: first page for \"peer assessment\", the newest 1,000 matches ranked (ADR 0031)", """
+                select o.id, o.title from (
+                  (select o.id, o.title, o.published_at, o.search, 0 as part from outcome o
+                    where o.search @@ websearch_to_tsquery('english', :query)
+                    order by o.published_at desc, o.id limit 1000)
+                  union all
+                  (select o.id, o.title, o.published_at, null, 1 from outcome o
+                    where o.search @@ websearch_to_tsquery('english', :query)
+                    order by o.published_at desc, o.id offset 1000 limit 0)
+                ) o
+                order by o.part, ts_rank(o.search, websearch_to_tsquery('english', :query)) desc nulls last,
+                         o.published_at desc, o.id
+                limit 20 offset 0"""));
+        report.add(plan("outcomes: the count of \"peer assessment\", up to 1,001", """
+                select count(*) from (select 1 from outcome o where o.search @@ websearch_to_tsquery('english', :query)
+                 limit 1001) matched"""));
+        report.add("outcomes: the page query as the service runs it once prepared (a generic plan, its parameters "
+                + "unknown when planned):\n  " + String.join("\n  ", genericPlan("""
+                prepare page(text, int, int, int, int) as select o.id, o.title from (
+                  (select o.id, o.title, o.published_at, o.search, 0 as part from outcome o
+                    where o.search @@ websearch_to_tsquery('english', $1)
+                    order by o.published_at desc, o.id limit $2)
+                  union all
+                  (select o.id, o.title, o.published_at, null, 1 from outcome o
+                    where o.search @@ websearch_to_tsquery('english', $1)
+                    order by o.published_at desc, o.id offset $2 limit $3)
+                ) o
+                order by o.part, ts_rank(o.search, websearch_to_tsquery('english', $1)) desc nulls last,
+                         o.published_at desc, o.id
+                limit $4 offset $5""", "execute page('peer assessment', 1000, 0, 20, 0)")));
 
         Path out = Path.of("target", "search-latency.txt");
         Files.createDirectories(out.getParent());
@@ -79,6 +124,38 @@ class SearchLatencyBenchmark extends ExchangeIntegrationTest {
         Arrays.sort(nanos);
         return "%-50s p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms".formatted(name, ms(nanos[RUNS / 2]),
                 ms(nanos[RUNS * 95 / 100]), ms(nanos[RUNS - 1]));
+    }
+
+    /** The query's plan with its actual times, and the median execution time over the runs. */
+    private String plan(String name, String sql) {
+        double[] times = new double[RUNS / 10];
+        List<String> plan = List.of();
+        for (int i = 0; i < times.length; i++) {
+            plan = jdbc.sql("explain (analyze, buffers) " + sql).param("query", "peer assessment")
+                    .query(String.class).list();
+            String execution = plan.stream().filter(line -> line.startsWith("Execution Time")).findFirst()
+                    .orElseThrow();
+            times[i] = Double.parseDouble(execution.replaceAll("[^0-9.]", ""));
+        }
+        Arrays.sort(times);
+        return "%s: median execution %.2f ms of %d, max %.2f ms%n  %s".formatted(name, times[times.length / 2],
+                times.length, times[times.length - 1], String.join("\n  ", plan));
+    }
+
+    private List<String> genericPlan(String prepare, String execute) throws Exception {
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("set plan_cache_mode = force_generic_plan");
+            statement.execute(prepare);
+            try (ResultSet rows = statement.executeQuery("explain (analyze, buffers) " + execute)) {
+                while (rows.next()) {
+                    plan.add(rows.getString(1));
+                }
+            }
+            statement.execute("deallocate page");
+            statement.execute("reset plan_cache_mode");
+        }
+        return plan;
     }
 
     private static double ms(long nanos) {

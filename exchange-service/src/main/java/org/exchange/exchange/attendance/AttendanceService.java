@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -106,33 +105,46 @@ public class AttendanceService {
             }
         }
         Set<UUID> expected = meetings.expectedAttendees(meeting);
+        // the register is read, and written, a statement at a time for all its lines, not a statement per line
+        Map<UUID, Attendance> recorded = attendances.find(meetingId, seen);
+        Set<UUID> firstRecorded = new HashSet<>(seen);
+        firstRecorded.removeAll(recorded.keySet());
+        Map<UUID, Person> people = directory.people(firstRecorded);
         List<Attendance> result = new ArrayList<>();
+        List<Attendances.Version> changed = new ArrayList<>();
         for (Line line : lines) {
-            Optional<Attendance> existing = attendances.find(meetingId, line.practitionerId());
-            if (existing.isEmpty() && !expected.contains(line.practitionerId())) {
+            Attendance existing = recorded.get(line.practitionerId());
+            if (existing == null && !expected.contains(line.practitionerId())) {
                 throw new InvalidRequestException(("%s is not a member of this group nor registered for this meeting: "
                         + "record them as a guest, by name").formatted(line.practitionerId()));
             }
-            if (existing.isEmpty()) {
-                String organisation = directory.person(line.practitionerId()).map(Person::organisationId).orElse(null);
-                Attendance recorded = Attendance.record(meetingId, line.practitionerId(), organisation, line.role(),
-                        line.minutes(), meeting.durationMinutes(), caller.subjectId(), now);
-                Attendance attendance = afterwards ? recorded.asRecordedAfterwards() : recorded;
-                attendances.save(attendance, false, null);
-                publish(attendance, meeting, false);
+            if (existing == null) {
+                Person person = people.get(line.practitionerId());
+                Attendance first = Attendance.record(meetingId, line.practitionerId(),
+                        person == null ? null : person.organisationId(), line.role(), line.minutes(),
+                        meeting.durationMinutes(), caller.subjectId(), now);
+                Attendance attendance = afterwards ? first.asRecordedAfterwards() : first;
+                changed.add(new Attendances.Version(attendance, false, null));
                 result.add(attendance);
-            } else if (existing.get().differsFrom(line.role(), line.minutes())) {
-                Attendance corrected = existing.get().correct(line.role(), line.minutes(), meeting.durationMinutes(),
+            } else if (existing.differsFrom(line.role(), line.minutes())) {
+                Attendance corrected = existing.correct(line.role(), line.minutes(), meeting.durationMinutes(),
                         correctionReason, caller.subjectId(), now);
-                attendances.save(corrected, true, correctionReason.strip());
-                audit.record(caller, "attendance.corrected", Subject.ofPerson("attendance", corrected.id(),
-                        corrected.practitionerId()), corrected.organisationId(), audited(existing.get(), null),
-                        audited(corrected, correctionReason.strip()));
-                publish(corrected, meeting, true);
+                changed.add(new Attendances.Version(corrected, true, correctionReason.strip()));
                 result.add(corrected);
             } else {
-                result.add(existing.get());
+                result.add(existing);
             }
+        }
+        attendances.save(changed);
+        for (Attendances.Version version : changed) {
+            Attendance attendance = version.attendance();
+            if (version.correction()) {
+                Attendance before = recorded.get(attendance.practitionerId());
+                audit.record(caller, "attendance.corrected", Subject.ofPerson("attendance", attendance.id(),
+                        attendance.practitionerId()), attendance.organisationId(), audited(before, null),
+                        audited(attendance, version.reason()));
+            }
+            publish(attendance, meeting, version.correction());
         }
         List<Guest> guests = new ArrayList<>();
         for (GuestLine line : guestLines) {

@@ -4,9 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,37 +37,74 @@ class Attendances {
                 .query((rs, row) -> attendance(rs)).optional();
     }
 
-    /** Saves the current version and adds it to the history. */
-    void save(Attendance attendance, boolean correction, String reason) {
+    /** The attendance already recorded at a meeting for any of these people, by person. */
+    Map<UUID, Attendance> find(UUID meetingId, Collection<UUID> practitionerIds) {
+        if (practitionerIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select " + COLUMNS + "\n" + """
+                 from attendance a where a.meeting_id = :meeting and a.practitioner_id = any(cast(:people as uuid[]))""")
+                .param("meeting", meetingId).param("people", texts(practitionerIds.stream()))
+                .query((rs, row) -> attendance(rs)).list().stream()
+                .collect(Collectors.toMap(Attendance::practitionerId, Function.identity()));
+    }
+
+    /** A version of an attendance to save: a first record, or a correction with its reason. */
+    record Version(Attendance attendance, boolean correction, String reason) {
+    }
+
+    /**
+     * Saves the current versions and adds them to the history: one statement for the attendance and one for its
+     * history, whatever the number of lines, so that the report read model's statement-level triggers (V21_5) run
+     * once for the whole register rather than once per line.
+     */
+    void save(List<Version> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        List<Attendance> saved = versions.stream().map(Version::attendance).toList();
         jdbc.sql("""
                 insert into attendance (id, meeting_id, practitioner_id, organisation_id, role, minutes, recorded_by,
                                         recorded_at, recorded_afterwards)
-                values (:id, :meeting, :person, :organisation, :role, :minutes, :by, :at, :afterwards)
+                select * from unnest(cast(:ids as uuid[]), cast(:meetings as uuid[]), cast(:people as uuid[]),
+                                     cast(:organisations as text[]), cast(:roles as text[]), cast(:minutes as int[]),
+                                     cast(:by as uuid[]), cast(:at as timestamptz[]), cast(:afterwards as boolean[]))
                 on conflict (id) do update
                   set role = excluded.role, minutes = excluded.minutes, recorded_by = excluded.recorded_by,
                       recorded_at = excluded.recorded_at""")
-                .param("id", attendance.id())
-                .param("meeting", attendance.meetingId())
-                .param("person", attendance.practitionerId())
-                .param("organisation", attendance.organisationId())
-                .param("role", attendance.role().name())
-                .param("minutes", attendance.minutes())
-                .param("by", attendance.recordedBy())
-                .param("at", Timestamp.from(attendance.recordedAt()))
-                .param("afterwards", attendance.recordedAfterwards())
+                .param("ids", texts(saved.stream().map(Attendance::id)))
+                .param("meetings", texts(saved.stream().map(Attendance::meetingId)))
+                .param("people", texts(saved.stream().map(Attendance::practitionerId)))
+                .param("organisations", saved.stream().map(Attendance::organisationId).toArray(String[]::new))
+                .param("roles", texts(saved.stream().map(Attendance::role)))
+                .param("minutes", saved.stream().mapToInt(Attendance::minutes).toArray())
+                .param("by", texts(saved.stream().map(Attendance::recordedBy)))
+                .param("at", texts(saved.stream().map(Attendance::recordedAt)))
+                .param("afterwards", texts(saved.stream().map(Attendance::recordedAfterwards)))
                 .update();
         jdbc.sql("""
                 insert into attendance_revision (attendance_id, role, minutes, correction, reason, recorded_by,
                                                  recorded_at)
-                values (:id, :role, :minutes, :correction, :reason, :by, :at)""")
-                .param("id", attendance.id())
-                .param("role", attendance.role().name())
-                .param("minutes", attendance.minutes())
-                .param("correction", correction)
-                .param("reason", reason)
-                .param("by", attendance.recordedBy())
-                .param("at", Timestamp.from(attendance.recordedAt()))
+                select attendance_id, role, minutes, correction, reason, recorded_by, recorded_at
+                  from unnest(cast(:ids as uuid[]), cast(:roles as text[]), cast(:minutes as int[]),
+                              cast(:corrections as boolean[]), cast(:reasons as text[]), cast(:by as uuid[]),
+                              cast(:at as timestamptz[]))
+                       with ordinality as version(attendance_id, role, minutes, correction, reason, recorded_by,
+                                                  recorded_at, line)
+                 order by line""")
+                .param("ids", texts(saved.stream().map(Attendance::id)))
+                .param("roles", texts(saved.stream().map(Attendance::role)))
+                .param("minutes", saved.stream().mapToInt(Attendance::minutes).toArray())
+                .param("corrections", texts(versions.stream().map(Version::correction)))
+                .param("reasons", versions.stream().map(Version::reason).toArray(String[]::new))
+                .param("by", texts(saved.stream().map(Attendance::recordedBy)))
+                .param("at", texts(saved.stream().map(Attendance::recordedAt)))
                 .update();
+    }
+
+    /** Values as the text PostgreSQL reads back with a cast: one array parameter instead of a parameter per line. */
+    private static String[] texts(Stream<?> values) {
+        return values.map(value -> value == null ? null : value.toString()).toArray(String[]::new);
     }
 
     /** Attendance at a meeting; only of one organisation's staff when an organisation is given. */

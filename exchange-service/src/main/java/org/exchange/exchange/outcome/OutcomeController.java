@@ -88,7 +88,10 @@ class OutcomeController {
 
     @GetMapping("/outcomes")
     @Operation(summary = "Search the outcomes library by text, area, network and year (public, no sign-in); best "
-            + "matches first for text, else the newest; the total is counted up to " + OutcomeService.COUNTED_UP_TO)
+            + "matches first for text, else the newest; the total is counted up to " + OutcomeService.COUNTED_UP_TO,
+            description = "With text, the newest " + OutcomeService.COUNTED_UP_TO + " matches are ranked, best "
+                    + "first (then the newest); any older matches follow them, newest first, unranked. Without text, "
+                    + "the newest first.")
     LibraryPage search(@RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) UUID networkId,

@@ -42,7 +42,7 @@ public class OutcomeService {
 
     /**
      * How many matches a library search counts: beyond it the answer says "more than" this many (docs/adr/0026), and
-     * the count reads no further.
+     * the count reads no further. A text search ranks as many, the newest matches (docs/adr/0031).
      */
     public static final int COUNTED_UP_TO = 1_000;
 
@@ -270,8 +270,11 @@ public class OutcomeService {
 
     @Transactional(readOnly = true)
     public Page search(LibraryQuery query) {
+        if (query.text() != null) {
+            outcomes.planSearchesForTheirWords();
+        }
         long counted = outcomes.count(query, COUNTED_UP_TO + 1);
-        return new Page(shown(outcomes.search(query)), query.page(), query.size(),
+        return new Page(shown(outcomes.search(query, COUNTED_UP_TO)), query.page(), query.size(),
                 Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO);
     }
 

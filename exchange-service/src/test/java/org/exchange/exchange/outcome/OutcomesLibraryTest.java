@@ -151,7 +151,7 @@ class OutcomesLibraryTest extends ExchangeIntegrationTest {
     }
 
     @Test
-    void aSearchCountsUpToAThousandThenSaysMoreThanAndStillRanksEveryMatch() throws Exception {
+    void aSearchCountsUpToAThousandThenSaysMoreThanAndRanksTheNewestThousandMatches() throws Exception {
         outcomesMentioningTheMarker(1_000, "Found", Duration.ZERO);
         mvc.perform(get("/api/exchange/outcomes").param("q", marker))
                 .andExpect(jsonPath("$.total").value(1_000))
@@ -167,10 +167,13 @@ class OutcomesLibraryTest extends ExchangeIntegrationTest {
                 .andExpect(jsonPath("$.moreThanTotal").value(true))
                 .andExpect(jsonPath("$.items.length()").value(20))
                 .andExpect(jsonPath("$.items[0].title").value("Newest " + marker + " 1"))
-                .andExpect(jsonPath("$.items[1].title").value("Oldest " + marker + " 1"));
-        // the pages go on past the count: the last two of the 1,002 matches
+                .andExpect(jsonPath("$.items[1].title").value("Found 1"));
+        // the pages go on past the count: the last two of the 1,002 matches, beyond the newest 1,000 that are ranked
+        // (docs/adr/0031), so newest first, the oldest best match last
         mvc.perform(get("/api/exchange/outcomes").param("q", marker).param("size", "100").param("page", "10"))
                 .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].title").value("Found 1000"))
+                .andExpect(jsonPath("$.items[1].title").value("Oldest " + marker + " 1"))
                 .andExpect(jsonPath("$.moreThanTotal").value(true));
         // a filter that narrows it below the threshold counts exactly again
         mvc.perform(get("/api/exchange/outcomes").param("q", "oldest " + marker))
