@@ -29,6 +29,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 /**
  * The outbox: integration events published in the business transaction and externalized to Kafka after commit, in
@@ -83,8 +84,9 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    OutboxExternalizer outboxExternalizer(EventExternalizationConfiguration configuration, OutboxSender sender) {
-        return new OutboxExternalizer(configuration, sender);
+    OutboxExternalizer outboxExternalizer(EventExternalizationConfiguration configuration, OutboxSender sender,
+            ObjectProvider<EventPublicationRegistry> registry) {
+        return new OutboxExternalizer(configuration, sender, registry::getObject);
     }
 
     @Bean

@@ -96,7 +96,7 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
      * Takes an event to send, in the order events are given to it, and answers at once; the answer completes once the
      * event and every earlier one of its key sent from here are acknowledged, or fails.
      */
-    CompletableFuture<?> send(RoutingTarget target, Object payload) {
+    CompletableFuture<Void> send(RoutingTarget target, Object payload) {
         if (stopping) {
             // failed now, in the database, so that another instance (or the restart) takes it at once rather than
             // after exchange.outbox.stale-after
