@@ -3,7 +3,6 @@ package org.exchange.platform.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,21 +22,30 @@ public class OutboxPublications {
     }
 
     /**
-     * The ids of the publications of the same topic and key as this event's, written before it and not yet completed
-     * (failed, or on their way here or on another instance), oldest first; empty when none is, or when the event
-     * itself is already completed.
+     * Where an event stands among its key's publications: its own place in their order, and whether a publication of
+     * the same topic and key written before it, but after {@code after} in that order, is not yet completed (failed,
+     * held back, or on its way on another instance). Empty when the event is already completed.
      */
-    List<String> olderIncomplete(String eventId) {
+    Optional<Place> place(String eventId, long after) {
         return jdbc.sql("""
-                select older.event_id from event_publication mine
-                join event_publication older
-                  on older.event_topic = mine.event_topic and older.event_key = mine.event_key
-                 and older.publication_seq < mine.publication_seq and older.completion_date is null
-                where mine.event_id = :id and mine.completion_date is null
-                order by older.publication_seq""")
+                select mine.publication_seq, exists (
+                  select 1 from event_publication older
+                  where older.event_topic = mine.event_topic and older.event_key = mine.event_key
+                    and older.completion_date is null
+                    and older.publication_seq < mine.publication_seq and older.publication_seq > :after) as waiting
+                from event_publication mine
+                where mine.event_id = :id and mine.completion_date is null""")
                 .param("id", eventId)
-                .query(String.class)
-                .list();
+                .param("after", after)
+                .query((row, n) -> new Place(row.getLong(1), row.getBoolean(2)))
+                .optional();
+    }
+
+    /**
+     * @param seq the event's place in its key's order ({@code publication_seq})
+     * @param olderWaiting whether an older publication of its key in the range asked about is incomplete
+     */
+    record Place(long seq, boolean olderWaiting) {
     }
 
     /**

@@ -7,11 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +56,7 @@ import org.springframework.modulith.events.RoutingTarget;
 class OutboxSender implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final int RECENTLY_SENT = 16_384;
+    private static final int LANES_REMEMBERED = 10_000;
 
     private final KafkaOperations<Object, Object> kafka;
     private final OutboxPublications publications;
@@ -66,16 +65,15 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
     private final ExecutorService handOver;
     private final EventTracing tracing;
     private final ExecutorService completions;
-    /** Per topic and key, the events handed over from here and not yet settled, oldest first. Guarded by itself. */
-    private final Map<TopicKey, Lane> lanes = new HashMap<>();
     /**
-     * The ids of the latest events sent from here (acknowledged, and their publications completed), for an event whose
-     * read of the outbox table was made before they were. Guarded by {@link #lanes}.
+     * Per topic and key, the events handed over from here and not yet settled, oldest first, and how far in the key's
+     * order everything is sent or on its way; the most recently used keys are remembered after their events settled.
+     * Guarded by itself.
      */
-    private final Map<String, Boolean> recentlySent = new LinkedHashMap<>() {
+    private final Map<TopicKey, Lane> lanes = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > RECENTLY_SENT;
+        protected boolean removeEldestEntry(Map.Entry<TopicKey, Lane> eldest) {
+            return size() > LANES_REMEMBERED && eldest.getValue().events.isEmpty();
         }
     };
     private volatile boolean stopping;
@@ -122,30 +120,18 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
         }
         TopicKey key = new TopicKey(target.getTarget(), String.valueOf(target.getKey()));
         InFlight event = new InFlight(eventId, System.nanoTime());
-        List<String> older;
+        InFlight before;
         try {
-            older = eventId == null ? List.of() : publications.olderIncomplete(eventId);
+            before = admit(key, event);
+        } catch (HeldBackException e) {
+            log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent", eventId,
+                    target.getKey(), target.getTarget());
+            answer.completeExceptionally(new HeldBackException(eventId, target));
+            return;
         } catch (RuntimeException e) {
             logNotSent(eventId, target, e);
             answer.completeExceptionally(e);
             return;
-        }
-        InFlight before;
-        synchronized (lanes) {
-            Lane lane = lanes.get(key);
-            // the table was read before this lock: what was sent from here since then is no longer waited for
-            older = older.stream().filter(id -> !recentlySent.containsKey(id)).toList();
-            if (older.isEmpty()) {
-                before = lane == null || lane.broken ? null : lane.events.peekLast();
-            } else if (lane != null && lane.mayFollow(older, event.handedOver, followWithin)) {
-                before = lane.events.peekLast();
-            } else {
-                log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent",
-                        eventId, target.getKey(), target.getTarget());
-                answer.completeExceptionally(new HeldBackException(eventId, target));
-                return;
-            }
-            lanes.computeIfAbsent(key, k -> new Lane()).events.addLast(event);
         }
         Message<?> routed = MessageBuilder.fromMessage(message)
                 .setHeaderIfAbsent(KafkaHeaders.KEY, target.getKey())
@@ -163,6 +149,56 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
         CompletableFuture<SendResult<Object, Object>> own = acknowledged;
         CompletableFuture.allOf(own, earlierSent).whenCompleteAsync((ignored, error) ->
                 settle(key, target, event, own, earlierSent, span, answer), completions);
+    }
+
+    /**
+     * Puts the event in its key's lane and returns the one it rides behind, or null when it rides behind none; or
+     * throws {@link HeldBackException} when an older publication of its key is not on its way from here. The outbox
+     * table is asked only about the publications after what the lane already sent: one indexed look, whatever the
+     * backlog. An event older than what the lane sent (resubmitted, or another instance's) is checked against all of
+     * its key's publications and, if none older waits, sent on its own.
+     */
+    private InFlight admit(TopicKey key, InFlight event) {
+        boolean afresh = false;
+        while (true) {
+            long after = 0;
+            if (!afresh) {
+                synchronized (lanes) {
+                    Lane lane = lanes.get(key);
+                    after = lane == null || lane.broken ? 0 : lane.sentUpTo;
+                }
+            }
+            Optional<OutboxPublications.Place> place = event.eventId == null ? Optional.empty()
+                    : publications.place(event.eventId, after);
+            synchronized (lanes) {
+                Lane lane = lanes.get(key);
+                InFlight before = null;
+                if (place.isPresent()) {
+                    long seq = place.get().seq();
+                    if (place.get().olderWaiting()) {
+                        throw new HeldBackException(event.eventId, null);
+                    }
+                    if (after > 0) {
+                        if (lane == null || lane.broken || lane.sentUpTo != after || seq <= after) {
+                            afresh = true;
+                            continue;
+                        }
+                        if (!lane.withinFollowWindow(event.handedOver, followWithin)) {
+                            throw new HeldBackException(event.eventId, null);
+                        }
+                        before = lane.events.peekLast();
+                    }
+                    lane = lanes.computeIfAbsent(key, k -> new Lane());
+                    if (!lane.broken) {
+                        lane.sentUpTo = Math.max(lane.sentUpTo, seq);
+                    }
+                } else {
+                    lane = lanes.computeIfAbsent(key, k -> new Lane());
+                }
+                lane.events.addLast(event);
+                return before;
+            }
+        }
     }
 
     /**
@@ -198,13 +234,11 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
         } finally {
             span.end();
             synchronized (lanes) {
-                if (error == null && event.eventId != null) {
-                    recentlySent.put(event.eventId, Boolean.TRUE);
-                }
                 Lane lane = lanes.get(key);
                 if (lane != null) {
                     lane.events.remove(event);
-                    if (lane.events.isEmpty()) {
+                    if (lane.events.isEmpty() && lane.broken) {
+                        // what it knew of the key's order is no longer true: the next event reads it afresh
                         lanes.remove(key);
                     }
                 }
@@ -287,31 +321,25 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
     private record TopicKey(String topic, String key) {
     }
 
-    /** A key's events handed over from here, oldest first; broken once one failed, until all have settled. */
+    /**
+     * A key's events handed over from here, oldest first. {@code sentUpTo}: every publication of the key up to that
+     * place in its order was sent, or is on its way in this lane. Broken once one of its events failed, until all
+     * have settled.
+     */
     private static final class Lane {
 
         private final Deque<InFlight> events = new ArrayDeque<>();
+        private long sentUpTo;
         private boolean broken;
 
-        /**
-         * Whether an event may ride behind this lane: every older incomplete publication of its key is on its way in
-         * it (none waits in the outbox, failed or held back, and none is another instance's), none of them failed, and
-         * the oldest not yet acknowledged was handed over less than {@code followWithin} before.
-         */
-        boolean mayFollow(List<String> olderIncomplete, long handedOver, Duration followWithin) {
-            if (broken || events.isEmpty()) {
-                return false;
-            }
-            Set<String> onTheirWay = new HashSet<>();
-            InFlight oldestUnacknowledged = null;
+        /** Whether the oldest of its events not yet acknowledged was handed over less than {@code followWithin} ago. */
+        boolean withinFollowWindow(long handedOver, Duration followWithin) {
             for (InFlight event : events) {
-                onTheirWay.add(event.eventId);
-                if (oldestUnacknowledged == null && !event.acknowledged) {
-                    oldestUnacknowledged = event;
+                if (!event.acknowledged) {
+                    return handedOver - event.handedOver < followWithin.toNanos();
                 }
             }
-            return onTheirWay.containsAll(olderIncomplete) && (oldestUnacknowledged == null
-                    || handedOver - oldestUnacknowledged.handedOver < followWithin.toNanos());
+            return true;
         }
     }
 
@@ -334,8 +362,9 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
     static final class HeldBackException extends RuntimeException {
 
         HeldBackException(String eventId, RoutingTarget target) {
-            super("Event " + eventId + " waits for an older event of key " + target.getKey() + " on "
-                    + target.getTarget(), null, false, false);
+            super("Event " + eventId + " waits for an older event of "
+                    + (target == null ? "its key" : "key " + target.getKey() + " on " + target.getTarget()), null, false,
+                    false);
         }
     }
 }

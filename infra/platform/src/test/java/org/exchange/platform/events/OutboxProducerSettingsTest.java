@@ -14,9 +14,9 @@ import org.springframework.kafka.core.ProducerFactory;
 /**
  * The producer every service's outbox sends with, as Spring Boot builds it from the platform's defaults: it keeps the
  * delivery guarantees (every replica acknowledges, idempotent, so no event is lost or doubled by a retry) and sends
- * each record at once. {@link OutboxSender} sends one event at a time and waits for its acknowledgement, so a producer
- * that lingered for a batch (Kafka 4's default, 5 ms) would hold each event that long, alone in its batch, and cap the
- * outbox near 200 events a second (docs/performance.md, "Event propagation on the issue's path").
+ * each record at once. {@link OutboxSender} hands each event over as its transaction commits, so a producer that
+ * lingered for a batch (Kafka 4's default, 5 ms) would hold an event that long whenever it came alone
+ * (docs/performance.md, "Event propagation on the issue's path").
  */
 class OutboxProducerSettingsTest {
 
