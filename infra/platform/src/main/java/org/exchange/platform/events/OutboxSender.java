@@ -110,8 +110,7 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
     }
 
     /** On the hand-over thread, one event after another: to the producer, or held back. */
-    private void handOver(RoutingTarget target, Object payload,
-            CompletableFuture<Void> answer) {
+    private void handOver(RoutingTarget target, Object payload, CompletableFuture<Void> answer) {
         Message<?> message = payload instanceof Message<?> m ? m : MessageBuilder.withPayload(payload).build();
         String eventId = header(message, CloudEventHeaders.ID);
         if (stopping) {
@@ -122,11 +121,11 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
         InFlight event = new InFlight(eventId, System.nanoTime());
         InFlight before;
         try {
-            before = admit(key, event);
+            before = admit(key, target, event);
         } catch (HeldBackException e) {
             log.debug("Holding back event {} for key {} on {}: an older event of that key is not yet sent", eventId,
                     target.getKey(), target.getTarget());
-            answer.completeExceptionally(new HeldBackException(eventId, target));
+            answer.completeExceptionally(e);
             return;
         } catch (RuntimeException e) {
             logNotSent(eventId, target, e);
@@ -158,7 +157,7 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
      * backlog. An event older than what the lane sent (resubmitted, or another instance's) is checked against all of
      * its key's publications and, if none older waits, sent on its own.
      */
-    private InFlight admit(TopicKey key, InFlight event) {
+    private InFlight admit(TopicKey key, RoutingTarget target, InFlight event) {
         boolean afresh = false;
         while (true) {
             long after = 0;
@@ -176,7 +175,7 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
                 if (place.isPresent()) {
                     long seq = place.get().seq();
                     if (place.get().olderWaiting()) {
-                        throw new HeldBackException(event.eventId, null);
+                        throw new HeldBackException(event.eventId, target);
                     }
                     if (after > 0) {
                         if (lane == null || lane.broken || lane.sentUpTo != after || seq <= after) {
@@ -184,7 +183,7 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
                             continue;
                         }
                         if (!lane.withinFollowWindow(event.handedOver, followWithin)) {
-                            throw new HeldBackException(event.eventId, null);
+                            throw new HeldBackException(event.eventId, target);
                         }
                         before = lane.events.peekLast();
                     }
@@ -362,9 +361,8 @@ class OutboxSender implements SmartLifecycle, DisposableBean {
     static final class HeldBackException extends RuntimeException {
 
         HeldBackException(String eventId, RoutingTarget target) {
-            super("Event " + eventId + " waits for an older event of "
-                    + (target == null ? "its key" : "key " + target.getKey() + " on " + target.getTarget()), null, false,
-                    false);
+            super("Event " + eventId + " waits for an older event of key " + target.getKey() + " on "
+                    + target.getTarget(), null, false, false);
         }
     }
 }
